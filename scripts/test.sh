@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# The one test command (`npm test`): sets up what a fresh clone lacks, then runs every layer.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  echo "== installing dependencies"
+  npm ci --no-audit --no-fund
+fi
+
+# Browser tests use Debian's Chromium; PDF tests read pages back with poppler's pdftotext/pdftoppm.
+need=()
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
+command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
+fc-list 2>/dev/null | grep -qi dejavu || need+=(fonts-dejavu-core)
+if [ ${#need[@]} -gt 0 ]; then
+  echo "== installing ${need[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+
+echo "== types"
+npx tsc -p tsconfig.json --noEmit
+
+echo "== unit, model, relay (vitest)"
+npx vitest run
+
+echo "== build"
+npx vite build --logLevel warn
+
+echo "== browser (playwright, Debian chromium)"
+npx playwright test

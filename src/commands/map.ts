@@ -1,0 +1,52 @@
+import * as Y from 'yjs'
+import { defaultMeta, PHASES, type Meta, type Snapshot } from '../model'
+import { getMetaMap, isEmptyDoc, writeSnapshot } from '../doc'
+import { deleteWithDependents } from './cascade'
+import { addPersona } from './personas'
+import { addStage } from './stages'
+import { CommandError, transactLocal } from './transact'
+
+const STARTER: Record<string, { persona: string; stages: Record<(typeof PHASES)[number], string> }> = {
+  en: { persona: 'Customer', stages: { before: 'Awareness', during: 'Purchase', after: 'Use' } },
+  da: { persona: 'Kunde', stages: { before: 'Opmærksomhed', during: 'Køb', after: 'Brug' } },
+  sv: { persona: 'Kund', stages: { before: 'Medvetenhet', during: 'Köp', after: 'Användning' } },
+  nb: { persona: 'Kunde', stages: { before: 'Oppmerksomhet', during: 'Kjøp', after: 'Bruk' } },
+}
+
+/**
+ * Lay out a new, empty map: the three phases with a starter stage each and one persona.
+ * Runs as a plain (untracked) transaction so the first undo cannot erase the map's skeleton.
+ */
+export function initializeMap(doc: Y.Doc, input: { title: string; locale?: string; description?: string }): void {
+  if (!isEmptyDoc(doc)) throw new CommandError('the map is not empty')
+  const locale = input.locale ?? 'en'
+  const starter = STARTER[locale] ?? STARTER.en
+  doc.transact(() => {
+    const meta = getMetaMap(doc)
+    for (const [k, v] of Object.entries(defaultMeta({ title: input.title, locale, description: input.description ?? '' }))) meta.set(k, v)
+    for (const phase of PHASES) addStage(doc, { phase, title: starter.stages[phase] })
+    addPersona(doc, { name: starter.persona })
+  })
+}
+
+/** Fill an empty document from a validated snapshot (a template or an imported file). */
+export function loadIntoEmptyMap(doc: Y.Doc, snapshot: Snapshot): void {
+  if (!isEmptyDoc(doc)) throw new CommandError('the map is not empty')
+  writeSnapshot(doc, snapshot)
+}
+
+export function setMeta(doc: Y.Doc, patch: Partial<Pick<Meta, 'title' | 'description' | 'locale'>>): void {
+  transactLocal(doc, () => {
+    const meta = getMetaMap(doc)
+    for (const [k, v] of Object.entries(patch)) {
+      if (typeof v !== 'string') continue
+      if (k === 'title' && v.length > 500) throw new CommandError('title: expected at most 500 characters')
+      if (meta.get(k) !== v) meta.set(k, v)
+    }
+  })
+}
+
+/** Delete any mix of records (a multi-selection) with their dependents, as one undo step. */
+export function deleteRecords(doc: Y.Doc, ids: string[]): void {
+  transactLocal(doc, () => void deleteWithDependents(doc, ids))
+}

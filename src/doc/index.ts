@@ -1,0 +1,5 @@
+export * from './origin'
+export * from './schema'
+export * from './snapshot'
+export * from './undo'
+export * from './load'

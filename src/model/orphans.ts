@@ -1,0 +1,41 @@
+/**
+ * What concurrent edits can leave without a place, and where the UI shows it.
+ *
+ * Deleting a stage or persona deletes its touchpoints in the same transaction. A peer that, at
+ * the same moment, adds a touchpoint to that stage cannot know; after the merge the new card
+ * names a stage that is gone. Such a card is *unplaced*: it stays in the document, the canvas
+ * lists it in the "Unplaced" tray, and anyone can drag it into a cell or delete it. The same
+ * holds for annotations and comments whose target was deleted concurrently. Nothing a participant
+ * added disappears unseen.
+ */
+import { PHASES, type Annotation, type Comment, type Link, type Snapshot, type Touchpoint } from './records'
+
+export interface Orphans {
+  touchpoints: Touchpoint[]
+  annotations: Annotation[]
+  comments: Comment[]
+  /** Links with an end that is gone: not drawn; listed so they can be cleaned up. */
+  links: Link[]
+}
+
+export function targetExists(snapshot: Snapshot, targetId: string): boolean {
+  if (targetId.startsWith('phase:')) return PHASES.some((p) => targetId === `phase:${p}`)
+  return (
+    Object.hasOwn(snapshot.personas, targetId) ||
+    Object.hasOwn(snapshot.stages, targetId) ||
+    Object.hasOwn(snapshot.touchpoints, targetId) ||
+    Object.hasOwn(snapshot.annotations, targetId)
+  )
+}
+
+export function isPlaced(snapshot: Snapshot, tp: Touchpoint): boolean {
+  return Object.hasOwn(snapshot.stages, tp.stageId) && Object.hasOwn(snapshot.personas, tp.personaId)
+}
+
+export function findOrphans(snapshot: Snapshot): Orphans {
+  const touchpoints = Object.values(snapshot.touchpoints).filter((tp) => !isPlaced(snapshot, tp))
+  const annotations = Object.values(snapshot.annotations).filter((a) => !targetExists(snapshot, a.targetId))
+  const comments = Object.values(snapshot.comments).filter((c) => !targetExists(snapshot, c.targetId))
+  const links = Object.values(snapshot.links).filter((l) => !Object.hasOwn(snapshot.touchpoints, l.from) || !Object.hasOwn(snapshot.touchpoints, l.to))
+  return { touchpoints, annotations, comments, links }
+}

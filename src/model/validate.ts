@@ -1,0 +1,229 @@
+/**
+ * One validator per record type, shared by every way in: a JSON file, a paste, a template, a
+ * document the server loads, and the records the client reads out of the Y.Doc.
+ *
+ * `restoreRecord` never throws. It returns the record with defaults filled and unknown fields left
+ * out, plus every problem it found, each naming its path:
+ * `touchpoints["touchpoint:x"].emotion: expected an integer −2..2 or null, got 7`.
+ * Import refuses a file with any error; the document reader keeps the repaired record, so one bad
+ * field written by a rogue client never hides a whole card.
+ */
+import { isId, type RecordType } from './ids'
+import {
+  ANNOTATION_KINDS,
+  EMOTION_MAX,
+  EMOTION_MIN,
+  NEED_STATUSES,
+  PHASES,
+  PRIORITY_MAX,
+  PRIORITY_MIN,
+  type AnyRecord,
+  type CollectionName,
+  type RecordsByCollection,
+} from './records'
+import { isValidOrderKey } from './fractionalIndex'
+
+export interface ValidationError {
+  path: string
+  message: string
+}
+
+export function formatError(e: ValidationError): string {
+  return `${e.path}: ${e.message}`
+}
+
+export const MAX_TITLE = 500
+export const MAX_TEXT = 20_000
+
+type Field =
+  | { type: 'text'; max: number; required?: boolean }
+  | { type: 'ref'; to: RecordType[]; phase?: boolean }
+  | { type: 'enum'; values: readonly string[]; nullable?: boolean; fallback: string | null }
+  | { type: 'int'; min: number; max: number; nullable: true }
+  | { type: 'order' }
+  | { type: 'votes' }
+  | { type: 'bool' }
+  | { type: 'color' }
+  | { type: 'timestamp' }
+
+const text = (max: number): Field => ({ type: 'text', max })
+
+const FIELDS: { [C in CollectionName]: Record<Exclude<keyof RecordsByCollection[C], 'id'>, Field> } = {
+  personas: { name: text(MAX_TITLE), description: text(MAX_TEXT), color: { type: 'color' }, order: { type: 'order' } },
+  stages: {
+    phase: { type: 'enum', values: PHASES, fallback: 'before' },
+    title: text(MAX_TITLE),
+    order: { type: 'order' },
+  },
+  touchpoints: {
+    stageId: { type: 'ref', to: ['stage'] },
+    personaId: { type: 'ref', to: ['persona'] },
+    title: text(MAX_TITLE),
+    description: text(MAX_TEXT),
+    channel: text(100),
+    owner: text(200),
+    emotion: { type: 'int', min: EMOTION_MIN, max: EMOTION_MAX, nullable: true },
+    priority: { type: 'int', min: PRIORITY_MIN, max: PRIORITY_MAX, nullable: true },
+    order: { type: 'order' },
+  },
+  annotations: {
+    targetId: { type: 'ref', to: ['persona', 'stage', 'touchpoint'], phase: true },
+    kind: { type: 'enum', values: ANNOTATION_KINDS, fallback: 'note' },
+    text: text(MAX_TEXT),
+    status: { type: 'enum', values: NEED_STATUSES, nullable: true, fallback: null },
+    votes: { type: 'votes' },
+    order: { type: 'order' },
+  },
+  links: {
+    from: { type: 'ref', to: ['touchpoint'] },
+    to: { type: 'ref', to: ['touchpoint'] },
+    label: text(MAX_TITLE),
+  },
+  comments: {
+    targetId: { type: 'ref', to: ['persona', 'stage', 'touchpoint', 'annotation'], phase: true },
+    author: text(200),
+    text: text(MAX_TEXT),
+    createdAt: { type: 'timestamp' },
+    resolved: { type: 'bool' },
+  },
+}
+
+export const RECORD_TYPE_OF: { [C in CollectionName]: RecordType } = {
+  personas: 'persona',
+  stages: 'stage',
+  touchpoints: 'touchpoint',
+  annotations: 'annotation',
+  links: 'link',
+  comments: 'comment',
+}
+
+const PALETTE = ['#4f7cff', '#e8663d', '#2fa67a', '#b05cd6', '#d9a400', '#d4487a', '#3aa6c4', '#7a8a2e']
+export function defaultPersonaColor(index: number): string {
+  return PALETTE[((index % PALETTE.length) + PALETTE.length) % PALETTE.length]
+}
+
+function describe(value: unknown): string {
+  if (value === undefined) return 'nothing'
+  if (value === null) return 'null'
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? value.slice(0, 40) + '…' : value)
+  if (typeof value === 'object') return Array.isArray(value) ? 'an array' : 'an object'
+  return String(value)
+}
+
+function defaultFor(field: Field): unknown {
+  switch (field.type) {
+    case 'text':
+      return ''
+    case 'enum':
+      return field.fallback
+    case 'int':
+      return null
+    case 'order':
+      return 'a0'
+    case 'votes':
+      return {}
+    case 'bool':
+      return false
+    case 'color':
+      return PALETTE[0]
+    case 'timestamp':
+      return new Date(0).toISOString()
+    case 'ref':
+      return ''
+  }
+}
+
+function checkField(field: Field, value: unknown): string | null {
+  switch (field.type) {
+    case 'text':
+      if (typeof value !== 'string') return `expected text, got ${describe(value)}`
+      if (value.length > field.max) return `expected at most ${field.max} characters, got ${value.length}`
+      return null
+    case 'ref': {
+      if (typeof value !== 'string') return `expected an id, got ${describe(value)}`
+      if (field.phase && PHASES.some((p) => value === `phase:${p}`)) return null
+      if (field.to.some((t) => isId(t, value))) return null
+      const kinds = [...field.to, ...(field.phase ? ['phase'] : [])].join(' | ')
+      return `expected a ${kinds} id, got ${describe(value)}`
+    }
+    case 'enum':
+      if (value === null && field.nullable) return null
+      if (typeof value === 'string' && field.values.includes(value)) return null
+      return `expected ${field.values.join(' | ')}${field.nullable ? ' or null' : ''}, got ${describe(value)}`
+    case 'int':
+      if (value === null) return null
+      if (typeof value === 'number' && Number.isInteger(value) && value >= field.min && value <= field.max) return null
+      return `expected an integer ${field.min}..${field.max} or null, got ${describe(value)}`
+    case 'order':
+      return isValidOrderKey(value) ? null : `expected a fractional index key, got ${describe(value)}`
+    case 'votes': {
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) return `expected an object of participant → count, got ${describe(value)}`
+      for (const [who, n] of Object.entries(value)) {
+        if (typeof n !== 'number' || !Number.isInteger(n) || n < 0 || n > 1000) return `expected a vote count 0..1000 for ${JSON.stringify(who)}, got ${describe(n)}`
+      }
+      return null
+    }
+    case 'bool':
+      return typeof value === 'boolean' ? null : `expected true or false, got ${describe(value)}`
+    case 'color':
+      return typeof value === 'string' && /^#[0-9a-fA-F]{6}$/.test(value) ? null : `expected a colour like #4f7cff, got ${describe(value)}`
+    case 'timestamp':
+      return typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? null : `expected an ISO 8601 date, got ${describe(value)}`
+  }
+}
+
+export interface RestoreResult<T> {
+  /** The record with defaults filled; absent only when the id itself is unusable. */
+  record: T | undefined
+  errors: ValidationError[]
+}
+
+/**
+ * Restore one record of a collection. `path` is the prefix for errors, e.g. `touchpoints[3]`.
+ * Missing optional fields get defaults without an error (older writers may omit them); a
+ * present field of the wrong type, or a missing reference, is an error.
+ */
+export function restoreRecord<C extends CollectionName>(collection: C, raw: unknown, path: string): RestoreResult<RecordsByCollection[C]> {
+  const errors: ValidationError[] = []
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    return { record: undefined, errors: [{ path, message: `expected a record object, got ${describe(raw)}` }] }
+  }
+  const input = raw as Record<string, unknown>
+  const type = RECORD_TYPE_OF[collection]
+  if (!isId(type, input.id)) {
+    return { record: undefined, errors: [{ path: `${path}.id`, message: `expected a ${type} id like "${type}:abc123", got ${describe(input.id)}` }] }
+  }
+  const out: Record<string, unknown> = { id: input.id }
+  const fields = FIELDS[collection] as Record<string, Field>
+  for (const [name, field] of Object.entries(fields)) {
+    const value = input[name]
+    if (value === undefined && field.type !== 'ref') {
+      out[name] = defaultFor(field)
+      continue
+    }
+    const problem = checkField(field, value)
+    if (problem) {
+      errors.push({ path: `${path}.${name}`, message: problem })
+      out[name] = defaultFor(field)
+    } else {
+      out[name] = field.type === 'votes' ? { ...(value as object) } : value
+    }
+  }
+  if (collection === 'annotations') {
+    // Only needs carry a status: a stray status elsewhere is dropped rather than refused.
+    const kind = out.kind as string
+    if (kind !== 'functional-need' && kind !== 'emotional-need') out.status = null
+  }
+  return { record: out as unknown as RecordsByCollection[C], errors }
+}
+
+/** Throwing form for callers that construct records themselves (commands, templates). */
+export function assertValidRecord<C extends CollectionName>(collection: C, record: RecordsByCollection[C]): RecordsByCollection[C] {
+  const { record: restored, errors } = restoreRecord(collection, record, `${collection}[${JSON.stringify((record as AnyRecord).id)}]`)
+  if (errors.length || !restored) throw new Error(errors.map(formatError).join('\n'))
+  return restored
+}
+
+export function fieldNames(collection: CollectionName): string[] {
+  return ['id', ...Object.keys(FIELDS[collection])]
+}
