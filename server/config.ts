@@ -1,0 +1,105 @@
+/**
+ * Everything the relay can be told, with the defaults a single machine needs. `main.ts` reads
+ * it from the environment; tests pass an object to `startServer`.
+ */
+import path from 'node:path'
+
+export interface RateLimit {
+  /** Tokens added per second. */
+  perSecond: number
+  /** Bucket size: how many may arrive at once after a quiet spell. */
+  burst: number
+}
+
+export interface RelayLimits {
+  /** Largest WebSocket message accepted; a bigger one closes the sender with 1009. */
+  maxMessageBytes: number
+  /** Sync step 2 and update messages per connection. */
+  updates: RateLimit
+  /** Awareness (presence) messages per connection; excess ones are dropped, not fatal. */
+  awareness: RateLimit
+  /** Open connections per room; one more is refused at the upgrade with 503. */
+  maxParticipants: number
+  /** Request target length on the upgrade; longer ones are refused with 414 before any auth work. */
+  maxUpgradeUrlLength: number
+  /** `POST /api/maps` and `/api/maps/import` per client IP. */
+  createMaps: RateLimit
+}
+
+export interface ServerConfig {
+  port: number
+  host: string
+  dataDir: string
+  /** HMAC key for share tokens; when absent one is generated once and kept in `dataDir`. */
+  authSecret?: string
+  /** Base of the share URLs; by default taken from the request's Host header. */
+  publicUrl?: string
+  /** The built app; requests outside the API fall back to its index.html. */
+  staticDir: string
+  /** How long an empty room stays loaded, so a reload or a flaky network does not reload it from disk. */
+  roomGraceMs: number
+  /** Updates appended to a map's log before it is folded into one snapshot. */
+  compactEvery: number
+  logLevel: LogLevel
+  limits: RelayLimits
+}
+
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent'
+
+export const DEFAULT_LIMITS: RelayLimits = {
+  maxMessageBytes: 1024 * 1024,
+  updates: { perSecond: 100, burst: 300 },
+  awareness: { perSecond: 60, burst: 120 },
+  maxParticipants: 50,
+  maxUpgradeUrlLength: 4096,
+  createMaps: { perSecond: 30 / 60, burst: 30 },
+}
+
+export function defaultConfig(overrides: Partial<ServerConfig> = {}): ServerConfig {
+  return {
+    port: 8080,
+    host: '0.0.0.0',
+    dataDir: path.resolve('data'),
+    staticDir: path.resolve('dist'),
+    roomGraceMs: 2000,
+    compactEvery: 500,
+    logLevel: 'info',
+    ...overrides,
+    limits: { ...DEFAULT_LIMITS, ...overrides.limits },
+  }
+}
+
+const LOG_LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error', 'silent']
+
+/** Read the configuration from environment variables (see server/README.md for the list). */
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const int = (name: string, fallback: number): number => {
+    const raw = env[name]
+    if (raw === undefined || raw === '') return fallback
+    const value = Number(raw)
+    if (!Number.isFinite(value) || value < 0) throw new Error(`${name}: expected a non-negative number, got ${JSON.stringify(raw)}`)
+    return value
+  }
+  const level = (env.LOG_LEVEL ?? 'info') as LogLevel
+  if (!LOG_LEVELS.includes(level)) throw new Error(`LOG_LEVEL: expected one of ${LOG_LEVELS.join(', ')}, got ${JSON.stringify(env.LOG_LEVEL)}`)
+  const d = DEFAULT_LIMITS
+  return defaultConfig({
+    port: int('PORT', 8080),
+    host: env.HOST || '0.0.0.0',
+    dataDir: path.resolve(env.DATA_DIR || 'data'),
+    staticDir: path.resolve(env.STATIC_DIR || 'dist'),
+    authSecret: env.AUTH_SECRET || undefined,
+    publicUrl: env.PUBLIC_URL?.replace(/\/+$/, '') || undefined,
+    roomGraceMs: int('ROOM_GRACE_MS', 2000),
+    compactEvery: int('COMPACT_EVERY', 500),
+    logLevel: level,
+    limits: {
+      maxMessageBytes: int('MAX_MESSAGE_BYTES', d.maxMessageBytes),
+      updates: { perSecond: int('RATE_UPDATES_PER_SECOND', d.updates.perSecond), burst: int('RATE_UPDATES_BURST', d.updates.burst) },
+      awareness: { perSecond: int('RATE_AWARENESS_PER_SECOND', d.awareness.perSecond), burst: int('RATE_AWARENESS_BURST', d.awareness.burst) },
+      maxParticipants: int('MAX_PARTICIPANTS', d.maxParticipants),
+      maxUpgradeUrlLength: d.maxUpgradeUrlLength,
+      createMaps: { perSecond: int('RATE_CREATE_MAPS_PER_MINUTE', 30) / 60, burst: int('RATE_CREATE_MAPS_PER_MINUTE', 30) },
+    },
+  })
+}

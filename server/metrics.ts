@@ -1,0 +1,84 @@
+/**
+ * A few counters and gauges rendered in the Prometheus text format for `GET /metrics`.
+ * Small on purpose: the relay needs labelled counters and live gauges, not a client library.
+ */
+
+type Labels = Record<string, string>
+
+const labelKey = (labels: Labels): string =>
+  Object.keys(labels)
+    .sort()
+    .map((k) => `${k}="${labels[k].replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`)
+    .join(',')
+
+export class Counter {
+  private readonly values = new Map<string, number>()
+  constructor(
+    readonly name: string,
+    readonly help: string,
+  ) {}
+
+  inc(labels: Labels = {}, by = 1): void {
+    const key = labelKey(labels)
+    this.values.set(key, (this.values.get(key) ?? 0) + by)
+  }
+
+  get(labels: Labels = {}): number {
+    return this.values.get(labelKey(labels)) ?? 0
+  }
+
+  render(): string {
+    const lines = [`# HELP ${this.name} ${this.help}`, `# TYPE ${this.name} counter`]
+    if (this.values.size === 0) lines.push(`${this.name} 0`)
+    for (const [key, value] of this.values) lines.push(key ? `${this.name}{${key}} ${value}` : `${this.name} ${value}`)
+    return lines.join('\n')
+  }
+}
+
+export class Gauge {
+  constructor(
+    readonly name: string,
+    readonly help: string,
+    private readonly read: () => number,
+    /** A value read from elsewhere that only grows (CPU seconds) is still a counter to Prometheus. */
+    private readonly type: 'gauge' | 'counter' = 'gauge',
+  ) {}
+
+  render(): string {
+    return [`# HELP ${this.name} ${this.help}`, `# TYPE ${this.name} ${this.type}`, `${this.name} ${this.read()}`].join('\n')
+  }
+}
+
+/** Every figure the relay reports. Rejections carry a `reason` label (see `RejectReason`). */
+export class RelayMetrics {
+  readonly messagesIn = new Counter('relay_messages_in_total', 'WebSocket messages received, by message type')
+  readonly messagesOut = new Counter('relay_messages_out_total', 'WebSocket messages sent')
+  readonly bytesIn = new Counter('relay_bytes_in_total', 'WebSocket payload bytes received')
+  readonly bytesOut = new Counter('relay_bytes_out_total', 'WebSocket payload bytes sent')
+  readonly rejected = new Counter('relay_rejected_total', 'Refused upgrades, messages and requests, by reason')
+  readonly upgrades = new Counter('relay_upgrades_total', 'WebSocket upgrade requests, by HTTP status answered (101 = accepted)')
+  readonly closes = new Counter('relay_closes_total', 'Connections closed, by close code')
+  readonly updatesStored = new Counter('relay_updates_stored_total', 'Document updates written to storage before relaying')
+  readonly storageWriteSeconds = new Counter('relay_storage_write_seconds_total', 'Time spent writing updates to storage')
+  readonly compactions = new Counter('relay_compactions_total', 'Update logs folded into a snapshot')
+  readonly roomLoads = new Counter('relay_room_loads_total', 'Rooms loaded from storage')
+  readonly roomLoadSeconds = new Counter('relay_room_load_seconds_total', 'Time spent loading rooms from storage')
+  readonly httpRequests = new Counter('http_requests_total', 'HTTP requests, by route and status')
+  readonly mapsCreated = new Counter('maps_created_total', 'Maps created, by how (blank, template, import)')
+  private readonly gauges: Gauge[] = []
+
+  gauge(name: string, help: string, read: () => number): void {
+    this.gauges.push(new Gauge(name, help, read))
+  }
+
+  render(): string {
+    const counters = Object.values(this).filter((v): v is Counter => v instanceof Counter)
+    const cpu = process.cpuUsage()
+    const process_ = [
+      new Gauge('process_cpu_seconds_total', 'User and system CPU time of the relay process', () => (cpu.user + cpu.system) / 1e6, 'counter'),
+      new Gauge('process_resident_memory_bytes', 'Resident memory of the relay process', () => process.memoryUsage.rss()),
+      new Gauge('process_heap_used_bytes', 'V8 heap in use', () => process.memoryUsage().heapUsed),
+    ]
+    return [...this.gauges, ...counters, ...process_].map((m) => m.render()).join('\n') + '\n'
+  }
+}

@@ -1,0 +1,197 @@
+/**
+ * The storage contract: every engine behind `MapStore` must pass these tests. An engine's test
+ * file calls `describeMapStoreContract` with a factory (see `sqlite.test.ts`).
+ */
+import { afterEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { MapExistsError, MapNotFoundError, type MapStore } from './types'
+
+export interface MapStoreFactory {
+  /** A fresh, empty place to keep data (a directory, a database schema…). */
+  freshLocation(): Promise<string>
+  /** Open the engine on `location`; opening the same location again must see the same data. */
+  open(location: string): Promise<MapStore>
+}
+
+const TITLE = 'Bilværksted: Karolines rejse — æøå ÆØÅ äö 🚗✨'
+
+function docWith(entries: Record<string, unknown>): Uint8Array {
+  const doc = new Y.Doc()
+  const map = doc.getMap('meta')
+  doc.transact(() => {
+    for (const [k, v] of Object.entries(entries)) map.set(k, v)
+  })
+  return Y.encodeStateAsUpdate(doc)
+}
+
+/** An update that sets `key` on top of the state `base`. */
+function edit(base: Uint8Array, key: string, value: unknown): { update: Uint8Array; doc: Y.Doc } {
+  const doc = new Y.Doc()
+  Y.applyUpdate(doc, base)
+  let update!: Uint8Array
+  doc.once('update', (u: Uint8Array) => (update = u))
+  doc.getMap('meta').set(key, value)
+  return { update, doc }
+}
+
+function replay(updates: Uint8Array[]): Record<string, unknown> {
+  const doc = new Y.Doc()
+  doc.transact(() => updates.forEach((u) => Y.applyUpdate(doc, u)))
+  return doc.getMap('meta').toJSON()
+}
+
+export function describeMapStoreContract(engine: string, factory: MapStoreFactory): void {
+  describe(`MapStore contract: ${engine}`, () => {
+    const open: MapStore[] = []
+    const openStore = async (location: string) => {
+      const store = await factory.open(location)
+      open.push(store)
+      return store
+    }
+    const fresh = async () => openStore(await factory.freshLocation())
+    afterEach(async () => {
+      await Promise.all(open.splice(0).map((s) => s.close().catch(() => {})))
+    })
+
+    it('creates a map with its initial state, title and epochs', async () => {
+      const store = await fresh()
+      const initial = docWith({ title: TITLE })
+      await store.createMap({ id: 'map_a', title: TITLE, createdAt: '2024-05-01T10:00:00.000Z', initialUpdate: initial })
+      expect(await store.getMapMeta('map_a')).toEqual({
+        id: 'map_a',
+        title: TITLE,
+        createdAt: '2024-05-01T10:00:00.000Z',
+        epochs: { facilitator: 1, editor: 1, viewer: 1 },
+      })
+      const { updates, lastSeq } = await store.loadUpdates('map_a')
+      expect(updates.map((u) => Array.from(u))).toEqual([Array.from(initial)])
+      expect(lastSeq).toBeGreaterThan(0)
+      expect(replay(updates)).toEqual({ title: TITLE })
+    })
+
+    it('refuses a second map with the same id and leaves the first intact', async () => {
+      const store = await fresh()
+      await store.createMap({ id: 'map_a', title: 'first', createdAt: '2024-01-01T00:00:00.000Z', initialUpdate: docWith({ title: 'first' }) })
+      await expect(store.createMap({ id: 'map_a', title: 'second', createdAt: '2024-01-01T00:00:00.000Z', initialUpdate: docWith({}) })).rejects.toBeInstanceOf(MapExistsError)
+      expect((await store.getMapMeta('map_a'))?.title).toBe('first')
+      expect(replay((await store.loadUpdates('map_a')).updates)).toEqual({ title: 'first' })
+    })
+
+    it('knows nothing of a map that was never created', async () => {
+      const store = await fresh()
+      expect(await store.getMapMeta('map_missing')).toBeUndefined()
+      await expect(store.appendUpdate('map_missing', docWith({ a: 1 }))).rejects.toBeInstanceOf(MapNotFoundError)
+      await expect(store.loadUpdates('map_missing')).rejects.toBeInstanceOf(MapNotFoundError)
+      await expect(store.bumpEpoch('map_missing', 'editor')).rejects.toBeInstanceOf(MapNotFoundError)
+    })
+
+    it('appends updates in order with increasing sequence numbers, byte for byte', async () => {
+      const store = await fresh()
+      let state = docWith({ title: 'x' })
+      await store.createMap({ id: 'map_a', title: 'x', createdAt: '2024-01-01T00:00:00.000Z', initialUpdate: state })
+      const seqs: number[] = []
+      const sent: Uint8Array[] = [state]
+      for (let i = 0; i < 200; i++) {
+        const { update, doc } = edit(state, `k${i}`, `værdi ${i} 🎈`)
+        state = Y.encodeStateAsUpdate(doc)
+        sent.push(update)
+        seqs.push(await store.appendUpdate('map_a', update))
+      }
+      expect(seqs).toEqual([...seqs].sort((a, b) => a - b))
+      expect(new Set(seqs).size).toBe(seqs.length)
+      const { updates, lastSeq } = await store.loadUpdates('map_a')
+      expect(lastSeq).toBe(seqs.at(-1))
+      expect(updates.map((u) => Buffer.from(u).toString('hex'))).toEqual(sent.map((u) => Buffer.from(u).toString('hex')))
+      expect(replay(updates).k199).toBe('værdi 199 🎈')
+    })
+
+    it('compacts a prefix into a snapshot and keeps later updates', async () => {
+      const store = await fresh()
+      let state = docWith({ title: 'before' })
+      await store.createMap({ id: 'map_a', title: 'before', createdAt: '2024-01-01T00:00:00.000Z', initialUpdate: state })
+      let upTo = 0
+      for (let i = 0; i < 20; i++) {
+        const { update, doc } = edit(state, `k${i}`, i)
+        state = Y.encodeStateAsUpdate(doc)
+        const seq = await store.appendUpdate('map_a', update)
+        if (i === 9) upTo = seq
+      }
+      const expected = replay((await store.loadUpdates('map_a')).updates)
+      // The snapshot is taken from a document that has seen only the first ten edits…
+      const upToTen = (await store.loadUpdates('map_a')).updates.slice(0, 11)
+      const snapshotDoc = new Y.Doc()
+      upToTen.forEach((u) => Y.applyUpdate(snapshotDoc, u))
+      await store.compact('map_a', Y.encodeStateAsUpdate(snapshotDoc), upTo, 'Efter komprimering ✓')
+      // …and an edit lands after compaction.
+      const late = edit(state, 'late', 'ø')
+      await store.appendUpdate('map_a', late.update)
+
+      const { updates } = await store.loadUpdates('map_a')
+      expect(updates.length).toBe(1 + 10 + 1)
+      expect(replay(updates)).toEqual({ ...expected, late: 'ø' })
+      expect((await store.getMapMeta('map_a'))?.title).toBe('Efter komprimering ✓')
+    })
+
+    it('keeps everything across close and reopen', async () => {
+      const location = await factory.freshLocation()
+      const first = await openStore(location)
+      let state = docWith({ title: TITLE })
+      await first.createMap({ id: 'map_a', title: TITLE, createdAt: '2024-01-01T00:00:00.000Z', initialUpdate: state })
+      for (let i = 0; i < 50; i++) {
+        const { update, doc } = edit(state, `k${i}`, `æøå ${i}`)
+        state = Y.encodeStateAsUpdate(doc)
+        await first.appendUpdate('map_a', update)
+      }
+      await first.bumpEpoch('map_a', 'viewer')
+      const before = replay((await first.loadUpdates('map_a')).updates)
+      await first.close()
+      open.splice(open.indexOf(first), 1)
+
+      const second = await openStore(location)
+      expect(replay((await second.loadUpdates('map_a')).updates)).toEqual(before)
+      expect(await second.getMapMeta('map_a')).toMatchObject({ title: TITLE, epochs: { facilitator: 1, editor: 1, viewer: 2 } })
+      // and appends continue after the old ones
+      const { update } = edit(state, 'after-reopen', true)
+      await second.appendUpdate('map_a', update)
+      expect(replay((await second.loadUpdates('map_a')).updates)['after-reopen']).toBe(true)
+    })
+
+    it('keeps concurrent maps apart', async () => {
+      const store = await fresh()
+      const ids = ['map_a', 'map_b', 'map_c']
+      const states = new Map(ids.map((id) => [id, docWith({ title: id })]))
+      await Promise.all(ids.map((id) => store.createMap({ id, title: `${id} 😀`, createdAt: '2024-01-01T00:00:00.000Z', initialUpdate: states.get(id)! })))
+      const writes: Promise<number>[] = []
+      for (let i = 0; i < 30; i++) {
+        for (const id of ids) {
+          const { update, doc } = edit(states.get(id)!, `${id}-${i}`, i)
+          states.set(id, Y.encodeStateAsUpdate(doc))
+          writes.push(store.appendUpdate(id, update))
+        }
+      }
+      await Promise.all(writes)
+      for (const id of ids) {
+        const meta = replay((await store.loadUpdates(id)).updates)
+        expect(Object.keys(meta).filter((k) => k !== 'title').sort()).toEqual(Array.from({ length: 30 }, (_, i) => `${id}-${i}`).sort())
+        expect((await store.getMapMeta(id))?.title).toBe(`${id} 😀`)
+      }
+    })
+
+    it('bumps each role epoch on its own', async () => {
+      const store = await fresh()
+      await store.createMap({ id: 'map_a', title: 't', createdAt: '2024-01-01T00:00:00.000Z', initialUpdate: docWith({}) })
+      expect(await store.bumpEpoch('map_a', 'editor')).toBe(2)
+      expect(await store.bumpEpoch('map_a', 'editor')).toBe(3)
+      expect(await store.bumpEpoch('map_a', 'viewer')).toBe(2)
+      expect((await store.getMapMeta('map_a'))?.epochs).toEqual({ facilitator: 1, editor: 3, viewer: 2 })
+    })
+
+    it('stores a large update intact', async () => {
+      const store = await fresh()
+      const big = docWith({ text: 'æ😀'.repeat(200_000) })
+      await store.createMap({ id: 'map_big', title: 'big', createdAt: '2024-01-01T00:00:00.000Z', initialUpdate: big })
+      const { updates } = await store.loadUpdates('map_big')
+      expect(Buffer.compare(Buffer.from(updates[0]), Buffer.from(big))).toBe(0)
+    })
+  })
+}

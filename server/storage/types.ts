@@ -1,0 +1,59 @@
+/**
+ * The one storage interface every engine implements (SQLite now; PostgreSQL is meant to be an
+ * adapter behind the same interface). `contract.ts` holds the tests each engine must pass.
+ *
+ * A map is an append-only log of Yjs updates plus, after compaction, one snapshot that replaces
+ * the log's prefix. Applying every stored update, in any order, rebuilds the document: Yjs
+ * updates commute, so compaction never needs to coordinate with concurrent appends beyond
+ * "replace only rows up to this sequence number".
+ */
+import type { Role } from '../auth/tokens'
+
+export type RoleEpochs = Record<Role, number>
+
+export interface MapMeta {
+  id: string
+  /** The title when last stored (at creation and at each compaction); the document holds the live one. */
+  title: string
+  createdAt: string
+  /** Per-role key epochs; tokens minted with an older epoch are revoked. */
+  epochs: RoleEpochs
+}
+
+export interface StoredUpdates {
+  /** The snapshot (if compacted) followed by later updates, in append order. */
+  updates: Uint8Array[]
+  /** Sequence number of the last update returned; 0 when there are none. */
+  lastSeq: number
+}
+
+export interface MapStore {
+  /** Create a map with its initial document state as the first update. Rejects if the id exists. */
+  createMap(input: { id: string; title: string; createdAt: string; initialUpdate: Uint8Array }): Promise<void>
+  getMapMeta(id: string): Promise<MapMeta | undefined>
+  /**
+   * Append one update durably: when the promise resolves, the update survives a crash of the
+   * process. Appends to one map take effect in call order. Resolves to the update's sequence number.
+   */
+  appendUpdate(id: string, update: Uint8Array): Promise<number>
+  loadUpdates(id: string): Promise<StoredUpdates>
+  /**
+   * Replace every update with sequence number ≤ `upToSeq` by `snapshot` (which must contain them
+   * all), atomically; later updates stay. Optionally refresh the stored title.
+   */
+  compact(id: string, snapshot: Uint8Array, upToSeq: number, title?: string): Promise<void>
+  /** Bump a role's epoch (revoking its tokens); resolves to the new epoch. */
+  bumpEpoch(id: string, role: Role): Promise<number>
+  /** Flush and release the engine; no call may follow. */
+  close(): Promise<void>
+}
+
+/** Thrown by `createMap` for an id that is taken. */
+export class MapExistsError extends Error {
+  override name = 'MapExistsError'
+}
+
+/** Thrown when an operation names a map that does not exist. */
+export class MapNotFoundError extends Error {
+  override name = 'MapNotFoundError'
+}
