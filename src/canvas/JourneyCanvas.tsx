@@ -1,0 +1,268 @@
+/**
+ * The journey grid on a React Flow canvas. Everything drawn is derived: snapshot → layout →
+ * nodes. React Flow owns only the viewport and the live position of a card while it is dragged;
+ * a drop becomes one command (one document write), after which the card snaps into its cell.
+ */
+import {
+  Background,
+  BackgroundVariant,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  useReactFlow,
+  type Connection,
+  type Node,
+  type NodeChange,
+  type OnNodeDrag,
+} from '@xyflow/react'
+import '@xyflow/react/dist/style.css'
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react'
+import { useShallow } from 'zustand/react/shallow'
+import { linkTouchpoints, moveStage, movePersona, moveTouchpoint } from '../commands'
+import { computeGridLayout, GRID, type PersonaId, type StageId, type TouchpointId } from '../model'
+import { selectReadOnly, selectSnapshot, useJourneyStore, type JourneyState, type Selection } from '../store'
+import { useMapSession } from '../components/MapSessionContext'
+import { personaDropIndex, stageDropTarget, touchpointDropTarget } from './dropTargets'
+import { nodeTypes } from './nodes'
+import { PresenceLayer } from './PresenceLayer'
+import { createFlowCache, toFlow, type JourneyNode } from './toFlow'
+import { UnplacedTray } from './UnplacedTray'
+import { useCanvasKeyboard } from './useCanvasKeyboard'
+import './canvas.css'
+
+const selectSelectedIds = (s: JourneyState): string => {
+  const sel = s.selection
+  if (!sel) return ''
+  return sel.kind === 'cell' ? `cell:${sel.stageId}|${sel.personaId}` : sel.id
+}
+
+function selectionFor(node: Node): Selection {
+  switch (node.type) {
+    case 'touchpoint':
+    case 'stage':
+      return { kind: node.type, id: node.id }
+    case 'lane':
+      return { kind: 'persona', id: node.id }
+    case 'phase':
+      return { kind: 'phase', id: node.id as `phase:${string}` }
+    case 'cell': {
+      const d = node.data as { stageId: string; personaId: string }
+      return { kind: 'cell', stageId: d.stageId, personaId: d.personaId }
+    }
+    default:
+      return null
+  }
+}
+
+const CURSOR_INTERVAL_MS = 33 // ~30 Hz
+
+export const JourneyCanvas = memo(function JourneyCanvas() {
+  const session = useMapSession()
+  const { doc } = session
+  const snapshot = useJourneyStore(selectSnapshot)
+  const readOnly = useJourneyStore(selectReadOnly)
+  const selectedId = useJourneyStore(selectSelectedIds)
+  const select = useJourneyStore((s) => s.select)
+  const startEditingTitle = useJourneyStore((s) => s.startEditingTitle)
+  const [dragging, setDragging] = useState<{ id: string; x: number; y: number } | null>(null)
+  const cache = useRef(createFlowCache())
+  const flow = useReactFlow()
+
+  const layout = useMemo(() => computeGridLayout(snapshot), [snapshot])
+  const { nodes: baseNodes, edges } = useMemo(
+    () => toFlow(snapshot, layout, { selectedIds: new Set(selectedId ? [selectedId] : []), readOnly }, cache.current),
+    [snapshot, layout, selectedId, readOnly],
+  )
+  // While a card is dragged, only its position differs from the layout.
+  const nodes = useMemo(
+    () => (dragging ? baseNodes.map((n) => (n.id === dragging.id ? ({ ...n, position: { x: dragging.x, y: dragging.y }, dragging: true } as JourneyNode) : n)) : baseNodes),
+    [baseNodes, dragging],
+  )
+
+  const onNodesChange = useCallback((changes: NodeChange<JourneyNode>[]) => {
+    for (const change of changes) {
+      if (change.type === 'position' && change.position && change.dragging) {
+        const node = change.id
+        const position = change.position
+        setDragging((d) => {
+          // Stage headers move along their row, persona lanes along their column.
+          const base = cache.current.nodes.get(node)
+          if (!base) return d
+          const x = base.type === 'lane' ? base.position.x : position.x
+          const y = base.type === 'stage' ? base.position.y : position.y
+          return { id: node, x, y }
+        })
+      }
+    }
+  }, [])
+
+  const lastDragSent = useRef(0)
+  const onNodeDrag: OnNodeDrag<JourneyNode> = useCallback(
+    (_e, node) => {
+      if (node.type !== 'touchpoint') return
+      const now = performance.now()
+      if (now - lastDragSent.current < CURSOR_INTERVAL_MS) return
+      lastDragSent.current = now
+      session.setPresence('drag', { id: node.id, x: node.position.x, y: node.position.y })
+    },
+    [session],
+  )
+
+  const onNodeDragStop: OnNodeDrag<JourneyNode> = useCallback(
+    (_e, node) => {
+      setDragging(null)
+      session.setPresence('drag', null)
+      if (readOnly) return
+      const w = node.width ?? GRID.cardWidth
+      const h = node.height ?? GRID.cardHeight
+      const center = { x: node.position.x + w / 2, y: node.position.y + h / 2 }
+      try {
+        if (node.type === 'touchpoint') {
+          const target = touchpointDropTarget(layout, center)
+          if (target) moveTouchpoint(doc, node.id as TouchpointId, { stageId: target.stageId as StageId, personaId: target.personaId as PersonaId, index: target.index })
+        } else if (node.type === 'stage') {
+          const target = stageDropTarget(layout, node.id, center.x)
+          if (target) moveStage(doc, node.id as StageId, target)
+        } else if (node.type === 'lane') {
+          movePersona(doc, node.id as PersonaId, personaDropIndex(layout, node.id, center.y))
+        }
+      } catch (e) {
+        // The record was deleted by a colleague mid-drag: nothing to move.
+        console.warn((e as Error).message)
+      }
+    },
+    [doc, layout, readOnly, session],
+  )
+
+  const onNodeClick = useCallback((_e: unknown, node: Node) => select(selectionFor(node)), [select])
+  const onNodeDoubleClick = useCallback(
+    (_e: unknown, node: Node) => {
+      if (node.type === 'touchpoint' && !readOnly) {
+        select({ kind: 'touchpoint', id: node.id })
+        startEditingTitle(node.id)
+      }
+    },
+    [readOnly, select, startEditingTitle],
+  )
+  const onPaneClick = useCallback(() => select(null), [select])
+  const onConnect = useCallback(
+    (c: Connection) => {
+      if (readOnly || !c.source || !c.target || c.source === c.target) return
+      if (c.source.startsWith('touchpoint:') && c.target.startsWith('touchpoint:')) linkTouchpoints(doc, c.source as TouchpointId, c.target as TouchpointId)
+    },
+    [doc, readOnly],
+  )
+  const onEdgeClick = useCallback((_e: unknown, edge: { id: string }) => select({ kind: 'link', id: edge.id }), [select])
+
+  // Live cursor, shared at ~30 Hz.
+  const lastCursor = useRef(0)
+  const onPointerMove = useCallback(
+    (e: React.PointerEvent) => {
+      const now = performance.now()
+      if (now - lastCursor.current < CURSOR_INTERVAL_MS) return
+      lastCursor.current = now
+      const p = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY })
+      session.setPresence('cursor', { x: Math.round(p.x), y: Math.round(p.y) })
+    },
+    [flow, session],
+  )
+  const onPointerLeave = useCallback(() => session.setPresence('cursor', null), [session])
+
+  // Share the local selection so peers can outline it.
+  const selection = useJourneyStore(useShallow((s) => s.selection))
+  useEffect(() => {
+    session.setPresence('selection', selection && selection.kind !== 'cell' ? [selection.id] : [])
+  }, [selection, session])
+
+  // Drop an unplaced card (dragged from the tray) into a cell.
+  const onDragOver = useCallback((e: DragEvent) => {
+    if (e.dataTransfer.types.includes('application/x-touchpoint')) {
+      e.preventDefault()
+      e.dataTransfer.dropEffect = 'move'
+    }
+  }, [])
+  const onDrop = useCallback(
+    (e: DragEvent) => {
+      const id = e.dataTransfer.getData('application/x-touchpoint')
+      if (!id || readOnly) return
+      e.preventDefault()
+      const p = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY })
+      const target = touchpointDropTarget(layout, p)
+      if (target) moveTouchpoint(doc, id as TouchpointId, { stageId: target.stageId as StageId, personaId: target.personaId as PersonaId, index: target.index })
+    },
+    [doc, flow, layout, readOnly],
+  )
+
+  useCanvasKeyboard(layout)
+
+  // The document arrives after the first render (IndexedDB, then the relay): fit it once it has a grid.
+  const fitted = useRef(false)
+  const hasGrid = layout.columns.length > 0 || layout.lanes.length > 0
+  useEffect(() => {
+    if (!hasGrid || fitted.current) return
+    fitted.current = true
+    requestAnimationFrame(() => void flow.fitView({ padding: 0.08, maxZoom: 1 }))
+  }, [hasGrid, flow])
+
+  // Tabbing onto a card selects it, as a click does.
+  const onFocus = useCallback(
+    (e: React.FocusEvent) => {
+      const id = (e.target as HTMLElement).closest<HTMLElement>('.react-flow__node')?.dataset.id
+      if (e.target === (e.target as HTMLElement).closest('.react-flow__node') && id?.startsWith('touchpoint:')) {
+        if (useJourneyStore.getState().selection?.kind !== 'touchpoint' || (useJourneyStore.getState().selection as { id: string }).id !== id) select({ kind: 'touchpoint', id })
+      }
+    },
+    [select],
+  )
+
+  return (
+    <div className="canvas-wrap" onFocus={onFocus} onPointerMove={onPointerMove} onPointerLeave={onPointerLeave} onDragOver={onDragOver} onDrop={onDrop}>
+      <ReactFlow<JourneyNode>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        onNodesChange={onNodesChange}
+        onNodeDrag={onNodeDrag}
+        onNodeDragStop={onNodeDragStop}
+        onNodeClick={onNodeClick}
+        onNodeDoubleClick={onNodeDoubleClick}
+        onPaneClick={onPaneClick}
+        onConnect={onConnect}
+        onEdgeClick={onEdgeClick}
+        nodesConnectable={!readOnly}
+        deleteKeyCode={null}
+        selectionKeyCode={null}
+        multiSelectionKeyCode={null}
+        disableKeyboardA11y
+        zoomOnDoubleClick={false}
+        elevateNodesOnSelect={false}
+        onlyRenderVisibleElements
+        minZoom={0.1}
+        maxZoom={2}
+        fitView
+        fitViewOptions={{ padding: 0.08, maxZoom: 1 }}
+        aria-label="Journey map canvas"
+      >
+        <Background variant={BackgroundVariant.Dots} gap={24} size={1} color="#d4d9e3" />
+        <Controls showInteractive={false} position="bottom-left" />
+        <MiniMap pannable zoomable position="top-right" ariaLabel="Minimap" nodeColor={miniMapColor} nodeStrokeWidth={0} />
+        <PresenceLayer />
+      </ReactFlow>
+      <UnplacedTray />
+    </div>
+  )
+})
+
+function miniMapColor(node: Node): string {
+  switch (node.type) {
+    case 'touchpoint':
+      return '#4f7cff'
+    case 'phase':
+    case 'stage':
+      return '#2d3648'
+    case 'curve':
+      return '#e7eaf0'
+    default:
+      return 'transparent'
+  }
+}

@@ -1,0 +1,104 @@
+import { memo, useMemo, useState } from 'react'
+import { deleteAnnotation, deleteComment, deleteLink, deleteTouchpoint, moveTouchpoint, reattachAnnotation } from '../commands'
+import { findOrphans, sortedPersonas, sortedStages, type AnnotationId, type AnnotationTargetId, type CommentId, type LinkId, type PersonaId, type StageId, type TouchpointId } from '../model'
+import { ANNOTATION_LABELS } from '../i18n/phaseNames'
+import { selectReadOnly, selectSnapshot, useJourneyStore } from '../store'
+import { useMapSession } from '../components/MapSessionContext'
+
+/**
+ * Cards and notes whose stage, persona or target was deleted by a colleague at the same moment
+ * they were added (see model/orphans.ts). Shown here until someone places or deletes them.
+ */
+export const UnplacedTray = memo(function UnplacedTray() {
+  const snapshot = useJourneyStore(selectSnapshot)
+  const readOnly = useJourneyStore(selectReadOnly)
+  const selection = useJourneyStore((s) => s.selection)
+  const { doc } = useMapSession()
+  const orphans = useMemo(() => findOrphans(snapshot), [snapshot])
+  const [cell, setCell] = useState('')
+  const total = orphans.touchpoints.length + orphans.annotations.length + orphans.comments.length + orphans.links.length
+  if (total === 0) return null
+  const stages = sortedStages(snapshot)
+  const personas = sortedPersonas(snapshot)
+  const cells = stages.flatMap((s) => personas.map((p) => ({ value: `${s.id}|${p.id}`, label: `${s.title} × ${p.name}` })))
+  const place = (id: TouchpointId) => {
+    const [stageId, personaId] = (cell || cells[0]?.value || '').split('|')
+    if (stageId && personaId) moveTouchpoint(doc, id, { stageId: stageId as StageId, personaId: personaId as PersonaId })
+  }
+  const target = selection && selection.kind !== 'cell' && selection.kind !== 'link' ? selection.id : null
+
+  return (
+    <section className="unplaced-tray" aria-labelledby="unplaced-title">
+      <h2 id="unplaced-title">Unplaced ({total})</h2>
+      <p className="muted small">Their stage, persona or card was deleted while they were being added. Drag a card into a cell, or pick one.</p>
+      {orphans.touchpoints.length > 0 && !readOnly && cells.length > 0 && (
+        <label className="small">
+          Place into{' '}
+          <select value={cell} onChange={(e) => setCell(e.target.value)} aria-label="Cell to place into">
+            {cells.map((c) => (
+              <option key={c.value} value={c.value}>
+                {c.label}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      <ul>
+        {orphans.touchpoints.map((tp) => (
+          <li key={tp.id} draggable={!readOnly} onDragStart={(e) => e.dataTransfer.setData('application/x-touchpoint', tp.id)} className="unplaced-card" aria-label={tp.title || 'Untitled touchpoint'}>
+            <span>{tp.title || 'Untitled touchpoint'}</span>
+            {!readOnly && (
+              <span className="row-actions">
+                <button type="button" onClick={() => place(tp.id)} disabled={cells.length === 0}>
+                  Place
+                </button>
+                <button type="button" onClick={() => deleteTouchpoint(doc, tp.id)} aria-label={`Delete ${tp.title || 'untitled touchpoint'}`}>
+                  Delete
+                </button>
+              </span>
+            )}
+          </li>
+        ))}
+        {orphans.annotations.map((a) => (
+          <li key={a.id} className="unplaced-note">
+            <span>
+              <strong>{ANNOTATION_LABELS[a.kind].one}:</strong> {a.text}
+            </span>
+            {!readOnly && (
+              <span className="row-actions">
+                <button type="button" disabled={!target} title={target ? 'Attach to the selected item' : 'Select a card, stage or persona first'} onClick={() => target && reattachAnnotation(doc, a.id as AnnotationId, target as AnnotationTargetId)}>
+                  Attach to selection
+                </button>
+                <button type="button" onClick={() => deleteAnnotation(doc, a.id as AnnotationId)}>
+                  Delete
+                </button>
+              </span>
+            )}
+          </li>
+        ))}
+        {orphans.comments.map((c) => (
+          <li key={c.id} className="unplaced-note">
+            <span>
+              <strong>Comment by {c.author}:</strong> {c.text}
+            </span>
+            {!readOnly && (
+              <button type="button" onClick={() => deleteComment(doc, c.id as CommentId)}>
+                Delete
+              </button>
+            )}
+          </li>
+        ))}
+        {orphans.links.length > 0 && (
+          <li className="unplaced-note">
+            <span>{orphans.links.length} link(s) to deleted cards</span>
+            {!readOnly && (
+              <button type="button" onClick={() => orphans.links.forEach((l) => deleteLink(doc, l.id as LinkId))}>
+                Remove
+              </button>
+            )}
+          </li>
+        )}
+      </ul>
+    </section>
+  )
+})

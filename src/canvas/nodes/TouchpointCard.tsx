@@ -1,0 +1,110 @@
+import { Handle, Position, type NodeProps } from '@xyflow/react'
+import { memo, useCallback, useEffect, useRef, useState } from 'react'
+import { useJourneyStore } from '../../store'
+import type { JourneyState } from '../../store'
+import type { TouchpointNode } from '../toFlow'
+import { useMapSession } from '../../components/MapSessionContext'
+import { updateTouchpoint, type TouchpointFields } from '../../commands'
+import type { TouchpointId } from '../../model'
+import { EmotionFace } from './EmotionFace'
+
+/** Colours of the peers who have this card selected, as one string so the selector stays cheap. */
+function usePeerOutline(id: string): string {
+  const selector = useCallback(
+    (s: JourneyState) =>
+      s.peers
+        .filter((p) => p.selection?.includes(id))
+        .map((p) => `${p.color}|${p.name}`)
+        .join(','),
+    [id],
+  )
+  return useJourneyStore(selector)
+}
+
+const selectIsEditing = (id: string) => (s: JourneyState) => s.editingTitleId === id
+
+export const TouchpointCard = memo(function TouchpointCard({ id, data, selected }: NodeProps<TouchpointNode>) {
+  const { touchpoint: tp, summary, personaColor } = data
+  const peers = usePeerOutline(id)
+  const editing = useJourneyStore(useCallback(selectIsEditing(id), [id]))
+  const firstPeer = peers ? peers.split(',')[0].split('|') : null
+  return (
+    <article
+      className={`tp-card${selected ? ' is-selected' : ''}${summary.functionalUnmet + summary.emotionalUnmet > 0 ? ' has-unmet' : ''}`}
+      style={{ borderLeftColor: personaColor, ...(firstPeer ? { outline: `2px solid ${firstPeer[0]}`, outlineOffset: 2 } : null) }}
+      data-testid="touchpoint-card"
+    >
+      {firstPeer && (
+        <span className="tp-peer-tag" style={{ background: firstPeer[0] }}>
+          {firstPeer[1]}
+        </span>
+      )}
+      <Handle type="target" position={Position.Left} id="in" className="tp-handle" />
+      <header className="tp-head">
+        {editing ? <TitleEditor id={tp.id} title={tp.title} /> : <h3 className="tp-title">{tp.title || <span className="muted">Untitled</span>}</h3>}
+        <div className="tp-emotion" title="Emotion">
+          <EmotionFace emotion={tp.emotion} />
+          {tp.emotion !== null && <span className="tp-score">{tp.emotion > 0 ? `+${tp.emotion}` : tp.emotion}</span>}
+        </div>
+      </header>
+      <p className="tp-meta">
+        {tp.channel && <span className="tp-channel">{tp.channel}</span>}
+        {tp.owner && <span className="tp-owner">{tp.owner}</span>}
+        {tp.priority !== null && <span className="tp-priority" title={`Priority ${tp.priority}`}>P{tp.priority}</span>}
+      </p>
+      <ul className="tp-badges" aria-label="Annotations">
+        {summary.functional > 0 && (
+          <li className={`badge need${summary.functionalUnmet ? ' unmet' : ''}`} title={`${summary.functional} functional needs, ${summary.functionalUnmet} not met`}>
+            F {summary.functionalUnmet ? `${summary.functionalUnmet}/${summary.functional} unmet` : summary.functional}
+          </li>
+        )}
+        {summary.emotional > 0 && (
+          <li className={`badge need${summary.emotionalUnmet ? ' unmet' : ''}`} title={`${summary.emotional} emotional needs, ${summary.emotionalUnmet} not met`}>
+            E {summary.emotionalUnmet ? `${summary.emotionalUnmet}/${summary.emotional} unmet` : summary.emotional}
+          </li>
+        )}
+        {summary.pain > 0 && <li className="badge pain" title={`${summary.pain} pain points`}>⚡ {summary.pain}</li>}
+        {summary.truth > 0 && <li className="badge truth" title={`${summary.truth} moments of truth`}>★ {summary.truth}</li>}
+        {summary.opportunity > 0 && <li className="badge opportunity" title={`${summary.opportunity} opportunities`}>◆ {summary.opportunity}</li>}
+        {summary.note > 0 && <li className="badge note" title={`${summary.note} notes`}>✎ {summary.note}</li>}
+        {summary.comments > 0 && <li className="badge comment" title={`${summary.comments} open comments`}>💬 {summary.comments}</li>}
+      </ul>
+      <Handle type="source" position={Position.Right} id="out" className="tp-handle" />
+    </article>
+  )
+})
+
+/** Inline title editing on the card: Enter or blur saves, Escape cancels. */
+function TitleEditor({ id, title }: { id: TouchpointId; title: string }) {
+  const { doc } = useMapSession()
+  const [value, setValue] = useState(title)
+  const ref = useRef<HTMLInputElement>(null)
+  const done = useRef(false)
+  useEffect(() => {
+    ref.current?.focus()
+    ref.current?.select()
+  }, [])
+  const finish = (save: boolean) => {
+    if (done.current) return
+    done.current = true
+    if (save && value !== title) updateTouchpoint(doc, id, { title: value } satisfies Partial<TouchpointFields>)
+    useJourneyStore.getState().startEditingTitle(null)
+    requestAnimationFrame(() => document.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(id)}"]`)?.focus())
+  }
+  return (
+    <input
+      ref={ref}
+      className="tp-title-input nodrag"
+      aria-label="Touchpoint title"
+      value={value}
+      maxLength={500}
+      onChange={(e) => setValue(e.target.value)}
+      onKeyDown={(e) => {
+        e.stopPropagation()
+        if (e.key === 'Enter') finish(true)
+        if (e.key === 'Escape') finish(false)
+      }}
+      onBlur={() => finish(true)}
+    />
+  )
+}

@@ -1,0 +1,257 @@
+/**
+ * Snapshot + layout → React Flow nodes and edges. Node objects are cached by id and reused while
+ * nothing they show has changed, so React Flow keeps their internals and a memoised card does not
+ * re-render: editing one touchpoint's title re-renders that one card.
+ */
+import type { Edge, Node } from '@xyflow/react'
+import { Position } from '@xyflow/react'
+import { cellKey, GRID, PHASES, type GridLayout, type Persona, type Phase, type Snapshot, type Stage, type Touchpoint } from '../model'
+import { annotationsByTarget, sameSummary, summarize, type AnnotationSummary } from './annotationSummary'
+
+export type PhaseNodeData = { phase: Phase; stageCount: number }
+export type StageNodeData = { stage: Stage; annotationCount: number }
+export type LaneNodeData = { persona: Persona; width: number; annotationCount: number }
+export type CellNodeData = { stageId: string; personaId: string; empty: boolean; stageTitle: string; personaName: string }
+export type TouchpointNodeData = { touchpoint: Touchpoint; summary: AnnotationSummary; personaColor: string }
+export type CurveNodeData = { persona: Persona; points: { x: number; y: number; emotion: number }[]; columns: { x: number; width: number }[]; height: number }
+
+export type PhaseNode = Node<PhaseNodeData, 'phase'>
+export type StageNode = Node<StageNodeData, 'stage'>
+export type LaneNode = Node<LaneNodeData, 'lane'>
+export type CellNode = Node<CellNodeData, 'cell'>
+export type TouchpointNode = Node<TouchpointNodeData, 'touchpoint'>
+export type CurveNode = Node<CurveNodeData, 'curve'>
+export type JourneyNode = PhaseNode | StageNode | LaneNode | CellNode | TouchpointNode | CurveNode
+
+export interface FlowOptions {
+  selectedIds: ReadonlySet<string>
+  readOnly: boolean
+}
+
+export interface FlowCache {
+  nodes: Map<string, JourneyNode>
+  summaries: Map<string, AnnotationSummary>
+}
+
+export function createFlowCache(): FlowCache {
+  return { nodes: new Map(), summaries: new Map() }
+}
+
+const CARD_HANDLES = [
+  { id: 'out', type: 'source' as const, position: Position.Right, x: GRID.cardWidth - 4, y: GRID.cardHeight / 2 - 4, width: 8, height: 8 },
+  { id: 'in', type: 'target' as const, position: Position.Left, x: -4, y: GRID.cardHeight / 2 - 4, width: 8, height: 8 },
+]
+
+/** Reuse the cached node when `same(cached)` says nothing visible changed. */
+function reuse<N extends JourneyNode>(cache: FlowCache, id: string, same: (cached: N) => boolean, make: () => N): N {
+  const cached = cache.nodes.get(id) as N | undefined
+  if (cached && same(cached)) return cached
+  const node = make()
+  cache.nodes.set(id, node)
+  return node
+}
+
+const samePos = (n: Node, x: number, y: number) => n.position.x === x && n.position.y === y
+
+export function toFlow(snapshot: Snapshot, layout: GridLayout, options: FlowOptions, cache: FlowCache): { nodes: JourneyNode[]; edges: Edge[] } {
+  const nodes: JourneyNode[] = []
+  const seen = new Set<string>()
+  const byTarget = annotationsByTarget(snapshot)
+  const openComments = new Map<string, number>()
+  for (const c of Object.values(snapshot.comments)) if (!c.resolved) openComments.set(c.targetId, (openComments.get(c.targetId) ?? 0) + 1)
+  const draggable = !options.readOnly
+  const push = (n: JourneyNode) => {
+    seen.add(n.id)
+    nodes.push(n)
+  }
+
+  const fullWidth = layout.width
+
+  // Lane bands first so they sit under the cells and cards.
+  for (const lane of layout.lanes) {
+    const id = lane.persona.id
+    const annotationCount = byTarget.get(id)?.length ?? 0
+    const selected = options.selectedIds.has(id)
+    push(
+      reuse<LaneNode>(
+        cache,
+        id,
+        (n) => n.data.persona === lane.persona && samePos(n, 0, lane.y) && n.height === lane.height && n.data.width === fullWidth && n.selected === selected && n.data.annotationCount === annotationCount && n.draggable === draggable,
+        () => ({
+          id,
+          type: 'lane',
+          position: { x: 0, y: lane.y },
+          width: GRID.laneHeaderWidth,
+          height: lane.height,
+          measured: { width: GRID.laneHeaderWidth, height: lane.height },
+          data: { persona: lane.persona, width: fullWidth, annotationCount },
+          selected,
+          draggable,
+          ariaLabel: `Persona ${lane.persona.name || 'unnamed'}`,
+          zIndex: 0,
+        }),
+      ),
+    )
+  }
+
+  for (const phaseBox of layout.phases) {
+    const id = `phase:${phaseBox.phase}`
+    const selected = options.selectedIds.has(id)
+    push(
+      reuse<PhaseNode>(
+        cache,
+        id,
+        (n) => samePos(n, phaseBox.x, 0) && n.width === phaseBox.width && n.selected === selected && n.data.stageCount === phaseBox.stageIds.length,
+        () => ({
+          id,
+          type: 'phase',
+          position: { x: phaseBox.x, y: 0 },
+          width: phaseBox.width,
+          height: GRID.phaseHeaderHeight,
+          measured: { width: phaseBox.width, height: GRID.phaseHeaderHeight },
+          data: { phase: phaseBox.phase, stageCount: phaseBox.stageIds.length },
+          selected,
+          draggable: false,
+          zIndex: 1,
+        }),
+      ),
+    )
+  }
+
+  for (const col of layout.columns) {
+    const id = col.stage.id
+    const selected = options.selectedIds.has(id)
+    const annotationCount = byTarget.get(id)?.length ?? 0
+    push(
+      reuse<StageNode>(
+        cache,
+        id,
+        (n) => n.data.stage === col.stage && samePos(n, col.x, GRID.phaseHeaderHeight) && n.selected === selected && n.data.annotationCount === annotationCount && n.draggable === draggable,
+        () => ({
+          id,
+          type: 'stage',
+          position: { x: col.x, y: GRID.phaseHeaderHeight },
+          width: col.width,
+          height: GRID.stageHeaderHeight,
+          measured: { width: col.width, height: GRID.stageHeaderHeight },
+          data: { stage: col.stage, annotationCount },
+          selected,
+          draggable,
+          ariaLabel: `Stage ${col.stage.title || 'untitled'}`,
+          zIndex: 1,
+        }),
+      ),
+    )
+    for (const lane of layout.lanes) {
+      const cellId = `cell:${cellKey(col.stage.id, lane.persona.id)}`
+      const cellSelected = options.selectedIds.has(cellId)
+      push(
+        reuse<CellNode>(
+          cache,
+          cellId,
+          (n) => samePos(n, col.x, lane.y) && n.height === lane.height && n.selected === cellSelected && n.data.stageTitle === col.stage.title && n.data.personaName === lane.persona.name,
+          () => ({
+            id: cellId,
+            type: 'cell',
+            position: { x: col.x, y: lane.y },
+            width: col.width,
+            height: lane.height,
+            measured: { width: col.width, height: lane.height },
+            data: { stageId: col.stage.id, personaId: lane.persona.id, empty: false, stageTitle: col.stage.title, personaName: lane.persona.name },
+            selected: cellSelected,
+            draggable: false,
+            focusable: false,
+            zIndex: 0,
+          }),
+        ),
+      )
+    }
+  }
+
+  const personaColor = new Map(layout.lanes.map((l) => [l.persona.id, l.persona.color]))
+  for (const box of layout.cards) {
+    const tp = box.touchpoint
+    const selected = options.selectedIds.has(tp.id)
+    const fresh = summarize(byTarget.get(tp.id), openComments.get(tp.id) ?? 0)
+    const prev = cache.summaries.get(tp.id)
+    const summary = prev && sameSummary(prev, fresh) ? prev : fresh
+    cache.summaries.set(tp.id, summary)
+    const color = personaColor.get(tp.personaId) ?? '#888888'
+    push(
+      reuse<TouchpointNode>(
+        cache,
+        tp.id,
+        (n) => n.data.touchpoint === tp && n.data.summary === summary && samePos(n, box.x, box.y) && n.selected === selected && n.draggable === draggable && n.data.personaColor === color,
+        () => ({
+          id: tp.id,
+          type: 'touchpoint',
+          position: { x: box.x, y: box.y },
+          width: box.width,
+          height: box.height,
+          measured: { width: box.width, height: box.height },
+          handles: CARD_HANDLES,
+          data: { touchpoint: tp, summary, personaColor: color },
+          selected,
+          draggable,
+          ariaLabel: tp.title || 'Untitled touchpoint',
+          domAttributes: { 'aria-roledescription': 'touchpoint' },
+          zIndex: 2,
+        }),
+      ),
+    )
+  }
+
+  for (const curve of layout.curves) {
+    const id = `curve:${curve.persona.id}`
+    const points = curve.points.map((p) => ({ x: p.x, y: p.y - curve.y, emotion: p.emotion }))
+    const key = JSON.stringify(points)
+    const columns = layout.columns.map((c) => ({ x: c.x, width: c.width }))
+    push(
+      reuse<CurveNode>(
+        cache,
+        id,
+        (n) => n.data.persona === curve.persona && samePos(n, 0, curve.y) && JSON.stringify(n.data.points) === key && n.width === fullWidth && n.data.columns.length === columns.length && n.data.columns.every((c, i) => c.x === columns[i].x),
+        () => ({
+          id,
+          type: 'curve',
+          position: { x: 0, y: curve.y },
+          width: fullWidth,
+          height: curve.height,
+          measured: { width: fullWidth, height: curve.height },
+          data: { persona: curve.persona, points, columns, height: curve.height },
+          draggable: false,
+          selectable: false,
+          focusable: false,
+          ariaLabel: `Emotion curve of ${curve.persona.name}`,
+          zIndex: 0,
+        }),
+      ),
+    )
+  }
+
+  for (const id of cache.nodes.keys()) if (!seen.has(id)) cache.nodes.delete(id)
+  for (const id of cache.summaries.keys()) if (!Object.hasOwn(snapshot.touchpoints, id)) cache.summaries.delete(id)
+
+  const placed = new Set(layout.cards.map((c) => c.touchpoint.id))
+  const edges: Edge[] = []
+  for (const link of Object.values(snapshot.links)) {
+    if (!placed.has(link.from) || !placed.has(link.to)) continue
+    edges.push({
+      id: link.id,
+      source: link.from,
+      target: link.to,
+      sourceHandle: 'out',
+      targetHandle: 'in',
+      label: link.label || undefined,
+      type: 'smoothstep',
+      selected: options.selectedIds.has(link.id),
+      ariaLabel: `Link from ${snapshot.touchpoints[link.from]?.title ?? ''} to ${snapshot.touchpoints[link.to]?.title ?? ''}`,
+      zIndex: 3,
+      style: { strokeWidth: 2, stroke: '#5b6477' },
+      markerEnd: { type: 'arrowclosed' as never, color: '#5b6477' },
+    })
+  }
+  return { nodes, edges }
+}
+
+export const PHASE_ORDER = PHASES

@@ -1,0 +1,91 @@
+import { useId, useMemo, useState } from 'react'
+import { addAnnotation, deleteAnnotation, editAnnotation, setNeedStatus } from '../commands'
+import { ANNOTATION_KINDS, byOrder, isNeedKind, NEED_STATUSES, type AnnotationId, type AnnotationKind, type AnnotationTargetId, type NeedStatus } from '../model'
+import { ANNOTATION_LABELS } from '../i18n/phaseNames'
+import { selectReadOnly, selectSnapshot, useJourneyStore } from '../store'
+import { TextField } from './fields'
+import { useMapSession } from './MapSessionContext'
+
+const STATUS_LABEL: Record<NeedStatus, string> = { met: 'Met', partly: 'Partly met', unmet: 'Not met' }
+
+/** Every annotation kind on one target: add, edit, delete, and need status. */
+export function AnnotationList({ targetId }: { targetId: string }) {
+  const snapshot = useJourneyStore(selectSnapshot)
+  const readOnly = useJourneyStore(selectReadOnly)
+  const byKind = useMemo(() => {
+    const map = new Map<AnnotationKind, typeof list>()
+    const list = Object.values(snapshot.annotations).filter((a) => a.targetId === targetId).sort(byOrder)
+    for (const kind of ANNOTATION_KINDS) map.set(kind, [])
+    for (const a of list) map.get(a.kind)!.push(a)
+    return map
+  }, [snapshot.annotations, targetId])
+
+  return (
+    <div className="annotations">
+      {ANNOTATION_KINDS.map((kind) => (
+        <KindGroup key={kind} kind={kind} targetId={targetId} items={byKind.get(kind)!} readOnly={readOnly} />
+      ))}
+    </div>
+  )
+}
+
+function KindGroup({ kind, targetId, items, readOnly }: { kind: AnnotationKind; targetId: string; items: { id: string; text: string; status: NeedStatus | null }[]; readOnly: boolean }) {
+  const { doc } = useMapSession()
+  const [draft, setDraft] = useState('')
+  const headingId = useId()
+  const label = ANNOTATION_LABELS[kind]
+  const add = () => {
+    const text = draft.trim()
+    if (!text) return
+    addAnnotation(doc, { targetId: targetId as AnnotationTargetId, kind, text })
+    setDraft('')
+  }
+  return (
+    <section className={`kind-group kind-${kind}`} aria-labelledby={headingId}>
+      <h4 id={headingId}>
+        {label.many} <span className="count">{items.length}</span>
+      </h4>
+      <ul>
+        {items.map((a) => (
+          <li key={a.id} className={a.status === 'unmet' ? 'is-unmet' : undefined}>
+            <TextField label={`${label.one} text`} hideLabel value={a.text} multiline maxLength={20000} disabled={readOnly} onCommit={(text) => editAnnotation(doc, a.id as AnnotationId, { text })} />
+            <div className="annotation-actions">
+              {isNeedKind(kind) && (
+                <label>
+                  <span className="visually-hidden">Status of {a.text}</span>
+                  <select value={a.status ?? ''} disabled={readOnly} onChange={(e) => setNeedStatus(doc, a.id as AnnotationId, (e.target.value || null) as NeedStatus | null)}>
+                    <option value="">No status</option>
+                    {NEED_STATUSES.map((s) => (
+                      <option key={s} value={s}>
+                        {STATUS_LABEL[s]}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              )}
+              {!readOnly && (
+                <button type="button" className="link-button danger" onClick={() => deleteAnnotation(doc, a.id as AnnotationId)} aria-label={`Delete ${label.one.toLowerCase()} ${a.text}`}>
+                  Delete
+                </button>
+              )}
+            </div>
+          </li>
+        ))}
+      </ul>
+      {!readOnly && (
+        <form
+          className="add-annotation"
+          onSubmit={(e) => {
+            e.preventDefault()
+            add()
+          }}
+        >
+          <input value={draft} onChange={(e) => setDraft(e.target.value)} aria-label={`New ${label.one.toLowerCase()}`} placeholder={`Add ${label.one.toLowerCase()}…`} maxLength={20000} />
+          <button type="submit" aria-label={`Add ${label.one.toLowerCase()}`} disabled={!draft.trim()}>
+            Add
+          </button>
+        </form>
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,15 @@
+import { HomePage } from './HomePage'
+import { MapPage } from './MapPage'
+
+/** Routes: `/` home, `/m/<id>#token=T` a map on the server, `/local/<id>` a map in this browser. */
+export function App() {
+  const path = location.pathname
+  const server = /^\/m\/([A-Za-z0-9_-]{1,64})\/?$/.exec(path)
+  if (server) {
+    const token = new URLSearchParams(location.hash.slice(1)).get('token') ?? undefined
+    return <MapPage key={server[1]} mapId={server[1]} token={token} local={false} />
+  }
+  const local = /^\/local\/([A-Za-z0-9_-]{1,64})\/?$/.exec(path)
+  if (local) return <MapPage key={local[1]} mapId={local[1]} local />
+  return <HomePage />
+}

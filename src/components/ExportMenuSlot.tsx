@@ -1,0 +1,4 @@
+/** Placeholder until the export menu is mounted. */
+export function ExportMenuSlot() {
+  return null
+}

@@ -1,0 +1,122 @@
+import { ReactFlowProvider } from '@xyflow/react'
+import { useEffect, useState } from 'react'
+import { initializeMap, loadIntoEmptyMap } from '../commands'
+import { isEmptyDoc, readSnapshot } from '../doc'
+import { SCHEMA_VERSION, toJourneyJson } from '../model'
+import { getTemplate } from '../templates'
+import { JourneyCanvas } from '../canvas/JourneyCanvas'
+import { useJourneyStore, type Role } from '../store'
+import { fetchMapInfo, getRecentMap, importMapOnServer, loadIdentity, openMapSession, rememberMap, type Identity, type MapSession } from '../sync'
+import { Inspector } from './Inspector'
+import { MapSessionContext } from './MapSessionContext'
+import { NameDialog } from './NameDialog'
+import { ShareDialog } from './ShareDialog'
+import { Toolbar } from './Toolbar'
+import { ReadOnlyBanner } from './ReadOnlyBanner'
+import { ExportMenuSlot } from './ExportMenuSlot'
+
+/** What a local map should start from, left by the home page for its first open. */
+const PENDING_INIT = 'journey:pending-init:'
+export function setPendingInit(mapId: string, init: { title: string; template?: string; locale?: string }) {
+  sessionStorage.setItem(PENDING_INIT + mapId, JSON.stringify(init))
+}
+
+export function MapPage({ mapId, token, local }: { mapId: string; token?: string; local: boolean }) {
+  const [identity, setIdentity] = useState<Identity | null>(() => loadIdentity())
+  const [session, setSession] = useState<MapSession | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [shareOpen, setShareOpen] = useState(false)
+
+  useEffect(() => {
+    if (!identity) return
+    const recent = getRecentMap(mapId)
+    const role: Role = local ? 'facilitator' : (recent?.token === token ? recent?.role : undefined) ?? 'editor'
+    let cancelled = false
+    const s = openMapSession({ mapId, token: local ? undefined : token, role, identity })
+    setSession(s)
+    rememberMap({ id: mapId, local, token, role })
+    if (!local && token) {
+      fetchMapInfo(mapId, token)
+        .then((info) => {
+          if (cancelled) return
+          useJourneyStore.getState().setConnection({ role: info.role })
+          s.awareness.setLocalStateField('user', { name: identity.name, color: identity.color, role: info.role })
+          rememberMap({ id: mapId, role: info.role, title: info.title, ...(info.role === 'facilitator' || info.role === 'editor' || info.role === 'viewer' ? { links: { [info.role]: token } } : {}) })
+        })
+        .catch((e: Error) => {
+          // Offline: keep the remembered role. A refused link says so.
+          if (/401|403|token|unauthor|forbidden|revoked|expired/i.test(e.message)) setError(`This link no longer opens the map: ${e.message}`)
+        })
+    }
+    if (local) {
+      void s.whenLocalLoaded.then(() => {
+        const raw = sessionStorage.getItem(PENDING_INIT + mapId)
+        if (cancelled || !raw || !isEmptyDoc(s.doc)) return
+        sessionStorage.removeItem(PENDING_INIT + mapId)
+        const init = JSON.parse(raw) as { title: string; template?: string; locale?: string }
+        const template = init.template ? getTemplate(init.template) : undefined
+        if (template) loadIntoEmptyMap(s.doc, template.build())
+        else initializeMap(s.doc, { title: init.title, locale: init.locale })
+      })
+    }
+    return () => {
+      cancelled = true
+      s.destroy()
+    }
+  }, [identity, mapId, token, local])
+
+  // Keep the recent-maps title current and refuse to edit a map from a newer schema.
+  const title = useJourneyStore((st) => st.snapshot.meta.title)
+  const schemaVersion = useJourneyStore((st) => st.snapshot.meta.schemaVersion)
+  useEffect(() => {
+    if (title) {
+      rememberMap({ id: mapId, title })
+      document.title = `${title} · Journey map`
+    }
+  }, [mapId, title])
+  useEffect(() => {
+    useJourneyStore.getState().setConnection({
+      readOnlyReason: schemaVersion > SCHEMA_VERSION ? `This map uses schema v${schemaVersion}, newer than this app (v${SCHEMA_VERSION}). It is read-only until the app is updated.` : null,
+    })
+  }, [schemaVersion])
+
+  if (!identity) return <NameDialog onDone={setIdentity} />
+  if (error) {
+    return (
+      <main className="page-message">
+        <h1>Cannot open this map</h1>
+        <p role="alert">{error}</p>
+        <a href="/">Back to all maps</a>
+      </main>
+    )
+  }
+  if (!session) return null
+
+  const publish = async () => {
+    try {
+      const created = await importMapOnServer(toJourneyJson(readSnapshot(session.doc)))
+      rememberMap({ id: created.id, local: false, role: 'facilitator', token: created.facilitatorToken, title, links: { facilitator: created.facilitatorToken, editor: created.editorToken, viewer: created.viewerToken } })
+      location.assign(`/m/${created.id}#token=${encodeURIComponent(created.facilitatorToken)}`)
+    } catch (e) {
+      alert(`Could not publish: ${(e as Error).message}`)
+    }
+  }
+
+  return (
+    <MapSessionContext.Provider value={session}>
+      <ReactFlowProvider>
+        <div className="map-page">
+          <Toolbar onShare={local ? undefined : () => setShareOpen(true)} onPublish={local ? publish : undefined} extra={<ExportMenuSlot />} />
+          <ReadOnlyBanner />
+          <div className="map-body">
+            <main className="map-canvas" aria-label="Journey map">
+              <JourneyCanvas />
+            </main>
+            <Inspector />
+          </div>
+          {shareOpen && token && <ShareDialog mapId={mapId} token={token} onClose={() => setShareOpen(false)} />}
+        </div>
+      </ReactFlowProvider>
+    </MapSessionContext.Provider>
+  )
+}

@@ -1,0 +1,70 @@
+import { useEffect, useState } from 'react'
+import { getRecentMap, mintLink, rememberMap, shareUrl } from '../sync'
+import { useJourneyStore } from '../store'
+import { Dialog } from './Dialog'
+
+const ROLES = [
+  { role: 'facilitator', label: 'Facilitator link', help: 'Can edit and run the workshop.' },
+  { role: 'editor', label: 'Editor link', help: 'Can edit the map.' },
+  { role: 'viewer', label: 'Viewer link', help: 'Can look and follow along, read-only.' },
+] as const
+
+/** Copyable links per role. A facilitator can mint any role's link; others share what they hold. */
+export function ShareDialog({ mapId, token, onClose }: { mapId: string; token: string; onClose(): void }) {
+  const role = useJourneyStore((s) => s.role)
+  const [links, setLinks] = useState<Partial<Record<string, string>>>(() => ({ ...getRecentMap(mapId)?.links, [role]: token }))
+  const [error, setError] = useState<string | null>(null)
+  const [copied, setCopied] = useState<string | null>(null)
+
+  useEffect(() => {
+    if (role !== 'facilitator') return
+    for (const { role: r } of ROLES) {
+      if (links[r]) continue
+      mintLink(mapId, token, r)
+        .then(({ token: t }) => {
+          setLinks((l) => ({ ...l, [r]: t }))
+          rememberMap({ id: mapId, links: { [r]: t } })
+        })
+        .catch((e: Error) => setError(e.message))
+    }
+    // Mint once per opening; `links` changes as results arrive.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [mapId, token, role])
+
+  const visible = ROLES.filter((r) => role === 'facilitator' || r.role === role || (role === 'editor' && r.role === 'viewer' && links.viewer))
+  return (
+    <Dialog title="Share this map" open onClose={onClose}>
+      {error && <p role="alert" className="error">{error}</p>}
+      <ul className="share-links">
+        {visible.map(({ role: r, label, help }) => {
+          const url = links[r] ? shareUrl(mapId, links[r]!) : ''
+          return (
+            <li key={r}>
+              <label htmlFor={`share-${r}`}>{label}</label>
+              <p className="muted small">{help}</p>
+              <div className="field-inline">
+                <input id={`share-${r}`} readOnly value={url || 'Creating link…'} onFocus={(e) => e.target.select()} />
+                <button
+                  type="button"
+                  disabled={!url}
+                  aria-label={`Copy ${label.toLowerCase()}`}
+                  onClick={async () => {
+                    await navigator.clipboard?.writeText(url).catch(() => undefined)
+                    setCopied(r)
+                  }}
+                >
+                  {copied === r ? 'Copied' : 'Copy'}
+                </button>
+              </div>
+            </li>
+          )
+        })}
+      </ul>
+      <div className="dialog-actions">
+        <button type="button" onClick={onClose}>
+          Close
+        </button>
+      </div>
+    </Dialog>
+  )
+}

@@ -1,0 +1,7 @@
+export * from './journeyStore'
+export * from './bindDocument'
+export * from './selectors'
+export { EMPTY_SNAPSHOT } from './snapshotSlice'
+export type { Selection } from './uiSlice'
+export type { Peer } from './presenceSlice'
+export type { ConnectionStatus, Role } from './connectionSlice'

@@ -1,0 +1,22 @@
+/**
+ * One zustand store made of slices (snapshot, ui, presence, connection). Document data flows one
+ * way: Y.Doc → observeSnapshot → `snapshot`; the store never writes back into Yjs. Writes go
+ * through commands.
+ */
+import { create } from 'zustand'
+import { immer } from 'zustand/middleware/immer'
+import { createConnectionSlice, type ConnectionSlice } from './connectionSlice'
+import { createPresenceSlice, type PresenceSlice } from './presenceSlice'
+import { createSnapshotSlice, type SnapshotSlice } from './snapshotSlice'
+import { createUiSlice, type UiSlice } from './uiSlice'
+
+export type JourneyState = SnapshotSlice & UiSlice & PresenceSlice & ConnectionSlice
+
+export const useJourneyStore = create<JourneyState>()(
+  immer((...a) => ({
+    ...createSnapshotSlice(...a),
+    ...createUiSlice(...a),
+    ...createPresenceSlice(...a),
+    ...createConnectionSlice(...a),
+  })),
+)

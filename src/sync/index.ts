@@ -1,0 +1,4 @@
+export * from './mapSession'
+export * from './identity'
+export * from './recentMaps'
+export * from './api'

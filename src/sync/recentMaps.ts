@@ -1,0 +1,51 @@
+/**
+ * Maps this browser has opened, newest first, with the links it holds for them. Kept in
+ * localStorage (small, synchronous, read before anything renders); the map contents themselves
+ * live in IndexedDB through y-indexeddb.
+ */
+export interface RecentMap {
+  id: string
+  title: string
+  /** Kept in this browser only, not (yet) on the server. */
+  local: boolean
+  role?: 'facilitator' | 'editor' | 'viewer'
+  /** The token this browser opens the map with. */
+  token?: string
+  /** For a facilitator: every role's token, for the share dialog. */
+  links?: Partial<Record<'facilitator' | 'editor' | 'viewer', string>>
+  openedAt: string
+}
+
+const KEY = 'journey:recent-maps'
+
+export function listRecentMaps(): RecentMap[] {
+  try {
+    const raw = JSON.parse(localStorage.getItem(KEY) ?? '[]')
+    return Array.isArray(raw) ? raw.filter((m) => m && typeof m.id === 'string') : []
+  } catch {
+    return []
+  }
+}
+
+export function getRecentMap(id: string): RecentMap | undefined {
+  return listRecentMaps().find((m) => m.id === id)
+}
+
+export function rememberMap(entry: Partial<RecentMap> & { id: string }): void {
+  const list = listRecentMaps()
+  const existing = list.find((m) => m.id === entry.id)
+  const merged: RecentMap = {
+    title: '',
+    local: false,
+    ...existing,
+    ...Object.fromEntries(Object.entries(entry).filter(([, v]) => v !== undefined)),
+    links: { ...existing?.links, ...entry.links },
+    openedAt: new Date().toISOString(),
+  } as RecentMap
+  const next = [merged, ...list.filter((m) => m.id !== entry.id)].slice(0, 100)
+  localStorage.setItem(KEY, JSON.stringify(next))
+}
+
+export function forgetMap(id: string): void {
+  localStorage.setItem(KEY, JSON.stringify(listRecentMaps().filter((m) => m.id !== id)))
+}
