@@ -86,10 +86,18 @@ export function openMapSession(options: OpenMapOptions): MapSession {
     }
     provider.on('status', onStatus)
     provider.on('sync', onSync)
-    // The browser knows it is offline before the socket times out.
-    const onOffline = () => useJourneyStore.getState().setConnection({ status: 'offline' })
+    // The browser knows it is offline before the socket times out: stop trying until it is back.
+    const onOffline = () => {
+      p.disconnect()
+      useJourneyStore.getState().setConnection({ status: 'offline' })
+    }
+    const onOnline = () => p.connect()
     window.addEventListener('offline', onOffline)
-    cleanups.push(() => window.removeEventListener('offline', onOffline))
+    window.addEventListener('online', onOnline)
+    cleanups.push(() => {
+      window.removeEventListener('offline', onOffline)
+      window.removeEventListener('online', onOnline)
+    })
   } else {
     awareness = new Awareness(doc)
     whenSynced = whenLocalLoaded

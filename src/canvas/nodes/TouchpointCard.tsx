@@ -23,8 +23,12 @@ function usePeerOutline(id: string): string {
 
 const selectIsEditing = (id: string) => (s: JourneyState) => s.editingTitleId === id
 
+/** Set by the editor benchmark to count card renders; absent (one property read) otherwise. */
+const probe = globalThis as { __journeyRenderProbe?: (id: string) => void }
+
 export const TouchpointCard = memo(function TouchpointCard({ id, data, selected }: NodeProps<TouchpointNode>) {
   const { touchpoint: tp, summary, personaColor } = data
+  probe.__journeyRenderProbe?.(id)
   const peers = usePeerOutline(id)
   const editing = useJourneyStore(useCallback(selectIsEditing(id), [id]))
   const firstPeer = peers ? peers.split(',')[0].split('|') : null

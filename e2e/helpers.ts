@@ -1,0 +1,52 @@
+import { expect, type Page } from '@playwright/test'
+
+export const SHOTS = 'test-results/screenshots'
+
+/** Skip the name prompt: the participant's identity as the app stores it. */
+export async function setIdentity(page: Page, name: string, color = '#e8663d') {
+  await page.addInitScript(
+    ([n, c]) => {
+      if (!localStorage.getItem('journey:identity')) localStorage.setItem('journey:identity', JSON.stringify({ name: n, color: c }))
+    },
+    [name, color],
+  )
+}
+
+export function card(page: Page, title: string) {
+  return page.locator(`.react-flow__node-touchpoint[aria-label="${title.replace(/"/g, '\\"')}"]`)
+}
+
+/** The id of a node found by its accessible name. */
+export async function nodeId(page: Page, selector: string): Promise<string> {
+  const id = await page.locator(selector).first().getAttribute('data-id')
+  expect(id).toBeTruthy()
+  return id!
+}
+
+export async function fitView(page: Page) {
+  await page.getByRole('button', { name: 'Fit View' }).click()
+  await page.waitForTimeout(300)
+}
+
+/** Drag with real pointer events, in small steps so React Flow sees a drag. */
+export async function dragTo(page: Page, from: { x: number; y: number }, to: { x: number; y: number }) {
+  await page.mouse.move(from.x, from.y)
+  await page.mouse.down()
+  await page.mouse.move(from.x + 8, from.y + 8, { steps: 4 })
+  await page.mouse.move(to.x, to.y, { steps: 15 })
+  await page.mouse.up()
+}
+
+export async function center(page: Page, selector: string) {
+  const box = await page.locator(selector).first().boundingBox()
+  expect(box).toBeTruthy()
+  return { x: box!.x + box!.width / 2, y: box!.y + box!.height / 2 }
+}
+
+/** Create a map from the home page and wait for its canvas. */
+export async function createMapFromHome(page: Page, buttonName: string | RegExp) {
+  await page.goto('/')
+  await page.getByRole('button', { name: buttonName }).click()
+  await page.waitForURL(/\/m\/|\/local\//)
+  await expect(page.locator('.react-flow__node-stage').first()).toBeVisible()
+}
