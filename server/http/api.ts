@@ -1,0 +1,173 @@
+/**
+ * The REST API (DESIGN.md contract 2 and server/README.md):
+ *
+ *   POST /api/maps                       {"title"?, "template"?, "locale"?} → 201 share links
+ *   POST /api/maps/import                contract-4 JSON → 201 share links, or 400 {"errors":[…]}
+ *   GET  /api/maps/<id>                  → {id, title, role}            (any role's token)
+ *   GET  /api/maps/<id>/export.json      → contract-4 JSON attachment   (any role's token)
+ *   POST /api/maps/<id>/links            {"role", "expiresInSeconds"?} → 201 a new link  (facilitator)
+ *   POST /api/maps/<id>/revoke           {"role"} → revokes every link of the role       (facilitator)
+ *
+ * Tokens come as `Authorization: Bearer <token>` or `?token=`.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { MAX_IMPORT_BYTES } from '../../src/model'
+import { authorize } from '../auth/authorize'
+import { isRole, type Role, type TokenSigner } from '../auth/tokens'
+import type { ServerConfig } from '../config'
+import { buildImportedDoc, buildNewMapDoc, InputError, shareUrl, type MapService } from '../maps'
+import { MAP_ID } from '../mapIds'
+import type { RelayMetrics } from '../metrics'
+import type { Relay } from '../relay/relay'
+import type { MapStore } from '../storage/types'
+import { KeyedTokenBuckets } from '../tokenBucket'
+import { HttpError, readJsonObject, readBody, sendJson } from './respond'
+
+/** Small JSON bodies everywhere but import. */
+const MAX_JSON_BODY = 64 * 1024
+/** A link may be made to last at most a year; longer-lived access is a link without expiry. */
+const MAX_EXPIRY_SECONDS = 366 * 24 * 3600
+
+export interface ApiDeps {
+  config: ServerConfig
+  maps: MapService
+  store: MapStore
+  signer: TokenSigner
+  relay: Relay
+  metrics: RelayMetrics
+}
+
+const MAP_ROUTE = new RegExp(`^/api/maps/(${MAP_ID.source.slice(1, -1)})(?:/(export\\.json|links|revoke))?$`)
+
+export function createApiHandler(deps: ApiDeps) {
+  const createLimiter = new KeyedTokenBuckets(deps.config.limits.createMaps)
+
+  /** Returns the route label for metrics; throws HttpError for every refusal. */
+  return async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL): Promise<string> {
+    const { pathname } = url
+    if (pathname === '/api/maps' || pathname === '/api/maps/import') {
+      const route = pathname === '/api/maps' ? 'create' : 'import'
+      requireMethod(req, 'POST')
+      const limited = createLimiter.take(req.socket.remoteAddress ?? 'unknown')
+      if (!limited.ok) {
+        deps.metrics.rejected.inc({ reason: 'rate_create_maps' })
+        throw new HttpError(429, 'too many new maps from this address; try again shortly', {}, { 'Retry-After': String(limited.retryAfterSeconds) })
+      }
+      const doc =
+        route === 'create'
+          ? buildNewMapDoc(await readJsonObject(req, MAX_JSON_BODY))
+          : buildImportedDoc((await readBody(req, MAX_IMPORT_BYTES)).toString('utf8'))
+      const links = await deps.maps.create(doc, originOf(req, deps.config))
+      deps.metrics.mapsCreated.inc({ how: route === 'import' ? 'import' : 'new' })
+      sendJson(res, 201, links, { Location: `/m/${links.id}` })
+      return route
+    }
+
+    const match = MAP_ROUTE.exec(pathname)
+    if (!match) throw new HttpError(404, 'no such API route')
+    const [, mapId, action] = match
+    const token = tokenOf(req, url)
+
+    if (action === undefined) {
+      requireMethod(req, 'GET')
+      const { claims, meta } = await authorized(deps, mapId, token)
+      sendJson(res, 200, { id: mapId, title: await deps.maps.title(meta), role: claims.role })
+      return 'map'
+    }
+
+    if (action === 'export.json') {
+      requireMethod(req, 'GET')
+      await authorized(deps, mapId, token)
+      const { body, title } = await deps.maps.exportJson(mapId)
+      res.writeHead(200, {
+        'Content-Type': 'application/json; charset=utf-8',
+        'Content-Length': Buffer.byteLength(body),
+        'Content-Disposition': attachment(`${fileNameOf(title)}.json`),
+        'Cache-Control': 'no-store',
+        'X-Content-Type-Options': 'nosniff',
+      })
+      res.end(body)
+      return 'export'
+    }
+
+    requireMethod(req, 'POST')
+    const { meta } = await authorized(deps, mapId, token, 'facilitator')
+    const body = await readJsonObject(req, MAX_JSON_BODY)
+    const role = body.role
+    if (!isRole(role)) throw new InputError([{ path: 'role', message: 'expected "facilitator", "editor" or "viewer"' }])
+
+    if (action === 'links') {
+      const expires = body.expiresInSeconds
+      if (expires !== undefined && (typeof expires !== 'number' || !Number.isInteger(expires) || expires < 1 || expires > MAX_EXPIRY_SECONDS)) {
+        throw new InputError([{ path: 'expiresInSeconds', message: `expected a whole number of seconds from 1 to ${MAX_EXPIRY_SECONDS}` }])
+      }
+      const newToken = deps.maps.mint(meta, role, expires as number | undefined)
+      const claims = deps.signer.verify(newToken)
+      sendJson(res, 201, {
+        role,
+        token: newToken,
+        url: shareUrl(originOf(req, deps.config), mapId, newToken),
+        expiresAt: claims.ok && claims.claims.expiresAt !== undefined ? new Date(claims.claims.expiresAt).toISOString() : null,
+      })
+      return 'links'
+    }
+
+    // revoke: bump the epoch first, so a reconnect racing the close is already refused.
+    const epoch = await deps.store.bumpEpoch(mapId, role)
+    const closed = await deps.relay.revoke(mapId, role)
+    // A fresh link for the role, so the facilitator can hand out a new one at once (and, when
+    // revoking their own role, is not locked out).
+    const fresh = deps.maps.mint({ ...meta, epochs: { ...meta.epochs, [role]: epoch } }, role as Role)
+    sendJson(res, 200, { role, epoch, closedConnections: closed, token: fresh, url: shareUrl(originOf(req, deps.config), mapId, fresh) })
+    return 'revoke'
+  }
+}
+
+async function authorized(deps: ApiDeps, mapId: string, token: string | null, needs?: Role) {
+  const auth = await authorize(deps.signer, deps.store, mapId, token, needs)
+  if (!auth.ok) {
+    deps.metrics.rejected.inc({ reason: auth.reason })
+    throw new HttpError(auth.status, auth.message, { reason: auth.reason })
+  }
+  return auth
+}
+
+function requireMethod(req: IncomingMessage, method: string): void {
+  if (req.method !== method) throw new HttpError(405, `use ${method}`, {}, { Allow: method })
+}
+
+function tokenOf(req: IncomingMessage, url: URL): string | null {
+  const header = req.headers.authorization
+  if (header?.startsWith('Bearer ')) return header.slice(7).trim()
+  return url.searchParams.get('token')
+}
+
+/** Where share links point: PUBLIC_URL when set, else the host the client used. */
+function originOf(req: IncomingMessage, config: ServerConfig): string {
+  if (config.publicUrl) return config.publicUrl
+  const proto = req.headers['x-forwarded-proto'] === 'https' ? 'https' : 'http'
+  const host = /^[A-Za-z0-9.\-:[\]]+$/.test(req.headers.host ?? '') ? req.headers.host : `localhost:${config.port}`
+  return `${proto}://${host}`
+}
+
+/** A file name from the map title, keeping letters of any script (æøå stay), dropping the rest. */
+export function fileNameOf(title: string): string {
+  const name = title
+    .normalize('NFC')
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80)
+  return name || 'journey-map'
+}
+
+/** RFC 6266: an ASCII fallback plus the UTF-8 name for clients that read it. */
+function attachment(fileName: string): string {
+  const ascii = fileName
+    .replace(/[æÆøØßþÞðÐ]/g, (c) => ASCII_LETTERS[c])
+    .normalize('NFKD')
+    .replace(/[^\x20-\x7e]/g, '').replace(/["\\]/g, '') || 'journey-map.json'
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`
+}
+
+/** Letters NFKD does not decompose into ASCII. */
+const ASCII_LETTERS: Record<string, string> = { æ: 'ae', Æ: 'AE', ø: 'oe', Ø: 'OE', ß: 'ss', þ: 'th', Þ: 'TH', ð: 'd', Ð: 'D' }

@@ -1,0 +1,150 @@
+/**
+ * The WebSocket side of the server: `/sync/<mapId>?token=T`. The token is checked on the HTTP
+ * upgrade request, before a socket exists: a refused client gets a plain HTTP status (401, 403,
+ * 404, 503…) and the TCP connection is destroyed, so nothing is ever read from an
+ * unauthenticated socket.
+ */
+import type { IncomingMessage } from 'node:http'
+import type { Duplex } from 'node:stream'
+import { WebSocketServer } from 'ws'
+import { authorize } from '../auth/authorize'
+import type { Role, TokenSigner } from '../auth/tokens'
+import type { RelayLimits } from '../config'
+import type { FanOut } from '../fanout/types'
+import type { Logger } from '../log'
+import type { RelayMetrics } from '../metrics'
+import { isMapId } from '../mapIds'
+import type { MapStore } from '../storage/types'
+import { Connection } from './connection'
+import { CLOSE_CODES } from './protocol'
+import { RoomRegistry } from './rooms'
+
+const SYNC_PATH = /^\/sync\/([^/?#]+)$/
+const PING_INTERVAL_MS = 30_000
+const SHUTDOWN_GRACE_MS = 2000
+
+export interface RelayDeps {
+  store: MapStore
+  signer: TokenSigner
+  fanOut: FanOut
+  relayId: string
+  limits: RelayLimits
+  roomGraceMs: number
+  compactEvery: number
+  log: Logger
+  metrics: RelayMetrics
+}
+
+export class Relay {
+  readonly rooms: RoomRegistry
+  private readonly wss: WebSocketServer
+  private readonly connections = new Set<Connection>()
+  private readonly pingTimer: NodeJS.Timeout
+  private closing = false
+
+  constructor(private readonly deps: RelayDeps) {
+    const { store, fanOut, relayId, log, metrics, compactEvery } = deps
+    this.rooms = new RoomRegistry({ store, fanOut, relayId, log, metrics, compactEvery }, deps.roomGraceMs, log)
+    // No compression: updates are small and already compact; deflate would cost CPU per send.
+    this.wss = new WebSocketServer({ noServer: true, maxPayload: deps.limits.maxMessageBytes, perMessageDeflate: false })
+    this.pingTimer = setInterval(() => {
+      for (const c of this.connections) c.ping()
+    }, PING_INTERVAL_MS)
+    this.pingTimer.unref()
+    metrics.gauge('relay_connections_open', 'Open WebSocket connections', () => this.connections.size)
+    metrics.gauge('relay_rooms_loaded', 'Rooms (maps) held in memory', () => this.rooms.loadedCount)
+  }
+
+  /** Does this upgrade request belong to the relay? Others (Vite's HMR in dev) are left alone. */
+  static handles(req: IncomingMessage): boolean {
+    return (req.url ?? '').startsWith('/sync/')
+  }
+
+  async handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+    const { limits, metrics, log } = this.deps
+    socket.on('error', () => socket.destroy())
+    const refuse = (status: number, reason: string, message: string) => {
+      metrics.upgrades.inc({ status: String(status) })
+      metrics.rejected.inc({ reason })
+      log.info('upgrade.refused', { status, reason })
+      refuseUpgrade(socket, status, message)
+    }
+    const target = req.url ?? ''
+    if (this.closing) return refuse(503, 'shutting_down', 'the server is shutting down')
+    if (target.length > limits.maxUpgradeUrlLength) return refuse(414, 'url_too_long', 'request target too long')
+    const url = new URL(target, 'http://relay.invalid')
+    const match = SYNC_PATH.exec(url.pathname)
+    const mapId = match?.[1] ?? '' // map ids are plain ASCII: nothing to decode
+    if (!isMapId(mapId)) return refuse(404, 'bad_path', 'expected /sync/<mapId>')
+
+    const auth = await authorize(this.deps.signer, this.deps.store, mapId, url.searchParams.get('token'))
+    if (!auth.ok) return refuse(auth.status, auth.reason, auth.message)
+    if (this.rooms.holdsOf(mapId) >= limits.maxParticipants) return refuse(503, 'room_full', 'this map has the maximum number of participants')
+
+    const room = await this.rooms.acquire(mapId).catch((error: unknown) => {
+      log.error('room.load_failed', { mapId, error: String(error) })
+      refuse(500, 'room_load_failed', 'the map could not be loaded')
+      return undefined
+    })
+    if (!room) return
+    let accepted = false
+    // `completeUpgrade` runs synchronously here (no async verifyClient), so `accepted` is final
+    // once handleUpgrade returns; a socket that died meanwhile is dropped without a callback.
+    this.wss.handleUpgrade(req, socket, head, (ws) => {
+      accepted = true
+      metrics.upgrades.inc({ status: '101' })
+      const connection = new Connection(ws, room, auth.claims.role, limits, metrics, log)
+      this.connections.add(connection)
+      room.join(connection)
+      log.info('connection.open', { mapId, connection: connection.id, role: connection.role, participants: room.size })
+      ws.on('close', (code) => {
+        this.connections.delete(connection)
+        room.leave(connection)
+        this.rooms.release(room)
+        log.info('connection.close', { mapId, connection: connection.id, code, participants: room.size })
+      })
+    })
+    if (!accepted) this.rooms.release(room)
+  }
+
+  /** Close open connections holding a revoked role, here and (through fan-out) on other relays. */
+  async revoke(mapId: string, role: Role): Promise<number> {
+    this.deps.fanOut.publish({ mapId, relayId: this.deps.relayId, message: { kind: 'revoke', role } })
+    const room = await this.rooms.peek(mapId)
+    return room ? room.closeRole(role, CLOSE_CODES.revoked, 'revoked') : 0
+  }
+
+  get connectionCount(): number {
+    return this.connections.size
+  }
+
+  /** Shutdown: close every connection with 1001, wait for stored writes, fold logs, unload rooms. */
+  async close(): Promise<void> {
+    this.closing = true
+    clearInterval(this.pingTimer)
+    await this.rooms.closeAll(CLOSE_CODES.goingAway, 'server shutting down')
+    for (const c of this.connections) c.close(CLOSE_CODES.goingAway, 'server shutting down')
+    // Give clients a moment to answer the close frame, then cut whoever has not.
+    const deadline = Date.now() + SHUTDOWN_GRACE_MS
+    while (this.connections.size && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20))
+    for (const c of this.connections) c.terminate()
+    this.wss.close()
+  }
+}
+
+function refuseUpgrade(socket: Duplex, status: number, message: string): void {
+  const body = JSON.stringify({ error: message })
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_TEXT[status] ?? 'Error'}\r\nConnection: close\r\nContent-Type: application/json; charset=utf-8\r\nCache-Control: no-store\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+    () => socket.destroy(),
+  )
+}
+
+const STATUS_TEXT: Record<number, string> = {
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  414: 'URI Too Long',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+}

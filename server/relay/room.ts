@@ -1,0 +1,298 @@
+/**
+ * One map's live session: the Y.Doc every participant syncs with, the awareness (presence) of
+ * everyone connected, and the outgoing queue.
+ *
+ * Two rules shape this file:
+ * - Durable before relayed. An accepted update is appended to storage, and only when that write
+ *   has resolved is it broadcast, published to other relays, or included in a sync reply. So
+ *   anything any client has received from the relay survives a crash of the relay.
+ * - Coalesced per event-loop turn. Updates and awareness changes queue up and are flushed once
+ *   per turn (setImmediate), merged into one message per recipient, so a busy room costs one
+ *   send per participant per turn rather than one per update per participant.
+ */
+import * as Y from 'yjs'
+import * as awarenessProtocol from 'y-protocols/awareness'
+import { SCHEMA_VERSION } from '../../src/model'
+import { readMeta } from '../../src/doc'
+import type { Role } from '../auth/tokens'
+import type { FanOut, FanOutEnvelope } from '../fanout/types'
+import type { Logger } from '../log'
+import type { RelayMetrics } from '../metrics'
+import type { MapStore } from '../storage/types'
+import { compactMapLog } from './compaction'
+import { CLOSE_CODES, encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, readAwarenessEntries, writeAwarenessEntries } from './protocol'
+
+/** What a room needs from a connection: its role, a way to send, a way to close. */
+export interface Participant {
+  readonly role: Role
+  send(message: Uint8Array): void
+  close(code: number, reason: string): void
+}
+
+export interface RoomDeps {
+  store: MapStore
+  fanOut: FanOut
+  relayId: string
+  log: Logger
+  metrics: RelayMetrics
+  /** Appends after which the log is compacted in the background. */
+  compactEvery: number
+  /** Called when storage failed and the room must be dropped from memory. */
+  onFailure(room: Room): void
+}
+
+/** Transactions applying another relay's (already stored) updates carry this origin. */
+const REMOTE_ORIGIN = Symbol('remote relay')
+
+/** How many awareness client ids one connection may claim (one per tab's Y.Doc, with margin). */
+const MAX_CLIENT_IDS_PER_CONNECTION = 4
+
+interface PendingUpdate {
+  update: Uint8Array
+  from: Participant | null
+}
+
+export class Room {
+  readonly awareness: awarenessProtocol.Awareness
+  /** Each participant with the awareness client ids it owns. */
+  private readonly participants = new Map<Participant, Set<number>>()
+  private pendingUpdates: PendingUpdate[] = []
+  private pendingAwareness = new Map<number, Participant | null>()
+  private flushScheduled = false
+  /** Resolves once every update applied so far is stored; rejects for good if a write failed. */
+  private writes: Promise<void> = Promise.resolve()
+  /** Stored rows not yet folded into a snapshot. */
+  private rowsSinceCompaction: number
+  private compacting: Promise<void> | null = null
+  private failed = false
+  private readonly unsubscribe: () => void
+
+  private constructor(
+    readonly mapId: string,
+    readonly doc: Y.Doc,
+    private readonly deps: RoomDeps,
+    storedRows: number,
+  ) {
+    this.rowsSinceCompaction = storedRows - 1
+    this.awareness = new awarenessProtocol.Awareness(doc)
+    this.awareness.setLocalState(null) // the relay itself has no presence
+    this.doc.on('update', this.onDocUpdate)
+    this.awareness.on('update', this.onAwarenessUpdate)
+    this.unsubscribe = deps.fanOut.subscribe(mapId, this.onFanOut)
+  }
+
+  /** Load a map from storage into a new room. */
+  static async load(mapId: string, deps: RoomDeps): Promise<Room> {
+    const started = performance.now()
+    const { updates } = await deps.store.loadUpdates(mapId)
+    const doc = new Y.Doc()
+    doc.transact(() => {
+      for (const update of updates) Y.applyUpdate(doc, update)
+    })
+    // Listeners attach after the stored rows are applied, so loading does not write them back.
+    const room = new Room(mapId, doc, deps, updates.length)
+    const seconds = (performance.now() - started) / 1000
+    deps.metrics.roomLoads.inc()
+    deps.metrics.roomLoadSeconds.inc({}, seconds)
+    const meta = readMeta(room.doc)
+    deps.log.info('room.load', { mapId, rows: updates.length, ms: Math.round(seconds * 1000) })
+    // The relay passes documents through as they are; a newer schema is the clients' to refuse
+    // (they open it read-only). It is logged so an operator knows a client is ahead of the server.
+    if (meta.schemaVersion > SCHEMA_VERSION) deps.log.warn('room.schema_newer', { mapId, schemaVersion: meta.schemaVersion, known: SCHEMA_VERSION })
+    return room
+  }
+
+  get size(): number {
+    return this.participants.size
+  }
+
+  join(participant: Participant): void {
+    this.participants.set(participant, new Set())
+    // Ask the client for what it has that we lack; viewers are not asked, as nothing they have is taken.
+    if (participant.role !== 'viewer') participant.send(encodeSyncStep1(Y.encodeStateVector(this.doc)))
+    const present = [...this.awareness.getStates().keys()]
+    if (present.length) participant.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, present)))
+  }
+
+  leave(participant: Participant): void {
+    const owned = this.participants.get(participant)
+    if (!owned) return
+    this.participants.delete(participant)
+    if (owned.size) awarenessProtocol.removeAwarenessStates(this.awareness, [...owned], null)
+  }
+
+  /** Reply to a client's sync step 1 with what it lacks, once everything it may see is stored. */
+  answerSyncStep1(participant: Participant, stateVector: Uint8Array): void {
+    const reply = encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector))
+    this.afterWrites(() => participant.send(reply))
+  }
+
+  /** Apply a participant's update. Throws if the update cannot be decoded (the caller closes it). */
+  applyUpdate(participant: Participant, update: Uint8Array): void {
+    if (this.failed) return
+    Y.applyUpdate(this.doc, update, participant)
+  }
+
+  /**
+   * Apply a participant's awareness update, keeping only entries for client ids it owns. The
+   * first awareness message claims its client ids (unless another participant holds them).
+   * Returns how many entries were dropped as spoofed.
+   */
+  applyAwareness(participant: Participant, update: Uint8Array): number {
+    const owned = this.participants.get(participant)
+    if (!owned) return 0
+    const entries = readAwarenessEntries(update)
+    if (owned.size === 0) {
+      const heldByOthers = new Set([...this.participants.values()].flatMap((ids) => [...ids]))
+      for (const e of entries) if (!heldByOthers.has(e.clientId) && owned.size < MAX_CLIENT_IDS_PER_CONNECTION) owned.add(e.clientId)
+    }
+    const allowed = entries.filter((e) => owned.has(e.clientId))
+    if (allowed.length) awarenessProtocol.applyAwarenessUpdate(this.awareness, allowed.length === entries.length ? update : writeAwarenessEntries(allowed), participant)
+    return entries.length - allowed.length
+  }
+
+  /** Close every connection of a role (its tokens were revoked). */
+  closeRole(role: Role, code: number, reason: string): number {
+    let closed = 0
+    for (const p of [...this.participants.keys()]) {
+      if (p.role !== role) continue
+      p.close(code, reason)
+      closed++
+    }
+    return closed
+  }
+
+  closeAll(code: number, reason: string): void {
+    for (const p of [...this.participants.keys()]) p.close(code, reason)
+  }
+
+  /** Wait for pending writes, fold the log if it grew, and release the document. */
+  async unload(): Promise<void> {
+    this.unsubscribe()
+    this.awareness.destroy()
+    await this.writes.catch(() => {})
+    await this.compacting
+    if (!this.failed && this.rowsSinceCompaction > 0) await this.compact()
+    this.doc.destroy()
+  }
+
+  private afterWrites(fn: () => void): void {
+    this.writes.then(fn, () => {})
+  }
+
+  private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    if (origin === REMOTE_ORIGIN) {
+      this.queueUpdate(update, null) // stored by the relay that accepted it
+      return
+    }
+    const from = this.participants.has(origin as Participant) ? (origin as Participant) : null
+    const started = performance.now()
+    const written = this.deps.store.appendUpdate(this.mapId, update)
+    this.writes = Promise.all([this.writes, written]).then(() => {
+      this.deps.metrics.updatesStored.inc()
+      this.deps.metrics.storageWriteSeconds.inc({}, (performance.now() - started) / 1000)
+      this.rowsSinceCompaction++
+      if (this.rowsSinceCompaction >= this.deps.compactEvery) this.compactInBackground()
+    })
+    this.writes.then(
+      () => {
+        this.queueUpdate(update, from)
+        this.deps.fanOut.publish({ mapId: this.mapId, relayId: this.deps.relayId, message: { kind: 'update', update } })
+      },
+      (error: unknown) => this.fail(error),
+    )
+  }
+
+  private readonly onAwarenessUpdate = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown): void => {
+    const changed = [...added, ...updated, ...removed]
+    const from = this.participants.has(origin as Participant) ? (origin as Participant) : null
+    for (const id of changed) this.pendingAwareness.set(id, from)
+    this.scheduleFlush()
+    if (origin !== REMOTE_ORIGIN) {
+      const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)
+      this.deps.fanOut.publish({ mapId: this.mapId, relayId: this.deps.relayId, message: { kind: 'awareness', update } })
+    }
+  }
+
+  private readonly onFanOut = (envelope: FanOutEnvelope): void => {
+    if (envelope.relayId === this.deps.relayId || this.failed) return
+    const { message } = envelope
+    if (message.kind === 'update') Y.applyUpdate(this.doc, message.update, REMOTE_ORIGIN)
+    else if (message.kind === 'awareness') awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, REMOTE_ORIGIN)
+    else this.closeRole(message.role, CLOSE_CODES.revoked, 'revoked')
+  }
+
+  private queueUpdate(update: Uint8Array, from: Participant | null): void {
+    this.pendingUpdates.push({ update, from })
+    this.scheduleFlush()
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushScheduled) return
+    this.flushScheduled = true
+    setImmediate(this.flush)
+  }
+
+  private readonly flush = (): void => {
+    this.flushScheduled = false
+    const updates = this.pendingUpdates
+    const awareness = this.pendingAwareness
+    this.pendingUpdates = []
+    this.pendingAwareness = new Map()
+    if (updates.length) this.broadcastUpdates(updates)
+    if (awareness.size) this.broadcastAwareness(awareness)
+  }
+
+  /**
+   * One merged update to everyone who sent none of them; a sender gets the merge of the others'
+   * updates only (if any). That is at most one merge per distinct sender in the turn.
+   */
+  private broadcastUpdates(batch: PendingUpdate[]): void {
+    const merge = (items: PendingUpdate[]) => encodeUpdate(items.length === 1 ? items[0].update : Y.mergeUpdates(items.map((i) => i.update)))
+    const senders = new Set(batch.map((b) => b.from))
+    const everyone = merge(batch)
+    for (const p of this.participants.keys()) {
+      if (!senders.has(p)) {
+        p.send(everyone)
+        continue
+      }
+      const others = batch.filter((b) => b.from !== p)
+      if (others.length) p.send(merge(others))
+    }
+  }
+
+  private broadcastAwareness(changes: Map<number, Participant | null>): void {
+    const message = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...changes.keys()]))
+    const origins = new Set(changes.values())
+    const soleOrigin = origins.size === 1 ? [...origins][0] : null
+    for (const p of this.participants.keys()) if (p !== soleOrigin) p.send(message)
+  }
+
+  private compactInBackground(): void {
+    if (this.compacting || this.failed) return
+    this.compacting = new Promise<void>((resolve) => setImmediate(resolve))
+      .then(() => this.compact())
+      .finally(() => (this.compacting = null))
+  }
+
+  private async compact(): Promise<void> {
+    const before = this.rowsSinceCompaction
+    try {
+      const { rows, bytes } = await compactMapLog(this.deps.store, this.mapId)
+      this.rowsSinceCompaction -= before
+      this.deps.metrics.compactions.inc()
+      this.deps.log.debug('room.compact', { mapId: this.mapId, rows, bytes })
+    } catch (error) {
+      // The log is intact (compaction is one transaction); it is simply folded later.
+      this.deps.log.error('room.compact_failed', { mapId: this.mapId, error: String(error) })
+    }
+  }
+
+  /** Storage refused a write: nothing more is relayed; everyone reconnects to a freshly loaded room. */
+  private fail(error: unknown): void {
+    if (this.failed) return
+    this.failed = true
+    this.deps.log.error('room.storage_failed', { mapId: this.mapId, error: String(error) })
+    this.deps.onFailure(this)
+  }
+}
