@@ -1,0 +1,109 @@
+/**
+ * A y-websocket client built straight on y-protocols, for tests and benchmarks: it speaks the
+ * same protocol as `WebsocketProvider` but exposes what a test needs (every update received by
+ * relay, close codes, raw sends) and never reconnects on its own.
+ */
+import WebSocket from 'ws'
+import * as Y from 'yjs'
+import * as awarenessProtocol from 'y-protocols/awareness'
+import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, parseMessage } from '../relay/protocol'
+
+export interface SyncClientOptions {
+  /** Start from this document (e.g. one edited offline). */
+  doc?: Y.Doc
+  /** Called with each update received from the relay, after it is applied. */
+  onRemoteUpdate?: (update: Uint8Array) => void
+}
+
+export class SyncClient {
+  readonly doc: Y.Doc
+  readonly awareness: awarenessProtocol.Awareness
+  readonly ws: WebSocket
+  /** Updates the relay broadcast to this client (sync step 2 replies excluded). */
+  readonly received: Uint8Array[] = []
+  /** Resolves with the close code and reason when the socket closes. */
+  readonly closed: Promise<{ code: number; reason: string }>
+  /** Resolves when the relay answered this client's sync step 1. */
+  readonly synced: Promise<void>
+
+  private constructor(ws: WebSocket, options: SyncClientOptions) {
+    this.ws = ws
+    this.doc = options.doc ?? new Y.Doc()
+    this.awareness = new awarenessProtocol.Awareness(this.doc)
+    this.awareness.setLocalState(null)
+    clearInterval((this.awareness as unknown as { _checkInterval: NodeJS.Timeout })._checkInterval)
+    let markSynced!: () => void
+    this.synced = new Promise((resolve) => (markSynced = resolve))
+    this.closed = new Promise((resolve) => ws.on('close', (code, reason) => resolve({ code, reason: reason.toString() })))
+    ws.on('error', () => {})
+    ws.on('message', (data: Buffer) => {
+      const message = parseMessage(new Uint8Array(data.buffer, data.byteOffset, data.byteLength))
+      switch (message.type) {
+        case 'sync-step-1':
+          this.sendRaw(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, message.stateVector)))
+          break
+        case 'sync-step-2':
+          Y.applyUpdate(this.doc, message.update, this)
+          markSynced()
+          break
+        case 'update':
+          Y.applyUpdate(this.doc, message.update, this)
+          this.received.push(message.update)
+          options.onRemoteUpdate?.(message.update)
+          break
+        case 'awareness':
+          awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, this)
+          break
+      }
+    })
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin !== this && ws.readyState === WebSocket.OPEN) this.sendRaw(encodeUpdate(update))
+    })
+  }
+
+  /** Open a connection and send sync step 1; resolves once the socket is open. */
+  static async connect(serverUrl: string, mapId: string, token: string, options: SyncClientOptions = {}): Promise<SyncClient> {
+    const ws = new WebSocket(`${serverUrl.replace(/^http/, 'ws')}/sync/${mapId}?token=${encodeURIComponent(token)}`)
+    const client = new SyncClient(ws, options)
+    await new Promise<void>((resolve, reject) => {
+      ws.once('open', () => resolve())
+      ws.once('unexpected-response', (_req, res) => reject(new Error(`upgrade refused: ${res.statusCode}`)))
+      ws.once('error', reject)
+    })
+    client.sendRaw(encodeSyncStep1(Y.encodeStateVector(client.doc)))
+    return client
+  }
+
+  sendRaw(message: Uint8Array | Buffer | string): void {
+    this.ws.send(message)
+  }
+
+  /** Publish this client's presence (as `WebsocketProvider` does). */
+  setPresence(state: Record<string, unknown>): void {
+    this.awareness.setLocalState(state)
+    this.sendRaw(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [this.doc.clientID])))
+  }
+
+  async close(): Promise<void> {
+    if (this.ws.readyState === WebSocket.OPEN || this.ws.readyState === WebSocket.CONNECTING) this.ws.close()
+    await this.closed
+    this.awareness.destroy()
+  }
+}
+
+/** The HTTP status a refused upgrade got, or 101 if a socket opened (then closed again). */
+export function upgradeStatus(url: string, headers: Record<string, string> = {}): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(url, { headers })
+    ws.once('unexpected-response', (_req, res) => {
+      resolve(res.statusCode ?? 0)
+      res.resume()
+      ws.terminate()
+    })
+    ws.once('open', () => {
+      resolve(101)
+      ws.close()
+    })
+    ws.once('error', (error) => reject(error))
+  })
+}
