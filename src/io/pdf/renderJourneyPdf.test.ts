@@ -1,0 +1,203 @@
+/**
+ * The PDF as a reader gets it: rendered in Node with the real font, then read back with poppler
+ * (pdftotext) and rasterised (pdftoppm) into test-results/pdf/ for a person to look at.
+ */
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { addAnnotation, addPersona, addStage, addTouchpoint, initializeMap } from '../../commands'
+import { readSnapshot } from '../../doc'
+import { sortedStages, type Snapshot } from '../../model'
+import { getTemplate } from '../../templates'
+import { printLabels } from '../printLabels'
+import { buildServiceVisitMap, buildSyntheticMap, EMOJI } from '../testMaps'
+import { readDejaVuFonts } from './nodeFonts'
+import { renderJourneyPdf, type PdfOptions } from './renderJourneyPdf'
+
+const OUT = join(process.cwd(), 'test-results', 'pdf')
+const font = readDejaVuFonts()
+const NOW = new Date('2026-03-05T12:00:00Z')
+
+beforeAll(() => {
+  rmSync(OUT, { recursive: true, force: true })
+  mkdirSync(OUT, { recursive: true })
+})
+
+async function exportPdf(name: string, snapshot: Snapshot, options: Omit<PdfOptions, 'now'>): Promise<string> {
+  const bytes = await renderJourneyPdf(snapshot, { ...options, now: NOW }, { font })
+  const file = join(OUT, `${name}.pdf`)
+  writeFileSync(file, new Uint8Array(bytes))
+  execFileSync('pdftoppm', ['-png', '-r', '60', file, join(OUT, name)])
+  return file
+}
+
+function pdfText(file: string, mode: '-layout' | '-raw', page?: number): string {
+  const range = page === undefined ? [] : ['-f', String(page), '-l', String(page)]
+  return execFileSync('pdftotext', [mode, ...range, file, '-'], { encoding: 'utf8' })
+}
+
+function pageCount(file: string): number {
+  return Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1])
+}
+
+/** Whitespace-insensitive: wrapped lines joined, runs of spaces collapsed. */
+const flat = (text: string) => text.replace(/\s+/g, ' ')
+const words = (text: string) => new Set(text.split(/\s+/).filter((w) => w !== ''))
+
+/** Every text the map holds that the PDF must print, with emoji as the placeholder. */
+function expectedTexts(snapshot: Snapshot): string[] {
+  const texts = [
+    ...Object.values(snapshot.personas).map((p) => p.name),
+    ...Object.values(snapshot.stages).map((s) => s.title),
+    ...Object.values(snapshot.touchpoints).map((t) => t.title),
+    ...Object.values(snapshot.annotations).map((a) => a.text),
+  ]
+  return texts.filter((t) => t.trim() !== '').map((t) => t.replaceAll(EMOJI, '\u25a1'))
+}
+
+function expectEverythingPrinted(file: string, snapshot: Snapshot): void {
+  const raw = flat(pdfText(file, '-raw'))
+  const layoutWords = words(pdfText(file, '-layout'))
+  for (const text of expectedTexts(snapshot)) {
+    // In content-stream order each card's lines are consecutive, so the whole phrase reads back…
+    expect(raw, text).toContain(flat(text))
+    // …and in the visual layout every word of it is on the page.
+    for (const word of words(text)) expect(layoutWords.has(word) || flat(pdfText(file, '-layout')).includes(word), `${word} (from "${text}")`).toBe(true)
+  }
+}
+
+/** No word may leave its page: poppler's word boxes all lie inside the media box. */
+function expectNothingOffPage(file: string): void {
+  const html = execFileSync('pdftotext', ['-bbox', file, '-'], { encoding: 'utf8' })
+  const pages = [...html.matchAll(/<page width="([\d.]+)" height="([\d.]+)">([\s\S]*?)<\/page>/g)]
+  expect(pages.length).toBeGreaterThan(0)
+  for (const [, w, h, body] of pages) {
+    for (const [, xMin, yMin, xMax, yMax] of body.matchAll(/xMin="([\d.-]+)" yMin="([\d.-]+)" xMax="([\d.-]+)" yMax="([\d.-]+)"/g)) {
+      expect(Number(xMin)).toBeGreaterThanOrEqual(0)
+      expect(Number(yMin)).toBeGreaterThanOrEqual(0)
+      expect(Number(xMax)).toBeLessThanOrEqual(Number(w))
+      expect(Number(yMax)).toBeLessThanOrEqual(Number(h))
+    }
+  }
+}
+
+const COMBINATIONS: Omit<PdfOptions, 'now'>[] = []
+for (const paper of ['a4', 'a3'] as const)
+  for (const orientation of ['landscape', 'portrait'] as const)
+    for (const fit of ['split', 'scale'] as const) COMBINATIONS.push({ paper, orientation, fit })
+
+describe('PDF of a Norwegian service journey', () => {
+  const { snapshot } = buildServiceVisitMap()
+
+  it.each(COMBINATIONS)('prints every persona, stage, touchpoint and annotation: $paper $orientation $fit', async (options) => {
+    const file = await exportPdf(`service-${options.paper}-${options.orientation}-${options.fit}`, snapshot, options)
+    expectEverythingPrinted(file, snapshot)
+    expectNothingOffPage(file)
+  })
+
+  it('keeps æ ø å, prints Norwegian headings, and shows an emoji as a visible placeholder', async () => {
+    const file = await exportPdf('service-headings', snapshot, { paper: 'a4', orientation: 'landscape', fit: 'split' })
+    const text = flat(pdfText(file, '-raw'))
+    const labels = printLabels('nb')
+    for (const heading of [labels.phases.before, labels.phases.during, labels.phases.after, labels.summary, labels.legend, labels.emotionCurve, labels.openComments]) {
+      expect(text).toContain(heading)
+    }
+    expect(text).toContain('Karoline Ødegård')
+    expect(text).toContain('Få fakturaen')
+    expect(text).toContain('Får kaffe og en prat i resepsjonen \u25a1')
+    expect(text).not.toContain(EMOJI)
+    expect(text).not.toMatch(/[\ufffd]/)
+    // The open comment is in the summary; the resolved one is not.
+    expect(text).toContain('Stemmer dette? Vi har fått klager på akkurat dette.')
+    expect(text).not.toContain('Sjekket med IT')
+    // The cover date is formatted for the map's locale.
+    expect(text).toContain('5. mars 2026')
+  })
+
+  it('lists unplaced touchpoints and annotations in the summary', async () => {
+    const doc = new Y.Doc()
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(buildServiceVisitMap().doc))
+    const lonely = readSnapshot(doc)
+    // Simulate a concurrent delete: a card's stage is gone but the card stays.
+    const stageId = Object.values(lonely.touchpoints).find((t) => t.title === 'Får e-faktura')!.stageId
+    const withoutStage: Snapshot = { ...lonely, stages: Object.fromEntries(Object.entries(lonely.stages).filter(([id]) => id !== stageId)) }
+    const file = await exportPdf('service-unplaced', withoutStage, { paper: 'a4', orientation: 'portrait', fit: 'split' })
+    const text = flat(pdfText(file, '-raw'))
+    expect(text).toContain(printLabels('nb').unplacedTouchpoints)
+    expect(text).toContain('Får e-faktura')
+    expect(text).toContain('Papirfaktura koster 49 kr i gebyr; spør økonomiavdelingen')
+  })
+})
+
+describe('PDF of the car service template', () => {
+  const template = getTemplate('karoline-car-service-nb')
+  it.skipIf(!template)('prints the whole template', async () => {
+    const snapshot = template!.build()
+    for (const options of [COMBINATIONS[0], COMBINATIONS[3]]) {
+      const file = await exportPdf(`template-${options.paper}-${options.orientation}-${options.fit}`, snapshot, options)
+      expectEverythingPrinted(file, snapshot)
+      expectNothingOffPage(file)
+    }
+  })
+})
+
+describe('PDF of a wide map', () => {
+  const snapshot = buildSyntheticMap({ touchpoints: 42, stages: 14, personas: 3, seed: 7 })
+  const stages = sortedStages(snapshot)
+  const personas = Object.values(snapshot.personas)
+  const labels = printLabels('nb')
+
+  it('split across pages repeats phase, stage and lane headers on every grid page', async () => {
+    const file = await exportPdf('wide-split', snapshot, { paper: 'a4', orientation: 'landscape', fit: 'split' })
+    const pages = Array.from({ length: pageCount(file) }, (_, i) => flat(pdfText(file, '-layout', i + 1)))
+    const gridPages = pages.filter((text) => text.includes(labels.personas) && !text.includes(labels.legend))
+    expect(gridPages.length).toBeGreaterThanOrEqual(4) // 14 columns, 4 per A4 landscape page
+    const seenStages = new Set<string>()
+    for (const text of gridPages) {
+      // Every grid page repeats the phase and stage headers…
+      expect([labels.phases.before, labels.phases.during, labels.phases.after].some((p) => text.includes(p))).toBe(true)
+      expect(stages.some((s) => text.includes(s.title))).toBe(true)
+      // …and every page with cards labels its lanes (all three lanes fit on one page in this map).
+      if (text.includes('Kontaktpunkt')) for (const persona of personas) expect(text).toContain(persona.name)
+      for (const stage of stages) if (text.includes(stage.title)) seenStages.add(stage.title)
+    }
+    expect(seenStages.size).toBe(stages.length)
+    expectEverythingPrinted(file, snapshot)
+    expectNothingOffPage(file)
+  })
+
+  it('scaled to fit puts all stage columns on one page', async () => {
+    const file = await exportPdf('wide-scale', snapshot, { paper: 'a3', orientation: 'landscape', fit: 'scale' })
+    const grid = flat(pdfText(file, '-raw', 2))
+    for (const stage of stages) expect(grid).toContain(stage.title)
+    expectNothingOffPage(file)
+  })
+})
+
+describe('PDF of a lane taller than a page', () => {
+  it('continues the lane on the next page with headers repeated and nothing cut', async () => {
+    const doc = new Y.Doc()
+    initializeMap(doc, { title: 'Lang bane', locale: 'da' })
+    const persona = addPersona(doc, { name: 'Søren Østergård' })
+    const stage = addStage(doc, { phase: 'during', title: 'Betaling' })
+    const long = Array.from({ length: 260 }, (_, i) => `ord${i}`).join(' ')
+    for (let i = 0; i < 6; i++) {
+      const tp = addTouchpoint(doc, { stageId: stage, personaId: persona, title: `Kort ${i + 1} på ærø`, channel: 'web' })
+      addAnnotation(doc, { targetId: tp, kind: 'pain-point', text: i === 2 ? long : `Smerte nummer ${i + 1} med æøå` })
+    }
+    const snapshot = readSnapshot(doc)
+    const file = await exportPdf('tall-lane', snapshot, { paper: 'a4', orientation: 'landscape', fit: 'split' })
+    const labels = printLabels('da')
+    const continued = Array.from({ length: pageCount(file) }, (_, i) => flat(pdfText(file, '-raw', i + 1))).filter((t) => t.includes(`(${labels.continued})`))
+    expect(continued.length).toBeGreaterThan(0)
+    for (const page of continued) {
+      expect(page).toContain('Søren Østergård')
+      expect(page).toContain('Betaling')
+      expect(page).toContain(labels.phases.during)
+    }
+    expectEverythingPrinted(file, snapshot)
+    expectNothingOffPage(file)
+  })
+})

@@ -1,0 +1,133 @@
+/**
+ * The summary pages: what a manager acts on. Pain points and moments of truth stage by stage, the
+ * needs that are not (or only partly) met, opportunities, open comments, and everything that has
+ * no place on the grid (a card whose stage was deleted while someone was adding it), so nothing
+ * on the map is lost in print.
+ */
+import { findOrphans, type Annotation, type Snapshot } from '../../model'
+import { placesInReadingOrder, type Place } from '../readingOrder'
+import { annotationItem } from './cover'
+import { DETAIL, FlowWriter } from './flowWriter'
+import { drawKindMark } from './marks'
+import { INK, type PrintContext } from './printContext'
+
+export function drawSummary(ctx: PrintContext, snapshot: Snapshot, formatDate: (iso: string) => string): void {
+  const { labels } = ctx
+  const flow = new FlowWriter(ctx, labels.summary)
+  flow.heading(labels.summary, 1)
+  const places = placesInReadingOrder(snapshot)
+  const placed = places.filter((p) => !p.unplaced)
+  const where = (p: Place) => placeName(ctx, p)
+  const none = () => flow.paragraph(labels.none, { size: 9.5, color: INK.muted })
+
+  // Pain points and moments of truth, phase by phase and stage by stage.
+  flow.heading(labels.painAndTruthByStage, 2)
+  const isHighlight = (a: Annotation) => a.kind === 'pain-point' || a.kind === 'moment-of-truth'
+  let any = false
+  for (const group of groupByStage(placed.filter((p) => p.phase !== undefined))) {
+    const items = group.places.flatMap((p) => p.annotations.filter(isHighlight).map((a) => ({ a, p })))
+    if (items.length === 0) continue
+    any = true
+    flow.heading(group.title(ctx), 3)
+    for (const { a, p } of items) annotationItem(flow, a, 0, p.touchpoint ? touchpointName(p) : undefined)
+  }
+  if (!any) none()
+
+  // Notes, needs and opportunities pinned to a phase or a stage as a whole (not to a card).
+  const onPhaseOrStage = placed.filter((p) => p.phase !== undefined && !p.touchpoint && p.annotations.some((a) => !isHighlight(a)))
+  if (onPhaseOrStage.length > 0) {
+    flow.heading(labels.notesOnPhasesAndStages, 2)
+    for (const p of onPhaseOrStage) {
+      flow.heading(where(p), 3)
+      for (const a of p.annotations.filter((a) => !isHighlight(a))) annotationItem(flow, a)
+    }
+  }
+
+  flow.heading(labels.unmetNeeds, 2)
+  for (const kind of ['functional-need', 'emotional-need'] as const) {
+    flow.heading(kind === 'functional-need' ? labels.functionalNeeds : labels.emotionalNeeds, 3)
+    const needs = placed.flatMap((p) => p.annotations.filter((a) => a.kind === kind && (a.status === 'unmet' || a.status === 'partly')).map((a) => ({ a, p })))
+    // Unmet first: they are the gaps to close before the partly met ones.
+    needs.sort((x, y) => Number(x.a.status === 'partly') - Number(y.a.status === 'partly'))
+    if (needs.length === 0) none()
+    for (const { a, p } of needs) annotationItem(flow, a, 0, where(p))
+  }
+
+  flow.heading(labels.opportunities, 2)
+  const opportunities = placed.flatMap((p) => p.annotations.filter((a) => a.kind === 'opportunity').map((a) => ({ a, p })))
+  if (opportunities.length === 0) none()
+  for (const { a, p } of opportunities) annotationItem(flow, a, 0, where(p))
+
+  flow.heading(labels.openComments, 2)
+  const orphans = findOrphans(snapshot)
+  const orphanComments = new Set(orphans.comments.map((c) => c.id))
+  const open = Object.values(snapshot.comments)
+    .filter((c) => !c.resolved && !orphanComments.has(c.id))
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id))
+  if (open.length === 0) none()
+  for (const c of open) {
+    flow.item(c.text, { detail: [c.author, formatDate(c.createdAt), commentTarget(ctx, snapshot, c.targetId)].filter((s) => s !== '').join(' · ') })
+  }
+
+  const unplaced = places.filter((p) => p.unplaced)
+  if (unplaced.length + orphans.annotations.length + orphans.comments.length + orphans.links.length > 0) {
+    flow.heading(labels.unplaced, 2)
+    if (unplaced.length > 0) {
+      flow.heading(labels.unplacedTouchpoints, 3)
+      for (const p of unplaced) {
+        const tp = p.touchpoint!
+        flow.item(tp.title, { style: { size: 9.5, bold: true, color: INK.text }, detail: [tp.channel, tp.owner, p.stage?.title ?? '', p.persona?.name ?? ''].filter((s) => s !== '').join(' · ') })
+        flow.paragraph(tp.description, DETAIL, 14)
+        for (const a of p.annotations) annotationItem(flow, a, 14)
+      }
+    }
+    if (orphans.annotations.length > 0) {
+      flow.heading(labels.unplacedAnnotations, 3)
+      for (const a of orphans.annotations) annotationItem(flow, a)
+    }
+    if (orphans.comments.length > 0) {
+      flow.heading(labels.unplacedComments, 3)
+      for (const c of orphans.comments) flow.item(c.text, { detail: [c.author, formatDate(c.createdAt)].filter((s) => s !== '').join(' · ') })
+    }
+    if (orphans.links.length > 0) {
+      flow.heading(labels.brokenLinks, 3)
+      for (const l of orphans.links) {
+        const name = (id: string) => snapshot.touchpoints[id]?.title ?? '—'
+        flow.item(`${name(l.from)} \u2192 ${name(l.to)}${l.label ? ` (${l.label})` : ''}`, { mark: (x, top, size) => drawKindMark(ctx, 'note', x, top, size) })
+      }
+    }
+  }
+}
+
+/** Consecutive places that share a phase and a stage (or the phase itself, when stage is absent). */
+function groupByStage(places: Place[]): { places: Place[]; title: (ctx: PrintContext) => string }[] {
+  const groups: { key: string; places: Place[]; title: (ctx: PrintContext) => string }[] = []
+  for (const p of places) {
+    const key = p.stage?.id ?? `phase:${p.phase}`
+    const last = groups[groups.length - 1]
+    if (last && last.key === key) last.places.push(p)
+    else groups.push({ key, places: [p], title: (ctx) => placeName(ctx, { ...p, persona: undefined, touchpoint: undefined }) })
+  }
+  return groups
+}
+
+function touchpointName(p: Place): string {
+  return [p.touchpoint?.title, p.persona?.name].filter((s) => s).join(' · ')
+}
+
+/** "Before · Booking · Karoline · Opens the app" — where on the map something sits. */
+function placeName(ctx: PrintContext, p: Place): string {
+  return [p.phase ? ctx.labels.phases[p.phase] : '', p.stage?.title ?? '', p.persona?.name ?? '', p.touchpoint?.title ?? ''].filter((s) => s !== '').join(' · ')
+}
+
+function commentTarget(ctx: PrintContext, snapshot: Snapshot, targetId: string): string {
+  if (targetId.startsWith('phase:')) return ctx.labels.phases[targetId.slice(6) as keyof typeof ctx.labels.phases] ?? ''
+  const annotation = snapshot.annotations[targetId]
+  if (annotation) return `${ctx.labels.kinds[annotation.kind]}: ${truncate(annotation.text, 80)}`
+  return snapshot.touchpoints[targetId]?.title ?? snapshot.stages[targetId]?.title ?? snapshot.personas[targetId]?.name ?? ''
+}
+
+function truncate(text: string, max: number): string {
+  const chars = [...text]
+  return chars.length <= max ? text : chars.slice(0, max).join('') + '…'
+}
