@@ -25,6 +25,8 @@ export class Connection implements Participant {
   private readonly awarenessBucket: TokenBucket
   /** Set by the ping sweep; cleared by a pong. */
   awaitingPong = false
+  /** Once closing, whatever the client still had in flight is ignored. */
+  private closing = false
 
   constructor(
     private readonly ws: WebSocket,
@@ -58,6 +60,8 @@ export class Connection implements Participant {
   }
 
   close(code: number, reason: string): void {
+    if (this.closing) return
+    this.closing = true
     this.metrics.closes.inc({ code: String(code) })
     this.ws.close(code, reason)
   }
@@ -78,6 +82,7 @@ export class Connection implements Participant {
   }
 
   private readonly onMessage = (data: RawData, isBinary: boolean): void => {
+    if (this.closing) return
     const bytes = data as Buffer // binaryType 'nodebuffer' and no fragments kept apart
     this.metrics.bytesIn.inc({}, bytes.byteLength)
     if (!isBinary) {
