@@ -2,7 +2,9 @@ import * as Y from 'yjs'
 import {
   assertValidRecord,
   byOrder,
+  formatError,
   keyForIndex,
+  restoreRecord,
   type AnyRecord,
   type CollectionName,
   type RecordsByCollection,
@@ -56,15 +58,20 @@ export function insertRecord<C extends CollectionName>(doc: Y.Doc, collection: C
 /**
  * Write only the fields that differ, after validating the merged record: a no-op edit writes
  * nothing, and two peers editing different fields of one card both keep their change.
+ *
+ * Only the patched fields can refuse the edit. A record may hold a field the reader had to
+ * repair (a rogue peer's write, or a card whose undo was only partly restored next to a
+ * colleague's concurrent edit); that must not block setting, say, its emotion, and the error
+ * must name the field the user touched.
  */
 export function patchRecord<C extends CollectionName>(doc: Y.Doc, collection: C, id: string, patch: Partial<RecordsByCollection[C]>): RecordsByCollection[C] {
   const current = requireRecord(doc, collection, id)
   const merged = { ...current, ...patch, id: current.id } as RecordsByCollection[C]
-  try {
-    assertValidRecord(collection, merged)
-  } catch (e) {
-    throw new CommandError((e as Error).message)
-  }
+  const prefix = `${collection}[${JSON.stringify(id)}].`
+  const patched = new Set(Object.keys(patch))
+  const fieldOf = (path: string) => path.slice(prefix.length).split(/[.[]/)[0]
+  const problems = restoreRecord(collection, merged, prefix.slice(0, -1)).errors.filter((e) => patched.has(fieldOf(e.path)))
+  if (problems.length) throw new CommandError(problems.map(formatError).join('\n'))
   const ymap = getCollection(doc, collection).get(id) as RecordMap
   for (const [key, value] of Object.entries(patch)) {
     if (key === 'id' || value === undefined) continue
