@@ -3,10 +3,10 @@
  * `annotationsPerCard` annotations each (every kind in turn). Built as a plain snapshot (fast and
  * deterministic), then validated through the same parser an import uses.
  */
-import { ANNOTATION_KINDS, defaultMeta, keysBetween, parseJourneyJson, PHASES, toJourneyJson, type Snapshot } from '../src/model'
+import { ANNOTATION_KINDS, defaultMeta, emptyCollections, keysBetween, parseJourneyJson, PHASES, toJourneyJson, type Snapshot } from '../src/model'
 
 export function buildLargeMap({ touchpoints = 1000, annotationsPerCard = 3, personas = 5, stages = 20 } = {}): Snapshot {
-  const snapshot: Snapshot = { meta: defaultMeta({ title: `Benchmark map · ${touchpoints} kort æøå`, locale: 'nb', createdAt: '2026-01-01T00:00:00.000Z' }), personas: {}, stages: {}, touchpoints: {}, annotations: {}, links: {}, comments: {} }
+  const snapshot: Snapshot = { meta: defaultMeta({ title: `Benchmark map · ${touchpoints} kort æøå`, locale: 'nb', createdAt: '2026-01-01T00:00:00.000Z' }), ...emptyCollections() }
   const mutable = snapshot as unknown as Record<string, Record<string, unknown>>
   const personaOrders = keysBetween(null, null, personas)
   const personaIds = personaOrders.map((order, i) => {

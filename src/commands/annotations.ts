@@ -1,11 +1,13 @@
 import * as Y from 'yjs'
 import {
+  ASSESSMENT_UNSET,
   createId,
   isNeedKind,
   targetExists,
   type AnnotationId,
   type AnnotationKind,
   type AnnotationTargetId,
+  type Evidence,
   type NeedStatus,
 } from '../model'
 import { readSnapshot } from '../doc'
@@ -15,7 +17,7 @@ import { CommandError, insertRecord, listRecords, orderAt, patchRecord, requireR
 /** Annotate a persona, phase (`phase:before`…), stage or touchpoint. Needs start `unmet` unless told. */
 export function addAnnotation(
   doc: Y.Doc,
-  input: { targetId: AnnotationTargetId; kind: AnnotationKind; text: string; status?: NeedStatus | null; id?: AnnotationId },
+  input: { targetId: AnnotationTargetId; kind: AnnotationKind; text: string; status?: NeedStatus | null; evidence?: Evidence | null; id?: AnnotationId },
 ): AnnotationId {
   return transactLocal(doc, () => {
     if (!targetExists(readTargets(doc), input.targetId)) throw new CommandError(`targetId: nothing to annotate at ${JSON.stringify(input.targetId)}`)
@@ -27,6 +29,8 @@ export function addAnnotation(
       text: input.text,
       status: isNeedKind(input.kind) ? (input.status === undefined ? 'unmet' : input.status) : null,
       votes: {},
+      ...ASSESSMENT_UNSET,
+      evidence: input.evidence ?? null,
       order: orderAt(listRecords(doc, 'annotations', (a) => a.targetId === input.targetId && a.kind === input.kind), undefined),
     })
     return id
@@ -59,6 +63,19 @@ export function reattachAnnotation(doc: Y.Doc, id: AnnotationId, targetId: Annot
     if (!targetExists(readTargets(doc), targetId)) throw new CommandError(`targetId: nothing to annotate at ${JSON.stringify(targetId)}`)
     patchRecord(doc, 'annotations', id, { targetId })
   })
+}
+
+/** Say how the team knows this annotation: assumed, observed, measured, or null for unsaid. */
+export function setEvidence(doc: Y.Doc, id: AnnotationId, evidence: Evidence | null): void {
+  transactLocal(doc, () => void patchRecord(doc, 'annotations', id, { evidence }))
+}
+
+/**
+ * Place an opportunity (or any annotation) on the priority matrix: impact and effort 1..5, or null
+ * to take it off. Only the given fields change, so two people scoring one at once keep both.
+ */
+export function assessAnnotation(doc: Y.Doc, id: AnnotationId, patch: { impact?: number | null; effort?: number | null }): void {
+  transactLocal(doc, () => void patchRecord(doc, 'annotations', id, patch))
 }
 
 export function deleteAnnotation(doc: Y.Doc, id: AnnotationId): void {

@@ -1,10 +1,16 @@
 import * as Y from 'yjs'
 import { getCollection } from '../doc'
+import type { CollectionName } from '../model'
 import { listRecords } from './transact'
 
 /**
  * Delete records and everything that hangs on them, in the caller's transaction: a touchpoint's
- * annotations, links and comments; an annotation's comments; a stage's or persona's touchpoints.
+ * annotations, links and comments; an annotation's comments; a stage's or persona's touchpoints;
+ * a promise's service priorities.
+ *
+ * Records that only *mention* a deleted record keep existing and lose the mention: an action
+ * stays in the plan when the pain point it addressed is deleted (the work may be under way), and
+ * a service priority stays when a touchpoint it was linked to goes.
  */
 export function deleteWithDependents(doc: Y.Doc, rootIds: string[]): number {
   const doomed = new Set<string>()
@@ -21,7 +27,11 @@ export function deleteWithDependents(doc: Y.Doc, rootIds: string[]): number {
     }
     for (const a of listRecords(doc, 'annotations', (a) => a.targetId === id)) queue.push(a.id)
     for (const c of listRecords(doc, 'comments', (c) => c.targetId === id)) doomed.add(c.id)
+    if (id.startsWith('promise:')) {
+      for (const p of listRecords(doc, 'servicePriorities', (p) => p.promiseId === id)) doomed.add(p.id)
+    }
   }
+  forgetMentions(doc, doomed)
   let count = 0
   for (const id of doomed) {
     const collection = collectionOfId(id)
@@ -33,7 +43,26 @@ export function deleteWithDependents(doc: Y.Doc, rootIds: string[]): number {
   return count
 }
 
-function collectionOfId(id: string) {
+/** Take ids that are about to be deleted out of the lists that mention them. */
+function forgetMentions(doc: Y.Doc, doomed: Set<string>): void {
+  const prune = (collection: 'actions' | 'servicePriorities', field: 'addresses' | 'touchpointIds') => {
+    for (const record of listRecords(doc, collection)) {
+      if (doomed.has(record.id)) continue
+      const list = (record as unknown as Record<string, string[]>)[field]
+      if (!list.some((id) => doomed.has(id))) continue
+      getCollection(doc, collection)
+        .get(record.id)!
+        .set(
+          field,
+          list.filter((id) => !doomed.has(id)),
+        )
+    }
+  }
+  prune('actions', 'addresses')
+  prune('servicePriorities', 'touchpointIds')
+}
+
+function collectionOfId(id: string): CollectionName | undefined {
   const prefix = id.slice(0, id.indexOf(':'))
   switch (prefix) {
     case 'persona':
@@ -48,6 +77,12 @@ function collectionOfId(id: string) {
       return 'links' as const
     case 'comment':
       return 'comments' as const
+    case 'action':
+      return 'actions' as const
+    case 'promise':
+      return 'promises' as const
+    case 'service-priority':
+      return 'servicePriorities' as const
     default:
       return undefined
   }

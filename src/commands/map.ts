@@ -1,5 +1,5 @@
 import * as Y from 'yjs'
-import { defaultMeta, PHASES, type Meta, type Snapshot } from '../model'
+import { defaultMeta, MAP_VARIANTS, PHASES, restoreMeta, type Meta, type Snapshot } from '../model'
 import { getMetaMap, isEmptyDoc, writeSnapshot } from '../doc'
 import { deleteWithDependents } from './cascade'
 import { addPersona } from './personas'
@@ -43,6 +43,20 @@ export function setMeta(doc: Y.Doc, patch: Partial<Pick<Meta, 'title' | 'descrip
       if (k === 'title' && v.length > 500) throw new CommandError('title: expected at most 500 characters')
       if (meta.get(k) !== v) meta.set(k, v)
     }
+  })
+}
+
+/**
+ * Say which side of an as-is/to-be pair this map is and which server map is its other side.
+ * A to-be names its as-is; the as-is, once duplicated, names its to-be.
+ */
+export function setMapVariant(doc: Y.Doc, patch: Partial<Pick<Meta, 'variant' | 'asIsMapId' | 'toBeMapId'>>): void {
+  transactLocal(doc, () => {
+    if (patch.variant !== undefined && !MAP_VARIANTS.includes(patch.variant)) throw new CommandError(`variant: expected ${MAP_VARIANTS.join(' | ')}`)
+    const { errors } = restoreMeta(patch)
+    if (errors.length) throw new CommandError(errors.map((e) => `${e.path.replace(/^meta\./, '')}: ${e.message}`).join('\n'))
+    const meta = getMetaMap(doc)
+    for (const [k, v] of Object.entries(patch)) if (v !== undefined && meta.get(k) !== v) meta.set(k, v)
   })
 }
 

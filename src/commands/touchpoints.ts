@@ -1,9 +1,10 @@
 import * as Y from 'yjs'
-import { createId, type PersonaId, type StageId, type Touchpoint, type TouchpointId } from '../model'
+import { createId, METRICS_UNSET, type PersonaId, type StageId, type Touchpoint, type TouchpointId } from '../model'
 import { deleteWithDependents } from './cascade'
 import { CommandError, getRecord, insertRecord, listRecords, orderAt, patchRecord, requireRecord, transactLocal } from './transact'
 
-export type TouchpointFields = Pick<Touchpoint, 'title' | 'description' | 'channel' | 'owner' | 'emotion' | 'priority'>
+export type TouchpointMetrics = Pick<Touchpoint, 'nps' | 'npsTarget' | 'ces' | 'cesTarget' | 'csat' | 'csatTarget'>
+export type TouchpointFields = Pick<Touchpoint, 'title' | 'description' | 'channel' | 'owner' | 'emotion' | 'priority'> & TouchpointMetrics
 
 function inCell(doc: Y.Doc, stageId: string, personaId: string) {
   return listRecords(doc, 'touchpoints', (t) => t.stageId === stageId && t.personaId === personaId)
@@ -28,6 +29,8 @@ export function addTouchpoint(
       owner: input.owner ?? '',
       emotion: input.emotion ?? null,
       priority: input.priority ?? null,
+      ...METRICS_UNSET,
+      ...definedOnly(pickMetrics(input)),
       order: orderAt(inCell(doc, input.stageId, input.personaId), input.index),
     })
     return id
@@ -37,6 +40,23 @@ export function addTouchpoint(
 /** Set any of title, description, channel, owner, emotion (−2..2 or null), priority (1..5 or null). */
 export function updateTouchpoint(doc: Y.Doc, id: TouchpointId, patch: Partial<TouchpointFields>): void {
   transactLocal(doc, () => void patchRecord(doc, 'touchpoints', id, patch))
+}
+
+/**
+ * Set measured NPS (−100..100), CES (1..7), CSAT (0..100 %) and their targets; null clears one.
+ * Only the given fields are written, so two analysts entering different figures keep both.
+ */
+export function setTouchpointMetrics(doc: Y.Doc, id: TouchpointId, metrics: Partial<TouchpointMetrics>): void {
+  updateTouchpoint(doc, id, definedOnly(pickMetrics(metrics)))
+}
+
+function pickMetrics(input: Partial<TouchpointMetrics>): Partial<TouchpointMetrics> {
+  const { nps, npsTarget, ces, cesTarget, csat, csatTarget } = input
+  return { nps, npsTarget, ces, cesTarget, csat, csatTarget }
+}
+
+function definedOnly<T extends object>(input: T): Partial<T> {
+  return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as Partial<T>
 }
 
 export function setEmotion(doc: Y.Doc, id: TouchpointId, emotion: number | null): void {

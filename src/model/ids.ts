@@ -2,7 +2,7 @@
  * Ids carry their type (`touchpoint:V1StGXR8`) so a reference names what it points at, and they
  * are branded so a persona id cannot be passed where a stage id is expected.
  */
-export type RecordType = 'persona' | 'stage' | 'touchpoint' | 'annotation' | 'link' | 'comment'
+export type RecordType = 'persona' | 'stage' | 'touchpoint' | 'annotation' | 'link' | 'comment' | 'action' | 'promise' | 'service-priority'
 
 declare const brand: unique symbol
 export type Id<T extends RecordType> = `${T}:${string}` & { readonly [brand]: T }
@@ -13,6 +13,9 @@ export type TouchpointId = Id<'touchpoint'>
 export type AnnotationId = Id<'annotation'>
 export type LinkId = Id<'link'>
 export type CommentId = Id<'comment'>
+export type ActionId = Id<'action'>
+export type PromiseId = Id<'promise'>
+export type ServicePriorityId = Id<'service-priority'>
 
 const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'
 
@@ -36,6 +39,9 @@ export function typeOfId(value: string): RecordType | 'phase' | undefined {
     case 'annotation':
     case 'link':
     case 'comment':
+    case 'action':
+    case 'promise':
+    case 'service-priority':
     case 'phase':
       return prefix
     default:

@@ -25,6 +25,10 @@ export interface JourneyJson {
   annotations: unknown[]
   links: unknown[]
   comments: unknown[]
+  /** Additive collections (README "Document additions"): a file without them reads as empty. */
+  actions: unknown[]
+  promises: unknown[]
+  servicePriorities: unknown[]
 }
 
 const phaseRank = (p: string) => PHASES.indexOf(p as (typeof PHASES)[number])
@@ -37,6 +41,9 @@ function sortedRecords(snapshot: Snapshot, collection: CollectionName): AnyRecor
     case 'personas':
     case 'touchpoints':
     case 'annotations':
+    case 'actions':
+    case 'promises':
+    case 'servicePriorities':
       return (records as { id: string; order: string }[]).sort(byOrder) as AnyRecord[]
     case 'comments':
       return (records as Snapshot['comments'][string][]).sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id))
@@ -51,13 +58,24 @@ export function toJourneyJson(snapshot: Snapshot): JourneyJson {
   const out: JourneyJson = {
     format: JSON_FORMAT,
     schemaVersion: SCHEMA_VERSION,
-    meta: { title: meta.title, description: meta.description, locale: meta.locale, createdAt: meta.createdAt },
+    meta: {
+      title: meta.title,
+      description: meta.description,
+      locale: meta.locale,
+      createdAt: meta.createdAt,
+      variant: meta.variant,
+      asIsMapId: meta.asIsMapId,
+      toBeMapId: meta.toBeMapId,
+    },
     personas: [],
     stages: [],
     touchpoints: [],
     annotations: [],
     links: [],
     comments: [],
+    actions: [],
+    promises: [],
+    servicePriorities: [],
   }
   for (const c of COLLECTIONS) out[c] = sortedRecords(snapshot, c).map((r) => structuredClone(r))
   return out
@@ -65,6 +83,11 @@ export function toJourneyJson(snapshot: Snapshot): JourneyJson {
 
 export function stringifyJourneyJson(snapshot: Snapshot): string {
   return JSON.stringify(toJourneyJson(snapshot), null, 2) + '\n'
+}
+
+/** Every collection, empty: the start of a snapshot, and what a file written before a collection existed holds. */
+export function emptyCollections(): Omit<Snapshot, 'meta'> {
+  return { personas: {}, stages: {}, touchpoints: {}, annotations: {}, links: {}, comments: {}, actions: {}, promises: {}, servicePriorities: {} }
 }
 
 export type ParseResult = { ok: true; snapshot: Snapshot; migrated: string[] } | { ok: false; errors: ValidationError[] }
@@ -93,7 +116,7 @@ export function parseJourneyJson(input: string | unknown): ParseResult {
   const errors: ValidationError[] = []
   const { meta, errors: metaErrors } = restoreMeta(doc.meta)
   errors.push(...metaErrors)
-  const snapshot: Snapshot = { meta, personas: {}, stages: {}, touchpoints: {}, annotations: {}, links: {}, comments: {} }
+  const snapshot: Snapshot = { meta, ...emptyCollections() }
   for (const collection of COLLECTIONS) {
     const list = doc[collection]
     if (list === undefined) continue

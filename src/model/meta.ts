@@ -1,5 +1,5 @@
 import { SCHEMA_VERSION } from './migrations'
-import type { Meta } from './records'
+import { MAP_VARIANTS, type MapVariant, type Meta } from './records'
 import { MAX_TEXT, MAX_TITLE, type ValidationError } from './validate'
 
 export const LOCALES = ['en', 'da', 'sv', 'nb'] as const
@@ -11,6 +11,9 @@ export function defaultMeta(overrides: Partial<Meta> = {}): Meta {
     description: '',
     locale: 'en',
     createdAt: new Date().toISOString(),
+    variant: 'as-is',
+    asIsMapId: '',
+    toBeMapId: '',
     ...overrides,
   }
 }
@@ -35,6 +38,17 @@ export function restoreMeta(raw: unknown, path = 'meta'): { meta: Meta; errors: 
   str('description', MAX_TEXT)
   str('locale', 35)
   str('createdAt', 40)
+  if (input.variant !== undefined) {
+    if ((MAP_VARIANTS as readonly unknown[]).includes(input.variant)) meta.variant = input.variant as MapVariant
+    else errors.push({ path: `${path}.variant`, message: `expected ${MAP_VARIANTS.join(' | ')}, got ${JSON.stringify(input.variant)}` })
+  }
+  for (const key of ['asIsMapId', 'toBeMapId'] as const) {
+    const v = input[key]
+    if (v === undefined) continue
+    // A relay map id is short and URL-safe; anything else cannot be one.
+    if (typeof v === 'string' && /^[A-Za-z0-9_-]{0,100}$/.test(v)) meta[key] = v
+    else errors.push({ path: `${path}.${key}`, message: `expected a map id or '', got ${JSON.stringify(v)}` })
+  }
   if (input.createdAt !== undefined && Number.isNaN(Date.parse(meta.createdAt))) {
     errors.push({ path: `${path}.createdAt`, message: `expected an ISO 8601 date, got ${JSON.stringify(input.createdAt)}` })
   }

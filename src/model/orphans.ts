@@ -5,10 +5,12 @@
  * the same moment, adds a touchpoint to that stage cannot know; after the merge the new card
  * names a stage that is gone. Such a card is *unplaced*: it stays in the document, the canvas
  * lists it in the "Unplaced" tray, and anyone can drag it into a cell or delete it. The same
- * holds for annotations and comments whose target was deleted concurrently. Nothing a participant
+ * holds for annotations and comments whose target was deleted concurrently, and for service
+ * priorities whose promise was. (An action's `addresses` or a priority's `touchpointIds` naming a
+ * deleted record is not an orphan: the record stays in place and readers skip the stale id.) Nothing a participant
  * added disappears unseen.
  */
-import { PHASES, type Annotation, type Comment, type Link, type Snapshot, type Touchpoint } from './records'
+import { PHASES, type Annotation, type Comment, type Link, type ServicePriority, type Snapshot, type Touchpoint } from './records'
 
 export interface Orphans {
   touchpoints: Touchpoint[]
@@ -16,6 +18,11 @@ export interface Orphans {
   comments: Comment[]
   /** Links with an end that is gone: not drawn; listed so they can be cleaned up. */
   links: Link[]
+  /**
+   * Service priorities whose promise was deleted while someone edited them: the promises panel
+   * lists them so they can be moved under another promise or deleted.
+   */
+  servicePriorities: ServicePriority[]
 }
 
 export function targetExists(snapshot: Snapshot, targetId: string): boolean {
@@ -24,7 +31,8 @@ export function targetExists(snapshot: Snapshot, targetId: string): boolean {
     Object.hasOwn(snapshot.personas, targetId) ||
     Object.hasOwn(snapshot.stages, targetId) ||
     Object.hasOwn(snapshot.touchpoints, targetId) ||
-    Object.hasOwn(snapshot.annotations, targetId)
+    Object.hasOwn(snapshot.annotations, targetId) ||
+    Object.hasOwn(snapshot.comments, targetId)
   )
 }
 
@@ -37,5 +45,6 @@ export function findOrphans(snapshot: Snapshot): Orphans {
   const annotations = Object.values(snapshot.annotations).filter((a) => !targetExists(snapshot, a.targetId))
   const comments = Object.values(snapshot.comments).filter((c) => !targetExists(snapshot, c.targetId))
   const links = Object.values(snapshot.links).filter((l) => !Object.hasOwn(snapshot.touchpoints, l.from) || !Object.hasOwn(snapshot.touchpoints, l.to))
-  return { touchpoints, annotations, comments, links }
+  const servicePriorities = Object.values(snapshot.servicePriorities).filter((p) => !Object.hasOwn(snapshot.promises, p.promiseId))
+  return { touchpoints, annotations, comments, links, servicePriorities }
 }

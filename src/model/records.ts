@@ -1,4 +1,4 @@
-import type { AnnotationId, CommentId, LinkId, PersonaId, StageId, TouchpointId } from './ids'
+import type { ActionId, AnnotationId, CommentId, LinkId, PersonaId, PromiseId, ServicePriorityId, StageId, TouchpointId } from './ids'
 
 /** The three phases of every journey, in the order they are drawn. */
 export const PHASES = ['before', 'during', 'after'] as const
@@ -24,6 +24,40 @@ export const EMOTION_MAX = 2
 export const PRIORITY_MIN = 1
 export const PRIORITY_MAX = 5
 
+/**
+ * How well a claim is known: an assumption from the workshop room, something seen (interviews,
+ * mystery shopping), or a number from a survey or a system. Managers read a measured pain point
+ * differently from an assumed one.
+ */
+export const EVIDENCE_LEVELS = ['assumed', 'observed', 'measured'] as const
+export type Evidence = (typeof EVIDENCE_LEVELS)[number]
+
+/** Impact and effort of an opportunity, for the priority matrix: 1 (low) .. 5 (high). */
+export const SCALE_MIN = 1
+export const SCALE_MAX = 5
+
+/** Touchpoint metrics (seed 002/003): Net Promoter Score, Customer Effort Score, CSAT in percent. */
+export const METRIC_RANGES = {
+  nps: { min: -100, max: 100 },
+  ces: { min: 1, max: 7 },
+  csat: { min: 0, max: 100 },
+} as const
+export type MetricName = keyof typeof METRIC_RANGES
+export const METRICS = ['nps', 'ces', 'csat'] as const satisfies readonly MetricName[]
+
+/** A touchpoint's metrics before anyone measured anything: spread into a new touchpoint. */
+export const METRICS_UNSET = Object.freeze({ nps: null, npsTarget: null, ces: null, cesTarget: null, csat: null, csatTarget: null })
+
+/** An annotation nobody has weighed yet: no evidence, impact or effort. Spread into a new annotation. */
+export const ASSESSMENT_UNSET = Object.freeze({ evidence: null, impact: null, effort: null })
+
+export const ACTION_STATUSES = ['planned', 'in-progress', 'done', 'blocked'] as const
+export type ActionStatus = (typeof ACTION_STATUSES)[number]
+
+/** A map is the journey as it is today, or a redesign of one (its to-be), linked both ways by map id. */
+export const MAP_VARIANTS = ['as-is', 'to-be'] as const
+export type MapVariant = (typeof MAP_VARIANTS)[number]
+
 /** Channels offered in the UI; the field is free text so a team can name its own. */
 export const CHANNELS = ['app', 'web', 'phone', 'store', 'email', 'sms', 'social', 'in person', 'letter', 'chat'] as const
 
@@ -35,6 +69,12 @@ export interface Meta {
   locale: string
   /** ISO 8601 timestamp. */
   createdAt: string
+  /** Beyond contract 3's meta (additive): which side of an as-is/to-be pair this map is. */
+  variant: MapVariant
+  /** The server map id of this to-be's as-is, or ''. */
+  asIsMapId: string
+  /** The server map id of this as-is's to-be, or ''. */
+  toBeMapId: string
 }
 
 /** A recognisable customer type, drawn as a swimlane. */
@@ -70,6 +110,15 @@ export interface Touchpoint {
   emotion: number | null
   /** 1 (highest) .. 5, or null. */
   priority: number | null
+  /** Net Promoter Score −100..100 measured at this touchpoint, and its target; null when not set. */
+  nps: number | null
+  npsTarget: number | null
+  /** Customer Effort Score 1..7 (7 = least effort) and its target. */
+  ces: number | null
+  cesTarget: number | null
+  /** Customer satisfaction 0..100 (% satisfied) and its target. */
+  csat: number | null
+  csatTarget: number | null
   order: string
 }
 
@@ -84,6 +133,11 @@ export interface Annotation {
   status: NeedStatus | null
   /** Participant id → number of votes that participant placed. */
   votes: Record<string, number>
+  /** How the team knows this; null when nobody said. */
+  evidence: Evidence | null
+  /** For opportunities (any kind may carry them): 1..5 or null, placing it on the priority matrix. */
+  impact: number | null
+  effort: number | null
   order: string
 }
 
@@ -103,6 +157,47 @@ export interface Comment {
   resolved: boolean
 }
 
+/** One step of the action plan (seed 002): SMART, owned by a department, linked to what it fixes. */
+export interface Action {
+  id: ActionId
+  title: string
+  /** The owning department. */
+  owner: string
+  /** How progress is measured ("waiting time on the phone"). */
+  measure: string
+  /** The level to reach ("under 90 s"). */
+  target: string
+  /** '' or a calendar date YYYY-MM-DD. */
+  dueDate: string
+  status: ActionStatus
+  /**
+   * The pain points and needs this action fixes (annotation ids). A plain array value: the list is
+   * edited as a whole from one form, and a concurrent edit keeps one side's list rather than
+   * interleaving two. Ids whose annotation was deleted are ignored by readers.
+   */
+  addresses: AnnotationId[]
+  order: string
+}
+
+/** A customer promise: what the customer should always experience (seed 002's "kundeløfter"). */
+export interface CustomerPromise {
+  id: PromiseId
+  text: string
+  order: string
+}
+
+/** A measurable proof point under a promise, linked to the touchpoints where it is kept or broken. */
+export interface ServicePriority {
+  id: ServicePriorityId
+  promiseId: PromiseId
+  text: string
+  measure: string
+  target: string
+  /** Touchpoint ids; a plain array value, as `Action.addresses`. */
+  touchpointIds: TouchpointId[]
+  order: string
+}
+
 export interface RecordsByCollection {
   personas: Persona
   stages: Stage
@@ -110,9 +205,22 @@ export interface RecordsByCollection {
   annotations: Annotation
   links: Link
   comments: Comment
+  actions: Action
+  promises: CustomerPromise
+  servicePriorities: ServicePriority
 }
 export type CollectionName = keyof RecordsByCollection
-export const COLLECTIONS = ['personas', 'stages', 'touchpoints', 'annotations', 'links', 'comments'] as const satisfies readonly CollectionName[]
+export const COLLECTIONS = [
+  'personas',
+  'stages',
+  'touchpoints',
+  'annotations',
+  'links',
+  'comments',
+  'actions',
+  'promises',
+  'servicePriorities',
+] as const satisfies readonly CollectionName[]
 export type AnyRecord = RecordsByCollection[CollectionName]
 
 /** A read-only picture of a whole map: what the store holds and what exports read. */
@@ -124,6 +232,9 @@ export interface Snapshot {
   annotations: Readonly<Record<string, Annotation>>
   links: Readonly<Record<string, Link>>
   comments: Readonly<Record<string, Comment>>
+  actions: Readonly<Record<string, Action>>
+  promises: Readonly<Record<string, CustomerPromise>>
+  servicePriorities: Readonly<Record<string, ServicePriority>>
 }
 
 export function isNeedKind(kind: AnnotationKind): boolean {

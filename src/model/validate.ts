@@ -10,8 +10,13 @@
  */
 import { isId, type RecordType } from './ids'
 import {
+  ACTION_STATUSES,
   ANNOTATION_KINDS,
   EMOTION_MAX,
+  EVIDENCE_LEVELS,
+  METRIC_RANGES,
+  SCALE_MAX,
+  SCALE_MIN,
   EMOTION_MIN,
   NEED_STATUSES,
   PHASES,
@@ -40,6 +45,12 @@ type Field =
   | { type: 'ref'; to: RecordType[]; phase?: boolean }
   | { type: 'enum'; values: readonly string[]; nullable?: boolean; fallback: string | null }
   | { type: 'int'; min: number; max: number; nullable: true }
+  /** A measured figure (an average CES of 5.4 is normal), so decimals are allowed. */
+  | { type: 'number'; min: number; max: number; nullable: true }
+  /** A calendar day `YYYY-MM-DD`, or '' for none. */
+  | { type: 'date' }
+  /** A list of ids, stored as one plain array value. */
+  | { type: 'refs'; to: RecordType; max: number }
   | { type: 'order' }
   | { type: 'votes' }
   | { type: 'bool' }
@@ -47,6 +58,10 @@ type Field =
   | { type: 'timestamp' }
 
 const text = (max: number): Field => ({ type: 'text', max })
+const metric = (name: keyof typeof METRIC_RANGES): Field => ({ type: 'number', ...METRIC_RANGES[name], nullable: true })
+const scale: Field = { type: 'int', min: SCALE_MIN, max: SCALE_MAX, nullable: true }
+/** More links than any real plan needs, small enough that one record cannot bloat the document. */
+const MAX_REFS = 500
 
 const FIELDS: { [C in CollectionName]: Record<Exclude<keyof RecordsByCollection[C], 'id'>, Field> } = {
   personas: { name: text(MAX_TITLE), description: text(MAX_TEXT), color: { type: 'color' }, order: { type: 'order' } },
@@ -64,6 +79,12 @@ const FIELDS: { [C in CollectionName]: Record<Exclude<keyof RecordsByCollection[
     owner: text(200),
     emotion: { type: 'int', min: EMOTION_MIN, max: EMOTION_MAX, nullable: true },
     priority: { type: 'int', min: PRIORITY_MIN, max: PRIORITY_MAX, nullable: true },
+    nps: metric('nps'),
+    npsTarget: metric('nps'),
+    ces: metric('ces'),
+    cesTarget: metric('ces'),
+    csat: metric('csat'),
+    csatTarget: metric('csat'),
     order: { type: 'order' },
   },
   annotations: {
@@ -72,6 +93,9 @@ const FIELDS: { [C in CollectionName]: Record<Exclude<keyof RecordsByCollection[
     text: text(MAX_TEXT),
     status: { type: 'enum', values: NEED_STATUSES, nullable: true, fallback: null },
     votes: { type: 'votes' },
+    evidence: { type: 'enum', values: EVIDENCE_LEVELS, nullable: true, fallback: null },
+    impact: scale,
+    effort: scale,
     order: { type: 'order' },
   },
   links: {
@@ -80,11 +104,31 @@ const FIELDS: { [C in CollectionName]: Record<Exclude<keyof RecordsByCollection[
     label: text(MAX_TITLE),
   },
   comments: {
-    targetId: { type: 'ref', to: ['persona', 'stage', 'touchpoint', 'annotation'], phase: true },
+    // A reply targets the comment it answers.
+    targetId: { type: 'ref', to: ['persona', 'stage', 'touchpoint', 'annotation', 'comment'], phase: true },
     author: text(200),
     text: text(MAX_TEXT),
     createdAt: { type: 'timestamp' },
     resolved: { type: 'bool' },
+  },
+  actions: {
+    title: text(MAX_TITLE),
+    owner: text(200),
+    measure: text(MAX_TITLE),
+    target: text(MAX_TITLE),
+    dueDate: { type: 'date' },
+    status: { type: 'enum', values: ACTION_STATUSES, fallback: 'planned' },
+    addresses: { type: 'refs', to: 'annotation', max: MAX_REFS },
+    order: { type: 'order' },
+  },
+  promises: { text: text(MAX_TITLE), order: { type: 'order' } },
+  servicePriorities: {
+    promiseId: { type: 'ref', to: ['promise'] },
+    text: text(MAX_TITLE),
+    measure: text(MAX_TITLE),
+    target: text(MAX_TITLE),
+    touchpointIds: { type: 'refs', to: 'touchpoint', max: MAX_REFS },
+    order: { type: 'order' },
   },
 }
 
@@ -95,6 +139,9 @@ export const RECORD_TYPE_OF: { [C in CollectionName]: RecordType } = {
   annotations: 'annotation',
   links: 'link',
   comments: 'comment',
+  actions: 'action',
+  promises: 'promise',
+  servicePriorities: 'service-priority',
 }
 
 const PALETTE = ['#4f7cff', '#e8663d', '#2fa67a', '#b05cd6', '#d9a400', '#d4487a', '#3aa6c4', '#7a8a2e']
@@ -117,7 +164,12 @@ function defaultFor(field: Field): unknown {
     case 'enum':
       return field.fallback
     case 'int':
+    case 'number':
       return null
+    case 'date':
+      return ''
+    case 'refs':
+      return []
     case 'order':
       return 'a0'
     case 'votes':
@@ -154,6 +206,20 @@ function checkField(field: Field, value: unknown): string | null {
       if (value === null) return null
       if (typeof value === 'number' && Number.isInteger(value) && value >= field.min && value <= field.max) return null
       return `expected an integer ${field.min}..${field.max} or null, got ${describe(value)}`
+    case 'number':
+      if (value === null) return null
+      if (typeof value === 'number' && Number.isFinite(value) && value >= field.min && value <= field.max) return null
+      return `expected a number ${field.min}..${field.max} or null, got ${describe(value)}`
+    case 'date':
+      return value === '' || isCalendarDate(value) ? null : `expected a date YYYY-MM-DD or '', got ${describe(value)}`
+    case 'refs': {
+      if (!Array.isArray(value)) return `expected a list of ${field.to} ids, got ${describe(value)}`
+      if (value.length > field.max) return `expected at most ${field.max} ids, got ${value.length}`
+      const bad = value.findIndex((v) => !isId(field.to, v))
+      if (bad >= 0) return `expected a ${field.to} id at [${bad}], got ${describe(value[bad])}`
+      if (new Set(value).size !== value.length) return 'expected each id once'
+      return null
+    }
     case 'order':
       return isValidOrderKey(value) ? null : `expected a fractional index key, got ${describe(value)}`
     case 'votes': {
@@ -170,6 +236,13 @@ function checkField(field: Field, value: unknown): string | null {
     case 'timestamp':
       return typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? null : `expected an ISO 8601 date, got ${describe(value)}`
   }
+}
+
+/** `YYYY-MM-DD` naming a day that exists (no 2025-02-30). */
+export function isCalendarDate(value: unknown): value is string {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false
+  const date = new Date(`${value}T00:00:00Z`)
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value
 }
 
 export interface RestoreResult<T> {
@@ -206,7 +279,8 @@ export function restoreRecord<C extends CollectionName>(collection: C, raw: unkn
       errors.push({ path: `${path}.${name}`, message: problem })
       out[name] = defaultFor(field)
     } else {
-      out[name] = field.type === 'votes' ? { ...(value as object) } : value
+      // Copies, so a snapshot never shares a mutable object with the input it was read from.
+      out[name] = field.type === 'votes' ? { ...(value as object) } : field.type === 'refs' ? [...(value as string[])] : value
     }
   }
   if (collection === 'annotations') {

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand'
-import { defaultMeta, type Snapshot } from '../model'
+import { defaultMeta, emptyCollections, type Snapshot } from '../model'
 import type { JourneyState } from './journeyStore'
 
 /** The read-only picture of the document. Written only by the Y.Doc observer (bindDocument). */
@@ -11,12 +11,7 @@ export interface SnapshotSlice {
 
 export const EMPTY_SNAPSHOT: Snapshot = {
   meta: defaultMeta({ title: '', createdAt: new Date(0).toISOString() }),
-  personas: {},
-  stages: {},
-  touchpoints: {},
-  annotations: {},
-  links: {},
-  comments: {},
+  ...emptyCollections(),
 }
 
 export const createSnapshotSlice: StateCreator<JourneyState, [['zustand/immer', never]], [], SnapshotSlice> = () => ({

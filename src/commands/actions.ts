@@ -1,0 +1,57 @@
+import * as Y from 'yjs'
+import { createId, type Action, type ActionId, type ActionStatus, type AnnotationId } from '../model'
+import { deleteWithDependents } from './cascade'
+import { CommandError, getRecord, insertRecord, listRecords, orderAt, patchRecord, transactLocal } from './transact'
+
+export type ActionFields = Pick<Action, 'title' | 'owner' | 'measure' | 'target' | 'dueDate' | 'status' | 'addresses'>
+
+/**
+ * Add a step to the action plan, at the end. `fromAnnotation` starts it from a pain point or need:
+ * the title is prefilled from its text (unless given) and the action addresses it.
+ */
+export function addAction(doc: Y.Doc, input: Partial<ActionFields> & { fromAnnotation?: AnnotationId; id?: ActionId } = {}): ActionId {
+  return transactLocal(doc, () => {
+    const source = input.fromAnnotation ? getRecord(doc, 'annotations', input.fromAnnotation) : undefined
+    if (input.fromAnnotation && !source) throw new CommandError(`fromAnnotation: no annotation ${JSON.stringify(input.fromAnnotation)}`)
+    const addresses = [...(input.addresses ?? [])]
+    if (source && !addresses.includes(source.id)) addresses.push(source.id)
+    const id = input.id ?? createId('action')
+    insertRecord(doc, 'actions', {
+      id,
+      title: input.title ?? firstLine(source?.text ?? ''),
+      owner: input.owner ?? ownerOf(doc, source?.targetId),
+      measure: input.measure ?? '',
+      target: input.target ?? '',
+      dueDate: input.dueDate ?? '',
+      status: input.status ?? 'planned',
+      addresses,
+      order: orderAt(listRecords(doc, 'actions'), undefined),
+    })
+    return id
+  })
+}
+
+/** Set any of title, owner, measure, target, dueDate ('' or YYYY-MM-DD), status, addresses. */
+export function updateAction(doc: Y.Doc, id: ActionId, patch: Partial<ActionFields>): void {
+  transactLocal(doc, () => void patchRecord(doc, 'actions', id, patch))
+}
+
+/** Move an action through planned → in progress → done (or blocked). */
+export function setActionStatus(doc: Y.Doc, id: ActionId, status: ActionStatus): void {
+  updateAction(doc, id, { status })
+}
+
+export function deleteAction(doc: Y.Doc, id: ActionId): void {
+  transactLocal(doc, () => void deleteWithDependents(doc, [id]))
+}
+
+/** The title an action gets from a pain point: its first line, cut to a title's length. */
+function firstLine(text: string): string {
+  const line = text.split(/\r?\n/)[0].trim()
+  return line.length > 200 ? line.slice(0, 199) + '…' : line
+}
+
+/** A pain point on a touchpoint is most likely fixed by the department that owns the touchpoint. */
+function ownerOf(doc: Y.Doc, targetId: string | undefined): string {
+  return targetId ? (getRecord(doc, 'touchpoints', targetId)?.owner ?? '') : ''
+}
