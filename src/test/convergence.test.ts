@@ -1,0 +1,247 @@
+/**
+ * Peers editing the same map, with updates delivered late, out of order and after disconnects,
+ * must end with the same map, and nothing anyone added may vanish without a trace.
+ *
+ * "Vanish unseen", precisely: after every update has reached every peer, each touchpoint,
+ * annotation and comment that some peer created, and that no peer's own command removed (a
+ * delete, a cascade of one, or an undo, measured on that peer at the moment it ran), exists in
+ * the final document, either placed (its stage and persona, or its target, exist) or listed by
+ * `findOrphans`, which is what the canvas's "Unplaced" tray shows.
+ */
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import {
+  addAnnotation,
+  addTouchpoint,
+  deleteStage,
+  deleteTouchpoint,
+  initializeMap,
+  moveTouchpoint,
+  reattachAnnotation,
+  addComment,
+} from '../commands'
+import { readSnapshot } from '../doc'
+import { findOrphans, isPlaced, parseJourneyJson, targetExists, toJourneyJson, type Snapshot, type StageId } from '../model'
+import { PeerNetwork, withSeededIds, type DeliveryOrder, type Peer } from './peers'
+import { COMMAND_WEIGHTS, RANDOM_COMMANDS } from './randomCommands'
+import { SeededRandom } from './seededRandom'
+
+/** Record kinds a participant adds and expects to find again. */
+const KEPT = ['touchpoints', 'annotations', 'comments'] as const
+
+function recordIds(snapshot: Snapshot): Set<string> {
+  return new Set(KEPT.flatMap((c) => Object.keys(snapshot[c])))
+}
+
+interface FuzzResult {
+  network: PeerNetwork
+  created: Set<string>
+  deleted: Set<string>
+  operations: number
+}
+
+function runFuzz(seed: number, order: DeliveryOrder = 'per-sender'): FuzzResult {
+  const random = new SeededRandom(seed)
+  return withSeededIds(random.next, () => {
+    const network = new PeerNetwork(random.int(2, 3), order)
+    const { peers } = network
+    initializeMap(peers[0].doc, { title: 'Kundereise', locale: 'nb' })
+    network.flush(random)
+
+    const created = new Set<string>()
+    const deleted = new Set<string>()
+    const operations = random.int(100, 200)
+    let clock = Date.UTC(2024, 0, 1)
+    for (let step = 0; step < operations; step++) {
+      const peer = random.pick(peers)
+      const before = readSnapshot(peer.doc)
+      const name = random.weighted(COMMAND_WEIGHTS)
+      clock += 1000
+      RANDOM_COMMANDS[name].run({ doc: peer.doc, undo: peer.undo, view: before, random, now: new Date(clock), author: peer.name })
+      const beforeIds = recordIds(before)
+      const afterIds = recordIds(readSnapshot(peer.doc))
+      for (const id of afterIds) if (!beforeIds.has(id)) created.add(id)
+      for (const id of beforeIds) if (!afterIds.has(id)) deleted.add(id)
+
+      network.deliverSome(random, random.int(0, 3))
+      if (random.chance(0.04)) network.goOffline(random.pick(peers))
+      const offline = peers.filter((p) => !p.online)
+      if (offline.length && random.chance(0.08)) network.goOnline(random.pick(offline))
+    }
+    network.flush(random)
+    return { network, created, deleted, operations }
+  })
+}
+
+/** Every assertion the fuzz makes about the settled network. */
+function expectConvergedWithNothingLost({ network, created, deleted }: FuzzResult, { exportable = true } = {}): void {
+  const { peers } = network
+  expect(network.pending).toBe(0)
+  for (const peer of peers) {
+    // An update whose dependencies never arrived would sit here, invisible to the reader.
+    expect(peer.doc.store.pendingStructs, `${peer.name} has undelivered structs`).toBeNull()
+    expect(peer.doc.store.pendingDs, `${peer.name} has undelivered deletions`).toBeNull()
+  }
+
+  const final = readSnapshot(peers[0].doc)
+  for (const peer of peers) {
+    expect(readSnapshot(peer.doc), `${peer.name} differs from ${peers[0].name}`).toEqual(final)
+    expect(peer.observed(), `${peer.name}'s incremental snapshot drifted from its document`).toEqual(final)
+  }
+
+  const missing = [...created].filter((id) => !deleted.has(id) && !recordIds(final).has(id))
+  expect(missing, 'records added, never deleted by anyone, and gone').toEqual([])
+
+  // Whatever is not placed must be in the tray, and nothing placed may be in it.
+  const orphans = findOrphans(final)
+  const unplacedTouchpoints = Object.values(final.touchpoints).filter((t) => !final.stages[t.stageId] || !final.personas[t.personaId])
+  expect(orphans.touchpoints.map((t) => t.id).sort()).toEqual(unplacedTouchpoints.map((t) => t.id).sort())
+  const unplacedAnnotations = Object.values(final.annotations).filter((a) => !exists(final, a.targetId))
+  expect(orphans.annotations.map((a) => a.id).sort()).toEqual(unplacedAnnotations.map((a) => a.id).sort())
+  const unplacedComments = Object.values(final.comments).filter((c) => !exists(final, c.targetId))
+  expect(orphans.comments.map((c) => c.id).sort()).toEqual(unplacedComments.map((c) => c.id).sort())
+
+  // The converged map, orphans and all, still exports as a file that imports again.
+  if (!exportable) return
+  const parsed = parseJourneyJson(JSON.parse(JSON.stringify(toJourneyJson(final))))
+  expect(parsed.ok ? [] : parsed.errors).toEqual([])
+}
+
+/** Target existence computed here, independently of model/orphans.ts. */
+function exists(s: Snapshot, targetId: string): boolean {
+  if (['phase:before', 'phase:during', 'phase:after'].includes(targetId)) return true
+  return [s.personas, s.stages, s.touchpoints, s.annotations].some((records) => targetId in records)
+}
+
+describe('convergence fuzz: random commands, random delivery, disconnects', () => {
+  const SEEDS = Array.from({ length: 60 }, (_, i) => i + 1)
+
+  it.each(SEEDS)('seed %i converges with nothing lost unseen', (seed) => {
+    const result = runFuzz(seed)
+    try {
+      expectConvergedWithNothingLost(result)
+      // The fuzz is only worth something if it made and lost records to concurrent deletes.
+      expect(result.created.size).toBeGreaterThan(0)
+    } finally {
+      result.network.destroy()
+    }
+  })
+
+  // Fully shuffled delivery: a peer may act on half an update (see peers.ts). Convergence and
+  // "nothing lost" still hold; a record restored by an undo taken in that state can lack a field
+  // the reader repairs (a card lands in the Unplaced tray), so export validity is not asserted.
+  it.each(SEEDS.slice(0, 20).map((s) => s + 1000))('seed %i converges under any delivery order', (seed) => {
+    const result = runFuzz(seed, 'any')
+    try {
+      expectConvergedWithNothingLost(result, { exportable: false })
+    } finally {
+      result.network.destroy()
+    }
+  })
+
+  it('across the seeds, concurrent deletes do leave unplaced records behind (the fuzz reaches the hard case)', () => {
+    let orphanCount = 0
+    for (const seed of SEEDS.slice(0, 20)) {
+      const result = runFuzz(seed)
+      const o = findOrphans(readSnapshot(result.network.peers[0].doc))
+      orphanCount += o.touchpoints.length + o.annotations.length + o.comments.length
+      result.network.destroy()
+    }
+    expect(orphanCount).toBeGreaterThan(0)
+  })
+})
+
+describe('pinned regression seeds', () => {
+  // Both end with a card whose move was undone right after a colleague's concurrent move of the
+  // same card lost to it: Y.UndoManager left its stageId with no value, so the card fell out of
+  // the grid and the export no longer imported (fixed in doc/undo.ts). They replay with the
+  // command table in randomCommands.ts as it was then; doc/undo.test.ts pins the case itself.
+  it.each([217, 223])('seed %i: an undone move next to a concurrent move keeps the card placed', (seed) => {
+    const result = runFuzz(seed)
+    try {
+      expectConvergedWithNothingLost(result)
+    } finally {
+      result.network.destroy()
+    }
+  })
+})
+
+describe('concurrent delete and add: the addition survives, unplaced and visible', () => {
+  function twoPeers() {
+    const random = new SeededRandom(7)
+    const network = new PeerNetwork(2)
+    const [a, b] = network.peers
+    initializeMap(a.doc, { title: 'Karolines bilservice', locale: 'nb' })
+    network.flush(random)
+    const view = readSnapshot(b.doc)
+    const stage = Object.values(view.stages).find((s) => s.phase === 'during')!.id
+    const otherStage = Object.values(view.stages).find((s) => s.phase === 'after')!.id
+    const persona = Object.values(view.personas)[0].id
+    return { random, network, a, b, stage, otherStage, persona }
+  }
+
+  const settle = (network: PeerNetwork, random: SeededRandom, ...peers: Peer[]) => {
+    network.flush(random)
+    const snapshots = peers.map((p) => readSnapshot(p.doc))
+    for (const s of snapshots) expect(s).toEqual(snapshots[0])
+    return snapshots[0]
+  }
+
+  it('A deletes a stage while B adds a touchpoint to it: the card is kept and listed as unplaced; moving it places it again', () => {
+    const { random, network, a, b, stage, otherStage, persona } = twoPeers()
+    network.goOffline(a)
+    network.goOffline(b)
+    deleteStage(a.doc, stage)
+    const card = addTouchpoint(b.doc, { stageId: stage, personaId: persona, title: 'Ringer sentralbordet' })
+    const note = addAnnotation(b.doc, { targetId: card, kind: 'pain-point', text: 'Venter to minutter på svar' })
+
+    const merged = settle(network, random, a, b)
+    expect(merged.stages[stage]).toBeUndefined()
+    expect(merged.touchpoints[card].title).toBe('Ringer sentralbordet')
+    expect(isPlaced(merged, merged.touchpoints[card])).toBe(false)
+    expect(findOrphans(merged).touchpoints.map((t) => t.id)).toEqual([card])
+    // The card's own annotation hangs on the card, which exists: it is not itself an orphan.
+    expect(merged.annotations[note].targetId).toBe(card)
+    expect(findOrphans(merged).annotations).toEqual([])
+
+    moveTouchpoint(a.doc, card, { stageId: otherStage as StageId, personaId: persona })
+    const placed = settle(network, random, a, b)
+    expect(isPlaced(placed, placed.touchpoints[card])).toBe(true)
+    expect(findOrphans(placed).touchpoints).toEqual([])
+    network.destroy()
+  })
+
+  it('A deletes a touchpoint while B annotates and comments on it: both are kept and listed; reattaching places the annotation', () => {
+    const { random, network, a, b, stage, persona } = twoPeers()
+    const card = addTouchpoint(a.doc, { stageId: stage as StageId, personaId: persona, title: 'Får time om 10 dager' })
+    network.flush(random)
+
+    network.goOffline(b)
+    deleteTouchpoint(a.doc, card)
+    const need = addAnnotation(b.doc, { targetId: card, kind: 'functional-need', text: 'Få time før vinteren' })
+    const comment = addComment(b.doc, { targetId: card, author: 'B', text: 'Hvorfor så lenge?' })
+
+    const merged = settle(network, random, a, b)
+    expect(merged.touchpoints[card]).toBeUndefined()
+    expect(merged.annotations[need].text).toBe('Få time før vinteren')
+    expect(targetExists(merged, merged.annotations[need].targetId)).toBe(false)
+    expect(findOrphans(merged).annotations.map((x) => x.id)).toEqual([need])
+    expect(findOrphans(merged).comments.map((x) => x.id)).toEqual([comment])
+
+    reattachAnnotation(a.doc, need, 'phase:during')
+    const placed = settle(network, random, a, b)
+    expect(findOrphans(placed).annotations).toEqual([])
+    network.destroy()
+  })
+
+  it('a peer that was offline the whole time still converges from the update stream alone', () => {
+    const { random, network, a, b, stage, persona } = twoPeers()
+    network.goOffline(b)
+    for (let i = 0; i < 20; i++) addTouchpoint(a.doc, { stageId: stage as StageId, personaId: persona, title: `Kort ${i}`, index: 0 })
+    expect(Object.keys(readSnapshot(b.doc).touchpoints)).toHaveLength(0)
+    const merged = settle(network, random, a, b)
+    expect(Object.keys(merged.touchpoints)).toHaveLength(20)
+    expect(Y.encodeStateVector(a.doc)).toEqual(Y.encodeStateVector(b.doc))
+    network.destroy()
+  })
+})
