@@ -42,8 +42,10 @@ async function expectStillSyncing(a: SyncClient, b: SyncClient, title: string) {
   await eventually(() => readSnapshot(b.doc).touchpoints[id]?.title === title, 5000, 'bystanders syncing')
 }
 
+type BadMessage = [name: string, message: () => Uint8Array | string, code: number, reason: string]
+
 describe('limits', () => {
-  it.each([
+  it.each<BadMessage>([
     ['garbage bytes', () => new Uint8Array([0xff, 0xfe, 0x13, 0x37, 0x00, 0x42]), CLOSE_CODES.malformed, 'malformed'],
     ['an unknown message type', () => new Uint8Array([9, 1, 2, 3]), CLOSE_CODES.malformed, 'malformed'],
     [
@@ -60,7 +62,7 @@ describe('limits', () => {
     ['an update Yjs cannot decode', () => encodeUpdate(new Uint8Array([1, 200, 1, 1, 1, 255, 255, 255, 255, 15])), CLOSE_CODES.malformed, 'malformed'],
     ['an oversized message', () => new Uint8Array(64 * 1024 + 1), CLOSE_CODES.tooBig, 'too_big'],
     ['a text frame', () => 'hello', CLOSE_CODES.unsupportedData, 'text_frame'],
-  ] as const)('%s closes only its sender', async (_name, message, code, reason) => {
+  ])('%s closes only its sender', async (_name, message, code, reason) => {
     const [a, b, bad] = [await connect(), await connect(), await connect()]
     bad.sendRaw(message())
     expect((await bad.closed).code).toBe(code)
