@@ -3,7 +3,7 @@
  * for each phase the phase itself, each of its stages, and the touchpoints of each stage lane by
  * lane; unplaced touchpoints last. CSV rows and the PDF summary both list things in this order.
  */
-import { byOrder, cellKey, findOrphans, PHASES, sortedPersonas, sortedStages, touchpointsByCell, type Annotation, type Persona, type Phase, type Snapshot, type Stage, type Touchpoint } from '../model'
+import { ANNOTATION_KINDS, byOrder, cellKey, findOrphans, PHASES, sortedPersonas, sortedStages, touchpointsByCell, type Annotation, type Persona, type Phase, type Snapshot, type Stage, type Touchpoint } from '../model'
 
 export interface Place {
   phase?: Phase
@@ -17,9 +17,15 @@ export interface Place {
   unplaced?: boolean
 }
 
+/**
+ * Annotations per target, grouped by kind in the legend's order (needs, pain points, moments of
+ * truth, opportunities, notes) and by their order within a kind: `order` is minted among siblings
+ * of one kind, so it does not rank annotations of different kinds against each other.
+ */
 export function annotationsByTarget(snapshot: Snapshot): Map<string, Annotation[]> {
   const map = new Map<string, Annotation[]>()
-  for (const a of Object.values(snapshot.annotations).sort(byOrder)) {
+  const rank = (a: Annotation) => ANNOTATION_KINDS.indexOf(a.kind)
+  for (const a of Object.values(snapshot.annotations).sort((x, y) => rank(x) - rank(y) || byOrder(x, y))) {
     const list = map.get(a.targetId)
     if (list) list.push(a)
     else map.set(a.targetId, [a])

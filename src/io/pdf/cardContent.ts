@@ -5,8 +5,7 @@
  */
 import type { Annotation, AnnotationKind, Snapshot, Touchpoint } from '../../model'
 import { emotionLabel, formatEmotion } from '../printLabels'
-import { LINK_COLOR } from './cover'
-import { STATUS_MARK } from './marks'
+import { LINK_COLOR, STATUS_MARK } from '../printPalette'
 import { INK, type PrintContext, type TextStyle } from './printContext'
 
 export interface CardMetrics {

@@ -2,13 +2,13 @@
  * The cover: what the map is, when it was printed, who the personas are, and a legend of every
  * sign the following pages use, so the PDF stands on its own in a manager's inbox.
  */
-import { ANNOTATION_KINDS, byOrder, NEED_STATUSES, sortedPersonas, type Annotation, type Snapshot } from '../../model'
+import { ANNOTATION_KINDS, NEED_STATUSES, sortedPersonas, type Annotation, type Snapshot } from '../../model'
 import { emotionLabel, formatEmotion } from '../printLabels'
+import { annotationsByTarget } from '../readingOrder'
 import { BODY, DETAIL, FlowWriter } from './flowWriter'
 import { drawEmotionFace, drawKindMark, drawStatusMark } from './marks'
 import { INK, type PrintContext } from './printContext'
-
-export const LINK_COLOR = '#55607a'
+import { LINK_COLOR } from '../printPalette'
 
 export function drawCover(ctx: PrintContext, snapshot: Snapshot, dates: { exported: string; created: string }): void {
   const { labels } = ctx
@@ -27,7 +27,7 @@ export function drawCover(ctx: PrintContext, snapshot: Snapshot, dates: { export
   const personas = sortedPersonas(snapshot)
   if (personas.length > 0) {
     flow.heading(labels.personas, 2)
-    const annotations = Object.values(snapshot.annotations).sort(byOrder)
+    const annotations = annotationsByTarget(snapshot)
     for (const persona of personas) {
       flow.item(persona.name, {
         style: { size: 11, bold: true, color: INK.text },
@@ -37,7 +37,7 @@ export function drawCover(ctx: PrintContext, snapshot: Snapshot, dates: { export
         },
       })
       flow.paragraph(persona.description, BODY, 17)
-      for (const a of annotations.filter((a) => a.targetId === persona.id)) annotationItem(flow, a, 17)
+      for (const a of annotations.get(persona.id) ?? []) annotationItem(flow, a, 17)
       flow.gap(4)
     }
   }

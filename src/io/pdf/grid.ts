@@ -9,17 +9,16 @@
  * (`fit: 'split'`), or scaled down so all columns fit the page width (`fit: 'scale'`); in both
  * modes lanes that do not fit continue on the next page under repeated headers.
  */
-import { byOrder, computeGridLayout, emotionCurve, type Annotation, type Persona, type Phase, type Snapshot, type Stage, type TouchpointId } from '../../model'
+import { computeGridLayout, emotionCurve, type Persona, type Snapshot, type Stage, type TouchpointId } from '../../model'
+import { annotationsByTarget } from '../readingOrder'
 import { buildPrintCard, type CardMetrics, type PrintCard } from './cardContent'
-import { LINK_COLOR } from './cover'
 import { planGridPages, type PlannedPage } from './gridPlan'
-import { drawEmotionFace, drawKindMark, emotionColor } from './marks'
-import { INK, tint, type PrintContext, type TextStyle } from './printContext'
+import { drawEmotionFace, drawKindMark } from './marks'
+import { INK, type PrintContext, type TextStyle } from './printContext'
+import { emotionColor, LINK_COLOR, PHASE_COLORS, tint } from '../printPalette'
 import { formatEmotion } from '../printLabels'
 
 export type GridFit = 'split' | 'scale'
-
-export const PHASE_COLORS: Record<Phase, string> = { before: '#e3ebfb', during: '#fbeadd', after: '#ddf1e7' }
 
 /** Sizes at 100 %, in points. Scale-to-fit multiplies all of them by one factor. */
 const BASE = {
@@ -76,12 +75,7 @@ export async function drawGrid(ctx: PrintContext, snapshot: Snapshot, fit: GridF
   }
 
   // Build every placed card's printed lines once (the card width is the same on every page).
-  const annotationsOn = new Map<string, Annotation[]>()
-  for (const a of Object.values(snapshot.annotations).sort(byOrder)) {
-    const list = annotationsOn.get(a.targetId)
-    if (list) list.push(a)
-    else annotationsOn.set(a.targetId, [a])
-  }
+  const annotationsOn = annotationsByTarget(snapshot)
   const cells = new Map<string, PrintCard[]>()
   for (const box of layout.cards) {
     const tp = box.touchpoint

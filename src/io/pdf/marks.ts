@@ -5,29 +5,8 @@
  * map still reads in black and white.
  */
 import type { AnnotationKind, NeedStatus } from '../../model'
+import { emotionColor, KIND_MARK, STATUS_MARK } from '../printPalette'
 import { INK, type PrintContext } from './printContext'
-
-export const KIND_MARK: Record<AnnotationKind, { color: string; symbol: string }> = {
-  'functional-need': { color: '#3f6fe0', symbol: '\u2699' }, // ⚙ something to get done
-  'emotional-need': { color: '#c23f78', symbol: '\u2665' }, // ♥ something to feel
-  'pain-point': { color: '#d23c3c', symbol: '!' },
-  'moment-of-truth': { color: '#c99400', symbol: '\u2605' }, // ★
-  opportunity: { color: '#23916a', symbol: '\u279c' }, // ➜
-  note: { color: '#7b8190', symbol: '\u270e' }, // ✎
-}
-
-export const STATUS_MARK: Record<NeedStatus, { color: string; symbol: string }> = {
-  met: { color: '#23916a', symbol: '\u2713' }, // ✓
-  partly: { color: '#c98a00', symbol: '\u25d0' }, // ◐
-  unmet: { color: '#d23c3c', symbol: '\u2717' }, // ✗
-}
-
-/** Fill colours of the faces from −2 to +2. */
-export const EMOTION_COLORS = ['#d23c3c', '#eb8a3c', '#a3a8b2', '#8cc265', '#23916a'] as const
-
-export function emotionColor(emotion: number): string {
-  return EMOTION_COLORS[Math.max(0, Math.min(4, Math.round(emotion) + 2))]
-}
 
 /** A filled square of side `size` with the kind's symbol in white; (x, top) is its top-left corner. */
 export function drawKindMark(ctx: PrintContext, kind: AnnotationKind, x: number, top: number, size: number): void {

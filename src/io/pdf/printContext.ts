@@ -142,13 +142,3 @@ export class PrintContext {
     }
   }
 }
-
-/** A light tint of a lane colour for backgrounds: `amount` of the colour over white. */
-export function tint(hex: string, amount: number): string {
-  const n = Number.parseInt(hex.slice(1), 16)
-  const mix = (c: number) => Math.round(255 - (255 - c) * amount)
-  const r = mix((n >> 16) & 255)
-  const g = mix((n >> 8) & 255)
-  const b = mix(n & 255)
-  return `#${((1 << 24) | (r << 16) | (g << 8) | b).toString(16).slice(1)}`
-}

@@ -1,0 +1,80 @@
+/**
+ * Import a map from a JSON file (contract 4). The file goes through restore → migrate → validate
+ * before anything happens: a valid file is handed whole to `onImported` (the host creates a new map
+ * from it); an invalid one changes nothing and its errors, each with its path, are listed in a dialog.
+ */
+import { useRef, useState } from 'react'
+import type { Snapshot, ValidationError } from '../model'
+import { readJourneyFile } from '../io/json'
+import { Dialog } from './Dialog'
+import './ExportMenu.css'
+
+export interface ImportButtonProps {
+  /** Receives the validated map; `fileName` is the picked file's name, for a title fallback or a message. */
+  onImported: (snapshot: Snapshot, fileName: string) => void
+  label?: string
+  disabled?: boolean
+}
+
+/** Listing thousands of errors helps nobody and slows the dialog; the first ones locate the problem. */
+const SHOWN_ERRORS = 100
+
+export function ImportButton({ onImported, label = 'Import JSON…', disabled }: ImportButtonProps) {
+  const inputRef = useRef<HTMLInputElement>(null)
+  const [reading, setReading] = useState(false)
+  const [failure, setFailure] = useState<{ fileName: string; errors: ValidationError[] } | null>(null)
+
+  const onFile = async (file: File) => {
+    setReading(true)
+    try {
+      const result = await readJourneyFile(file)
+      if (result.ok) onImported(result.snapshot, file.name)
+      else setFailure({ fileName: file.name, errors: result.errors })
+    } finally {
+      setReading(false)
+    }
+  }
+
+  return (
+    <>
+      <button type="button" disabled={disabled || reading} onClick={() => inputRef.current?.click()}>
+        {reading ? 'Reading…' : label}
+      </button>
+      <input
+        ref={inputRef}
+        type="file"
+        accept=".json,application/json"
+        hidden
+        aria-label={label}
+        onChange={(e) => {
+          const file = e.target.files?.[0]
+          e.target.value = '' // picking the same file again must fire change again
+          if (file) void onFile(file)
+        }}
+      />
+      <Dialog title="Import failed" open={failure !== null} onClose={() => setFailure(null)} className="import-errors-dialog">
+        {failure && (
+          <>
+            <p>
+              “{failure.fileName}” is not a journey map this app can import. Nothing was changed.
+              {failure.errors.length > 1 ? ` ${failure.errors.length} problems:` : ''}
+            </p>
+            <ul aria-label="Import errors" className="import-errors">
+              {failure.errors.slice(0, SHOWN_ERRORS).map((e, i) => (
+                <li key={i}>
+                  <code>{e.path}</code>: {e.message}
+                </li>
+              ))}
+            </ul>
+            {failure.errors.length > SHOWN_ERRORS && <p className="small muted">…and {failure.errors.length - SHOWN_ERRORS} more.</p>}
+            <div className="dialog-actions">
+              <button type="button" className="primary" onClick={() => setFailure(null)}>
+                Close
+              </button>
+            </div>
+          </>
+        )}
+      </Dialog>
+    </>
+  )
+}

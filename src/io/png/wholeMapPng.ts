@@ -1,0 +1,264 @@
+/**
+ * A PNG of the whole map, drawn from the grid layout onto a 2D canvas rather than captured from the
+ * screen: the canvas only renders what is in view, while this picture always holds every lane and
+ * column at the same positions the canvas uses (computeGridLayout), whatever the zoom.
+ */
+import { computeGridLayout, GRID, type Snapshot, type Touchpoint } from '../../model'
+import { printLabels } from '../printLabels'
+import { annotationsByTarget } from '../readingOrder'
+import { emotionColor, KIND_MARK, LINK_COLOR, PHASE_COLORS, tint } from '../printPalette'
+import { ANNOTATION_KINDS } from '../../model'
+
+const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'DejaVu Sans', sans-serif"
+const PAD = 24
+const TITLE_BAND = 52
+/** Browsers refuse canvases much beyond this (Chromium: 16,384 px a side, ~268 M pixels). */
+const MAX_SIDE = 16_000
+const MAX_PIXELS = 120_000_000
+
+export async function wholeMapPng(snapshot: Snapshot, pixelRatio = 2): Promise<Blob> {
+  const layout = computeGridLayout(snapshot)
+  const width = layout.width + PAD * 2
+  const height = layout.height + PAD * 2 + TITLE_BAND
+  const ratio = Math.min(pixelRatio, MAX_SIDE / width, MAX_SIDE / height, Math.sqrt(MAX_PIXELS / (width * height)))
+  const canvas = document.createElement('canvas')
+  canvas.width = Math.ceil(width * ratio)
+  canvas.height = Math.ceil(height * ratio)
+  const c = canvas.getContext('2d')
+  if (!c) throw new Error('the browser could not create a drawing canvas')
+  c.scale(ratio, ratio)
+  c.fillStyle = '#ffffff'
+  c.fillRect(0, 0, width, height)
+  c.textBaseline = 'top'
+
+  c.fillStyle = '#1f2430'
+  c.font = `700 22px ${FONT}`
+  c.fillText(fitLine(c, snapshot.meta.title || '—', width - PAD * 2), PAD, PAD)
+  c.translate(PAD, PAD + TITLE_BAND)
+
+  const labels = printLabels(snapshot.meta.locale)
+  const annotations = annotationsByTarget(snapshot)
+
+  // Phase and stage headers.
+  for (const phase of layout.phases) {
+    c.fillStyle = PHASE_COLORS[phase.phase]
+    c.fillRect(phase.x, 0, phase.width, GRID.phaseHeaderHeight)
+    c.fillStyle = '#1f2430'
+    c.font = `700 15px ${FONT}`
+    c.fillText(fitLine(c, labels.phases[phase.phase], phase.width - 16), phase.x + 10, 12)
+  }
+  for (const column of layout.columns) {
+    const y = GRID.phaseHeaderHeight
+    c.fillStyle = tint(PHASE_COLORS[column.stage.phase], 0.45)
+    c.fillRect(column.x, y, column.width, GRID.stageHeaderHeight)
+    c.strokeStyle = '#c9ced6'
+    c.strokeRect(column.x + 0.5, y + 0.5, column.width - 1, GRID.stageHeaderHeight - 1)
+    c.fillStyle = '#1f2430'
+    c.font = `700 13px ${FONT}`
+    wrapLines(c, column.stage.title || '—', column.width - 16, 2).forEach((line, i) => c.fillText(line, column.x + 8, y + 9 + i * 17))
+  }
+
+  // Lanes.
+  for (const lane of layout.lanes) {
+    c.fillStyle = tint(lane.persona.color, 0.1)
+    c.fillRect(0, lane.y, layout.width, lane.height)
+    c.fillStyle = lane.persona.color
+    c.fillRect(0, lane.y, 5, lane.height)
+    c.fillStyle = '#1f2430'
+    c.font = `700 14px ${FONT}`
+    wrapLines(c, lane.persona.name || '—', GRID.laneHeaderWidth - 28, 4).forEach((line, i) => c.fillText(line, 14, lane.y + 14 + i * 18))
+    c.strokeStyle = '#d5d9e0'
+    c.beginPath()
+    c.moveTo(0, lane.y + lane.height + 0.5)
+    c.lineTo(layout.width, lane.y + lane.height + 0.5)
+    c.stroke()
+  }
+  c.strokeStyle = '#d5d9e0'
+  for (const column of layout.columns) {
+    c.beginPath()
+    c.moveTo(column.x + 0.5, layout.gridTop)
+    c.lineTo(column.x + 0.5, layout.gridBottom)
+    c.stroke()
+  }
+
+  // Links under the cards, then the cards.
+  const boxes = new Map(layout.cards.map((b) => [b.touchpoint.id as string, b]))
+  c.strokeStyle = LINK_COLOR
+  c.fillStyle = LINK_COLOR
+  c.lineWidth = 1.6
+  for (const link of Object.values(snapshot.links)) {
+    const a = boxes.get(link.from)
+    const b = boxes.get(link.to)
+    if (a && b && a !== b) drawArrow(c, a, b)
+  }
+  c.lineWidth = 1
+  for (const box of layout.cards) drawCard(c, box, annotations.get(box.touchpoint.id) ?? [], lanesColor(layout, box.touchpoint))
+
+  // Emotion curves.
+  for (const curve of layout.curves) {
+    c.fillStyle = tint(curve.persona.color, 0.08)
+    c.fillRect(0, curve.y, layout.width, curve.height)
+    c.fillStyle = '#1f2430'
+    c.font = `700 13px ${FONT}`
+    c.fillText(fitLine(c, `${labels.emotionCurve}: ${curve.persona.name}`, GRID.laneHeaderWidth - 20), 12, curve.y + 10)
+    c.strokeStyle = '#e3e6eb'
+    const mid = curve.y + curve.height / 2
+    const amplitude = (curve.height - 24) / 4
+    for (let e = -2; e <= 2; e++) {
+      c.beginPath()
+      c.moveTo(GRID.laneHeaderWidth, mid - e * amplitude)
+      c.lineTo(layout.width, mid - e * amplitude)
+      c.stroke()
+    }
+    c.strokeStyle = curve.persona.color
+    c.lineWidth = 3
+    c.beginPath()
+    curve.points.forEach((p, i) => (i === 0 ? c.moveTo(p.x, p.y) : c.lineTo(p.x, p.y)))
+    c.stroke()
+    c.lineWidth = 1
+    for (const p of curve.points) {
+      c.fillStyle = emotionColor(p.emotion)
+      c.beginPath()
+      c.arc(p.x, p.y, 6, 0, Math.PI * 2)
+      c.fill()
+      c.strokeStyle = '#1f2430'
+      c.stroke()
+    }
+  }
+
+  const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'))
+  if (!blob) throw new Error('the browser could not encode the picture')
+  return blob
+}
+
+function lanesColor(layout: ReturnType<typeof computeGridLayout>, tp: Touchpoint): string {
+  return layout.lanes.find((l) => l.persona.id === tp.personaId)?.persona.color ?? '#8a909c'
+}
+
+type Box = { x: number; y: number; width: number; height: number; touchpoint: Touchpoint }
+
+function drawCard(c: CanvasRenderingContext2D, box: Box, annotations: { kind: (typeof ANNOTATION_KINDS)[number] }[], laneColor: string): void {
+  const tp = box.touchpoint
+  c.fillStyle = '#ffffff'
+  c.strokeStyle = '#c9ced6'
+  c.beginPath()
+  c.roundRect(box.x + 0.5, box.y + 0.5, box.width - 1, box.height - 1, 6)
+  c.fill()
+  c.stroke()
+  c.fillStyle = laneColor
+  c.fillRect(box.x + 1, box.y + 4, 4, box.height - 8)
+
+  const faceRoom = tp.emotion === null ? 0 : 26
+  c.fillStyle = '#1f2430'
+  c.font = `700 13px ${FONT}`
+  const title = wrapLines(c, tp.title || '—', box.width - 24 - faceRoom, 2)
+  title.forEach((line, i) => c.fillText(line, box.x + 12, box.y + 10 + i * 17))
+  c.fillStyle = '#5b6270'
+  c.font = `11.5px ${FONT}`
+  const facts = [tp.channel, tp.owner].filter((s) => s !== '').join(' · ')
+  c.fillText(fitLine(c, facts, box.width - 24), box.x + 12, box.y + 12 + title.length * 17)
+
+  if (tp.emotion !== null) drawFace(c, tp.emotion, box.x + box.width - 20, box.y + 20, 10)
+
+  // One chip per annotation kind present: its sign and how many.
+  let x = box.x + 12
+  const y = box.y + box.height - 26
+  for (const kind of ANNOTATION_KINDS) {
+    const count = annotations.filter((a) => a.kind === kind).length
+    if (count === 0) continue
+    c.font = `700 11px ${FONT}`
+    const label = `${KIND_MARK[kind].symbol} ${count}`
+    const w = c.measureText(label).width + 10
+    if (x + w > box.x + box.width - 8) break
+    c.fillStyle = KIND_MARK[kind].color
+    c.beginPath()
+    c.roundRect(x, y, w, 18, 4)
+    c.fill()
+    c.fillStyle = '#ffffff'
+    c.fillText(label, x + 5, y + 3)
+    x += w + 4
+  }
+}
+
+function drawFace(c: CanvasRenderingContext2D, emotion: number, cx: number, cy: number, r: number): void {
+  c.fillStyle = emotionColor(emotion)
+  c.strokeStyle = '#1f2430'
+  c.lineWidth = 1.2
+  c.beginPath()
+  c.arc(cx, cy, r, 0, Math.PI * 2)
+  c.fill()
+  c.stroke()
+  c.fillStyle = '#1f2430'
+  for (const side of [-1, 1]) {
+    c.beginPath()
+    c.arc(cx + side * r * 0.35, cy - r * 0.25, r * 0.12, 0, Math.PI * 2)
+    c.fill()
+  }
+  const half = r * 0.45
+  const bend = (emotion / 2) * r * 0.35
+  const y = cy + r * 0.38 - bend / 2
+  c.beginPath()
+  c.moveTo(cx - half, y)
+  c.bezierCurveTo(cx - half * 0.4, y + bend, cx + half * 0.4, y + bend, cx + half, y)
+  c.stroke()
+  c.lineWidth = 1
+}
+
+function drawArrow(c: CanvasRenderingContext2D, a: Box, b: Box): void {
+  const from = { x: a.x + a.width / 2, y: a.y + a.height / 2 }
+  const to = { x: b.x + b.width / 2, y: b.y + b.height / 2 }
+  const start = edgePoint(a, to)
+  const end = edgePoint(b, from)
+  const length = Math.hypot(end.x - start.x, end.y - start.y)
+  if (length < 6) return
+  const ux = (end.x - start.x) / length
+  const uy = (end.y - start.y) / length
+  const head = 10
+  c.beginPath()
+  c.moveTo(start.x, start.y)
+  c.lineTo(end.x - ux * head * 0.8, end.y - uy * head * 0.8)
+  c.stroke()
+  c.beginPath()
+  c.moveTo(end.x, end.y)
+  c.lineTo(end.x - ux * head - uy * head * 0.5, end.y - uy * head + ux * head * 0.5)
+  c.lineTo(end.x - ux * head + uy * head * 0.5, end.y - uy * head - ux * head * 0.5)
+  c.closePath()
+  c.fill()
+}
+
+function edgePoint(r: Box, toward: { x: number; y: number }): { x: number; y: number } {
+  const cx = r.x + r.width / 2
+  const cy = r.y + r.height / 2
+  const dx = toward.x - cx
+  const dy = toward.y - cy
+  const t = Math.min(dx === 0 ? Infinity : r.width / 2 / Math.abs(dx), dy === 0 ? Infinity : r.height / 2 / Math.abs(dy))
+  return { x: cx + dx * t, y: cy + dy * t }
+}
+
+/** Up to `max` lines of word-wrapped text, the last ending in "…" when text was cut. */
+function wrapLines(c: CanvasRenderingContext2D, text: string, width: number, max: number): string[] {
+  const words = text.replace(/\s+/g, ' ').trim().split(' ')
+  const lines: string[] = []
+  let line = ''
+  for (const word of words) {
+    const candidate = line === '' ? word : `${line} ${word}`
+    if (c.measureText(candidate).width <= width || line === '') line = candidate
+    else {
+      lines.push(line)
+      line = word
+    }
+  }
+  lines.push(line)
+  if (lines.length <= max) return lines.map((l) => fitLine(c, l, width))
+  const kept = lines.slice(0, max)
+  kept[max - 1] = fitLine(c, `${kept[max - 1]} ${lines[max]}`, width, true)
+  return kept.map((l, i) => (i < max - 1 ? fitLine(c, l, width) : l))
+}
+
+/** One line that fits `width`, cut with "…" (always when `cut` says text follows). */
+function fitLine(c: CanvasRenderingContext2D, text: string, width: number, cut = false): string {
+  if (!cut && c.measureText(text).width <= width) return text
+  const chars = [...text]
+  while (chars.length > 0 && c.measureText(chars.join('') + '…').width > width) chars.pop()
+  return chars.join('') + '…'
+}
