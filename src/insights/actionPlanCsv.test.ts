@@ -1,0 +1,27 @@
+// The export lives in src/io (where files are made); its test sits with the plan's other views.
+import { describe, expect, it } from 'vitest'
+import type { ActionId, AnnotationId } from '../model'
+import { actionPlanCsv } from '../io/actionPlanCsv'
+import { fixedMap } from './fixedMap.fixture'
+
+describe('action plan CSV', () => {
+  it('starts with a BOM, ends rows with CRLF, one row per action in plan order', () => {
+    const csv = actionPlanCsv(fixedMap())
+    expect(csv.startsWith('\ufeffAction,Owner (department),Measure,Target,Due date,Status,Addresses,Where on the map\r\n')).toBe(true)
+    expect(csv.endsWith('\r\n')).toBe(true)
+    const rows = csv.slice(1).split('\r\n').filter(Boolean)
+    expect(rows).toHaveLength(4)
+    expect(rows[1]).toBe('Åpen booking på kveldstid,Verksted,Bookinger etter kl. 17,30 %,2026-06-01,In progress,Pain point: Verkstedet er stengt kl. 17,Ringer sentralbordet')
+    expect(rows[3]).toBe('Ring-tilbake,,,,,Planned,,')
+  })
+
+  it('quotes commas, quotes and line breaks, and neutralises formulas', () => {
+    const map = fixedMap()
+    const id = 'action:evil' as ActionId
+    map.actions = {
+      [id]: { id, title: '=HYPERLINK("http://x","Klik")', owner: '+Økonomi', measure: 'Svar, ikke kø', target: '-5 %', dueDate: '', status: 'blocked', addresses: ['annotation:closed' as AnnotationId, 'annotation:rental' as AnnotationId], order: 'a0' },
+    }
+    const row = actionPlanCsv(map).split('\r\n')[1]
+    expect(row).toBe(`"'=HYPERLINK(""http://x"",""Klik"")",'+Økonomi,"Svar, ikke kø",'-5 %,,Blocked,"Pain point: Verkstedet er stengt kl. 17\nPain point: Må betale for leiebil",Ringer sentralbordet`)
+  })
+})
