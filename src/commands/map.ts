@@ -38,11 +38,11 @@ export function loadIntoEmptyMap(doc: Y.Doc, snapshot: Snapshot): void {
 export function setMeta(doc: Y.Doc, patch: Partial<Pick<Meta, 'title' | 'description' | 'locale'>>): void {
   transactLocal(doc, () => {
     const meta = getMetaMap(doc)
-    for (const [k, v] of Object.entries(patch)) {
-      if (typeof v !== 'string') continue
-      if (k === 'title' && v.length > 500) throw new CommandError('title: expected at most 500 characters')
-      if (meta.get(k) !== v) meta.set(k, v)
-    }
+    const fields = Object.entries(patch).filter((entry): entry is [string, string] => typeof entry[1] === 'string')
+    // Check every field before writing any: a refused edit must write nothing at all.
+    const { errors } = restoreMeta(Object.fromEntries(fields))
+    if (errors.length) throw new CommandError(errors.map((e) => `${e.path.replace(/^meta\./, '')}: ${e.message}`).join('\n'))
+    for (const [k, v] of fields) if (meta.get(k) !== v) meta.set(k, v)
   })
 }
 
