@@ -33,7 +33,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `rm -rf test-results/e2e-data && PORT=${PORT} HOST=127.0.0.1 DATA_DIR=test-results/e2e-data AUTH_SECRET=e2e-only-secret npx tsx server/main.ts`,
+    command: `rm -rf test-results/e2e-data && PORT=${PORT} HOST=127.0.0.1 DATA_DIR=test-results/e2e-data LOG_LEVEL=warn node_modules/.bin/tsx server/main.ts`,
     url: `http://127.0.0.1:${PORT}/healthz`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test'
-import { card, createMapFromHome, fitView, nodeId, setIdentity, SHOTS } from './helpers'
+import { card, clickCell, createMapFromHome, fitView, nodeId, setIdentity, SHOTS } from './helpers'
 
 async function openAs(browser: Browser, url: string, name: string, color: string): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } })
@@ -12,8 +12,8 @@ async function openAs(browser: Browser, url: string, name: string, color: string
 
 async function shareLinks(page: Page) {
   await page.getByRole('button', { name: 'Share' }).click()
-  const editor = page.getByLabel('Editor link')
-  const viewer = page.getByLabel('Viewer link')
+  const editor = page.getByRole('textbox', { name: 'Editor link' })
+  const viewer = page.getByRole('textbox', { name: 'Viewer link' })
   await expect(editor).toHaveValue(/#token=/)
   await expect(viewer).toHaveValue(/#token=/)
   const links = { editor: await editor.inputValue(), viewer: await viewer.inputValue() }
@@ -25,7 +25,7 @@ async function addCardInFirstCell(page: Page, title: string) {
   const stageId = await nodeId(page, '.react-flow__node-stage')
   const personaId = await nodeId(page, '.react-flow__node-lane')
   await fitView(page)
-  await page.locator(`.react-flow__node[data-id="cell:${stageId}|${personaId}"]`).click()
+  await clickCell(page, stageId, personaId)
   await page.keyboard.press('n')
   await page.getByLabel('Touchpoint title').fill(title)
   await page.keyboard.press('Enter')

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { card, center, createMapFromHome, dragTo, fitView, nodeId, setIdentity, SHOTS } from './helpers'
+import { card, center, clickCell, createMapFromHome, dragTo, fitView, nodeId, setIdentity, SHOTS } from './helpers'
 
 const STAGE = 'Verkstedbesøk æøå'
 const PERSONA = 'Åsa Öberg 🚗'
@@ -36,7 +36,7 @@ test('a facilitator builds a map from the template, edits it, drags, undoes and 
   const stageId = await nodeId(page, `.react-flow__node-stage[aria-label="Stage ${STAGE}"]`)
   const personaId = await nodeId(page, `.react-flow__node-lane[aria-label="Persona ${PERSONA}"]`)
   await fitView(page)
-  await page.locator(`.react-flow__node[data-id="cell:${stageId}|${personaId}"]`).click()
+  await clickCell(page, stageId, personaId)
   await page.keyboard.press('n')
   const inline = page.getByLabel('Touchpoint title')
   await inline.fill(TOUCHPOINT)

@@ -50,3 +50,11 @@ export async function createMapFromHome(page: Page, buttonName: string | RegExp)
   await page.waitForURL(/\/m\/|\/local\//)
   await expect(page.locator('.react-flow__node-stage').first()).toBeVisible()
 }
+
+/** Click an empty spot of a cell: its footer, below the cards, where the add hint sits. */
+export async function clickCell(page: Page, stageId: string, personaId: string) {
+  const cell = page.locator(`.react-flow__node[data-id="cell:${stageId}|${personaId}"]`)
+  const box = await cell.boundingBox()
+  expect(box).toBeTruthy()
+  await cell.click({ position: { x: box!.width / 2, y: box!.height - 8 } })
+}

@@ -28,6 +28,7 @@ import { PresenceLayer } from './PresenceLayer'
 import { createFlowCache, toFlow, type JourneyNode } from './toFlow'
 import { UnplacedTray } from './UnplacedTray'
 import { useCanvasKeyboard } from './useCanvasKeyboard'
+import { useFollow } from './useFollow'
 import './canvas.css'
 
 const selectSelectedIds = (s: JourneyState): string => {
@@ -194,6 +195,7 @@ export const JourneyCanvas = memo(function JourneyCanvas() {
   )
 
   useCanvasKeyboard(layout)
+  const follow = useFollow()
 
   // The document arrives after the first render (IndexedDB, then the relay): fit it once it has a grid.
   const fitted = useRef(false)
@@ -229,6 +231,9 @@ export const JourneyCanvas = memo(function JourneyCanvas() {
         onPaneClick={onPaneClick}
         onConnect={onConnect}
         onEdgeClick={onEdgeClick}
+        onMove={follow.onMove}
+        onMoveEnd={follow.onMoveEnd}
+        onMoveStart={follow.onMoveStart}
         nodesConnectable={!readOnly}
         deleteKeyCode={null}
         selectionKeyCode={null}
@@ -241,11 +246,12 @@ export const JourneyCanvas = memo(function JourneyCanvas() {
         maxZoom={2}
         fitView
         fitViewOptions={{ padding: 0.08, maxZoom: 1 }}
+        attributionPosition="top-right"
         aria-label="Journey map canvas"
       >
         <Background variant={BackgroundVariant.Dots} gap={24} size={1} color="#d4d9e3" />
         <Controls showInteractive={false} position="bottom-left" />
-        <MiniMap pannable zoomable position="top-right" ariaLabel="Minimap" nodeColor={miniMapColor} nodeStrokeWidth={0} />
+        <MiniMap pannable zoomable position="bottom-right" ariaLabel="Minimap" nodeColor={miniMapColor} nodeStrokeWidth={0} style={{ width: 160, height: 100 }} />
         <PresenceLayer />
       </ReactFlow>
       <UnplacedTray />

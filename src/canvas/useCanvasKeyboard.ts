@@ -6,7 +6,7 @@
 import { useEffect } from 'react'
 import { addTouchpoint, deleteLink, deleteTouchpoint } from '../commands'
 import type { GridLayout, LinkId, PersonaId, StageId, TouchpointId } from '../model'
-import { useJourneyStore } from '../store'
+import { selectReadOnly, useJourneyStore } from '../store'
 import { useMapSession } from '../components/MapSessionContext'
 
 function isTyping(target: EventTarget | null): boolean {
@@ -44,7 +44,7 @@ export function useCanvasKeyboard(layout: GridLayout): void {
   useEffect(() => {
     const onKeyDown = (e: KeyboardEvent) => {
       const state = useJourneyStore.getState()
-      const readOnly = state.role === 'viewer' || state.readOnlyReason !== null
+      const readOnly = selectReadOnly(state)
       const mod = e.ctrlKey || e.metaKey
       if (mod && (e.key === 'z' || e.key === 'Z' || e.key === 'y')) {
         if (isTyping(e.target) || readOnly) return

@@ -1,6 +1,6 @@
 import * as Y from 'yjs'
-import { defaultMeta, MAP_VARIANTS, PHASES, restoreMeta, type Meta, type Snapshot } from '../model'
-import { getMetaMap, isEmptyDoc, writeSnapshot } from '../doc'
+import { COLLECTIONS, defaultMeta, MAP_VARIANTS, PHASES, restoreMeta, type AnyRecord, type Meta, type Snapshot } from '../model'
+import { getCollection, getMetaMap, isEmptyDoc, recordToYMap, writeSnapshot } from '../doc'
 import { deleteWithDependents } from './cascade'
 import { addPersona } from './personas'
 import { addStage } from './stages'
@@ -63,4 +63,36 @@ export function setMapVariant(doc: Y.Doc, patch: Partial<Pick<Meta, 'variant' | 
 /** Delete any mix of records (a multi-selection) with their dependents, as one undo step. */
 export function deleteRecords(doc: Y.Doc, ids: string[]): void {
   transactLocal(doc, () => void deleteWithDependents(doc, ids))
+}
+
+/**
+ * Make the document's content equal `target` (a version being restored) by writing the
+ * differences as ordinary new changes in one local transaction: nobody's history is rewritten,
+ * everyone sees the restore arrive live, and one undo takes it back.
+ */
+export function replaceContent(doc: Y.Doc, target: Snapshot): void {
+  transactLocal(doc, () => {
+    const meta = getMetaMap(doc)
+    for (const key of ['title', 'description', 'locale'] as const) if (meta.get(key) !== target.meta[key]) meta.set(key, target.meta[key])
+    for (const name of COLLECTIONS) {
+      const ymap = getCollection(doc, name)
+      const wanted = target[name] as Record<string, AnyRecord>
+      for (const id of [...ymap.keys()]) if (!Object.hasOwn(wanted, id)) ymap.delete(id)
+      for (const record of Object.values(wanted)) {
+        const existing = ymap.get(record.id)
+        if (!existing) {
+          ymap.set(record.id, recordToYMap(name, record))
+          continue
+        }
+        for (const [field, value] of Object.entries(record)) {
+          const current = existing.get(field)
+          if (current instanceof Y.Map) {
+            const next = value as Record<string, unknown>
+            for (const k of [...current.keys()]) if (!Object.hasOwn(next, k)) current.delete(k)
+            for (const [k, v] of Object.entries(next)) if (current.get(k) !== v) current.set(k, v)
+          } else if (current !== value) existing.set(field, value)
+        }
+      }
+    }
+  })
 }

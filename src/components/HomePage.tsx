@@ -3,6 +3,9 @@ import { createId } from '../model'
 import { TEMPLATES } from '../templates'
 import { ApiError, createMapOnServer, forgetMap, listRecentMaps, rememberMap, type RecentMap } from '../sync'
 import { setPendingInit } from './MapPage'
+import { ImportButton } from './ImportButton'
+import { importMapOnServer } from '../sync'
+import { toJourneyJson, type Snapshot } from '../model'
 
 /**
  * New map (empty or from a template), recent maps, import. A new map is created on the server and
@@ -44,6 +47,26 @@ export function HomePage() {
     }
   }
 
+  /** An imported file becomes a new map: on the server when there is one, else in this browser. */
+  const importMap = async (snapshot: Snapshot) => {
+    setBusy(true)
+    try {
+      const created = await importMapOnServer(toJourneyJson(snapshot))
+      rememberMap({ id: created.id, title: snapshot.meta.title, local: false, role: 'facilitator', token: created.facilitatorToken, links: { facilitator: created.facilitatorToken, editor: created.editorToken, viewer: created.viewerToken } })
+      location.assign(`/m/${created.id}#token=${encodeURIComponent(created.facilitatorToken)}`)
+    } catch (e) {
+      if (e instanceof ApiError && e.status >= 400 && e.status < 500 && e.status !== 404 && e.status !== 405) {
+        setNotice(`The server refused the import: ${e.message}`)
+        setBusy(false)
+        return
+      }
+      const id = `local_${createId('persona').slice('persona:'.length)}`
+      sessionStorage.setItem(`journey:pending-import:${id}`, JSON.stringify(toJourneyJson(snapshot)))
+      rememberMap({ id, title: snapshot.meta.title, local: true, role: 'facilitator' })
+      location.assign(`/local/${id}`)
+    }
+  }
+
   return (
     <main className="home">
       <header className="home-header">
@@ -67,6 +90,10 @@ export function HomePage() {
           <button type="button" className="primary" disabled={busy} onClick={() => create()}>
             New empty map
           </button>
+        </div>
+        <div className="import-row">
+          <ImportButton onImported={(snapshot) => void importMap(snapshot)} disabled={busy} />
+          <span className="muted small">A journey-map JSON file becomes a new map.</span>
         </div>
         <h3>Start from a template</h3>
         <ul className="templates">

@@ -34,6 +34,7 @@ import {
 import { EMOTION_LABELS, phaseName } from '../i18n/phaseNames'
 import { selectReadOnly, selectSelection, selectSnapshot, useJourneyStore } from '../store'
 import { AnnotationList } from './AnnotationList'
+import { CommentThreads } from './CommentThreads'
 import { Section, TextField } from './fields'
 import { useMapSession } from './MapSessionContext'
 
@@ -62,6 +63,9 @@ export function Inspector() {
         <p className="lead">{phaseName(phase, snapshot.meta.locale)}</p>
         <Section title="Annotations">
           <AnnotationList targetId={selection.id} />
+        </Section>
+        <Section title="Comments">
+          <CommentThreads targetId={selection.id} />
         </Section>
       </>
     )
@@ -165,6 +169,9 @@ function TouchpointInspector({ tp, snapshot }: { tp: Touchpoint; snapshot: Snaps
       <Section title="Annotations">
         <AnnotationList targetId={tp.id} />
       </Section>
+      <Section title="Comments">
+        <CommentThreads targetId={tp.id} />
+      </Section>
       <Section title="Links">
         <ul className="links-list">
           {links.map((l) => {
@@ -246,6 +253,9 @@ function PersonaInspector({ persona, snapshot }: { persona: Persona; snapshot: S
       <Section title="Annotations">
         <AnnotationList targetId={persona.id} />
       </Section>
+      <Section title="Comments">
+        <CommentThreads targetId={persona.id} />
+      </Section>
       {!readOnly && (
         <button
           type="button"
@@ -295,6 +305,9 @@ function StageInspector({ stage, snapshot }: { stage: Stage; snapshot: Snapshot 
       )}
       <Section title="Annotations">
         <AnnotationList targetId={stage.id} />
+      </Section>
+      <Section title="Comments">
+        <CommentThreads targetId={stage.id} />
       </Section>
       {!readOnly && (
         <button

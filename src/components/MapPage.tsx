@@ -2,7 +2,7 @@ import { ReactFlowProvider } from '@xyflow/react'
 import { useEffect, useState } from 'react'
 import { initializeMap, loadIntoEmptyMap } from '../commands'
 import { isEmptyDoc, readSnapshot } from '../doc'
-import { SCHEMA_VERSION, toJourneyJson } from '../model'
+import { parseJourneyJson, SCHEMA_VERSION, toJourneyJson } from '../model'
 import { getTemplate } from '../templates'
 import { JourneyCanvas } from '../canvas/JourneyCanvas'
 import { useJourneyStore, type Role } from '../store'
@@ -13,7 +13,14 @@ import { NameDialog } from './NameDialog'
 import { ShareDialog } from './ShareDialog'
 import { Toolbar } from './Toolbar'
 import { ReadOnlyBanner } from './ReadOnlyBanner'
-import { ExportMenuSlot } from './ExportMenuSlot'
+import { ExportMenu } from './ExportMenu'
+import { WorkshopBar } from './workshop/WorkshopBar'
+import { VotingPanel } from './workshop/VotingPanel'
+import { PresentationView } from './workshop/PresentationView'
+import { VersionsDialog } from './workshop/VersionsDialog'
+import { MentionNotifier } from './MentionNotifier'
+import { FollowBanner } from './workshop/FollowBanner'
+import { measureClockOffset } from '../sync'
 
 /** What a local map should start from, left by the home page for its first open. */
 const PENDING_INIT = 'journey:pending-init:'
@@ -26,6 +33,8 @@ export function MapPage({ mapId, token, local }: { mapId: string; token?: string
   const [session, setSession] = useState<MapSession | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [shareOpen, setShareOpen] = useState(false)
+  const [versionsOpen, setVersionsOpen] = useState(false)
+  const isFacilitator = useJourneyStore((st) => st.role === 'facilitator')
 
   useEffect(() => {
     if (!identity) return
@@ -36,6 +45,9 @@ export function MapPage({ mapId, token, local }: { mapId: string; token?: string
     setSession(s)
     rememberMap({ id: mapId, local, token, role })
     if (!local && token) {
+      measureClockOffset()
+        .then((offset) => !cancelled && useJourneyStore.getState().setClockOffset(offset))
+        .catch(() => undefined) // offline: our own clock is the best guess
       fetchMapInfo(mapId, token)
         .then((info) => {
           if (cancelled) return
@@ -50,6 +62,13 @@ export function MapPage({ mapId, token, local }: { mapId: string; token?: string
     }
     if (local) {
       void s.whenLocalLoaded.then(() => {
+        const imported = sessionStorage.getItem(`journey:pending-import:${mapId}`)
+        if (!cancelled && imported && isEmptyDoc(s.doc)) {
+          sessionStorage.removeItem(`journey:pending-import:${mapId}`)
+          const parsed = parseJourneyJson(imported)
+          if (parsed.ok) loadIntoEmptyMap(s.doc, parsed.snapshot)
+          return
+        }
         const raw = sessionStorage.getItem(PENDING_INIT + mapId)
         if (cancelled || !raw || !isEmptyDoc(s.doc)) return
         sessionStorage.removeItem(PENDING_INIT + mapId)
@@ -106,14 +125,20 @@ export function MapPage({ mapId, token, local }: { mapId: string; token?: string
     <MapSessionContext.Provider value={session}>
       <ReactFlowProvider>
         <div className="map-page">
-          <Toolbar onShare={local ? undefined : () => setShareOpen(true)} onPublish={local ? publish : undefined} extra={<ExportMenuSlot />} />
+          <Toolbar onShare={local ? undefined : () => setShareOpen(true)} onPublish={local ? publish : undefined} extra={<ExportMenu getSnapshot={() => useJourneyStore.getState().snapshot} getFlowElement={() => document.querySelector<HTMLElement>('.react-flow')} />} />
+          {isFacilitator && !local && <WorkshopBar onOpenVersions={() => setVersionsOpen(true)} />}
           <ReadOnlyBanner />
+          <FollowBanner />
           <div className="map-body">
             <main className="map-canvas" aria-label="Journey map">
               <JourneyCanvas />
             </main>
             <Inspector />
           </div>
+          <VotingPanel />
+          <MentionNotifier />
+          <PresentationView />
+          {versionsOpen && token && <VersionsDialog mapId={mapId} token={token} onClose={() => setVersionsOpen(false)} />}
           {shareOpen && token && <ShareDialog mapId={mapId} token={token} onClose={() => setShareOpen(false)} />}
         </div>
       </ReactFlowProvider>

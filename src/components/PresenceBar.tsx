@@ -31,14 +31,25 @@ export const PresenceAvatars = memo(function PresenceAvatars() {
   const key = useJourneyStore(selectPeopleKey)
   const self = useJourneyStore(useShallow((s: JourneyState) => s.self))
   const people = key ? key.split('\u0001').map((row) => row.split('\u0000')) : []
+  const following = useJourneyStore((s: JourneyState) => s.following)
+  const follow = useJourneyStore((s: JourneyState) => s.follow)
   return (
     <ul className="avatars" aria-label="People in this map">
       <li className="avatar" style={{ background: self.color }} title={`${self.name} (you)`} aria-label={`${self.name} (you)`}>
         {initials(self.name)}
       </li>
       {people.map(([id, name, color]) => (
-        <li key={id} className="avatar" style={{ background: color }} title={name} aria-label={name}>
-          {initials(name)}
+        <li key={id} aria-label={name}>
+          <button
+            type="button"
+            className={`avatar${following === Number(id) ? ' is-followed' : ''}`}
+            style={{ background: color }}
+            title={following === Number(id) ? `Stop following ${name}` : `Follow ${name}`}
+            aria-label={following === Number(id) ? `Stop following ${name}` : `Follow ${name}`}
+            onClick={() => follow(following === Number(id) ? null : Number(id))}
+          >
+            {initials(name)}
+          </button>
         </li>
       ))}
     </ul>

@@ -7,6 +7,7 @@ import { useGridActions } from './Inspector'
 import { useMapSession } from './MapSessionContext'
 import { ConnectionIndicator, PresenceAvatars } from './PresenceBar'
 import { TextField } from './fields'
+import { TimerDisplay } from './workshop/TimerDisplay'
 import type { ReactNode } from 'react'
 
 function useUndoState() {
@@ -50,6 +51,7 @@ export function Toolbar({ onShare, extra, onPublish }: { onShare?: () => void; e
         </div>
       )}
       <div className="toolbar-spacer" />
+      <TimerDisplay />
       <ConnectionIndicator />
       <PresenceAvatars />
       {extra}

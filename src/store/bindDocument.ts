@@ -1,5 +1,6 @@
 import type * as Y from 'yjs'
-import { LOCAL_ORIGIN, observeSnapshot } from '../doc'
+import { LOCAL_ORIGIN, observeSnapshot, observeWorkshop, readWorkshop } from '../doc'
+import { DEFAULT_WORKSHOP } from '../model'
 import { useJourneyStore } from './journeyStore'
 import { EMPTY_SNAPSHOT } from './snapshotSlice'
 
@@ -13,9 +14,11 @@ export function bindDocument(doc: Y.Doc): () => void {
     ({ snapshot }) => useJourneyStore.setState({ snapshot, revision: useJourneyStore.getState().revision + 1 }),
     LOCAL_ORIGIN,
   )
-  useJourneyStore.setState({ snapshot: observer.current(), revision: 0, selection: null, editingTitleId: null })
+  const stopWorkshop = observeWorkshop(doc, (workshop) => useJourneyStore.setState({ workshop }))
+  useJourneyStore.setState({ snapshot: observer.current(), revision: 0, selection: null, editingTitleId: null, workshop: readWorkshop(doc), following: null, presenting: null })
   return () => {
     observer.stop()
-    useJourneyStore.setState({ snapshot: EMPTY_SNAPSHOT, peers: [] })
+    stopWorkshop()
+    useJourneyStore.setState({ snapshot: EMPTY_SNAPSHOT, peers: [], workshop: DEFAULT_WORKSHOP })
   }
 }

@@ -9,8 +9,9 @@ import { createConnectionSlice, type ConnectionSlice } from './connectionSlice'
 import { createPresenceSlice, type PresenceSlice } from './presenceSlice'
 import { createSnapshotSlice, type SnapshotSlice } from './snapshotSlice'
 import { createUiSlice, type UiSlice } from './uiSlice'
+import { createWorkshopSlice, type WorkshopSlice } from './workshopSlice'
 
-export type JourneyState = SnapshotSlice & UiSlice & PresenceSlice & ConnectionSlice
+export type JourneyState = SnapshotSlice & UiSlice & PresenceSlice & ConnectionSlice & WorkshopSlice
 
 export const useJourneyStore = create<JourneyState>()(
   immer((...a) => ({
@@ -18,5 +19,6 @@ export const useJourneyStore = create<JourneyState>()(
     ...createUiSlice(...a),
     ...createPresenceSlice(...a),
     ...createConnectionSlice(...a),
+    ...createWorkshopSlice(...a),
   })),
 )

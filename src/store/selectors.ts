@@ -6,6 +6,9 @@ export const selectMeta = (s: JourneyState) => s.snapshot.meta
 export const selectSelection = (s: JourneyState) => s.selection
 export const selectPeers = (s: JourneyState) => s.peers
 export const selectRole = (s: JourneyState) => s.role
-export const selectReadOnly = (s: JourneyState) => s.role === 'viewer' || s.readOnlyReason !== null
+/** Read-only for this participant: a viewer link, a newer schema, or a map the facilitator locked. */
+export const selectReadOnly = (s: JourneyState) => s.role === 'viewer' || s.readOnlyReason !== null || (s.workshop.locked && s.role !== 'facilitator')
+export const selectIsFacilitator = (s: JourneyState) => s.role === 'facilitator'
+export const selectWorkshop = (s: JourneyState) => s.workshop
 export const selectEditingTitleId = (s: JourneyState) => s.editingTitleId
 export const selectSelectedTouchpointId = (s: JourneyState) => (s.selection?.kind === 'touchpoint' ? s.selection.id : null)

@@ -55,3 +55,31 @@ export async function mintLink(id: string, token: string, role: 'facilitator' | 
 export function shareUrl(id: string, token: string): string {
   return `${location.origin}/m/${encodeURIComponent(id)}#token=${encodeURIComponent(token)}`
 }
+
+export interface VersionInfo {
+  id: string
+  name: string
+  createdAt: string
+  /** `manual`, or why the relay took it: `lock`, `session-start`, `before-restore`. */
+  reason: string
+}
+
+export async function listVersions(id: string, token: string): Promise<VersionInfo[]> {
+  const body = await json<{ versions: VersionInfo[] }>(await fetch(`/api/maps/${encodeURIComponent(id)}/versions?token=${encodeURIComponent(token)}`))
+  return body.versions
+}
+
+export async function saveVersion(id: string, token: string, name: string): Promise<VersionInfo> {
+  return json(
+    await fetch(`/api/maps/${encodeURIComponent(id)}/versions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ name }),
+    }),
+  )
+}
+
+/** A version's content in the JSON interchange format. */
+export async function fetchVersion(id: string, token: string, versionId: string): Promise<unknown> {
+  return json(await fetch(`/api/maps/${encodeURIComponent(id)}/versions/${encodeURIComponent(versionId)}?token=${encodeURIComponent(token)}`))
+}

@@ -20,7 +20,7 @@ export interface MapSession {
   whenLocalLoaded: Promise<void>
   /** Resolves when the relay has sent its state (immediately for a local map). */
   whenSynced: Promise<void>
-  setPresence(field: 'cursor' | 'selection' | 'drag', value: unknown): void
+  setPresence(field: 'cursor' | 'selection' | 'drag' | 'viewport' | 'spotlight' | 'present', value: unknown): void
   destroy(): void
 }
 
@@ -103,7 +103,7 @@ export function openMapSession(options: OpenMapOptions): MapSession {
     whenSynced = whenLocalLoaded
   }
 
-  awareness.setLocalState({ user: { name: identity.name, color: identity.color, role: options.role ?? 'facilitator' }, cursor: null, selection: [], drag: null })
+  awareness.setLocalState({ user: { name: identity.name, color: identity.color, role: options.role ?? 'facilitator' }, cursor: null, selection: [], drag: null, viewport: null, spotlight: false, present: null })
   const onAwareness = () => {
     const peers: Peer[] = []
     awareness.getStates().forEach((state, clientId) => {
@@ -117,6 +117,9 @@ export function openMapSession(options: OpenMapOptions): MapSession {
         cursor: isPoint(state.cursor) ? state.cursor : null,
         selection: Array.isArray(state.selection) ? state.selection.filter((s: unknown) => typeof s === 'string').slice(0, 50) : [],
         drag: isPoint(state.drag) && typeof state.drag.id === 'string' ? { id: state.drag.id, x: state.drag.x, y: state.drag.y } : null,
+        viewport: isPoint(state.viewport) && Number.isFinite(state.viewport.zoom) ? { x: state.viewport.x, y: state.viewport.y, zoom: state.viewport.zoom as number } : null,
+        spotlight: state.spotlight === true,
+        present: Number.isInteger(state.present) ? state.present : null,
       })
     })
     peers.sort((a, b) => a.clientId - b.clientId)
@@ -150,6 +153,6 @@ export function openMapSession(options: OpenMapOptions): MapSession {
   }
 }
 
-function isPoint(v: unknown): v is { x: number; y: number; id?: string } {
+function isPoint(v: unknown): v is { x: number; y: number; id?: string; zoom?: number } {
   return typeof v === 'object' && v !== null && Number.isFinite((v as { x: unknown }).x) && Number.isFinite((v as { y: unknown }).y)
 }

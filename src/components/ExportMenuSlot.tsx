@@ -1,4 +1,0 @@
-/** Placeholder until the export menu is mounted. */
-export function ExportMenuSlot() {
-  return null
-}

@@ -1,0 +1,53 @@
+import { useEffect, useRef, useState } from 'react'
+import { selectSnapshot, useJourneyStore } from '../store'
+import { mentions } from './MentionText'
+
+/**
+ * When a colleague mentions this participant (`@name`) in a new comment, their screen says so and
+ * offers to jump to it.
+ */
+export function MentionNotifier() {
+  const snapshot = useJourneyStore(selectSnapshot)
+  const me = useJourneyStore((s) => s.self.name)
+  const select = useJourneyStore((s) => s.select)
+  const seen = useRef<Set<string> | null>(null)
+  const [notice, setNotice] = useState<{ author: string; text: string; targetId: string } | null>(null)
+
+  useEffect(() => {
+    const ids = Object.keys(snapshot.comments)
+    if (!seen.current) {
+      // Comments present when the map opened are not news.
+      seen.current = new Set(ids)
+      return
+    }
+    for (const id of ids) {
+      if (seen.current.has(id)) continue
+      seen.current.add(id)
+      const c = snapshot.comments[id]
+      if (c.author !== me && mentions(c.text, me)) {
+        let target = c.targetId
+        while (target.startsWith('comment:') && snapshot.comments[target]) target = snapshot.comments[target].targetId
+        setNotice({ author: c.author, text: c.text, targetId: target })
+      }
+    }
+  }, [snapshot.comments, me])
+
+  if (!notice) return null
+  const kind = notice.targetId.slice(0, notice.targetId.indexOf(':'))
+  return (
+    <div className="mention-toast" role="alert">
+      <strong>{notice.author} mentioned you</strong>
+      <p>{notice.text}</p>
+      <div className="dialog-actions">
+        {['touchpoint', 'persona', 'stage'].includes(kind) && (
+          <button type="button" className="primary" onClick={() => (select({ kind: kind as 'touchpoint', id: notice.targetId }), setNotice(null))}>
+            Show
+          </button>
+        )}
+        <button type="button" onClick={() => setNotice(null)}>
+          Dismiss
+        </button>
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,70 @@
+import { useMemo } from 'react'
+import { castVote } from '../../commands'
+import { tallyVotes, votesSpent, type AnnotationId } from '../../model'
+import { ANNOTATION_LABELS } from '../../i18n/phaseNames'
+import { selectReadOnly, selectSnapshot, selectWorkshop, useJourneyStore } from '../../store'
+import { useMapSession } from '../MapSessionContext'
+
+/**
+ * The open voting round: each participant places up to the budget of dots; the tally stays hidden
+ * until the facilitator reveals it, then the items are ranked by the votes that count.
+ */
+export function VotingPanel() {
+  const { doc } = useMapSession()
+  const { voting } = useJourneyStore(selectWorkshop)
+  const snapshot = useJourneyStore(selectSnapshot)
+  const me = useJourneyStore((s) => s.self.id)
+  const readOnly = useJourneyStore(selectReadOnly)
+  const role = useJourneyStore((s) => s.role)
+  const results = useMemo(() => (voting ? tallyVotes(snapshot, voting) : []), [snapshot, voting])
+  if (!voting) return null
+  const spent = votesSpent(snapshot, voting.kind, me)
+  const left = Math.max(0, voting.budget - spent)
+  const label = ANNOTATION_LABELS[voting.kind]
+  const where = (targetId: string) => snapshot.touchpoints[targetId]?.title ?? snapshot.stages[targetId]?.title ?? snapshot.personas[targetId]?.name ?? ''
+  const canVote = voting.status === 'open' && role !== 'viewer'
+  return (
+    <section className="voting-panel" aria-labelledby="voting-title">
+      <h2 id="voting-title">
+        Dot voting · {label.many}
+        {voting.status === 'closed' && <span className="muted small"> (closed)</span>}
+      </h2>
+      {canVote && <p className="small" data-testid="votes-left">{left === 0 ? 'All your votes are placed' : `${left} of ${voting.budget} votes left`}</p>}
+      {voting.revealed ? <p className="small muted">Results, ranked by the votes that count:</p> : <p className="small muted">Results are hidden until the facilitator reveals them.</p>}
+      <ol className="vote-list">
+        {(voting.revealed ? results : results.slice().sort((a, b) => a.annotation.order.localeCompare(b.annotation.order))).map(({ annotation, votes }) => {
+          const mine = annotation.votes[me] ?? 0
+          return (
+            <li key={annotation.id} data-testid="vote-item">
+              <div className="vote-text">
+                <span>{annotation.text}</span>
+                <span className="muted small">{where(annotation.targetId)}</span>
+              </div>
+              <div className="vote-actions">
+                {voting.revealed && (
+                  <span className="vote-count" aria-label={`${votes} votes`}>
+                    {votes}
+                  </span>
+                )}
+                {canVote && !readOnly && (
+                  <>
+                    <span className="my-dots" aria-label={`You placed ${mine}`}>
+                      {'●'.repeat(Math.min(mine, 10))}
+                    </span>
+                    <button type="button" disabled={mine === 0} onClick={() => castVote(doc, annotation.id as AnnotationId, me, -1)} aria-label={`Remove a vote from ${annotation.text}`}>
+                      −
+                    </button>
+                    <button type="button" disabled={left === 0} onClick={() => castVote(doc, annotation.id as AnnotationId, me, 1)} aria-label={`Vote for ${annotation.text}`}>
+                      +
+                    </button>
+                  </>
+                )}
+              </div>
+            </li>
+          )
+        })}
+      </ol>
+      {results.length === 0 && <p className="muted small">There are no {label.many.toLowerCase()} to vote on yet.</p>}
+    </section>
+  )
+}

@@ -1,0 +1,102 @@
+/**
+ * Workshop state: the facilitator's controls, kept in the document (a flat `workshop` Y.Map, like
+ * `meta`) so a late joiner sees the same timer, lock and voting round. Only facilitators may write
+ * it; the relay refuses anyone else's update that touches it.
+ *
+ * Times are in the relay's clock (ms since epoch): each client measures its offset to the relay
+ * once, so a timer ends at the same moment on every screen whatever the machines' clocks say.
+ */
+import { ANNOTATION_KINDS, type Annotation, type AnnotationKind, type Snapshot } from './records'
+import { byOrder } from './fractionalIndex'
+
+export type TimerState =
+  | { status: 'stopped' }
+  | { status: 'running'; endsAt: number; durationMs: number }
+  | { status: 'paused'; remainingMs: number; durationMs: number }
+
+export interface VotingRound {
+  id: string
+  kind: AnnotationKind
+  /** Votes each participant may place in this round. */
+  budget: number
+  status: 'open' | 'closed'
+  revealed: boolean
+}
+
+export interface WorkshopState {
+  locked: boolean
+  timer: TimerState
+  voting: VotingRound | null
+}
+
+export const DEFAULT_WORKSHOP: WorkshopState = { locked: false, timer: { status: 'stopped' }, voting: null }
+export const MAX_VOTE_BUDGET = 50
+export const MAX_TIMER_MS = 4 * 60 * 60 * 1000
+
+function restoreTimer(raw: unknown): TimerState {
+  if (typeof raw !== 'object' || raw === null) return { status: 'stopped' }
+  const t = raw as Record<string, unknown>
+  const ms = (v: unknown) => typeof v === 'number' && Number.isFinite(v) && v >= 0
+  if (t.status === 'running' && ms(t.endsAt) && ms(t.durationMs)) return { status: 'running', endsAt: t.endsAt as number, durationMs: Math.min(t.durationMs as number, MAX_TIMER_MS) }
+  if (t.status === 'paused' && ms(t.remainingMs) && ms(t.durationMs)) return { status: 'paused', remainingMs: Math.min(t.remainingMs as number, MAX_TIMER_MS), durationMs: t.durationMs as number }
+  return { status: 'stopped' }
+}
+
+function restoreVoting(raw: unknown): VotingRound | null {
+  if (typeof raw !== 'object' || raw === null) return null
+  const v = raw as Record<string, unknown>
+  if (typeof v.id !== 'string' || !ANNOTATION_KINDS.includes(v.kind as AnnotationKind)) return null
+  const budget = typeof v.budget === 'number' && Number.isInteger(v.budget) ? Math.max(1, Math.min(MAX_VOTE_BUDGET, v.budget)) : 3
+  return { id: v.id, kind: v.kind as AnnotationKind, budget, status: v.status === 'closed' ? 'closed' : 'open', revealed: v.revealed === true }
+}
+
+/** Whatever a peer wrote, a well-formed workshop state. */
+export function restoreWorkshop(raw: Record<string, unknown>): WorkshopState {
+  return { locked: raw.locked === true, timer: restoreTimer(raw.timer), voting: restoreVoting(raw.voting) }
+}
+
+/** Milliseconds left on the timer at relay time `now`. */
+export function timerRemaining(timer: TimerState, now: number): number {
+  if (timer.status === 'running') return Math.max(0, timer.endsAt - now)
+  if (timer.status === 'paused') return timer.remainingMs
+  return 0
+}
+
+export interface VoteResult {
+  annotation: Annotation
+  votes: number
+}
+
+/**
+ * Votes that count in a round, ranked. Each participant's votes count up to the round's budget;
+ * anything beyond it is ignored, whoever wrote it, in a fixed order (the annotations' own order),
+ * so every peer computes the same result from the same document.
+ */
+export function tallyVotes(snapshot: Snapshot, round: Pick<VotingRound, 'kind' | 'budget'>): VoteResult[] {
+  const candidates = Object.values(snapshot.annotations)
+    .filter((a) => a.kind === round.kind)
+    .sort(byOrder)
+  const spent = new Map<string, number>()
+  const counts = new Map<string, number>()
+  for (const a of candidates) {
+    let total = 0
+    for (const voter of Object.keys(a.votes).sort()) {
+      const wanted = a.votes[voter]
+      const left = round.budget - (spent.get(voter) ?? 0)
+      const counted = Math.max(0, Math.min(wanted, left))
+      spent.set(voter, (spent.get(voter) ?? 0) + counted)
+      total += counted
+    }
+    counts.set(a.id, total)
+  }
+  return candidates
+    .map((annotation) => ({ annotation, votes: counts.get(annotation.id) ?? 0 }))
+    .sort((x, y) => y.votes - x.votes || byOrder(x.annotation, y.annotation))
+}
+
+/** How many votes a participant has placed on annotations of the round's kind. */
+export function votesSpent(snapshot: Snapshot, kind: AnnotationKind, voter: string): number {
+  let n = 0
+  for (const a of Object.values(snapshot.annotations)) if (a.kind === kind) n += a.votes[voter] ?? 0
+  return n
+}
