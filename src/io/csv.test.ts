@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest'
+import { findOrphans, type Snapshot } from '../model'
+import { journeyCsv, textCell } from './csv'
+import { printLabels } from './printLabels'
+import { buildServiceVisitMap, EMOJI } from './testMaps'
+
+/** A small RFC 4180 reader, so the test checks what a spreadsheet would see. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = []
+  let row: string[] = []
+  let cell = ''
+  let quoted = false
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        cell += '"'
+        i++
+      } else if (ch === '"') quoted = false
+      else cell += ch
+    } else if (ch === '"') quoted = true
+    else if (ch === ',') {
+      row.push(cell)
+      cell = ''
+    } else if (ch === '\r' && text[i + 1] === '\n') {
+      row.push(cell)
+      rows.push(row)
+      row = []
+      cell = ''
+      i++
+    } else cell += ch
+  }
+  expect(cell).toBe('') // the file ends with CRLF
+  return rows
+}
+
+describe('CSV export', () => {
+  const { snapshot } = buildServiceVisitMap()
+  const csv = journeyCsv(snapshot)
+  const labels = printLabels('nb')
+
+  it('starts with a UTF-8 byte order mark and ends every record with CRLF', () => {
+    expect(csv.charCodeAt(0)).toBe(0xfeff)
+    expect(new TextEncoder().encode(csv).slice(0, 3)).toEqual(new Uint8Array([0xef, 0xbb, 0xbf]))
+    expect(csv.endsWith('\r\n')).toBe(true)
+    expect(csv.replace(/\r\n/g, '').includes('\r')).toBe(false)
+  })
+
+  it('has the header and one row per annotation plus one per touchpoint without annotations', () => {
+    const rows = parseCsv(csv.slice(1))
+    const c = labels.csvColumns
+    expect(rows[0]).toEqual([c.phase, c.stage, c.persona, c.touchpoint, c.description, c.channel, c.owner, c.emotion, c.priority, c.annotationKind, c.annotationText, c.needStatus, c.votes])
+    const bare = Object.values(snapshot.touchpoints).filter((t) => !Object.values(snapshot.annotations).some((a) => a.targetId === t.id))
+    expect(rows.length - 1).toBe(Object.keys(snapshot.annotations).length + bare.length)
+    for (const row of rows) expect(row).toHaveLength(13)
+
+    const byText = new Map(rows.slice(1).map((r) => [r[10], r]))
+    expect(byText.get('Bestille service og dekkskift i samme bestilling')).toEqual([
+      'Før',
+      'Bestille time',
+      'Karoline Ødegård',
+      'Prøver å bestille service og dekkskift',
+      '',
+      'app',
+      'Digital',
+      '-2',
+      '1',
+      labels.kinds['functional-need'],
+      'Bestille service og dekkskift i samme bestilling',
+      labels.needStatus.unmet,
+      '0',
+    ])
+    // Votes are summed over participants.
+    expect(byText.get('Bilen klar ved inngangen med nøkkel i nøkkelboks')![12]).toBe('3')
+    // A persona annotation has the persona and nothing of the grid; a phase note has the phase.
+    expect(byText.get('Slippe å bruke lunsjpausen på bilen')!.slice(0, 4)).toEqual(['', '', 'Karoline Ødegård', ''])
+    expect(byText.get('Etterpå-fasen eies av tre avdelinger; ingen har helheten')!.slice(0, 4)).toEqual(['Etter', '', '', ''])
+    // A touchpoint without annotations still has its row.
+    const efaktura = rows.find((r) => r[3] === 'Får e-faktura')!
+    expect(efaktura.slice(9)).toEqual(['', '', '', ''])
+  })
+
+  it('keeps æ ø å and emoji intact', () => {
+    expect(csv).toContain('Karoline Ødegård')
+    expect(csv).toContain('Erik Åsheim')
+    expect(csv).toContain(`Får kaffe og en prat i resepsjonen ${EMOJI}`)
+  })
+
+  it('lists annotations whose target is gone, so nothing is lost', () => {
+    const note = Object.values(snapshot.annotations).find((a) => a.text.startsWith('Papirfaktura'))!
+    const broken: Snapshot = { ...snapshot, touchpoints: Object.fromEntries(Object.entries(snapshot.touchpoints).filter(([id]) => id !== note.targetId)) }
+    expect(findOrphans(broken).annotations.map((a) => a.id)).toContain(note.id)
+    const rows = parseCsv(journeyCsv(broken).slice(1))
+    expect(rows.find((r) => r[10] === note.text)!.slice(0, 4)).toEqual(['', '', '', ''])
+  })
+})
+
+describe('CSV cells', () => {
+  it('quote commas, quotes and line breaks (RFC 4180)', () => {
+    expect(textCell('plain')).toBe('plain')
+    expect(textCell('a, b')).toBe('"a, b"')
+    expect(textCell('she said "hi"')).toBe('"she said ""hi"""')
+    expect(textCell('two\nlines')).toBe('"two\nlines"')
+    expect(textCell('cr\r\nlf')).toBe('"cr\r\nlf"')
+    expect(parseCsv(`${textCell('a, "b"\nc')},x\r\n`)).toEqual([['a, "b"\nc', 'x']])
+  })
+
+  it('neutralise text a spreadsheet would run as a formula', () => {
+    expect(textCell('=HYPERLINK("http://x","klik")')).toBe(`"'=HYPERLINK(""http://x"",""klik"")"`)
+    expect(textCell('+47 22 00 00 00')).toBe("'+47 22 00 00 00")
+    expect(textCell('-1 for ventetid')).toBe("'-1 for ventetid")
+    expect(textCell('@SUM(A1)')).toBe("'@SUM(A1)")
+    expect(textCell('\t=1')).toBe("'\t=1")
+    expect(textCell('ærlig = bra')).toBe('ærlig = bra')
+  })
+})
