@@ -119,6 +119,29 @@ export class MapService {
     }
   }
 
+  /** A named version of the live map, taken once everything before it is stored. */
+  async saveVersion(mapId: string, name: string) {
+    const room = await this.rooms.acquire(mapId)
+    try {
+      return await room.takeVersion('manual', name)
+    } finally {
+      this.rooms.release(room)
+    }
+  }
+
+  /** A stored version in the JSON interchange format, or undefined when there is none. */
+  async versionJson(mapId: string, versionId: string): Promise<string | undefined> {
+    const version = await this.store.loadVersion(mapId, versionId)
+    if (!version) return undefined
+    const doc = new Y.Doc()
+    try {
+      Y.applyUpdate(doc, version.state)
+      return stringifyJourneyJson(readSnapshot(doc))
+    } finally {
+      doc.destroy()
+    }
+  }
+
   async exportJson(mapId: string): Promise<{ body: string; title: string }> {
     const snapshot = await this.snapshot(mapId)
     return { body: stringifyJourneyJson(snapshot), title: snapshot.meta.title }

@@ -5,6 +5,9 @@
 
 type Labels = Record<string, string>
 
+/** Shared default, so the hot path (an unlabelled counter bumped per message) builds no key. */
+const NO_LABELS: Labels = Object.freeze({}) as Labels
+
 const labelKey = (labels: Labels): string =>
   Object.keys(labels)
     .sort()
@@ -18,12 +21,12 @@ export class Counter {
     readonly help: string,
   ) {}
 
-  inc(labels: Labels = {}, by = 1): void {
-    const key = labelKey(labels)
+  inc(labels: Labels = NO_LABELS, by = 1): void {
+    const key = labels === NO_LABELS ? '' : labelKey(labels)
     this.values.set(key, (this.values.get(key) ?? 0) + by)
   }
 
-  get(labels: Labels = {}): number {
+  get(labels: Labels = NO_LABELS): number {
     return this.values.get(labelKey(labels)) ?? 0
   }
 

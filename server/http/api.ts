@@ -7,6 +7,10 @@
  *   GET  /api/maps/<id>/export.json      → contract-4 JSON attachment   (any role's token)
  *   POST /api/maps/<id>/links            {"role", "expiresInSeconds"?} → 201 a new link  (facilitator)
  *   POST /api/maps/<id>/revoke           {"role"} → revokes every link of the role       (facilitator)
+ *   GET  /api/maps/<id>/versions         → {versions: [{id, name, reason, createdAt}]}  (any role)
+ *   POST /api/maps/<id>/versions         {"name"} → 201 a named version of the map now  (facilitator)
+ *   GET  /api/maps/<id>/versions/<vid>   → that version as contract-4 JSON            (any role)
+ *   GET  /api/time                       → {now}: the relay's clock, for shared timers
  *
  * Tokens come as `Authorization: Bearer <token>` or `?token=`.
  */
@@ -37,7 +41,8 @@ export interface ApiDeps {
   metrics: RelayMetrics
 }
 
-const MAP_ROUTE = new RegExp(`^/api/maps/(${MAP_ID.source.slice(1, -1)})(?:/(export\\.json|links|revoke))?$`)
+const MAP_ROUTE = new RegExp(`^/api/maps/(${MAP_ID.source.slice(1, -1)})(?:/(export\\.json|links|revoke|versions)(?:/(v_[A-Za-z0-9_-]{1,40}))?)?$`)
+const MAX_VERSION_NAME = 200
 
 export function createApiHandler(deps: ApiDeps) {
   const createLimiter = new KeyedTokenBuckets(deps.config.limits.createMaps)
@@ -45,6 +50,11 @@ export function createApiHandler(deps: ApiDeps) {
   /** Returns the route label for metrics; throws HttpError for every refusal. */
   return async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL): Promise<string> {
     const { pathname } = url
+    if (pathname === '/api/time') {
+      requireMethod(req, 'GET')
+      sendJson(res, 200, { now: Date.now() })
+      return 'time'
+    }
     if (pathname === '/api/maps' || pathname === '/api/maps/import') {
       const route = pathname === '/api/maps' ? 'create' : 'import'
       requireMethod(req, 'POST')
@@ -65,8 +75,33 @@ export function createApiHandler(deps: ApiDeps) {
 
     const match = MAP_ROUTE.exec(pathname)
     if (!match) throw new HttpError(404, 'no such API route')
-    const [, mapId, action] = match
+    const [, mapId, action, versionId] = match
     const token = tokenOf(req, url)
+    if (versionId !== undefined && action !== 'versions') throw new HttpError(404, 'no such API route')
+
+    if (action === 'versions') {
+      if (versionId !== undefined) {
+        requireMethod(req, 'GET')
+        await authorized(deps, mapId, token)
+        const version = await deps.maps.versionJson(mapId, versionId)
+        if (!version) throw new HttpError(404, 'no such version')
+        res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(version), 'Cache-Control': 'no-store' })
+        res.end(version)
+        return 'version'
+      }
+      if (req.method === 'GET') {
+        await authorized(deps, mapId, token)
+        sendJson(res, 200, { versions: await deps.store.listVersions(mapId) })
+        return 'versions'
+      }
+      requireMethod(req, 'POST')
+      await authorized(deps, mapId, token, 'facilitator')
+      const body = await readJsonObject(req, MAX_JSON_BODY)
+      const name = body.name === undefined ? 'Saved version' : body.name
+      if (typeof name !== 'string' || !name.trim() || name.length > MAX_VERSION_NAME) throw new InputError([{ path: 'name', message: `expected text of 1..${MAX_VERSION_NAME} characters` }])
+      sendJson(res, 201, await deps.maps.saveVersion(mapId, name.trim()))
+      return 'version-save'
+    }
 
     if (action === undefined) {
       requireMethod(req, 'GET')

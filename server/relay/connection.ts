@@ -118,7 +118,12 @@ export class Connection implements Participant {
           this.reject('rate_update', CLOSE_CODES.rateLimited, 'too many updates')
           return
         }
-        this.room.applyUpdate(this, message.update)
+        {
+          const refusal = this.room.applyUpdate(this, message.update)
+          // Refused writes are dropped, not fatal: an honest client may have raced the lock by a
+          // moment, and its interface turns read-only as soon as the lock arrives.
+          if (refusal && !isEmptyUpdate(message.update)) this.metrics.rejected.inc({ reason: refusal })
+        }
         return
       case 'awareness': {
         if (!this.awarenessBucket.take()) {

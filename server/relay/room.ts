@@ -20,6 +20,9 @@ import type { Logger } from '../log'
 import type { RelayMetrics } from '../metrics'
 import type { MapStore } from '../storage/types'
 import { compactMapLog } from './compaction'
+import { isLocked, refuseWrite, type WriteRefusal } from './writePolicy'
+import type { VersionReason } from '../storage/types'
+import { randomBytes } from 'node:crypto'
 import { CLOSE_CODES, encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, readAwarenessEntries, writeAwarenessEntries } from './protocol'
 
 /** What a room needs from a connection: its role, a way to send, a way to close. */
@@ -44,6 +47,9 @@ export interface RoomDeps {
 /** Transactions applying another relay's (already stored) updates carry this origin. */
 const REMOTE_ORIGIN = Symbol('remote relay')
 
+/** A loaded room's first participant starts a session; a version is taken unless one is this recent. */
+const SESSION_VERSION_GAP_MS = 30 * 60 * 1000
+
 /** How many awareness client ids one connection may claim (one per tab's Y.Doc, with margin). */
 const MAX_CLIENT_IDS_PER_CONNECTION = 4
 
@@ -66,6 +72,9 @@ export class Room {
   private compacting: Promise<void> | null = null
   private failed = false
   private readonly unsubscribe: () => void
+  /** The lock as of the last update, to take a version the moment it closes. */
+  private wasLocked: boolean
+  private sessionStarted = false
 
   private constructor(
     readonly mapId: string,
@@ -74,6 +83,7 @@ export class Room {
     storedRows: number,
   ) {
     this.rowsSinceCompaction = storedRows - 1
+    this.wasLocked = isLocked(doc)
     this.awareness = new awarenessProtocol.Awareness(doc)
     this.awareness.setLocalState(null) // the relay itself has no presence
     this.doc.on('update', this.onDocUpdate)
@@ -107,6 +117,10 @@ export class Room {
   }
 
   join(participant: Participant): void {
+    if (!this.sessionStarted) {
+      this.sessionStarted = true
+      void this.versionAtSessionStart()
+    }
     this.participants.set(participant, new Set())
     // Ask the client for what it has that we lack; viewers are not asked, as nothing they have is taken.
     if (participant.role !== 'viewer') participant.send(encodeSyncStep1(Y.encodeStateVector(this.doc)))
@@ -127,10 +141,46 @@ export class Room {
     this.afterWrites(() => participant.send(reply))
   }
 
-  /** Apply a participant's update. Throws if the update cannot be decoded (the caller closes it). */
-  applyUpdate(participant: Participant, update: Uint8Array): void {
-    if (this.failed) return
+  /**
+   * Apply a participant's update, unless the write policy refuses it (the map is locked, or it
+   * touches what only facilitators may change): then it is neither applied nor relayed, and the
+   * reason is returned. Throws if the update cannot be decoded (the caller closes the connection).
+   */
+  applyUpdate(participant: Participant, update: Uint8Array): WriteRefusal | null {
+    if (this.failed) return null
+    const refusal = refuseWrite(this.doc, participant.role, update)
+    if (refusal) return refusal
     Y.applyUpdate(this.doc, update, participant)
+    this.noticeLock()
+    return null
+  }
+
+  /** Keep a named copy of the map as it is now, once everything before it is stored. */
+  takeVersion(reason: VersionReason, name: string): Promise<{ id: string; name: string; reason: VersionReason; createdAt: string }> {
+    const version = { id: `v_${randomBytes(9).toString('base64url')}`, name, reason, createdAt: new Date().toISOString() }
+    const state = Y.encodeStateAsUpdate(this.doc)
+    return this.writes.then(async () => {
+      await this.deps.store.saveVersion(this.mapId, { ...version, state })
+      this.deps.log.info('room.version', { mapId: this.mapId, reason })
+      return version
+    })
+  }
+
+  /** Locking a map is a moment worth keeping: the state the facilitator froze. */
+  private noticeLock(): void {
+    const locked = isLocked(this.doc)
+    if (locked && !this.wasLocked) void this.takeVersion('lock', 'Locked').catch((e) => this.deps.log.error('room.version_failed', { mapId: this.mapId, error: String(e) }))
+    this.wasLocked = locked
+  }
+
+  private async versionAtSessionStart(): Promise<void> {
+    try {
+      const [latest] = await this.deps.store.listVersions(this.mapId)
+      if (latest && Date.now() - Date.parse(latest.createdAt) < SESSION_VERSION_GAP_MS) return
+      await this.takeVersion('session-start', 'Session start')
+    } catch (e) {
+      this.deps.log.error('room.version_failed', { mapId: this.mapId, error: String(e) })
+    }
   }
 
   /**
@@ -217,8 +267,10 @@ export class Room {
   private readonly onFanOut = (envelope: FanOutEnvelope): void => {
     if (envelope.relayId === this.deps.relayId || this.failed) return
     const { message } = envelope
-    if (message.kind === 'update') Y.applyUpdate(this.doc, message.update, REMOTE_ORIGIN)
-    else if (message.kind === 'awareness') awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, REMOTE_ORIGIN)
+    if (message.kind === 'update') {
+      Y.applyUpdate(this.doc, message.update, REMOTE_ORIGIN)
+      this.wasLocked = isLocked(this.doc) // the relay that accepted the lock took its version
+    } else if (message.kind === 'awareness') awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, REMOTE_ORIGIN)
     else this.closeRole(message.role, CLOSE_CODES.revoked, 'revoked')
   }
 

@@ -186,6 +186,27 @@ export function describeMapStoreContract(engine: string, factory: MapStoreFactor
       expect((await store.getMapMeta('map_a'))?.epochs).toEqual({ facilitator: 1, editor: 3, viewer: 2 })
     })
 
+    it('keeps named versions apart from the log, newest first, state intact', async () => {
+      const store = await fresh()
+      await store.createMap({ id: 'map_v', title: 'v', createdAt: '2024-01-01T00:00:00.000Z', initialUpdate: docWith({ a: 1 }) })
+      const first = docWith({ title: 'Før verkstedet 🚗' })
+      const second = docWith({ title: 'Etter verkstedet' })
+      await store.saveVersion('map_v', { id: 'v1', name: 'Før økta', reason: 'session-start', createdAt: '2024-01-01T10:00:00.000Z', state: first })
+      await store.saveVersion('map_v', { id: 'v2', name: 'Låst ✋', reason: 'lock', createdAt: '2024-01-01T11:00:00.000Z', state: second })
+      expect(await store.listVersions('map_v')).toEqual([
+        { id: 'v2', name: 'Låst ✋', reason: 'lock', createdAt: '2024-01-01T11:00:00.000Z' },
+        { id: 'v1', name: 'Før økta', reason: 'session-start', createdAt: '2024-01-01T10:00:00.000Z' },
+      ])
+      const loaded = await store.loadVersion('map_v', 'v1')
+      expect(loaded?.name).toBe('Før økta')
+      expect(Buffer.compare(Buffer.from(loaded!.state), Buffer.from(first))).toBe(0)
+      expect(await store.loadVersion('map_v', 'nope')).toBeUndefined()
+      expect(await store.listVersions('map_other')).toEqual([])
+      // Versions never enter the update log.
+      expect(replay((await store.loadUpdates('map_v')).updates)).toEqual({ a: 1 })
+      await expect(store.saveVersion('map_missing', { id: 'v', name: 'x', reason: 'manual', createdAt: '2024-01-01T00:00:00.000Z', state: first })).rejects.toThrow()
+    })
+
     it('stores a large update intact', async () => {
       const store = await fresh()
       const big = docWith({ text: 'æ😀'.repeat(200_000) })

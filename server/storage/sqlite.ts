@@ -13,7 +13,7 @@ import Database from 'better-sqlite3'
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Role } from '../auth/tokens'
-import { MapExistsError, MapNotFoundError, type MapMeta, type MapStore, type StoredUpdates } from './types'
+import { MapExistsError, MapNotFoundError, type MapMeta, type MapStore, type StoredUpdates, type VersionInfo, type VersionReason } from './types'
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS maps (
@@ -30,6 +30,15 @@ CREATE TABLE IF NOT EXISTS updates (
   data BLOB NOT NULL,
   PRIMARY KEY (map_id, seq)
 ) STRICT, WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS versions (
+  map_id TEXT NOT NULL REFERENCES maps(id) ON DELETE CASCADE,
+  id TEXT NOT NULL,
+  name TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  state BLOB NOT NULL,
+  PRIMARY KEY (map_id, id)
+) STRICT;
 `
 
 interface MapRow {
@@ -72,6 +81,12 @@ export function openSqliteStore(dataDir: string, options: SqliteOptions = {}): M
   const bump = Object.fromEntries(
     Object.entries(EPOCH_COLUMN).map(([role, column]) => [role, db.prepare<[string], { epoch: number }>(`UPDATE maps SET ${column} = ${column} + 1 WHERE id = ? RETURNING ${column} AS epoch`)]),
   ) as Record<Role, Database.Statement<[string], { epoch: number }>>
+
+  const insertVersion = db.prepare('INSERT INTO versions (map_id, id, name, reason, created_at, state) VALUES (?, ?, ?, ?, ?, ?)')
+  type VersionRow = { id: string; name: string; reason: string; created_at: string }
+  const selectVersions = db.prepare<[string], VersionRow>('SELECT id, name, reason, created_at FROM versions WHERE map_id = ? ORDER BY created_at DESC, rowid DESC')
+  const selectVersion = db.prepare<[string, string], VersionRow & { state: Buffer }>('SELECT id, name, reason, created_at, state FROM versions WHERE map_id = ? AND id = ?')
+  const versionInfo = (r: VersionRow): VersionInfo => ({ id: r.id, name: r.name, reason: r.reason as VersionReason, createdAt: r.created_at })
 
   const create = db.transaction((input: { id: string; title: string; createdAt: string; initialUpdate: Uint8Array }) => {
     if (selectMap.get(input.id)) throw new MapExistsError(`map ${input.id} exists`)
@@ -116,6 +131,21 @@ export function openSqliteStore(dataDir: string, options: SqliteOptions = {}): M
     },
     async compact(id, snapshot, upToSeq, title) {
       compact(id, snapshot, upToSeq, title)
+    },
+    async saveVersion(mapId, v) {
+      try {
+        insertVersion.run(mapId, v.id, v.name, v.reason, v.createdAt, v.state)
+      } catch (e) {
+        if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY') throw new MapNotFoundError(`no map ${mapId}`)
+        throw e
+      }
+    },
+    async listVersions(mapId) {
+      return selectVersions.all(mapId).map(versionInfo)
+    },
+    async loadVersion(mapId, versionId) {
+      const row = selectVersion.get(mapId, versionId)
+      return row ? { ...versionInfo(row), state: new Uint8Array(row.state.buffer, row.state.byteOffset, row.state.byteLength) } : undefined
     },
     async bumpEpoch(id, role) {
       const row = bump[role].get(id)

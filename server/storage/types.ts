@@ -42,10 +42,25 @@ export interface MapStore {
    * all), atomically; later updates stay. Optionally refresh the stored title.
    */
   compact(id: string, snapshot: Uint8Array, upToSeq: number, title?: string): Promise<void>
+  /** Keep a named copy of a map's whole state (a Yjs update), e.g. before a workshop changes it. */
+  saveVersion(mapId: string, version: { id: string; name: string; reason: VersionReason; createdAt: string; state: Uint8Array }): Promise<void>
+  /** A map's versions, newest first, without their state. */
+  listVersions(mapId: string): Promise<VersionInfo[]>
+  loadVersion(mapId: string, versionId: string): Promise<(VersionInfo & { state: Uint8Array }) | undefined>
   /** Bump a role's epoch (revoking its tokens); resolves to the new epoch. */
   bumpEpoch(id: string, role: Role): Promise<number>
   /** Flush and release the engine; no call may follow. */
   close(): Promise<void>
+}
+
+/** Why a version exists: a facilitator saved it, or the relay took it at a workshop moment. */
+export type VersionReason = 'manual' | 'lock' | 'session-start' | 'before-restore'
+
+export interface VersionInfo {
+  id: string
+  name: string
+  reason: VersionReason
+  createdAt: string
 }
 
 /** Thrown by `createMap` for an id that is taken. */

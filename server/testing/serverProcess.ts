@@ -21,8 +21,8 @@ export interface ServerProcess {
   logs: Record<string, unknown>[]
 }
 
-export async function spawnServer(options: { dataDir: string; env?: Record<string, string>; script?: string }): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', options.script ?? 'server/main.ts'], {
+export async function spawnServer(options: { dataDir: string; env?: Record<string, string>; script?: string; nodeArgs?: string[] }): Promise<ServerProcess> {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', options.script ?? 'server/main.ts'], {
     cwd: ROOT,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: options.dataDir, AUTH_SECRET: TEST_SECRET, LOG_LEVEL: 'info', ...options.env },
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -1,0 +1,260 @@
+/**
+ * Relay benchmark (prints figures, asserts nothing). On loopback:
+ *  1. 30 clients in one room, each sending 10 updates/s for 10 s: edit-to-remote-apply latency
+ *     (p50, p99), relay CPU and throughput — this relay vs the stock @y/websocket-server 0.1.1,
+ *     each in its own process, same load, same run.
+ *  2. A 1,000-touchpoint map built with the real commands: memory per loaded room and time to
+ *     load the room from storage (from a compacted snapshot and from the raw update log).
+ *
+ * Run: `npm run bench` (all benchmarks) or `npx tsx bench/relay.bench.ts`.
+ */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import v8 from 'node:v8'
+import vm from 'node:vm'
+import * as Y from 'yjs'
+import { addPersona, addStage, addTouchpoint, initializeMap } from '../src/commands'
+import { PHASES, type PersonaId, type StageId } from '../src/model'
+import { startServer } from '../server/app'
+import { createMapId } from '../server/mapIds'
+import { spawnServer, type ServerProcess } from '../server/testing/serverProcess'
+import { SyncClient } from '../server/testing/syncClient'
+import { TEST_SECRET } from '../server/testing/testServer'
+
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 30)
+const UPDATES_PER_SECOND = 10
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10)
+const WARMUP_SECONDS = 1
+const TOUCHPOINTS = 1000
+const ROOMS_FOR_MEMORY = 10
+
+v8.setFlagsFromString('--expose-gc')
+const gc = vm.runInNewContext('gc') as () => void
+
+interface LoadResult {
+  relay: string
+  samples: number
+  p50: number
+  p99: number
+  max: number
+  cpuSeconds: number
+  /** CPU of this process, where all the clients run. */
+  clientCpuSeconds: number
+  updatesSent: number
+  messagesReceived: number
+  bytesReceived: number
+}
+
+/** CPU seconds (user + system) a process has used so far, from /proc (Linux). */
+function processCpuSeconds(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')
+  return (Number(fields[11]) + Number(fields[12])) / 100 // utime, stime in clock ticks (CLK_TCK = 100)
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
+
+async function runLoad(relay: string, server: ServerProcess, mapId: string, token: string): Promise<LoadResult> {
+  const clients = await Promise.all(Array.from({ length: CLIENTS }, () => SyncClient.connect(server.url, mapId, token)))
+  await Promise.all(clients.map((c) => c.synced))
+  const sentAt = new Map<string, number>()
+  const latencies: number[] = []
+  let measuring = false
+  let messagesReceived = 0
+  let bytesReceived = 0
+  let updatesSent = 0
+  clients.forEach((client) => {
+    client.ws.on('message', (data: Buffer) => {
+      if (!measuring) return
+      messagesReceived++
+      bytesReceived += data.byteLength
+    })
+    const bench = client.doc.getMap<string>('bench')
+    bench.observe((event, transaction) => {
+      if (transaction.origin !== client || !measuring) return // only edits that came through the relay
+      const now = performance.now()
+      for (const key of event.keysChanged) {
+        const started = sentAt.get(bench.get(key)!)
+        if (started !== undefined) latencies.push(now - started)
+      }
+    })
+  })
+
+  // Each client edits its own key every 100 ms; clients are staggered across the interval.
+  const timers: NodeJS.Timeout[] = []
+  clients.forEach((client, i) => {
+    let seq = 0
+    const start = setTimeout(() => {
+      timers.push(
+        setInterval(() => {
+          const value = `${i}:${seq++}`
+          sentAt.set(value, performance.now())
+          client.doc.getMap<string>('bench').set(`client${i}`, value)
+          if (measuring) updatesSent++
+        }, 1000 / UPDATES_PER_SECOND),
+      )
+    }, (i * 1000) / UPDATES_PER_SECOND / CLIENTS)
+    timers.push(start)
+  })
+  await sleep(WARMUP_SECONDS * 1000)
+  const cpuBefore = processCpuSeconds(server.child.pid!)
+  const clientCpuBefore = process.cpuUsage()
+  measuring = true
+  await sleep(SECONDS * 1000)
+  measuring = false
+  const cpuAfter = processCpuSeconds(server.child.pid!)
+  const clientCpu = process.cpuUsage(clientCpuBefore)
+  timers.forEach((t) => clearInterval(t))
+  await sleep(200)
+  await Promise.all(clients.map((c) => c.close()))
+
+  latencies.sort((a, b) => a - b)
+  return {
+    relay,
+    samples: latencies.length,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    max: latencies.at(-1) ?? NaN,
+    cpuSeconds: cpuAfter - cpuBefore,
+    clientCpuSeconds: (clientCpu.user + clientCpu.system) / 1e6,
+    updatesSent,
+    messagesReceived,
+    bytesReceived,
+  }
+}
+
+async function benchThisRelay(): Promise<LoadResult> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-relay-'))
+  const server = await spawnServer({ dataDir, env: { LOG_LEVEL: 'info' } })
+  try {
+    const res = await fetch(`${server.url}/api/maps`, { method: 'POST', body: JSON.stringify({ title: 'Benchmark ⚡' }) })
+    const map = (await res.json()) as { id: string; editorToken: string }
+    return await runLoad('this relay (SQLite, auth, limits)', server, map.id, map.editorToken)
+  } finally {
+    server.child.kill('SIGTERM')
+    await server.exited
+    fs.rmSync(dataDir, { recursive: true, force: true })
+  }
+}
+
+async function benchStockRelay(): Promise<LoadResult> {
+  const server = await spawnServer({ dataDir: os.tmpdir(), script: 'bench/relayStockServer.ts' })
+  try {
+    return await runLoad('@y/websocket-server 0.1.1 (in memory)', server, 'stock-room', 'unused')
+  } finally {
+    server.child.kill('SIGTERM')
+    await server.exited
+  }
+}
+
+/** A 1,000-touchpoint map made the way people make one: command by command. */
+function buildLargeMapWithCommands(): { log: Uint8Array[]; snapshot: Uint8Array; ms: number } {
+  const started = performance.now()
+  const doc = new Y.Doc()
+  const log: Uint8Array[] = []
+  doc.on('update', (update: Uint8Array) => log.push(update))
+  initializeMap(doc, { title: 'Bilværksted: 1.000 kontaktpunkter 🚗', locale: 'da' })
+  const personas = [...doc.getMap('personas').keys()] as PersonaId[]
+  for (let i = 1; i < 5; i++) personas.push(addPersona(doc, { name: `Persona ${i} – Åse`, description: 'Ønsker hurtig service og at blive genkendt.' }))
+  const stages = [...doc.getMap('stages').keys()] as StageId[]
+  for (let i = 3; i < 20; i++) stages.push(addStage(doc, { phase: PHASES[i % 3], title: `Trin ${i + 1} – bestilling` }))
+  for (let n = 0; n < TOUCHPOINTS; n++) {
+    addTouchpoint(doc, {
+      stageId: stages[n % stages.length],
+      personaId: personas[Math.floor(n / stages.length) % personas.length],
+      title: `Kontaktpunkt ${n} – ringer værkstedet`,
+      description: 'Kunden ringer omstillingen og venter to minutter før nogen svarer.',
+      channel: ['app', 'phone', 'web', 'email'][n % 4],
+      owner: ['Værksted', 'Kundeservice', 'Salg', 'Økonomi'][n % 4],
+      emotion: (n % 5) - 2,
+      priority: (n % 5) + 1,
+    })
+  }
+  const snapshot = Y.encodeStateAsUpdate(doc)
+  doc.destroy()
+  return { log, snapshot, ms: performance.now() - started }
+}
+
+async function benchLargeRoom() {
+  const built = buildLargeMapWithCommands()
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-rooms-'))
+  const server = await startServer({ port: 0, host: '127.0.0.1', dataDir, logLevel: 'silent', authSecret: TEST_SECRET, roomGraceMs: 600_000 })
+  try {
+    const fromSnapshot: string[] = []
+    const fromLog: string[] = []
+    for (let i = 0; i < ROOMS_FOR_MEMORY; i++) {
+      const id = createMapId()
+      const createdAt = new Date().toISOString()
+      if (i % 2 === 0) {
+        await server.store.createMap({ id, title: 'snapshot', createdAt, initialUpdate: built.snapshot })
+        fromSnapshot.push(id)
+      } else {
+        await server.store.createMap({ id, title: 'log', createdAt, initialUpdate: built.log[0] })
+        for (const update of built.log.slice(1)) await server.store.appendUpdate(id, update)
+        fromLog.push(id)
+      }
+    }
+    // One load of each kind first, so the figures are not the JIT warming up.
+    for (const initialUpdate of [built.snapshot, Y.mergeUpdates(built.log)]) {
+      const id = createMapId()
+      await server.store.createMap({ id, title: 'warm-up', createdAt: new Date().toISOString(), initialUpdate })
+      server.relay.rooms.release(await server.relay.rooms.acquire(id))
+    }
+    const loadMs = async (ids: string[]) => {
+      const times: number[] = []
+      for (const id of ids) {
+        const started = performance.now()
+        await server.relay.rooms.acquire(id)
+        times.push(performance.now() - started)
+      }
+      return times.reduce((a, b) => a + b, 0) / times.length
+    }
+    gc()
+    const heapBefore = process.memoryUsage().heapUsed
+    const rssBefore = process.memoryUsage().rss
+    const snapshotLoadMs = await loadMs(fromSnapshot)
+    const logLoadMs = await loadMs(fromLog)
+    gc()
+    const heapPerRoom = (process.memoryUsage().heapUsed - heapBefore) / ROOMS_FOR_MEMORY
+    const rssPerRoom = (process.memoryUsage().rss - rssBefore) / ROOMS_FOR_MEMORY
+    return { built, snapshotLoadMs, logLoadMs, heapPerRoom, rssPerRoom }
+  } finally {
+    await server.close()
+    fs.rmSync(dataDir, { recursive: true, force: true })
+  }
+}
+
+function sleep(ms: number) {
+  return new Promise((resolve) => setTimeout(resolve, ms))
+}
+
+const ms = (v: number) => `${v.toFixed(2)} ms`
+const mb = (v: number) => `${(v / 1024 / 1024).toFixed(1)} MB`
+
+console.log(`relay benchmark: ${CLIENTS} clients × ${UPDATES_PER_SECOND} updates/s × ${SECONDS} s in one room, loopback, ${os.cpus().length} CPUs, Node ${process.version}`)
+console.log(`(clients run in this process; each relay in its own process, CPU read from /proc; load average before: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')})\n`)
+const results = [await benchThisRelay(), await benchStockRelay()]
+const rows = results.map((r) => ({
+  relay: r.relay,
+  'p50 latency': ms(r.p50),
+  'p99 latency': ms(r.p99),
+  max: ms(r.max),
+  samples: r.samples,
+  'relay CPU': `${((r.cpuSeconds / SECONDS) * 100).toFixed(1)} %`,
+  'clients CPU': `${((r.clientCpuSeconds / SECONDS) * 100).toFixed(1)} %`,
+  'updates in/s': Math.round(r.updatesSent / SECONDS),
+  'msgs out/s': Math.round(r.messagesReceived / SECONDS),
+  'KB out/s': Math.round(r.bytesReceived / SECONDS / 1024),
+}))
+console.table(rows)
+console.log(`goals for this relay: p50 ≤ 5 ms, p99 ≤ 30 ms; load average after: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}\n`)
+
+const room = await benchLargeRoom()
+console.table([
+  { figure: `map built with commands (${TOUCHPOINTS} touchpoints, 5 personas × 20 stages)`, value: `${Math.round(room.built.ms)} ms, ${room.built.log.length} updates` },
+  { figure: 'document size (encodeStateAsUpdate)', value: `${(room.built.snapshot.byteLength / 1024).toFixed(0)} KB` },
+  { figure: 'heap per loaded room', value: mb(room.heapPerRoom) },
+  { figure: 'RSS per loaded room', value: mb(room.rssPerRoom) },
+  { figure: 'load room from compacted snapshot', value: ms(room.snapshotLoadMs) },
+  { figure: `load room from raw log (${room.built.log.length} rows)`, value: ms(room.logLoadMs) },
+])

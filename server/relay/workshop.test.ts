@@ -1,0 +1,134 @@
+/**
+ * Workshop rules the relay enforces, over real sockets: a locked map refuses editors' writes,
+ * the workshop controls are the facilitator's, votes beyond the budget never count, and versions
+ * are kept and served.
+ */
+import * as Y from 'yjs'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { addAnnotation, addTouchpoint, openVotingRound, setLocked, startTimer } from '../../src/commands'
+import { getCollection, readSnapshot, readWorkshop } from '../../src/doc'
+import { parseJourneyJson, tallyVotes, type PersonaId, type StageId } from '../../src/model'
+import type { ShareLinks } from '../maps'
+import { eventually, startTestServer, type TestServer } from '../testing/testServer'
+import { SyncClient } from '../testing/syncClient'
+
+let server: TestServer
+let links: ShareLinks
+const clients: SyncClient[] = []
+
+async function join(token: string): Promise<SyncClient> {
+  const c = await SyncClient.connect(server.url, links.id, token)
+  clients.push(c)
+  await c.synced
+  return c
+}
+
+async function rejected(reason: string): Promise<number> {
+  const text = await (await fetch(`${server.url}/metrics`)).text()
+  const line = text.split('\n').find((l) => l.includes('rejected') && l.includes(`reason="${reason}"`))
+  return line ? Number(line.split(' ').at(-1)) : 0
+}
+
+beforeEach(async () => {
+  server = await startTestServer()
+  links = await server.createMap({ title: 'Verkstedøkt æøå' })
+})
+afterEach(async () => {
+  await Promise.all(clients.splice(0).map((c) => c.close()))
+  await server.dispose()
+})
+
+describe('workshop rules at the relay', () => {
+  it('refuses an editor while the map is locked, and accepts again once unlocked', async () => {
+    const facilitator = await join(links.facilitatorToken)
+    const editor = await join(links.editorToken)
+    const s = readSnapshot(editor.doc)
+    const stageId = Object.keys(s.stages)[0] as StageId
+    const personaId = Object.keys(s.personas)[0] as PersonaId
+
+    setLocked(facilitator.doc, true)
+    await eventually(() => readWorkshop(editor.doc).locked, 5000, 'the lock to reach the editor')
+    addTouchpoint(editor.doc, { stageId, personaId, title: 'Sneaked in while locked' })
+    await eventually(async () => (await rejected('locked')) >= 1, 5000, 'the locked refusal')
+    await new Promise((r) => setTimeout(r, 100))
+    expect(Object.values(readSnapshot(facilitator.doc).touchpoints).map((t) => t.title)).not.toContain('Sneaked in while locked')
+
+    // The stored document is unchanged too: a fresh participant does not get it.
+    const late = await join(links.viewerToken)
+    expect(Object.values(readSnapshot(late.doc).touchpoints)).toHaveLength(0)
+
+    setLocked(facilitator.doc, false)
+    await eventually(() => !readWorkshop(editor.doc).locked)
+    addTouchpoint(editor.doc, { stageId, personaId, title: 'Etter opplåsing' })
+    await eventually(() => Object.values(readSnapshot(facilitator.doc).touchpoints).some((t) => t.title === 'Etter opplåsing'))
+  })
+
+  it('keeps the timer, lock and voting rounds for facilitators', async () => {
+    const facilitator = await join(links.facilitatorToken)
+    const editor = await join(links.editorToken)
+    startTimer(editor.doc, 60_000, Date.now())
+    setLocked(editor.doc, true)
+    await eventually(async () => (await rejected('facilitator_only')) >= 2, 5000, 'facilitator-only refusals')
+    await new Promise((r) => setTimeout(r, 100))
+    expect(readWorkshop(facilitator.doc)).toEqual({ locked: false, timer: { status: 'stopped' }, voting: null })
+
+    startTimer(facilitator.doc, 60_000, Date.now())
+    await eventually(() => readWorkshop(editor.doc).timer.status === 'running')
+  })
+
+  it('never counts votes beyond the budget, whoever sends them', async () => {
+    const facilitator = await join(links.facilitatorToken)
+    const s = readSnapshot(facilitator.doc)
+    const stageId = Object.keys(s.stages)[0] as StageId
+    const pains = ['Verkstedet stenger 17', 'Ti dagers ventetid', 'Lånebil koster'].map((text) => addAnnotation(facilitator.doc, { targetId: stageId, kind: 'pain-point', text }))
+    openVotingRound(facilitator.doc, { kind: 'pain-point', budget: 3 })
+    const honest = await join(links.editorToken)
+    const greedy = await join(links.editorToken)
+    await eventually(() => readWorkshop(greedy.doc).voting !== null)
+
+    // An honest participant: 2 votes on the second pain, 1 on the third.
+    const vote = (client: SyncClient, annotationId: string, voter: string, count: number) =>
+      client.doc.transact(() => {
+        const record = getCollection(client.doc, 'annotations').get(annotationId)!
+        ;(record.get('votes') as Y.Map<number>).set(voter, count)
+      })
+    vote(honest, pains[1], 'p_honest', 2)
+    vote(honest, pains[2], 'p_honest', 1)
+    // A raw client writing straight into the document: 50 votes on the first pain.
+    vote(greedy, pains[0], 'p_greedy', 50)
+    await eventually(() => {
+      const a = readSnapshot(facilitator.doc).annotations
+      return a[pains[0]]?.votes.p_greedy === 50 && a[pains[1]]?.votes.p_honest === 2
+    })
+    const results = tallyVotes(readSnapshot(facilitator.doc), { kind: 'pain-point', budget: 3 })
+    expect(results.map((r) => [r.annotation.text, r.votes])).toEqual([
+      ['Verkstedet stenger 17', 3],
+      ['Ti dagers ventetid', 2],
+      ['Lånebil koster', 1],
+    ])
+  })
+
+  it('saves, lists and serves versions, including one when the map is locked', async () => {
+    const facilitator = await join(links.facilitatorToken)
+    const s = readSnapshot(facilitator.doc)
+    addTouchpoint(facilitator.doc, { stageId: Object.keys(s.stages)[0] as StageId, personaId: Object.keys(s.personas)[0] as PersonaId, title: 'Før låsing – ø' })
+    setLocked(facilitator.doc, true)
+    const list = async () => ((await (await fetch(`${server.url}/api/maps/${links.id}/versions?token=${links.viewerToken}`)).json()) as { versions: { id: string; reason: string; name: string }[] }).versions
+    await eventually(async () => (await list()).some((v) => v.reason === 'lock'), 5000, 'the lock version')
+
+    const saved = await fetch(`${server.url}/api/maps/${links.id}/versions`, { method: 'POST', headers: { authorization: `Bearer ${links.facilitatorToken}`, 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Etter økta ✅' }) })
+    expect(saved.status).toBe(201)
+    const refused = await fetch(`${server.url}/api/maps/${links.id}/versions`, { method: 'POST', headers: { authorization: `Bearer ${links.editorToken}`, 'content-type': 'application/json' }, body: JSON.stringify({ name: 'x' }) })
+    expect(refused.status).toBe(403)
+
+    const versions = await list()
+    expect(versions.map((v) => v.reason)).toEqual(expect.arrayContaining(['manual', 'lock', 'session-start']))
+    const lockVersion = versions.find((v) => v.reason === 'lock')!
+    const body = await (await fetch(`${server.url}/api/maps/${links.id}/versions/${lockVersion.id}?token=${links.viewerToken}`)).text()
+    const parsed = parseJourneyJson(body)
+    expect(parsed.ok).toBe(true)
+    if (parsed.ok) expect(Object.values(parsed.snapshot.touchpoints).map((t) => t.title)).toEqual(['Før låsing – ø'])
+    const time = (await (await fetch(`${server.url}/api/time`)).json()) as { now: number }
+    expect(Math.abs(time.now - Date.now())).toBeLessThan(5000)
+  })
+})
