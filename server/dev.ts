@@ -9,7 +9,7 @@ import { configFromEnv } from './config'
 const server = await startServer({
   ...configFromEnv(),
   frontend: async (httpServer) => {
-    const vite = await createViteServer({ server: { middlewareMode: true, hmr: { server: httpServer } }, appType: 'spa' })
+    const vite = await createViteServer({ server: { middlewareMode: true, ws: { server: httpServer } }, appType: 'spa' })
     return { handle: (req, res, next) => vite.middlewares(req, res, next), handlesUpgrades: true, close: () => vite.close() }
   },
 })

@@ -120,9 +120,7 @@ export class Connection implements Participant {
         }
         {
           const refusal = this.room.applyUpdate(this, message.update)
-          // Refused writes are dropped, not fatal: an honest client may have raced the lock by a
-          // moment, and its interface turns read-only as soon as the lock arrives.
-          if (refusal && !isEmptyUpdate(message.update)) this.metrics.rejected.inc({ reason: refusal })
+          if (refusal && !isEmptyUpdate(message.update)) this.reject(refusal, CLOSE_CODES.writeRefused, refusal === 'locked' ? 'the map is locked' : 'not allowed for this role')
         }
         return
       case 'awareness': {

@@ -32,6 +32,13 @@ export const CLOSE_CODES = {
   malformed: 4400,
   /** The connection's role was revoked by a facilitator. */
   revoked: 4403,
+  /**
+   * A write the role may not make now: the map is locked, or it touched the facilitator's
+   * workshop controls. Not applied, not relayed. Yjs cannot retract an edit the client already
+   * holds, so the connection is closed: the client's later edits would otherwise wait forever
+   * behind the refused one. On reconnect it resends its edits, which land once the map is unlocked.
+   */
+  writeRefused: 4423,
   /** Too many updates per second; the client reconnects after backoff and resyncs, losing nothing. */
   rateLimited: 4529,
 } as const
