@@ -73,6 +73,23 @@ describe('write policy', () => {
     expect([...touchedRoots(server, unvote)!]).toEqual(['annotations'])
   })
 
+  it('lets an edit through that lands on a record a colleague deleted meanwhile', () => {
+    const { server, client, capture } = pair()
+    const s = readSnapshot(client)
+    const stageId = Object.keys(s.stages)[0] as StageId
+    const personaId = Object.keys(s.personas)[0] as PersonaId
+    const add = capture(() => addTouchpoint(client, { stageId, personaId, title: 'Slettes snart' }))
+    Y.applyUpdate(server, add)
+    const id = Object.keys(readSnapshot(client).touchpoints)[0] as never
+    const first = capture(() => updateTouchpoint(client, id, { title: 'Første' }))
+    Y.applyUpdate(server, first)
+    // Meanwhile, on the relay, someone deletes the card: its fields are garbage-collected there.
+    server.getMap('touchpoints').delete(id)
+    const second = capture(() => updateTouchpoint(client, id, { title: 'Andre' }))
+    expect([...touchedRoots(server, second)!]).toEqual(['(deleted)'])
+    expect(refuseWrite(server, 'editor', second)).toBeNull()
+  })
+
   it('refuses an update whose structs it cannot trace', () => {
     const { server } = pair()
     // A peer the relay has never heard of overwrites a key it wrote earlier: the new struct's

@@ -16,6 +16,9 @@ const FACILITATOR_ONLY_ROOTS = new Set(['workshop'])
 
 type DecodedStruct = ReturnType<typeof Y.decodeUpdate>['structs'][number]
 
+/** The "root" of a struct placed beside garbage-collected content: no live type at all. */
+const DELETED_CONTENT = '(deleted)'
+
 export function isLocked(doc: Y.Doc): boolean {
   return doc.getMap('workshop').get('locked') === true
 }
@@ -62,7 +65,9 @@ export function touchedRoots(doc: Y.Doc, update: Uint8Array): Set<string> | null
   const rootOfDocItem = (id: Y.ID): string | null => {
     if (Y.getState(doc.store, id.client) <= id.clock) return null
     const item = Y.getItem(doc.store, id) as Y.Item | Y.GC
-    if (!(item instanceof Y.Item)) return null
+    // Collected content of a deleted record: whatever lands next to it is collected too, so it
+    // changes nothing (and the workshop map holds no nested types that could be collected).
+    if (!(item instanceof Y.Item)) return DELETED_CONTENT
     let type = item.parent as Y.AbstractType<unknown> | null
     while (type?._item) type = type._item.parent as Y.AbstractType<unknown> | null
     return type ? Y.findRootTypeKey(type) : null
