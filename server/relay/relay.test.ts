@@ -61,7 +61,7 @@ describe('relay', () => {
       for (const peer of peers) randomEdit(peer.doc, random)
       if (round % 5 === 0) await new Promise((resolve) => setTimeout(resolve, 5))
     }
-    await eventually(() => allSame(peers.map((p) => p.doc)), 10_000, 'convergence')
+    await eventually(() => allSame(peers.map((p) => p.doc)), 20_000, 'convergence')
     const final = snapshotJson(peers[0].doc)
     expect(Object.keys(readSnapshot(peers[0].doc).touchpoints).length).toBeGreaterThan(0)
 
