@@ -36,6 +36,7 @@ export function VotingPanel() {
           const mine = annotation.votes[me] ?? 0
           return (
             <li key={annotation.id} data-testid="vote-item">
+              <div className="vote-row">
               <div className="vote-text">
                 <span>{annotation.text}</span>
                 <span className="muted small">{where(annotation.targetId)}</span>
@@ -59,6 +60,7 @@ export function VotingPanel() {
                     </button>
                   </>
                 )}
+              </div>
               </div>
             </li>
           )
