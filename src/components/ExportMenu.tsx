@@ -9,7 +9,7 @@ import { journeyCsv } from '../io/csv'
 import { downloadBlob } from '../io/download'
 import { fileBaseName as baseNameFromTitle } from '../io/fileName'
 import { journeyJsonBlob } from '../io/json'
-import type { Orientation, PaperSize, PdfOptions } from '../io/pdf/renderJourneyPdf'
+import { DEFAULT_PDF_OPTIONS, type Orientation, type PaperSize, type PdfOptions } from '../io/pdf/renderJourneyPdf'
 import { Dialog } from './Dialog'
 import './ExportMenu.css'
 
@@ -82,6 +82,9 @@ export function ExportMenu({ getSnapshot, getFlowElement, fileBaseName }: Export
     else if (e.key === 'Tab') close(false)
     else return
     e.preventDefault()
+    // The canvas listens for arrows and Escape on window (card navigation, deselect); a key the menu
+    // handled must not also move the canvas selection and pull focus out of the menu.
+    e.stopPropagation()
   }
 
   /** Run one export, showing what it is doing and any failure, never two at once. */
@@ -140,6 +143,7 @@ export function ExportMenu({ getSnapshot, getFlowElement, fileBaseName }: Export
         onKeyDown={(e) => {
           if (e.key === 'ArrowDown' && !open) {
             e.preventDefault()
+            e.stopPropagation()
             setOpen(true)
           }
         }}
@@ -214,9 +218,9 @@ function PdfDialog({
   busy: boolean
   error: string | null
 }) {
-  const [paper, setPaper] = useState<PaperSize>('a4')
-  const [orientation, setOrientation] = useState<Orientation>('landscape')
-  const [fit, setFit] = useState<PdfOptions['fit']>('split')
+  const [paper, setPaper] = useState<PaperSize>(DEFAULT_PDF_OPTIONS.paper)
+  const [orientation, setOrientation] = useState<Orientation>(DEFAULT_PDF_OPTIONS.orientation)
+  const [fit, setFit] = useState<PdfOptions['fit']>(DEFAULT_PDF_OPTIONS.fit)
   const [progress, setProgress] = useState<{ fraction: number; step: string }>({ fraction: 0, step: 'fonts' })
 
   const start = () => {

@@ -12,13 +12,3 @@ export function downloadBlob(blob: Blob, fileName: string): void {
   // Revoking at once can cancel the download in some browsers; a minute is plenty to start it.
   setTimeout(() => URL.revokeObjectURL(url), 60_000)
 }
-
-export function downloadDataUrl(dataUrl: string, fileName: string): void {
-  const a = document.createElement('a')
-  a.href = dataUrl
-  a.download = fileName
-  a.style.display = 'none'
-  document.body.append(a)
-  a.click()
-  a.remove()
-}

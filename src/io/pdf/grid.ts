@@ -42,7 +42,12 @@ const BASE = {
   small: 6.5,
 } as const
 
-type Metrics = { [K in keyof typeof BASE]: number } & { scale: number; column: number }
+type Metrics = { [K in keyof typeof BASE]: number } & {
+  scale: number
+  /** Width of one stage column on the page. */
+  column: number
+  columnsPerPage: number
+}
 
 interface Slice {
   /** Indices into the sorted stage columns. */
@@ -63,7 +68,7 @@ export async function drawGrid(ctx: PrintContext, snapshot: Snapshot, fit: GridF
 
   const areaWidth = ctx.content.right - ctx.content.left
   const m = metricsFor(areaWidth, stages.length, fit)
-  const perSlice = fit === 'scale' ? stages.length : Math.max(1, Math.floor((areaWidth - m.laneLabel) / m.minColumn))
+  const perSlice = m.columnsPerPage
   const cardMetrics: CardMetrics = {
     width: m.column - 2 * m.cellPadding,
     padding: m.cardPadding,
@@ -139,9 +144,9 @@ function metricsFor(areaWidth: number, columnCount: number, fit: GridFit): Metri
   const natural = BASE.laneLabel + columnCount * BASE.minColumn
   const scale = fit === 'scale' ? Math.min(1, areaWidth / natural) : 1
   const scaled = Object.fromEntries(Object.entries(BASE).map(([k, v]) => [k, v * scale])) as { [K in keyof typeof BASE]: number }
-  const perPage = fit === 'scale' ? columnCount : Math.max(1, Math.min(columnCount, Math.floor((areaWidth - BASE.laneLabel) / BASE.minColumn)))
-  const column = Math.min(scaled.maxColumn, (areaWidth - scaled.laneLabel) / perPage)
-  return { ...scaled, scale, column }
+  const columnsPerPage = fit === 'scale' ? columnCount : Math.max(1, Math.min(columnCount, Math.floor((areaWidth - BASE.laneLabel) / BASE.minColumn)))
+  const column = Math.min(scaled.maxColumn, (areaWidth - scaled.laneLabel) / columnsPerPage)
+  return { ...scaled, scale, column, columnsPerPage }
 }
 
 /** At most `max` lines; the last one ends in an ellipsis when text was cut. */

@@ -13,12 +13,40 @@ export function isCanvasInstrument(node: Node): boolean {
 export async function currentViewPng(flowElement: HTMLElement): Promise<Blob> {
   const { toBlob } = await import('html-to-image')
   const background = getComputedStyle(flowElement).backgroundColor
-  const blob = await toBlob(flowElement, {
-    filter: (node) => !isCanvasInstrument(node),
-    // A transparent background turns black in some viewers; use what the user sees.
-    backgroundColor: background && background !== 'rgba(0, 0, 0, 0)' ? background : '#ffffff',
-    pixelRatio: Math.min(2, window.devicePixelRatio || 1),
-  })
-  if (!blob) throw new Error('the browser could not encode the picture')
-  return blob
+  const restore = inlineSvgPaint(flowElement)
+  try {
+    const blob = await toBlob(flowElement, {
+      filter: (node) => !isCanvasInstrument(node),
+      // A transparent background turns black in some viewers; use what the user sees.
+      backgroundColor: background && background !== 'rgba(0, 0, 0, 0)' ? background : '#ffffff',
+      pixelRatio: Math.min(2, window.devicePixelRatio || 1),
+    })
+    if (!blob) throw new Error('the browser could not encode the picture')
+    return blob
+  } finally {
+    restore()
+  }
+}
+
+const SVG_PAINT = ['fill', 'fill-opacity', 'stroke', 'stroke-width', 'stroke-opacity', 'stroke-dasharray', 'opacity'] as const
+
+/**
+ * html-to-image copies computed styles of HTML elements, but SVG shapes styled by stylesheet rules
+ * (React Flow's edges and edge-label backgrounds, the canvas's own SVG) lose their paint and come
+ * out black or invisible (html-to-image issue #516, xyflow/web#759). Write each shape's computed
+ * paint inline for the capture and put the original `style` attributes back afterwards.
+ */
+function inlineSvgPaint(root: HTMLElement): () => void {
+  const saved: [SVGElement, string | null][] = []
+  for (const el of root.querySelectorAll<SVGElement>('svg rect, svg path, svg circle, svg ellipse, svg line, svg polyline, svg polygon, svg text')) {
+    saved.push([el, el.getAttribute('style')])
+    const computed = getComputedStyle(el)
+    for (const property of SVG_PAINT) el.style.setProperty(property, computed.getPropertyValue(property))
+  }
+  return () => {
+    for (const [el, style] of saved) {
+      if (style === null) el.removeAttribute('style')
+      else el.setAttribute('style', style)
+    }
+  }
 }

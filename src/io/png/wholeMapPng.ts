@@ -3,11 +3,10 @@
  * screen: the canvas only renders what is in view, while this picture always holds every lane and
  * column at the same positions the canvas uses (computeGridLayout), whatever the zoom.
  */
-import { computeGridLayout, GRID, type Snapshot, type Touchpoint } from '../../model'
+import { ANNOTATION_KINDS, computeGridLayout, GRID, type Annotation, type Snapshot, type Touchpoint } from '../../model'
 import { printLabels } from '../printLabels'
-import { annotationsByTarget } from '../readingOrder'
 import { emotionColor, KIND_MARK, LINK_COLOR, PHASE_COLORS, tint } from '../printPalette'
-import { ANNOTATION_KINDS } from '../../model'
+import { annotationsByTarget } from '../readingOrder'
 
 const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'DejaVu Sans', sans-serif"
 const PAD = 24
@@ -89,7 +88,7 @@ export async function wholeMapPng(snapshot: Snapshot, pixelRatio = 2): Promise<B
   for (const link of Object.values(snapshot.links)) {
     const a = boxes.get(link.from)
     const b = boxes.get(link.to)
-    if (a && b && a !== b) drawArrow(c, a, b)
+    if (a && b && a !== b) drawArrow(c, a, b, link.label)
   }
   c.lineWidth = 1
   for (const box of layout.cards) drawCard(c, box, annotations.get(box.touchpoint.id) ?? [], lanesColor(layout, box.touchpoint))
@@ -137,7 +136,7 @@ function lanesColor(layout: ReturnType<typeof computeGridLayout>, tp: Touchpoint
 
 type Box = { x: number; y: number; width: number; height: number; touchpoint: Touchpoint }
 
-function drawCard(c: CanvasRenderingContext2D, box: Box, annotations: { kind: (typeof ANNOTATION_KINDS)[number] }[], laneColor: string): void {
+function drawCard(c: CanvasRenderingContext2D, box: Box, annotations: Annotation[], laneColor: string): void {
   const tp = box.touchpoint
   c.fillStyle = '#ffffff'
   c.strokeStyle = '#c9ced6'
@@ -204,7 +203,7 @@ function drawFace(c: CanvasRenderingContext2D, emotion: number, cx: number, cy: 
   c.lineWidth = 1
 }
 
-function drawArrow(c: CanvasRenderingContext2D, a: Box, b: Box): void {
+function drawArrow(c: CanvasRenderingContext2D, a: Box, b: Box, label: string): void {
   const from = { x: a.x + a.width / 2, y: a.y + a.height / 2 }
   const to = { x: b.x + b.width / 2, y: b.y + b.height / 2 }
   const start = edgePoint(a, to)
@@ -224,6 +223,18 @@ function drawArrow(c: CanvasRenderingContext2D, a: Box, b: Box): void {
   c.lineTo(end.x - ux * head + uy * head * 0.5, end.y - uy * head - ux * head * 0.5)
   c.closePath()
   c.fill()
+  if (label.trim() === '') return
+  // The label on a white patch at the middle of the line, as the canvas shows it.
+  c.font = `11px ${FONT}`
+  const text = fitLine(c, label, 160)
+  const w = c.measureText(text).width + 8
+  const mx = (start.x + end.x) / 2
+  const my = (start.y + end.y) / 2
+  c.fillStyle = '#ffffff'
+  c.fillRect(mx - w / 2, my - 8, w, 16)
+  c.fillStyle = '#1f2430'
+  c.fillText(text, mx - w / 2 + 4, my - 6)
+  c.fillStyle = LINK_COLOR
 }
 
 function edgePoint(r: Box, toward: { x: number; y: number }): { x: number; y: number } {
