@@ -94,7 +94,7 @@ function lookup<T>(ids: Map<string, T>, key: string, what: string): T {
 }
 
 /** A deterministic stand-in for randomness, seeded by text (FNV-1a, then xorshift). */
-function stableRandom(seedText: string): () => number {
+export function stableRandom(seedText: string): () => number {
   let state = 0x811c9dc5
   for (let i = 0; i < seedText.length; i++) state = Math.imul(state ^ seedText.charCodeAt(i), 0x01000193) >>> 0
   return () => {
