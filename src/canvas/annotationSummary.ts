@@ -11,9 +11,12 @@ export interface AnnotationSummary {
   opportunity: number
   note: number
   comments: number
+  /** Annotations backed by something seen or measured, and those the team only assumes. */
+  evidenced: number
+  assumed: number
 }
 
-const EMPTY: AnnotationSummary = Object.freeze({ functional: 0, functionalUnmet: 0, emotional: 0, emotionalUnmet: 0, pain: 0, truth: 0, opportunity: 0, note: 0, comments: 0 })
+const EMPTY: AnnotationSummary = Object.freeze({ functional: 0, functionalUnmet: 0, emotional: 0, emotionalUnmet: 0, pain: 0, truth: 0, opportunity: 0, note: 0, comments: 0, evidenced: 0, assumed: 0 })
 
 export function annotationsByTarget(snapshot: Snapshot): Map<string, Annotation[]> {
   const out = new Map<string, Annotation[]>()
@@ -30,6 +33,8 @@ export function summarize(annotations: readonly Annotation[] | undefined, openCo
   const s = { ...EMPTY, comments: openComments }
   for (const a of annotations ?? []) {
     const unmet = a.status === 'unmet' || a.status === 'partly'
+    if (a.evidence === 'observed' || a.evidence === 'measured') s.evidenced++
+    else if (a.evidence === 'assumed') s.assumed++
     switch (a.kind) {
       case 'functional-need':
         s.functional++

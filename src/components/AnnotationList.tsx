@@ -1,8 +1,9 @@
 import { useId, useMemo, useState } from 'react'
 import { addAnnotation, deleteAnnotation, editAnnotation, setNeedStatus } from '../commands'
-import { ANNOTATION_KINDS, byOrder, isNeedKind, NEED_STATUSES, type AnnotationId, type AnnotationKind, type AnnotationTargetId, type NeedStatus } from '../model'
+import { ANNOTATION_KINDS, byOrder, isNeedKind, NEED_STATUSES, type Annotation, type AnnotationId, type AnnotationKind, type AnnotationTargetId, type NeedStatus } from '../model'
 import { ANNOTATION_LABELS } from '../i18n/phaseNames'
 import { selectReadOnly, selectSnapshot, useJourneyStore } from '../store'
+import { AnnotationExtras } from './AnnotationExtras'
 import { TextField } from './fields'
 import { useMapSession } from './MapSessionContext'
 
@@ -29,7 +30,7 @@ export function AnnotationList({ targetId }: { targetId: string }) {
   )
 }
 
-function KindGroup({ kind, targetId, items, readOnly }: { kind: AnnotationKind; targetId: string; items: { id: string; text: string; status: NeedStatus | null }[]; readOnly: boolean }) {
+function KindGroup({ kind, targetId, items, readOnly }: { kind: AnnotationKind; targetId: string; items: Annotation[]; readOnly: boolean }) {
   const { doc } = useMapSession()
   const [draft, setDraft] = useState('')
   const headingId = useId()
@@ -69,6 +70,7 @@ function KindGroup({ kind, targetId, items, readOnly }: { kind: AnnotationKind; 
                 </button>
               )}
             </div>
+            <AnnotationExtras annotation={a} readOnly={readOnly} />
           </li>
         ))}
       </ul>

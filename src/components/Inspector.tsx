@@ -36,6 +36,7 @@ import { selectReadOnly, selectSelection, selectSnapshot, useJourneyStore } from
 import { AnnotationList } from './AnnotationList'
 import { CommentThreads } from './CommentThreads'
 import { Section, TextField } from './fields'
+import { TouchpointMetrics } from './TouchpointMetrics'
 import { useMapSession } from './MapSessionContext'
 
 const DEPARTMENTS = ['Sales', 'Marketing', 'Customer service', 'Workshop', 'Finance', 'IT', 'HR', 'Logistics', 'Product']
@@ -166,6 +167,9 @@ function TouchpointInspector({ tp, snapshot }: { tp: Touchpoint; snapshot: Snaps
           ))}
         </select>
       </div>
+      <Section title="Metrics">
+        <TouchpointMetrics tp={tp} />
+      </Section>
       <Section title="Annotations">
         <AnnotationList targetId={tp.id} />
       </Section>

@@ -8,6 +8,8 @@ import { JourneyCanvas } from '../canvas/JourneyCanvas'
 import { useJourneyStore, type Role } from '../store'
 import { fetchMapInfo, getRecentMap, importMapOnServer, loadIdentity, openMapSession, rememberMap, type Identity, type MapSession } from '../sync'
 import { Inspector } from './Inspector'
+import { MapViewPanel } from './MapViewPanel'
+import { ViewTabs, VIEW_PANEL_ID, viewTabId, type MapView } from './ViewTabs'
 import { MapSessionContext } from './MapSessionContext'
 import { NameDialog } from './NameDialog'
 import { ShareDialog } from './ShareDialog'
@@ -33,6 +35,8 @@ export function MapPage({ mapId, token, local }: { mapId: string; token?: string
   const [session, setSession] = useState<MapSession | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [shareOpen, setShareOpen] = useState(false)
+  // The canvas unmounts under another view: its keyboard shortcuts (Delete…) must not act unseen.
+  const [view, setView] = useState<MapView>('canvas')
   const [versionsOpen, setVersionsOpen] = useState(false)
   const isFacilitator = useJourneyStore((st) => st.role === 'facilitator')
 
@@ -129,11 +133,18 @@ export function MapPage({ mapId, token, local }: { mapId: string; token?: string
           {isFacilitator && !local && <WorkshopBar onOpenVersions={() => setVersionsOpen(true)} />}
           <ReadOnlyBanner />
           <FollowBanner />
-          <div className="map-body">
-            <main className="map-canvas" aria-label="Journey map">
-              <JourneyCanvas />
-            </main>
-            <Inspector />
+          <ViewTabs value={view} onChange={setView} />
+          <div className="map-body" role="tabpanel" id={VIEW_PANEL_ID} aria-labelledby={viewTabId(view)}>
+            {view === 'canvas' ? (
+              <>
+                <main className="map-canvas" aria-label="Journey map">
+                  <JourneyCanvas />
+                </main>
+                <Inspector />
+              </>
+            ) : (
+              <MapViewPanel view={view} />
+            )}
           </div>
           <VotingPanel />
           <MentionNotifier />

@@ -6,7 +6,7 @@ import { compareCurves, personaCurves } from './emotionCurves'
 import { fixedMap, P, S, T } from './fixedMap.fixture'
 import { heatLevel, heatMap } from './heatMap'
 import { isGap, needsGap } from './needsGap'
-import { priorityMatrix, quadrantOf } from './priorityMatrix'
+import { HIGH_FROM, priorityMatrix, quadrantOf } from './priorityMatrix'
 import { formatScore, scorecard } from './scorecard'
 
 describe('persona emotion curves', () => {
@@ -87,9 +87,11 @@ describe('priority matrix', () => {
   it('puts scored opportunities in quadrants and fans out ones that share a spot', () => {
     const matrix = priorityMatrix(fixedMap())
     const byText = Object.fromEntries(matrix.points.map((p) => [p.annotation.text, p]))
-    expect(byText['Samlet booking']).toMatchObject({ quadrant: 'quick-wins', x: 0.25, y: 1, where: 'Åpner appen' })
-    expect(byText['Ny plattform']).toMatchObject({ quadrant: 'big-bets', x: 1, y: 0.75 })
-    expect(byText['Betalingskiosk']).toMatchObject({ quadrant: 'money-pits', x: 0.75, y: 0 })
+    expect(byText['Samlet booking']).toMatchObject({ quadrant: 'quick-wins', x: 0.3, y: 0.9, where: 'Åpner appen' })
+    expect(byText['Ny plattform']).toMatchObject({ quadrant: 'big-bets', x: 0.9, y: 0.7 })
+    expect(byText['Betalingskiosk']).toMatchObject({ quadrant: 'money-pits', x: 0.7, y: 0.1 })
+    // A 3 is high, and its dot sits inside the high band, not on the line.
+    expect(HIGH_FROM).toBeCloseTo(0.4)
     expect([byText['SMS når bilen er klar'], byText['SMS-kø']].map((p) => [p.quadrant, p.stackIndex, p.stackSize])).toEqual([
       ['fill-ins', 0, 2],
       ['fill-ins', 1, 2],

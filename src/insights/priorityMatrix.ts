@@ -1,12 +1,13 @@
 /**
  * Opportunities on an impact × effort matrix. Each axis is the 1..5 scale; 3 and up counts as
- * high, so the middle of the scale is never left without a quadrant.
+ * high, so the middle of the scale is never left without a quadrant, and the line between low and
+ * high falls between 2 and 3 (not through the middle of the plot, where a 3 would sit on it).
  *
  *            low effort     high effort
  *  high imp. quick wins     big bets
  *  low imp.  fill-ins       money pits
  */
-import { byOrder, type Annotation, type Snapshot } from '../model'
+import { byOrder, SCALE_MAX, SCALE_MIN, type Annotation, type Snapshot } from '../model'
 
 export const QUADRANTS = ['quick-wins', 'big-bets', 'fill-ins', 'money-pits'] as const
 export type Quadrant = (typeof QUADRANTS)[number]
@@ -16,9 +17,9 @@ export interface MatrixPoint {
   /** Where it hangs (touchpoint title, stage title…), for the label. */
   where: string
   quadrant: Quadrant
-  /** 0 (effort 1) .. 1 (effort 5), left to right. */
+  /** 0..1 left to right: the centre of the effort's fifth of the axis (effort 1 → 0.1, 5 → 0.9). */
   x: number
-  /** 0 (impact 1) .. 1 (impact 5), bottom to top. */
+  /** 0..1 bottom to top, likewise for impact. */
   y: number
   /** Position among opportunities with the same impact and effort, and how many share it, to fan them out. */
   stackIndex: number
@@ -31,7 +32,10 @@ export interface PriorityMatrix {
   unscored: Annotation[]
 }
 
-const HIGH = 3
+/** The first value that counts as high on either axis. */
+export const HIGH = 3
+/** Where low turns into high on a 0..1 axis: the lower edge of the HIGH value's fifth. */
+export const HIGH_FROM = (HIGH - 1) / (SCALE_MAX - SCALE_MIN + 1)
 
 export function quadrantOf(impact: number, effort: number): Quadrant {
   const highImpact = impact >= HIGH
@@ -54,13 +58,17 @@ export function priorityMatrix(snapshot: Snapshot): PriorityMatrix {
       annotation: a,
       where: whereIs(snapshot, a.targetId),
       quadrant: quadrantOf(a.impact!, a.effort!),
-      x: (a.effort! - 1) / 4,
-      y: (a.impact! - 1) / 4,
+      x: onAxis(a.effort!),
+      y: onAxis(a.impact!),
       stackIndex,
       stackSize: stacks.get(key)!,
     }
   })
   return { points, unscored: opportunities.filter((a) => a.impact === null || a.effort === null) }
+}
+
+function onAxis(value: number): number {
+  return (value - SCALE_MIN + 0.5) / (SCALE_MAX - SCALE_MIN + 1)
 }
 
 /** A short name of what an annotation hangs on. */

@@ -72,6 +72,14 @@ export const TouchpointCard = memo(function TouchpointCard({ id, data, selected 
         {summary.opportunity > 0 && <li className="badge opportunity" title={`${summary.opportunity} opportunities`}>◆ {summary.opportunity}</li>}
         {summary.note > 0 && <li className="badge note" title={`${summary.note} notes`}>✎ {summary.note}</li>}
         {summary.comments > 0 && <li className="badge comment" title={`${summary.comments} open comments`}>💬 {summary.comments}</li>}
+        {summary.evidenced + summary.assumed > 0 && (
+          <li className="badge evidence" title={`${summary.evidenced} observed or measured, ${summary.assumed} assumed`}>
+            <span className="visually-hidden">Evidence: </span>
+            {summary.evidenced > 0 ? `✓${summary.evidenced}` : ''}
+            {summary.evidenced > 0 && summary.assumed > 0 ? ' ' : ''}
+            {summary.assumed > 0 ? `?${summary.assumed}` : ''}
+          </li>
+        )}
       </ul>
       <Handle type="source" position={Position.Right} id="out" className="tp-handle" />
     </article>

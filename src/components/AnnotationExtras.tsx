@@ -1,0 +1,38 @@
+/**
+ * The row under an annotation in the inspector: how it is known (evidence), impact and effort for
+ * an opportunity, and for pain points and needs the way into the action plan.
+ */
+import { useMemo } from 'react'
+import { addAction } from '../commands'
+import type { Annotation } from '../model'
+import { selectSnapshot, useJourneyStore } from '../store'
+import { EvidenceSelect, ImpactEffortSelects } from './AssessmentFields'
+import { useMapSession } from './MapSessionContext'
+
+const ACTIONABLE = new Set(['pain-point', 'functional-need', 'emotional-need'])
+
+export function AnnotationExtras({ annotation, readOnly }: { annotation: Annotation; readOnly: boolean }) {
+  const { doc } = useMapSession()
+  const actions = useJourneyStore(selectSnapshot).actions
+  const addressedBy = useMemo(() => Object.values(actions).filter((a) => a.addresses.includes(annotation.id)).length, [actions, annotation.id])
+  return (
+    <div className="annotation-extras">
+      <EvidenceSelect annotation={annotation} disabled={readOnly} />
+      {annotation.kind === 'opportunity' && <ImpactEffortSelects annotation={annotation} disabled={readOnly} />}
+      {ACTIONABLE.has(annotation.kind) && (
+        <>
+          {addressedBy > 0 && (
+            <span className="in-plan" title="Open the Action plan view to see it">
+              ✓ {addressedBy === 1 ? 'In action plan' : `In ${addressedBy} actions`}
+            </span>
+          )}
+          {!readOnly && (
+            <button type="button" className="small-button" aria-label={`Create action from ${annotation.text}`} onClick={() => addAction(doc, { fromAnnotation: annotation.id })}>
+              Create action
+            </button>
+          )}
+        </>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,56 @@
+/**
+ * Small selects that weigh an annotation: how the team knows it (evidence), and for opportunities
+ * how much it would help (impact) and cost (effort). Used in the inspector's annotation list and
+ * on the priority matrix, so a score set in either place is the same field.
+ */
+import { assessAnnotation, setEvidence } from '../commands'
+import { EVIDENCE_LEVELS, SCALE_MAX, SCALE_MIN, type Annotation, type Evidence } from '../model'
+import { useMapSession } from './MapSessionContext'
+import './AssessmentFields.css'
+
+export const EVIDENCE_LABEL: Record<Evidence, string> = { assumed: 'Assumed', observed: 'Observed', measured: 'Measured' }
+
+const SCALE = Array.from({ length: SCALE_MAX - SCALE_MIN + 1 }, (_, i) => SCALE_MIN + i)
+
+export function EvidenceSelect({ annotation, disabled }: { annotation: Annotation; disabled: boolean }) {
+  const { doc } = useMapSession()
+  return (
+    <label className="mini-select">
+      <span className="visually-hidden">Evidence for {annotation.text}</span>
+      <select value={annotation.evidence ?? ''} disabled={disabled} onChange={(e) => setEvidence(doc, annotation.id, (e.target.value || null) as Evidence | null)}>
+        <option value="">Evidence?</option>
+        {EVIDENCE_LEVELS.map((level) => (
+          <option key={level} value={level}>
+            {EVIDENCE_LABEL[level]}
+          </option>
+        ))}
+      </select>
+    </label>
+  )
+}
+
+export function ImpactEffortSelects({ annotation, disabled }: { annotation: Annotation; disabled: boolean }) {
+  const { doc } = useMapSession()
+  const select = (field: 'impact' | 'effort', label: string) => (
+    <label className="mini-select">
+      <span className="visually-hidden">
+        {label} of {annotation.text}
+      </span>
+      <select value={annotation[field] ?? ''} disabled={disabled} onChange={(e) => assessAnnotation(doc, annotation.id, { [field]: e.target.value ? Number(e.target.value) : null })}>
+        <option value="">{label}?</option>
+        {SCALE.map((n) => (
+          <option key={n} value={n}>
+            {label} {n}
+            {n === SCALE_MIN ? ' (low)' : n === SCALE_MAX ? ' (high)' : ''}
+          </option>
+        ))}
+      </select>
+    </label>
+  )
+  return (
+    <>
+      {select('impact', 'Impact')}
+      {select('effort', 'Effort')}
+    </>
+  )
+}

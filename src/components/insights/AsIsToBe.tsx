@@ -1,0 +1,140 @@
+/**
+ * As-is against to-be. A map is duplicated as its to-be on the server (a new map that starts as a
+ * copy, so stages and personas keep their ids and line up), and each side names the other in its
+ * meta. The comparison reads the other side's JSON through the relay's export with the link this
+ * browser remembers for it; without one, it says how to get it, and a JSON file works too.
+ */
+import { useCallback, useEffect, useMemo, useState } from 'react'
+import { setMapVariant } from '../../commands'
+import { readSnapshot } from '../../doc'
+import { compareCurves } from '../../insights/emotionCurves'
+import { formatError, parseJourneyJson, toJourneyJson, type Snapshot } from '../../model'
+import { selectReadOnly, useJourneyStore } from '../../store'
+import { getRecentMap, importMapOnServer, rememberMap } from '../../sync'
+import { fetchExportedMap } from '../../sync/exportedMap'
+import { useMapSession } from '../MapSessionContext'
+import { EmotionChart, type ChartSeries } from './EmotionChart'
+
+type Other = { status: 'none' } | { status: 'loading' } | { status: 'loaded'; snapshot: Snapshot; from: string } | { status: 'unavailable'; reason: string }
+
+export function AsIsToBe({ snapshot }: { snapshot: Snapshot }) {
+  const { doc, mapId } = useMapSession()
+  const readOnly = useJourneyStore(selectReadOnly)
+  const { variant, asIsMapId, toBeMapId } = snapshot.meta
+  const otherId = variant === 'to-be' ? asIsMapId : toBeMapId
+  const otherName = variant === 'to-be' ? 'as-is' : 'to-be'
+  const [other, setOther] = useState<Other>({ status: 'none' })
+  const [busy, setBusy] = useState(false)
+  const [message, setMessage] = useState<string | null>(null)
+
+  const load = useCallback(async () => {
+    if (!otherId) return setOther({ status: 'none' })
+    const token = getRecentMap(otherId)?.token
+    if (!token) return setOther({ status: 'unavailable', reason: `This browser has no link to the ${otherName} map yet.` })
+    setOther({ status: 'loading' })
+    try {
+      const parsed = parseJourneyJson(await fetchExportedMap(otherId, token))
+      if (!parsed.ok) return setOther({ status: 'unavailable', reason: `The ${otherName} map could not be read: ${parsed.errors.slice(0, 3).map(formatError).join('; ')}` })
+      setOther({ status: 'loaded', snapshot: parsed.snapshot, from: `the ${otherName} map on the server` })
+    } catch (e) {
+      setOther({ status: 'unavailable', reason: `The ${otherName} map could not be loaded (${(e as Error).message}).` })
+    }
+  }, [otherId, otherName])
+
+  useEffect(() => void load(), [load])
+
+  const duplicate = async () => {
+    setBusy(true)
+    setMessage(null)
+    try {
+      const json = toJourneyJson(readSnapshot(doc))
+      json.meta = { ...json.meta, title: `${snapshot.meta.title} – to-be`, variant: 'to-be', asIsMapId: mapId, toBeMapId: '' }
+      const created = await importMapOnServer(json)
+      rememberMap({
+        id: created.id,
+        local: false,
+        role: 'facilitator',
+        token: created.facilitatorToken,
+        title: json.meta.title as string,
+        links: { facilitator: created.facilitatorToken, editor: created.editorToken, viewer: created.viewerToken },
+      })
+      setMapVariant(doc, { variant: 'as-is', toBeMapId: created.id })
+      setMessage('The to-be map is created. Open it to redesign the journey; the comparison updates when you come back.')
+    } catch (e) {
+      setMessage(`Could not create the to-be map: ${(e as Error).message}`)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const readFile = async (file: File) => {
+    const parsed = parseJourneyJson(await file.text())
+    if (!parsed.ok) return setMessage(`${file.name} is not a journey map: ${parsed.errors.slice(0, 3).map(formatError).join('; ')}`)
+    setMessage(null)
+    setOther({ status: 'loaded', snapshot: parsed.snapshot, from: file.name })
+  }
+
+  const local = getRecentMap(mapId)?.local ?? false
+  const otherToken = otherId ? getRecentMap(otherId)?.token : undefined
+  return (
+    <div className="as-is-to-be">
+      <p className="variant-line">
+        This map is the <strong>{variant}</strong> journey.
+        {otherId && otherToken && (
+          <>
+            {' '}
+            <a href={`/m/${encodeURIComponent(otherId)}#token=${encodeURIComponent(otherToken)}`}>Open the {otherName} map</a>
+          </>
+        )}
+      </p>
+      {!otherId && variant === 'as-is' && (
+        <div className="view-toolbar">
+          <button type="button" className="primary" disabled={busy || readOnly || local} onClick={duplicate}>
+            Duplicate as to-be
+          </button>
+          <span className="status-message">
+            {local ? 'Publish this map first: the to-be is a map on the server.' : readOnly ? 'Viewers cannot create maps from this one.' : 'Creates a new map that starts as a copy of this one, linked as its to-be.'}
+          </span>
+        </div>
+      )}
+      {other.status === 'loading' && <p className="status-message">Loading the {otherName} map…</p>}
+      {other.status === 'unavailable' && (
+        <p className="status-message" role="status">
+          {other.reason} Open the {otherName} map once in this browser from the link its facilitator shares (map id <code>{otherId}</code>), then come back here; or compare with a JSON file exported from it.
+        </p>
+      )}
+      {other.status === 'loaded' && <Comparison current={snapshot} other={other.snapshot} currentIsAsIs={variant !== 'to-be'} from={other.from} onReload={otherId ? load : undefined} />}
+      <label className="file-button">
+        Compare with a JSON file…
+        <input type="file" accept=".json,application/json" className="visually-hidden" onChange={(e) => e.target.files?.[0] && void readFile(e.target.files[0])} />
+      </label>
+      {message && (
+        <p className="status-message" role="status">
+          {message}
+        </p>
+      )}
+    </div>
+  )
+}
+
+function Comparison({ current, other, currentIsAsIs, from, onReload }: { current: Snapshot; other: Snapshot; currentIsAsIs: boolean; from: string; onReload?: () => void }) {
+  const [asIs, toBe] = currentIsAsIs ? [current, other] : [other, current]
+  const comparison = useMemo(() => compareCurves(asIs, toBe), [asIs, toBe])
+  const series: ChartSeries[] = comparison.pairs.flatMap((p, i) => [
+    { key: `as-is-${i}`, label: `${p.name} (as-is)`, color: p.color, dashed: true, points: p.asIs },
+    { key: `to-be-${i}`, label: `${p.name} (to-be)`, color: p.color, points: p.toBe },
+  ])
+  return (
+    <>
+      <p className="status-message">
+        Compared with {from}. Dashed: as-is · solid: to-be.{' '}
+        {onReload && (
+          <button type="button" className="link-button" onClick={onReload}>
+            Reload
+          </button>
+        )}
+      </p>
+      <EmotionChart columns={comparison.columns} series={series} locale={current.meta.locale} label="Emotion curves, as-is against to-be" />
+    </>
+  )
+}

@@ -1,0 +1,56 @@
+import { useMemo } from 'react'
+import { heatLevel, heatMap } from '../../insights/heatMap'
+import { phaseName } from '../../i18n/phaseNames'
+import type { Phase, Snapshot } from '../../model'
+
+/** Pain points and moments of truth per stage × persona, as a table whose cells are shaded by count. */
+export function HeatMapTable({ snapshot }: { snapshot: Snapshot }) {
+  const map = useMemo(() => heatMap(snapshot), [snapshot])
+  if (map.personas.length === 0 || map.stages.length === 0) return <p className="view-empty">No stages or personas yet.</p>
+  return (
+    <>
+      <div className="table-scroll">
+        <table className="heat-table">
+          <caption className="visually-hidden">Pain points and moments of truth per stage and persona</caption>
+          <thead>
+            <tr>
+              <td />
+              {map.stages.map((s) => (
+                <th key={s.id} scope="col">
+                  <span className="phase-tag">{phaseName(s.phase as Phase, snapshot.meta.locale)}</span>
+                  {s.title}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {map.personas.map((p, row) => (
+              <tr key={p.id}>
+                <th scope="row" style={{ borderLeftColor: p.color }}>
+                  {p.name}
+                </th>
+                {map.cells[row].map((cell, column) => (
+                  <td key={map.stages[column].id}>
+                    <span className="heat pain" style={{ background: `rgba(232, 102, 61, ${0.08 + heatLevel(cell.pain, map.max) * 0.62})` }}>
+                      <span aria-hidden="true">⚡ </span>
+                      {cell.pain}
+                      <span className="visually-hidden"> pain points</span>
+                    </span>
+                    <span className="heat truth" style={{ background: `rgba(47, 166, 122, ${0.08 + heatLevel(cell.truth, map.max) * 0.62})` }}>
+                      <span aria-hidden="true">★ </span>
+                      {cell.truth}
+                      <span className="visually-hidden"> moments of truth</span>
+                    </span>
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p className="heat-legend">
+        <span className="heat pain">⚡ pain points</span> <span className="heat truth">★ moments of truth</span> Darker = more (scale 0..{map.max}). In total {map.totals.pain} pain points and {map.totals.truth} moments of truth on touchpoints.
+      </p>
+    </>
+  )
+}
