@@ -110,3 +110,38 @@ test('the insight, action plan and promise views of a template read well', async
   await expect(page.getByRole('article', { name: /Promise 1: Du skal altid føle dig tryg/ })).toBeVisible()
   await page.screenshot({ path: `${SHOTS}/actions-6-promises.png`, fullPage: true })
 })
+
+test('a map duplicated as its to-be is compared with its as-is, both ways', async ({ page }) => {
+  await setIdentity(page, 'Fasilitator Åse')
+  await createMapFromHome(page, /Karolines bilservice \(Norsk\)/)
+  const asIsUrl = page.url()
+
+  await page.getByRole('tab', { name: 'Insights' }).click()
+  await page.getByRole('button', { name: 'Duplicate as to-be' }).click()
+  const compare = page.locator('#insight-compare')
+  await expect(compare.getByRole('img', { name: 'Emotion curves, as-is against to-be' })).toBeVisible()
+  await expect(compare).toContainText('This map is the as-is journey.')
+
+  // In the to-be, the booking stage gets better.
+  await compare.getByRole('link', { name: 'Open the to-be map' }).click()
+  await expect(page.locator('.react-flow__node-stage').first()).toBeVisible()
+  await expect(page.getByRole('textbox', { name: /title/i }).first()).toHaveValue(/– to-be$/)
+  await fitView(page)
+  await card(page, 'Får time om 10 dager').click()
+  await page.getByRole('radio', { name: '+2 Very positive' }).check()
+  await page.getByRole('tab', { name: 'Insights' }).click()
+  await expect(compare).toContainText('This map is the to-be journey.')
+  const chart = compare.getByRole('img', { name: 'Emotion curves, as-is against to-be' })
+  await expect(chart).toBeVisible()
+  // Its accessible table tells the two curves apart at the booking stage.
+  const table = compare.locator('table')
+  await expect(table.getByRole('row', { name: /Karoline \(as-is\)/ })).toContainText('−1')
+  await expect(table.getByRole('row', { name: /Karoline \(to-be\)/ })).toContainText('+2')
+  await compare.screenshot({ path: `${SHOTS}/actions-7-as-is-to-be.png` })
+
+  // And the as-is knows its to-be.
+  await page.goto(asIsUrl)
+  await page.getByRole('tab', { name: 'Insights' }).click()
+  await expect(compare.getByRole('link', { name: 'Open the to-be map' })).toBeVisible()
+  await expect(compare.locator('table').getByRole('row', { name: /Karoline \(to-be\)/ })).toContainText('+2')
+})
