@@ -242,10 +242,12 @@ export function toFlow(snapshot: Snapshot, layout: GridLayout, options: FlowOpti
       target: link.to,
       sourceHandle: 'out',
       targetHandle: 'in',
-      label: link.label || undefined,
+      // A label drawn between two cards only a column apart would cover them: it shows when the
+      // link is selected (and always in its accessible name, the inspector and the PDF).
+      label: link.label && options.selectedIds.has(link.id) ? link.label : undefined,
       type: 'smoothstep',
       selected: options.selectedIds.has(link.id),
-      ariaLabel: `Link from ${snapshot.touchpoints[link.from]?.title ?? ''} to ${snapshot.touchpoints[link.to]?.title ?? ''}`,
+      ariaLabel: `Link from ${snapshot.touchpoints[link.from]?.title ?? ''} to ${snapshot.touchpoints[link.to]?.title ?? ''}${link.label ? `: ${link.label}` : ''}`,
       zIndex: 3,
       style: { strokeWidth: 2, stroke: '#5b6477' },
       markerEnd: { type: 'arrowclosed' as never, color: '#5b6477' },

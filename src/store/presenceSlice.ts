@@ -23,6 +23,11 @@ export interface Peer {
 export interface PresenceSlice {
   self: { name: string; color: string; id: string }
   peers: Peer[]
+  /**
+   * Record id → `color|name` of the first peer who has it selected, derived once per presence
+   * change so each of a thousand cards reads its outline in O(1).
+   */
+  peerSelections: Readonly<Record<string, string>>
   setPeers(peers: Peer[]): void
   setSelf(self: { name: string; color: string; id: string }): void
 }
@@ -30,6 +35,11 @@ export interface PresenceSlice {
 export const createPresenceSlice: StateCreator<JourneyState, [['zustand/immer', never]], [], PresenceSlice> = (set) => ({
   self: { name: '', color: '#4f7cff', id: '' },
   peers: [],
-  setPeers: (peers) => set({ peers }),
+  peerSelections: {},
+  setPeers: (peers) => {
+    const peerSelections: Record<string, string> = {}
+    for (const p of peers) for (const id of p.selection ?? []) peerSelections[id] ??= `${p.color}|${p.name}`
+    set({ peers, peerSelections })
+  },
   setSelf: (self) => set({ self }),
 })

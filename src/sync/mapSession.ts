@@ -104,7 +104,9 @@ export function openMapSession(options: OpenMapOptions): MapSession {
   }
 
   awareness.setLocalState({ user: { name: identity.name, color: identity.color, role: options.role ?? 'facilitator' }, cursor: null, selection: [], drag: null, viewport: null, spotlight: false, present: null })
-  const onAwareness = () => {
+  const onAwareness = (changes?: { added: number[]; updated: number[]; removed: number[] }) => {
+    // Our own cursor and viewport change many times a second; only others' changes matter here.
+    if (changes && [...changes.added, ...changes.updated, ...changes.removed].every((id) => id === doc.clientID)) return
     const peers: Peer[] = []
     awareness.getStates().forEach((state, clientId) => {
       if (clientId === doc.clientID || !state?.user) return

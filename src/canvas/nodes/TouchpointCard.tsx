@@ -1,4 +1,4 @@
-import { Handle, Position, type NodeProps } from '@xyflow/react'
+import { Handle, Position, useStore, type NodeProps, type ReactFlowState } from '@xyflow/react'
 import { memo, useCallback, useEffect, useRef, useState } from 'react'
 import { useJourneyStore } from '../../store'
 import type { JourneyState } from '../../store'
@@ -6,22 +6,22 @@ import type { TouchpointNode } from '../toFlow'
 import { useMapSession } from '../../components/MapSessionContext'
 import { updateTouchpoint, type TouchpointFields } from '../../commands'
 import type { TouchpointId } from '../../model'
-import { EmotionFace } from './EmotionFace'
+import { EmotionFace, emotionColor } from './EmotionFace'
 
-/** Colours of the peers who have this card selected, as one string so the selector stays cheap. */
+/** `color|name` of a peer who has this card selected, or '' (a string, so the selector is cheap). */
 function usePeerOutline(id: string): string {
-  const selector = useCallback(
-    (s: JourneyState) =>
-      s.peers
-        .filter((p) => p.selection?.includes(id))
-        .map((p) => `${p.color}|${p.name}`)
-        .join(','),
-    [id],
-  )
-  return useJourneyStore(selector)
+  return useJourneyStore(useCallback((s: JourneyState) => s.peerSelections[id] ?? '', [id]))
 }
 
 const selectIsEditing = (id: string) => (s: JourneyState) => s.editingTitleId === id
+
+/**
+ * Below this zoom a card's details are too small to read, so it draws as a plain tile with its
+ * title: a handful of DOM nodes instead of thirty, which keeps panning a 1,000-card map smooth.
+ * The selector returns a boolean, so cards re-render only when the zoom crosses the threshold.
+ */
+const DETAIL_ZOOM = 0.6
+const selectDetailed = (s: ReactFlowState) => s.transform[2] >= DETAIL_ZOOM
 
 /** Set by the editor benchmark to count card renders; absent (one property read) otherwise. */
 const probe = globalThis as { __journeyRenderProbe?: (id: string) => void }
@@ -31,7 +31,26 @@ export const TouchpointCard = memo(function TouchpointCard({ id, data, selected 
   probe.__journeyRenderProbe?.(id)
   const peers = usePeerOutline(id)
   const editing = useJourneyStore(useCallback(selectIsEditing(id), [id]))
-  const firstPeer = peers ? peers.split(',')[0].split('|') : null
+  const firstPeer = peers ? peers.split('|') : null
+  const detailed = useStore(selectDetailed)
+  if (!detailed && !editing) {
+    const unmet = summary.functionalUnmet + summary.emotionalUnmet
+    return (
+      <article
+        className={`tp-card is-compact${selected ? ' is-selected' : ''}`}
+        style={{ borderLeftColor: personaColor, ...(firstPeer ? { outline: `3px solid ${firstPeer[0]}` } : null) }}
+        data-testid="touchpoint-card"
+      >
+        <h3 className="tp-title">{tp.title || 'Untitled'}</h3>
+        <p className="tp-compact-marks" aria-hidden="true">
+          {tp.emotion !== null && <span className="tp-dot" style={{ background: emotionColor(tp.emotion) }} />}
+          {unmet > 0 && <span className="tp-mark unmet">{unmet}</span>}
+          {summary.pain > 0 && <span className="tp-mark pain">⚡{summary.pain}</span>}
+          {summary.truth > 0 && <span className="tp-mark truth">★{summary.truth}</span>}
+        </p>
+      </article>
+    )
+  }
   return (
     <article
       className={`tp-card${selected ? ' is-selected' : ''}${summary.functionalUnmet + summary.emotionalUnmet > 0 ? ' has-unmet' : ''}`}
