@@ -35,6 +35,7 @@ import { EMOTION_LABELS, phaseName } from '../i18n/phaseNames'
 import { selectReadOnly, selectSelection, selectSnapshot, useJourneyStore } from '../store'
 import { AnnotationList } from './AnnotationList'
 import { CommentThreads } from './CommentThreads'
+import { VotingPanel } from './workshop/VotingPanel'
 import { Section, TextField } from './fields'
 import { TouchpointMetrics } from './TouchpointMetrics'
 import { useMapSession } from './MapSessionContext'
@@ -81,6 +82,7 @@ export function Inspector() {
   }
   return (
     <aside className="inspector" aria-label="Inspector">
+      <VotingPanel />
       <h2 className="inspector-title">{title}</h2>
       {body}
     </aside>

@@ -17,7 +17,6 @@ import { Toolbar } from './Toolbar'
 import { ReadOnlyBanner } from './ReadOnlyBanner'
 import { ExportMenu } from './ExportMenu'
 import { WorkshopBar } from './workshop/WorkshopBar'
-import { VotingPanel } from './workshop/VotingPanel'
 import { PresentationView } from './workshop/PresentationView'
 import { VersionsDialog } from './workshop/VersionsDialog'
 import { MentionNotifier } from './MentionNotifier'
@@ -146,7 +145,6 @@ export function MapPage({ mapId, token, local }: { mapId: string; token?: string
               <MapViewPanel view={view} />
             )}
           </div>
-          <VotingPanel />
           <MentionNotifier />
           <PresentationView />
           {versionsOpen && token && <VersionsDialog mapId={mapId} token={token} onClose={() => setVersionsOpen(false)} />}
