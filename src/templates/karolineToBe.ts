@@ -3,7 +3,8 @@
  * «Fire strategier for en god kundeopplevelse» — rask respons, rådgivende salg, proaktivt
  * salg/coaching, automatisk tjeneste — in the article's words, Norwegian Bokmål and English.
  * Persona and stage titles are those of the as-is template (karolineCarService.ts), so an as-is
- * map and a to-be map made from these templates line up in the as-is/to-be comparison.
+ * map and a to-be map made from these templates line up in the as-is/to-be comparison. Titles
+ * name the strategy, not Karoline, so "Karoline's car service" stays the one as-is template.
  */
 import { KAROLINE_CAR_SERVICE } from './karolineCarService'
 import type { PlanSpec } from './planSpec'
@@ -32,7 +33,7 @@ const REPURCHASE_NOTE = {
 }
 
 export const KAROLINE_RAPID_RESPONSE: PlanSpec<L> = {
-  title: tx('Karolines bilservice – rask respons (til-være)', "Karoline's car service – rapid response (to-be)"),
+  title: tx('Bilservice til-være: rask respons', 'Car service to-be: rapid response'),
   description: tx(
     'Til-være-reisen med strategien rask respons: levere tjenestene kunden har bestilt så raskt og presist som mulig, gjennom selvbetjening i SUV-appen. For kunder som vil ha kontroll på kjøpsprosessen.',
     'The to-be journey under the rapid response strategy: deliver what the customer ordered as quickly and precisely as possible, through self-service in the SUV app. For customers who want control of the buying process.',
@@ -84,7 +85,7 @@ export const KAROLINE_RAPID_RESPONSE: PlanSpec<L> = {
 }
 
 export const KAROLINE_ADVISORY_SALES: PlanSpec<L> = {
-  title: tx('Karolines bilservice – rådgivende salg (til-være)', "Karoline's car service – advisory sales (to-be)"),
+  title: tx('Bilservice til-være: rådgivende salg', 'Car service to-be: advisory sales'),
   description: tx(
     'Til-være-reisen med strategien rådgivende salg: forhandleren hjelper aktivt tidlig i kundeprosessen, med tjenester og informasjon tilpasset kundens digitale atferd. For kunder som verdsetter råd, men selv vil ta beslutningen.',
     'The to-be journey under the advisory sales strategy: the dealer actively helps early in the customer process, with services and information fitted to the customer’s digital behaviour. For customers who value advice but want to make the decision themselves.',
@@ -127,7 +128,7 @@ export const KAROLINE_ADVISORY_SALES: PlanSpec<L> = {
 }
 
 export const KAROLINE_PROACTIVE_COACHING: PlanSpec<L> = {
-  title: tx('Karolines bilservice – proaktivt salg/coaching (til-være)', "Karoline's car service – proactive coaching (to-be)"),
+  title: tx('Bilservice til-være: proaktivt salg/coaching', 'Car service to-be: proactive coaching'),
   description: tx(
     'Til-være-reisen med strategien proaktivt salg/coaching: initiativet kommer fra leverandøren, som minner kunden på behovene og hjelper henne å handle. For kunder som forstår at de trenger rådgivning og påvirkning.',
     'The to-be journey under the proactive sales/coaching strategy: the initiative comes from the supplier, who reminds the customer of her needs and helps her act. For customers who understand they need advice and a nudge.',
@@ -167,7 +168,7 @@ export const KAROLINE_PROACTIVE_COACHING: PlanSpec<L> = {
 }
 
 export const KAROLINE_AUTOMATIC_SERVICE: PlanSpec<L> = {
-  title: tx('Karolines bilservice – automatisk tjeneste (til-være)', "Karoline's car service – automatic service (to-be)"),
+  title: tx('Bilservice til-være: automatisk tjeneste', 'Car service to-be: automatic service'),
   description: tx(
     'Til-være-reisen med strategien automatisk tjeneste: da Karoline leaset bilen, avtalte hun at forhandleren kan bruke data fra bilbruken til bedre service og oppfølging. Tjenesten skjer uten at hun trenger å ta initiativ.',
     'The to-be journey under the automatic service strategy: when Karoline leased the car she agreed that the dealer may use data from her driving for better service and follow-up. The service happens without her having to act.',
