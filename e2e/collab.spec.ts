@@ -1,14 +1,5 @@
-import { expect, test, type Browser, type Page } from '@playwright/test'
-import { card, clickCell, createMapFromHome, fitView, nodeId, setIdentity, SHOTS } from './helpers'
-
-async function openAs(browser: Browser, url: string, name: string, color: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } })
-  const page = await context.newPage()
-  await setIdentity(page, name, color)
-  await page.goto(url)
-  await expect(page.locator('.react-flow__node-stage').first()).toBeVisible()
-  return page
-}
+import { expect, test, type Page } from '@playwright/test'
+import { card, clickCell, createMapFromHome, fitView, nodeId, openAs, setIdentity, SHOTS } from './helpers'
 
 async function shareLinks(page: Page) {
   await page.getByRole('button', { name: 'Share' }).click()

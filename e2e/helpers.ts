@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test'
+import { expect, type Browser, type Page } from '@playwright/test'
 
 export const SHOTS = 'test-results/screenshots'
 
@@ -57,4 +57,15 @@ export async function clickCell(page: Page, stageId: string, personaId: string) 
   const box = await cell.boundingBox()
   expect(box).toBeTruthy()
   await cell.click({ position: { x: box!.width / 2, y: box!.height - 8 } })
+}
+
+/** Another participant: a fresh browser context opening `url` as `name`, connected and showing the grid. */
+export async function openAs(browser: Browser, url: string, name: string, color: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } })
+  const page = await context.newPage()
+  await setIdentity(page, name, color)
+  await page.goto(url)
+  await expect(page.locator('.react-flow__node-stage').first()).toBeVisible()
+  await expect(page.getByTestId('connection')).toHaveText('Connected')
+  return page
 }

@@ -3,21 +3,11 @@ import { readSnapshot } from '../src/doc'
 import { addTouchpoint } from '../src/commands'
 import type { PersonaId, StageId } from '../src/model'
 import { SyncClient } from '../server/testing/syncClient'
-import { card, clickCell, createMapFromHome, fitView, nodeId, setIdentity, SHOTS } from './helpers'
+import { card, clickCell, createMapFromHome, fitView, nodeId, openAs, setIdentity, SHOTS } from './helpers'
 
 const FACILITATOR = 'Frida Fasilitator'
 const ANNE = 'Anne Ås'
 const BJORN = 'Bjørn Bø'
-
-async function openAs(browser: Browser, url: string, name: string, color: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } })
-  const page = await context.newPage()
-  await setIdentity(page, name, color)
-  await page.goto(url)
-  await expect(page.locator('.react-flow__node-stage').first()).toBeVisible()
-  await expect(page.getByTestId('connection')).toHaveText('Connected')
-  return page
-}
 
 /** A facilitator with a fresh map, and two participants on its editor link. */
 async function workshop(page: Page, browser: Browser) {

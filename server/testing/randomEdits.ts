@@ -20,17 +20,8 @@ import {
 import { readSnapshot } from '../../src/doc'
 import { ANNOTATION_KINDS, PHASES } from '../../src/model'
 
-/** mulberry32: a seeded generator, so a failing run can be replayed. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 0x1_0000_0000
-  }
-}
+/** A seeded generator (shared with the document fuzz), so a failing run can be replayed. */
+export { mulberry32 as seededRandom } from '../../src/test/seededRandom'
 
 const WORDS = ['Bestilling', 'Værksted', 'Købsrejse', 'Kundeservice', 'Åbning', 'Försäkring', 'Ønske', '🚗 Bil', 'Løsning ✨', 'Ankomst']
 
