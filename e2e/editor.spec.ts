@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { card, center, clickCell, createMapFromHome, dragTo, fitView, nodeId, setIdentity, SHOTS } from './helpers'
+import { card, center, clickCell, createMapFromHome, dragTo, fitView, nodeId, setIdentity, SHOTS, zoomInOn } from './helpers'
 
 const STAGE = 'Verkstedbesøk æøå'
 const PERSONA = 'Åsa Öberg 🚗'
@@ -51,13 +51,14 @@ test('a facilitator builds a map from the template, edits it, drags, undoes and 
   }
   await page.getByRole('radio', { name: '-1 Negative' }).check()
   await expect(card(page, TOUCHPOINT).getByRole('img', { name: /Emotion -1/ })).toBeVisible()
+  await zoomInOn(page, `.react-flow__node-touchpoint[aria-label="${TOUCHPOINT}"]`)
   await expect(card(page, TOUCHPOINT).locator('.badge.need.unmet')).toHaveCount(2)
   await page.screenshot({ path: `${SHOTS}/editor-2-annotated.png` })
 
   // Drag the card into the first stage's cell of the same persona; then undo the drag.
+  await fitView(page)
   const firstStage = await nodeId(page, '.react-flow__node-stage')
   const target = `.react-flow__node[data-id="cell:${firstStage}|${personaId}"]`
-  await fitView(page)
   await dragTo(page, await center(page, `.react-flow__node-touchpoint[aria-label="${TOUCHPOINT}"]`), await center(page, target))
   const crumb = page.locator('.inspector .crumb')
   await card(page, TOUCHPOINT).click()

@@ -69,3 +69,14 @@ export async function openAs(browser: Browser, url: string, name: string, color:
   await expect(page.getByTestId('connection')).toHaveText('Connected')
   return page
 }
+
+/** Zoom in over an element with the mouse wheel until cards show their full detail (zoom ≥ 0.8). */
+export async function zoomInOn(page: Page, selector: string) {
+  const zoom = async () => Number(/scale\(([\d.]+)\)/.exec(await page.locator('.react-flow__viewport').evaluate((el) => (el as HTMLElement).style.transform))?.[1])
+  for (let i = 0; i < 30 && (await zoom()) < 0.8; i++) {
+    const c = await center(page, selector)
+    await page.mouse.move(c.x, c.y)
+    await page.mouse.wheel(0, -100)
+    await page.waitForTimeout(50)
+  }
+}

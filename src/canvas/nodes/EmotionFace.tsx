@@ -14,7 +14,7 @@ export const EmotionFace = memo(function EmotionFace({ emotion, size = 22 }: { e
   }
   const curve = emotion * 2.5 // mouth control-point offset
   return (
-    <svg width={size} height={size} viewBox="0 0 24 24" role="img" aria-label={`Emotion ${emotion > 0 ? '+' : ''}${emotion}: ${EMOTION_LABELS[String(emotion)]}`}>
+    <svg width={size} height={size} viewBox="0 0 24 24" role="img" aria-label={emotionLabel(emotion)}>
       <circle cx="12" cy="12" r="10" fill={COLORS[emotion]} />
       <circle cx="8.5" cy="9.5" r="1.4" fill="#fff" />
       <circle cx="15.5" cy="9.5" r="1.4" fill="#fff" />
@@ -22,6 +22,11 @@ export const EmotionFace = memo(function EmotionFace({ emotion, size = 22 }: { e
     </svg>
   )
 })
+
+/** The accessible name of a score, shared by the full face and the compact card's dot. */
+export function emotionLabel(emotion: number): string {
+  return `Emotion ${emotion > 0 ? '+' : ''}${emotion}: ${EMOTION_LABELS[String(emotion)]}`
+}
 
 export function emotionColor(emotion: number): string {
   return COLORS[Math.round(emotion)] ?? COLORS[0]

@@ -6,7 +6,7 @@ import type { TouchpointNode } from '../toFlow'
 import { useMapSession } from '../../components/MapSessionContext'
 import { updateTouchpoint, type TouchpointFields } from '../../commands'
 import type { TouchpointId } from '../../model'
-import { EmotionFace, emotionColor } from './EmotionFace'
+import { EmotionFace, emotionColor, emotionLabel } from './EmotionFace'
 
 /** `color|name` of a peer who has this card selected, or '' (a string, so the selector is cheap). */
 function usePeerOutline(id: string): string {
@@ -42,11 +42,11 @@ export const TouchpointCard = memo(function TouchpointCard({ id, data, selected 
         data-testid="touchpoint-card"
       >
         <h3 className="tp-title">{tp.title || 'Untitled'}</h3>
-        <p className="tp-compact-marks" aria-hidden="true">
-          {tp.emotion !== null && <span className="tp-dot" style={{ background: emotionColor(tp.emotion) }} />}
-          {unmet > 0 && <span className="tp-mark unmet">{unmet}</span>}
-          {summary.pain > 0 && <span className="tp-mark pain">⚡{summary.pain}</span>}
-          {summary.truth > 0 && <span className="tp-mark truth">★{summary.truth}</span>}
+        <p className="tp-compact-marks">
+          {tp.emotion !== null && <span className="tp-dot" role="img" aria-label={emotionLabel(tp.emotion)} style={{ background: emotionColor(tp.emotion) }} />}
+          {unmet > 0 && <span className="tp-mark unmet" title={`${unmet} needs not met`}>{unmet}</span>}
+          {summary.pain > 0 && <span className="tp-mark pain" title={`${summary.pain} pain points`}>⚡{summary.pain}</span>}
+          {summary.truth > 0 && <span className="tp-mark truth" title={`${summary.truth} moments of truth`}>★{summary.truth}</span>}
         </p>
       </article>
     )
