@@ -39,8 +39,8 @@ test('two participants edit one map live, see each other, and a viewer cannot ed
   await expect(card(page, 'Får time om 10 dager – å')).toBeVisible()
 
   // Presence: avatars, cursors and selection outlines.
-  await expect(editor.getByRole('list', { name: 'People in this map' }).getByLabel('Frida Fasilitator')).toBeVisible()
-  await expect(page.getByRole('list', { name: 'People in this map' }).getByLabel('Erik Ædel')).toBeVisible()
+  await expect(editor.getByRole('list', { name: 'People in this map' }).getByRole('listitem', { name: 'Frida Fasilitator' })).toBeVisible()
+  await expect(page.getByRole('list', { name: 'People in this map' }).getByRole('listitem', { name: 'Erik Ædel' })).toBeVisible()
   const pane = await page.locator('.react-flow__pane').boundingBox()
   await page.mouse.move(pane!.x + 300, pane!.y + 200)
   await page.mouse.move(pane!.x + 320, pane!.y + 220, { steps: 5 })
