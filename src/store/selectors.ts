@@ -12,3 +12,5 @@ export const selectIsFacilitator = (s: JourneyState) => s.role === 'facilitator'
 export const selectWorkshop = (s: JourneyState) => s.workshop
 export const selectEditingTitleId = (s: JourneyState) => s.editingTitleId
 export const selectSelectedTouchpointId = (s: JourneyState) => (s.selection?.kind === 'touchpoint' ? s.selection.id : null)
+export const selectUiLocale = (s: JourneyState) => s.uiLocale
+export const selectSetUiLocale = (s: JourneyState) => s.setUiLocale

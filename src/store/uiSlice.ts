@@ -1,4 +1,6 @@
 import type { StateCreator } from 'zustand'
+import type { UiLocale } from '../i18n/locales'
+import { initialUiLocale, rememberUiLocale } from '../i18n/uiLocalePreference'
 import type { JourneyState } from './journeyStore'
 
 /** What the local participant has selected: one record, a phase, or an empty cell. */
@@ -15,10 +17,17 @@ export interface UiSlice {
   editingTitleId: string | null
   inspectorOpen: boolean
   shareOpen: boolean
+  /**
+   * The interface language of this participant. Session scope: each person reads the map in their
+   * own language, so it never goes into the Y.Doc (the map's content language is `meta.locale`).
+   */
+  uiLocale: UiLocale
   select(selection: Selection): void
   startEditingTitle(id: string | null): void
   setInspectorOpen(open: boolean): void
   setShareOpen(open: boolean): void
+  /** Switch the interface language and remember it in this browser. */
+  setUiLocale(locale: UiLocale): void
 }
 
 export const createUiSlice: StateCreator<JourneyState, [['zustand/immer', never]], [], UiSlice> = (set) => ({
@@ -26,6 +35,7 @@ export const createUiSlice: StateCreator<JourneyState, [['zustand/immer', never]
   editingTitleId: null,
   inspectorOpen: true,
   shareOpen: false,
+  uiLocale: initialUiLocale(),
   select: (selection) =>
     set((s) => {
       s.selection = selection
@@ -43,4 +53,10 @@ export const createUiSlice: StateCreator<JourneyState, [['zustand/immer', never]
     set((s) => {
       s.shareOpen = open
     }),
+  setUiLocale: (locale) => {
+    rememberUiLocale(locale)
+    set((s) => {
+      s.uiLocale = locale
+    })
+  },
 })

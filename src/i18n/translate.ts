@@ -1,0 +1,70 @@
+/**
+ * Message lookup. English is the source catalog; the others are typed against its keys, so a
+ * missing or extra key is a type error. Placeholders are `{name}`; numbers passed as parameters
+ * are written the locale's way (decimal comma, grouping).
+ */
+import { da } from './catalogs/da'
+import { en, type MessageKey } from './catalogs/en'
+import { nb } from './catalogs/nb'
+import { sv } from './catalogs/sv'
+import { formatNumber } from './format'
+import { uiLocaleOf, type UiLocale } from './locales'
+
+export type { MessageKey }
+export type Catalog = Record<MessageKey, string>
+export type MessageParams = Record<string, string | number>
+
+export const CATALOGS: Record<UiLocale, Catalog> = { en, da, sv, nb }
+
+/** Keys that come as a `.one`/`.other` pair, by their common stem. */
+export type PluralKey = { [K in MessageKey]: K extends `${infer Stem}.one` ? (`${Stem}.other` extends MessageKey ? Stem : never) : never }[MessageKey]
+
+/** Any tag (`da-DK`, a map's `nb`) finds its catalog; an unknown one reads English. */
+export function catalogLocale(locale: string): UiLocale {
+  return uiLocaleOf(locale) ?? 'en'
+}
+
+export function translate(locale: string, key: MessageKey, params?: MessageParams): string {
+  const lang = catalogLocale(locale)
+  const message = CATALOGS[lang][key] ?? en[key]
+  if (!params) return message
+  return message.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params[name]
+    if (value === undefined) return whole
+    return typeof value === 'number' ? formatNumber(value, lang, 2) : value
+  })
+}
+
+const pluralRules = new Map<string, Intl.PluralRules>()
+
+/** `{stem}.one` or `{stem}.other` by the locale's plural rule, with `{count}` filled in. */
+export function translatePlural(locale: string, stem: PluralKey, count: number, params?: MessageParams): string {
+  const lang = catalogLocale(locale)
+  let rules = pluralRules.get(lang)
+  if (!rules) pluralRules.set(lang, (rules = new Intl.PluralRules(lang)))
+  const form = rules.select(count) === 'one' ? 'one' : 'other'
+  return translate(lang, `${stem}.${form}` as MessageKey, { count, ...params })
+}
+
+/** A translator bound to one locale: `t(key, params)`, `t.plural(stem, count)`, and `t.locale` for formatting. */
+export interface Translator {
+  (key: MessageKey, params?: MessageParams): string
+  plural(stem: PluralKey, count: number, params?: MessageParams): string
+  locale: UiLocale
+}
+
+const translators = new Map<UiLocale, Translator>()
+
+/** One translator per locale, kept, so a component that depends on `t` re-renders only when the language changes. */
+export function translatorFor(locale: string): Translator {
+  const lang = catalogLocale(locale)
+  let t = translators.get(lang)
+  if (!t) {
+    t = Object.assign((key: MessageKey, params?: MessageParams) => translate(lang, key, params), {
+      plural: (stem: PluralKey, count: number, params?: MessageParams) => translatePlural(lang, stem, count, params),
+      locale: lang,
+    })
+    translators.set(lang, t)
+  }
+  return t
+}
