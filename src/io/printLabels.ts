@@ -4,7 +4,7 @@
  * UI catalogs live in src/i18n; this small dictionary covers only what exports print, so the PDF
  * module can load without the UI.
  */
-import type { AnnotationKind, NeedStatus, Phase } from '../model'
+import type { ActionStatus, AnnotationKind, Evidence, MetricName, NeedStatus, Phase } from '../model'
 
 export interface PrintLabels {
   phases: Record<Phase, string>
@@ -41,6 +41,28 @@ export interface PrintLabels {
   none: string
   continued: string
   page: string
+  /** How the team knows an annotation, printed beside it, and what each level means (for the legend). */
+  evidence: Record<Evidence, string>
+  evidenceMeaning: Record<Evidence, string>
+  evidenceHeading: string
+  /** NPS/CES/CSAT keep their acronyms in every language; this names each one's target. */
+  metricTarget: Record<MetricName, string>
+  metricsHeading: string
+  /** What the metric figures mean and how their colour reads, for the legend. */
+  metricsMeaning: string
+  target: string
+  scorecard: string
+  wholeJourney: string
+  actionPlan: string
+  noOwner: string
+  actionStatus: Record<ActionStatus, string>
+  measure: string
+  due: string
+  status: string
+  addresses: string
+  promises: string
+  provenAt: string
+  unplacedServicePriorities: string
   /** CSV column names, in column order. */
   csvColumns: {
     phase: string
@@ -56,8 +78,14 @@ export interface PrintLabels {
     annotationText: string
     needStatus: string
     votes: string
+    evidence: string
+    impact: string
+    effort: string
   }
 }
+
+/** The metrics' names: acronyms every reader of a CX report knows, the same in every language. */
+export const METRIC_NAMES: Record<MetricName, string> = { nps: 'NPS', ces: 'CES', csat: 'CSAT' }
 
 const en: PrintLabels = {
   phases: { before: 'Before', during: 'During', after: 'After' },
@@ -100,6 +128,29 @@ const en: PrintLabels = {
   none: 'None',
   continued: 'continued',
   page: 'Page',
+  evidence: { assumed: 'Assumed', observed: 'Observed', measured: 'Measured' },
+  evidenceMeaning: {
+    assumed: 'what the team believes, not yet checked',
+    observed: 'seen in interviews, observation or complaints',
+    measured: 'backed by survey or system figures',
+  },
+  evidenceHeading: 'Evidence',
+  metricTarget: { nps: 'NPS target', ces: 'CES target', csat: 'CSAT target' },
+  metricsHeading: 'Metrics',
+  metricsMeaning: 'NPS −100 to 100, CES 1 to 7 (7 = least effort), CSAT % satisfied. Green: at or above target; red: below.',
+  target: 'Target',
+  scorecard: 'Journey scorecard',
+  wholeJourney: 'Whole journey',
+  actionPlan: 'Action plan',
+  noOwner: 'No owner yet',
+  actionStatus: { planned: 'Planned', 'in-progress': 'In progress', done: 'Done', blocked: 'Blocked' },
+  measure: 'Measure',
+  due: 'Due',
+  status: 'Status',
+  addresses: 'Addresses',
+  promises: 'Customer promises and service priorities',
+  provenAt: 'Proven at',
+  unplacedServicePriorities: 'Service priorities whose promise was deleted',
   csvColumns: {
     phase: 'Phase',
     stage: 'Stage',
@@ -114,6 +165,9 @@ const en: PrintLabels = {
     annotationText: 'Annotation text',
     needStatus: 'Need status',
     votes: 'Votes',
+    evidence: 'Evidence',
+    impact: 'Impact',
+    effort: 'Effort',
   },
 }
 
@@ -158,6 +212,29 @@ const da: PrintLabels = {
   none: 'Ingen',
   continued: 'fortsat',
   page: 'Side',
+  evidence: { assumed: 'Antaget', observed: 'Observeret', measured: 'Målt' },
+  evidenceMeaning: {
+    assumed: 'hvad teamet tror, endnu ikke undersøgt',
+    observed: 'set i interviews, observationer eller klager',
+    measured: 'underbygget af tal fra målinger eller systemer',
+  },
+  evidenceHeading: 'Belæg',
+  metricTarget: { nps: 'NPS-mål', ces: 'CES-mål', csat: 'CSAT-mål' },
+  metricsHeading: 'Målinger',
+  metricsMeaning: 'NPS −100 til 100, CES 1 til 7 (7 = mindst besvær), CSAT % tilfredse. Grøn: på eller over målet; rød: under.',
+  target: 'Mål',
+  scorecard: 'Scorecard for kunderejsen',
+  wholeJourney: 'Hele rejsen',
+  actionPlan: 'Handlingsplan',
+  noOwner: 'Ingen ansvarlig endnu',
+  actionStatus: { planned: 'Planlagt', 'in-progress': 'I gang', done: 'Udført', blocked: 'Blokeret' },
+  measure: 'Måling',
+  due: 'Frist',
+  status: 'Status',
+  addresses: 'Løser',
+  promises: 'Kundeløfter og serviceprioriteter',
+  provenAt: 'Bevises ved',
+  unplacedServicePriorities: 'Serviceprioriteter hvis løfte er slettet',
   csvColumns: {
     phase: 'Fase',
     stage: 'Trin',
@@ -172,6 +249,9 @@ const da: PrintLabels = {
     annotationText: 'Annoteringstekst',
     needStatus: 'Behovets status',
     votes: 'Stemmer',
+    evidence: 'Belæg',
+    impact: 'Effekt',
+    effort: 'Indsats',
   },
 }
 
@@ -216,6 +296,29 @@ const sv: PrintLabels = {
   none: 'Inga',
   continued: 'forts.',
   page: 'Sida',
+  evidence: { assumed: 'Antaget', observed: 'Observerat', measured: 'Uppmätt' },
+  evidenceMeaning: {
+    assumed: 'vad teamet tror, ännu inte undersökt',
+    observed: 'sett i intervjuer, observationer eller klagomål',
+    measured: 'underbyggt av siffror från mätningar eller system',
+  },
+  evidenceHeading: 'Belägg',
+  metricTarget: { nps: 'NPS-mål', ces: 'CES-mål', csat: 'CSAT-mål' },
+  metricsHeading: 'Mätvärden',
+  metricsMeaning: 'NPS −100 till 100, CES 1 till 7 (7 = minst ansträngning), CSAT % nöjda. Grönt: på eller över målet; rött: under.',
+  target: 'Mål',
+  scorecard: 'Resultatkort för kundresan',
+  wholeJourney: 'Hela resan',
+  actionPlan: 'Handlingsplan',
+  noOwner: 'Ingen ansvarig ännu',
+  actionStatus: { planned: 'Planerad', 'in-progress': 'Pågår', done: 'Klar', blocked: 'Blockerad' },
+  measure: 'Mätetal',
+  due: 'Klart senast',
+  status: 'Status',
+  addresses: 'Åtgärdar',
+  promises: 'Kundlöften och serviceprioriteringar',
+  provenAt: 'Bevisas vid',
+  unplacedServicePriorities: 'Serviceprioriteringar vars löfte har tagits bort',
   csvColumns: {
     phase: 'Fas',
     stage: 'Steg',
@@ -230,6 +333,9 @@ const sv: PrintLabels = {
     annotationText: 'Anteckningstext',
     needStatus: 'Behovets status',
     votes: 'Röster',
+    evidence: 'Belägg',
+    impact: 'Effekt',
+    effort: 'Insats',
   },
 }
 
@@ -274,6 +380,29 @@ const nb: PrintLabels = {
   none: 'Ingen',
   continued: 'forts.',
   page: 'Side',
+  evidence: { assumed: 'Antatt', observed: 'Observert', measured: 'Målt' },
+  evidenceMeaning: {
+    assumed: 'det teamet tror, ennå ikke undersøkt',
+    observed: 'sett i intervjuer, observasjoner eller klager',
+    measured: 'underbygget av tall fra målinger eller systemer',
+  },
+  evidenceHeading: 'Belegg',
+  metricTarget: { nps: 'NPS-mål', ces: 'CES-mål', csat: 'CSAT-mål' },
+  metricsHeading: 'Målinger',
+  metricsMeaning: 'NPS −100 til 100, CES 1 til 7 (7 = minst innsats), CSAT % fornøyde. Grønn: på eller over målet; rød: under.',
+  target: 'Mål',
+  scorecard: 'Målekort for kundereisen',
+  wholeJourney: 'Hele reisen',
+  actionPlan: 'Handlingsplan',
+  noOwner: 'Ingen ansvarlig ennå',
+  actionStatus: { planned: 'Planlagt', 'in-progress': 'Pågår', done: 'Ferdig', blocked: 'Blokkert' },
+  measure: 'Måling',
+  due: 'Frist',
+  status: 'Status',
+  addresses: 'Løser',
+  promises: 'Kundeløfter og serviceprioriteringer',
+  provenAt: 'Bevises ved',
+  unplacedServicePriorities: 'Serviceprioriteringer der løftet er slettet',
   csvColumns: {
     phase: 'Fase',
     stage: 'Steg',
@@ -288,6 +417,9 @@ const nb: PrintLabels = {
     annotationText: 'Merknadstekst',
     needStatus: 'Behovets status',
     votes: 'Stemmer',
+    evidence: 'Belegg',
+    impact: 'Effekt',
+    effort: 'Innsats',
   },
 }
 

@@ -2,7 +2,7 @@
  * The colours and signs exports draw with, shared by the PDF and the whole-map PNG so a reader
  * who learned the legend on paper recognises the picture too.
  */
-import type { AnnotationKind, NeedStatus, Phase } from '../model'
+import type { ActionStatus, AnnotationKind, NeedStatus, Phase } from '../model'
 
 export const PHASE_COLORS: Record<Phase, string> = { before: '#e3ebfb', during: '#fbeadd', after: '#ddf1e7' }
 
@@ -20,6 +20,12 @@ export const STATUS_MARK: Record<NeedStatus, { color: string; symbol: string }> 
   partly: { color: '#c98a00', symbol: '\u25d0' }, // ◐
   unmet: { color: '#d23c3c', symbol: '\u2717' }, // ✗
 }
+
+/** A metric against its target (higher is better for NPS, CES and CSAT alike): the need-status green and red. */
+export const TARGET_COLORS = { reached: STATUS_MARK.met.color, missed: STATUS_MARK.unmet.color } as const
+
+/** The dot before an action in the printed plan; its status is also written out beside it. */
+export const ACTION_STATUS_COLORS: Record<ActionStatus, string> = { planned: '#8a909c', 'in-progress': '#3f6fe0', done: '#23916a', blocked: '#d23c3c' }
 
 /** Face fill colours from −2 to +2. */
 export const EMOTION_COLORS = ['#d23c3c', '#eb8a3c', '#a3a8b2', '#8cc265', '#23916a'] as const

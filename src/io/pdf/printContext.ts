@@ -7,6 +7,7 @@ import type { jsPDF } from 'jspdf'
 import type { FontCoverage } from './fontCoverage'
 import { printableText } from './printableText'
 import { wrapText } from './wrapText'
+import type { PrintFormat } from '../printFormat'
 import type { PrintLabels } from '../printLabels'
 
 export const FONT_FAMILY = 'DejaVuSans'
@@ -52,6 +53,7 @@ export class PrintContext {
   constructor(
     readonly doc: jsPDF,
     readonly labels: PrintLabels,
+    readonly format: PrintFormat,
     private readonly coverage: { regular: FontCoverage; bold: FontCoverage },
     readonly mapTitle: string,
   ) {

@@ -9,6 +9,7 @@
  */
 import type { jsPDF } from 'jspdf'
 import type { Snapshot } from '../../model'
+import { printFormat } from '../printFormat'
 import { printLabels } from '../printLabels'
 import { drawCover } from './cover'
 import { readFontCoverage } from './fontCoverage'
@@ -72,8 +73,9 @@ export async function renderJourneyPdf(snapshot: Snapshot, options: PdfOptions, 
   doc.setDocumentProperties({ title, subject: snapshot.meta.description.slice(0, 500), creator: 'Journey map' })
   doc.setLanguage(pdfLanguage(locale))
 
-  const ctx = new PrintContext(doc, labels, { regular: readFontCoverage(regular), bold: readFontCoverage(bold) }, title)
-  const formatDate = dateFormatter(locale)
+  const format = printFormat(locale)
+  const ctx = new PrintContext(doc, labels, format, { regular: readFontCoverage(regular), bold: readFontCoverage(bold) }, title)
+  const formatDate = format.date
   const now = options.now ?? new Date()
 
   drawCover(ctx, snapshot, { exported: formatDate(now.toISOString()), created: formatDate(snapshot.meta.createdAt) })
@@ -111,20 +113,6 @@ function toBinaryString(bytes: Uint8Array): string {
   const binary = chunks.join('')
   binaryStrings.set(bytes, binary)
   return binary
-}
-
-/** A date as the map's readers write it: "22. november 2026" for nb, "November 22, 2026" for en. */
-function dateFormatter(locale: string): (iso: string) => string {
-  let format: Intl.DateTimeFormat
-  try {
-    format = new Intl.DateTimeFormat(locale, { dateStyle: 'long' })
-  } catch {
-    format = new Intl.DateTimeFormat('en', { dateStyle: 'long' })
-  }
-  return (iso) => {
-    const date = new Date(iso)
-    return Number.isNaN(date.getTime()) ? '' : format.format(date)
-  }
 }
 
 /** jsPDF accepts a fixed list of language tags; fall back to the bare language, then English. */
