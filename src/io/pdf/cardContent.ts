@@ -1,11 +1,12 @@
 /**
  * What a touchpoint card prints, as a list of lines already wrapped to the card's width: title,
- * channel/owner/priority/emotion, description, every annotation with its kind sign and need status,
- * and the cards it links to. The line list is what the grid plan paginates and the grid draws.
+ * channel/owner/priority/emotion, its metrics against their targets, description, every annotation
+ * with its kind sign, need status and evidence, and the cards it links to. The line list is what
+ * the grid plan paginates and the grid draws.
  */
-import type { Annotation, AnnotationKind, Snapshot, Touchpoint } from '../../model'
-import { emotionLabel, formatEmotion } from '../printLabels'
-import { LINK_COLOR, STATUS_MARK } from '../printPalette'
+import { METRICS, type Annotation, type AnnotationKind, type MetricName, type Snapshot, type Touchpoint } from '../../model'
+import { emotionLabel, formatEmotion, METRIC_NAMES } from '../printLabels'
+import { LINK_COLOR, STATUS_MARK, TARGET_COLORS } from '../printPalette'
 import { INK, type PrintContext, type TextStyle } from './printContext'
 
 export interface CardMetrics {
@@ -27,6 +28,8 @@ export interface PrintLine {
   height: number
   /** Draw this annotation kind's sign left of the line. */
   kind?: AnnotationKind
+  /** Printable text drawn right after `text` in its own style; it fits the width (checked when built). */
+  tail?: { text: string; style: TextStyle }
 }
 
 export interface PrintCard {
@@ -60,6 +63,13 @@ export function buildPrintCard(ctx: PrintContext, snapshot: Snapshot, tp: Touchp
     tp.emotion !== null && `${labels.emotion}: ${formatEmotion(tp.emotion)} ${emotionLabel(labels, tp.emotion)}`,
   ].filter((f): f is string => typeof f === 'string' && f !== '')
   if (facts.length > 0) push(facts.join(' · '), { ...m.small, color: INK.muted }, 0, width - faceRoom)
+  // One line per metric, so each can carry its own colour: green at or above target, red below.
+  for (const metric of METRICS) {
+    const { actual, target } = metricOf(tp, metric)
+    if (actual === null && target === null) continue
+    const color = actual === null || target === null ? INK.text : actual >= target ? TARGET_COLORS.reached : TARGET_COLORS.missed
+    push(metricLine(ctx, metric, actual, target), { ...m.small, color }, 0, width - faceRoom)
+  }
   if (tp.description.trim() !== '') {
     spacer(1.5)
     push(tp.description, { ...m.small, color: INK.text })
@@ -72,7 +82,17 @@ export function buildPrintCard(ctx: PrintContext, snapshot: Snapshot, tp: Touchp
     const votes = Object.values(a.votes).reduce((s, n) => s + n, 0)
     const status = a.status ? `${STATUS_MARK[a.status].symbol} ${labels.needStatus[a.status]}` : ''
     const detail = [status, votes > 0 ? `${votes} ${labels.votes}` : ''].filter((s) => s !== '').join(' · ')
-    if (detail !== '') push(detail, { ...m.small, bold: true, color: a.status ? STATUS_MARK[a.status].color : INK.muted }, markRoom)
+    const detailStyle = { ...m.small, bold: true, color: a.status ? STATUS_MARK[a.status].color : INK.muted }
+    if (detail !== '') push(detail, detailStyle, markRoom)
+    if (a.evidence) {
+      // Evidence is a remark about the annotation, not part of its status: muted and regular, after
+      // the status on the same line when there is room, else on a line of its own.
+      const evidenceStyle = { ...m.small, color: INK.muted }
+      const tail = ctx.printable(` · ${labels.evidence[a.evidence]}`)
+      const last = lines[lines.length - 1]
+      if (detail !== '' && ctx.measure(last.text, detailStyle) + ctx.measure(tail, evidenceStyle) <= width - markRoom) last.tail = { text: tail, style: evidenceStyle }
+      else push(labels.evidence[a.evidence], evidenceStyle, markRoom)
+    }
   }
 
   const outgoing = Object.values(snapshot.links)
@@ -85,4 +105,26 @@ export function buildPrintCard(ctx: PrintContext, snapshot: Snapshot, tp: Touchp
   }
 
   return { touchpoint: tp, lines, shortTitle: tp.title }
+}
+
+const TARGET_FIELD = { nps: 'npsTarget', ces: 'cesTarget', csat: 'csatTarget' } as const satisfies Record<MetricName, keyof Touchpoint>
+
+export function hasMetrics(tp: Touchpoint): boolean {
+  return METRICS.some((m) => tp[m] !== null || tp[TARGET_FIELD[m]] !== null)
+}
+
+export function metricOf(tp: Touchpoint, metric: MetricName): { actual: number | null; target: number | null } {
+  return { actual: tp[metric], target: tp[TARGET_FIELD[metric]] }
+}
+
+/** A metric figure as printed: CSAT as a percentage, the others as plain numbers; '–' when unset. */
+export function formatMetric(ctx: PrintContext, metric: MetricName, value: number | null): string {
+  if (value === null) return '\u2013'
+  return metric === 'csat' ? ctx.format.percent(value) : ctx.format.figure(value)
+}
+
+/** "NPS −12 (target 30)": the acronym, the measured figure, and the target in brackets when set. */
+function metricLine(ctx: PrintContext, metric: MetricName, actual: number | null, target: number | null): string {
+  const targetText = target === null ? '' : ` (${ctx.labels.target.toLocaleLowerCase()} ${formatMetric(ctx, metric, target)})`
+  return `${METRIC_NAMES[metric]} ${formatMetric(ctx, metric, actual)}${targetText}`
 }

@@ -2,9 +2,10 @@
  * The cover: what the map is, when it was printed, who the personas are, and a legend of every
  * sign the following pages use, so the PDF stands on its own in a manager's inbox.
  */
-import { ANNOTATION_KINDS, NEED_STATUSES, sortedPersonas, type Annotation, type Snapshot } from '../../model'
+import { ANNOTATION_KINDS, EVIDENCE_LEVELS, NEED_STATUSES, sortedPersonas, type Annotation, type Snapshot } from '../../model'
 import { emotionLabel, formatEmotion } from '../printLabels'
 import { annotationsByTarget } from '../readingOrder'
+import { hasMetrics } from './cardContent'
 import { BODY, DETAIL, FlowWriter } from './flowWriter'
 import { drawEmotionFace, drawKindMark, drawStatusMark } from './marks'
 import { INK, type PrintContext } from './printContext'
@@ -41,20 +42,21 @@ export function drawCover(ctx: PrintContext, snapshot: Snapshot, dates: { export
       flow.gap(4)
     }
   }
-  drawLegend(flow)
+  drawLegend(flow, snapshot)
 }
 
-/** An annotation as a list item: kind sign, text, and the kind's name (with need status and votes) under it. */
+/** An annotation as a list item: kind sign, text, and the kind's name (with need status, votes and evidence) under it. */
 export function annotationItem(flow: FlowWriter, a: Annotation, indent = 0, where?: string): void {
   const { labels } = flow.ctx
   const votes = Object.values(a.votes).reduce((sum, n) => sum + n, 0)
-  const detail = [labels.kinds[a.kind], a.status ? labels.needStatus[a.status] : '', votes > 0 ? `${votes} ${labels.votes}` : '', where ?? '']
+  const evidence = a.evidence ? labels.evidence[a.evidence] : ''
+  const detail = [labels.kinds[a.kind], a.status ? labels.needStatus[a.status] : '', votes > 0 ? `${votes} ${labels.votes}` : '', evidence, where ?? '']
     .filter((s) => s !== '')
     .join(' · ')
   flow.item(a.text, { indent, detail, mark: (x, top, size) => drawKindMark(flow.ctx, a.kind, x, top, size) })
 }
 
-function drawLegend(flow: FlowWriter): void {
+function drawLegend(flow: FlowWriter, snapshot: Snapshot): void {
   const ctx = flow.ctx
   const { labels } = ctx
   flow.heading(labels.legend, 2)
@@ -111,4 +113,15 @@ function drawLegend(flow: FlowWriter): void {
     ],
     1,
   )
+
+  // Evidence and metrics are words and figures, not signs: the legend says what they mean, and
+  // only on maps that use them.
+  if (Object.values(snapshot.annotations).some((a) => a.evidence !== null)) {
+    flow.heading(labels.evidenceHeading, 3)
+    for (const level of EVIDENCE_LEVELS) flow.paragraph(`${labels.evidence[level]}: ${labels.evidenceMeaning[level]}`)
+  }
+  if (Object.values(snapshot.touchpoints).some(hasMetrics)) {
+    flow.heading(labels.metricsHeading, 3)
+    flow.paragraph(labels.metricsMeaning)
+  }
 }

@@ -286,6 +286,7 @@ class GridPageDrawer {
       const line = card.lines[i]
       if (line.kind) drawKindMark(ctx, line.kind, textLeft + line.indent - m.text - 2.5 * m.scale, y + (line.height - m.text) / 2 - 0.3 * m.scale, m.text)
       ctx.line(line.text, textLeft + line.indent, y, line.style)
+      if (line.tail) ctx.line(line.tail.text, textLeft + line.indent + ctx.measure(line.text, line.style), y, line.tail.style)
       y += line.height
     }
     if (fragment.continues) {
