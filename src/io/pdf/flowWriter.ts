@@ -15,11 +15,23 @@ export interface ItemOptions {
   detail?: string
 }
 
+export interface TableColumn {
+  header: string
+  /** Share of the text width, 0..1; the shares of a table add up to 1. */
+  share: number
+  align?: 'left' | 'right'
+}
+
+/** A cell: text, optionally in its own style (a bold total, a figure coloured by its target). */
+export type TableCell = string | { text: string; style: TextStyle }
+
 export const BODY: TextStyle = { size: 9.5, color: INK.text }
 export const DETAIL: TextStyle = { size: 8, color: INK.muted }
 
 export class FlowWriter {
   y: number
+  /** Pages this writer has started after its first, so a table knows when to repeat its header. */
+  private breaks = 0
 
   constructor(
     readonly ctx: PrintContext,
@@ -38,6 +50,7 @@ export class FlowWriter {
     if (this.y + height > this.ctx.content.bottom && this.y > this.ctx.content.top) {
       this.ctx.newPage(this.section)
       this.y = this.ctx.content.top
+      this.breaks++
     }
     return this.y
   }
@@ -95,5 +108,49 @@ export class FlowWriter {
       this.y += dlh
     }
     this.y += 3
+  }
+
+  /**
+   * A table whose rows grow to their tallest wrapped cell. A row is never split; a table that runs
+   * over the page bottom continues on the next page under its header row, repeated.
+   */
+  table(columns: TableColumn[], rows: TableCell[][]): void {
+    const { ctx } = this
+    const pad = 3
+    const headerStyle: TextStyle = { ...DETAIL, bold: true }
+    const lefts = columns.map((_, i) => ctx.content.left + columns.slice(0, i).reduce((x, c) => x + c.share * this.width, 0))
+    const widths = columns.map((c) => c.share * this.width - 2 * pad)
+    const layout = (cells: TableCell[], fallback: TextStyle) => {
+      const wrapped = cells.map((cell, i) => {
+        const { text, style } = typeof cell === 'string' ? { text: cell, style: fallback } : cell
+        return { lines: ctx.wrap(text, widths[i], style), style }
+      })
+      return { wrapped, height: Math.max(...wrapped.map((c) => c.lines.length * ctx.lineHeight(c.style))) + 2 * pad }
+    }
+    const drawRow = (row: ReturnType<typeof layout>, top: number, rule: string) => {
+      row.wrapped.forEach((cell, i) => {
+        const right = columns[i].align === 'right'
+        const x = right ? lefts[i] + columns[i].share * this.width - pad : lefts[i] + pad
+        cell.lines.forEach((line, k) => ctx.line(line, x, top + pad + k * ctx.lineHeight(cell.style), cell.style, right ? 'right' : 'left'))
+      })
+      ctx.doc.setDrawColor(rule)
+      ctx.doc.setLineWidth(0.5)
+      ctx.doc.line(ctx.content.left, top + row.height, ctx.content.right, top + row.height)
+    }
+    const header = layout(columns.map((c) => c.header), headerStyle)
+    const drawHeader = () => {
+      drawRow(header, this.ensure(header.height + 2 * ctx.lineHeight(BODY)), INK.rule)
+      this.y += header.height
+    }
+    drawHeader()
+    for (const cells of rows) {
+      const row = layout(cells, BODY)
+      const breaks = this.breaks
+      this.ensure(row.height)
+      if (this.breaks !== breaks) drawHeader()
+      drawRow(row, this.y, INK.hairline)
+      this.y += row.height
+    }
+    this.y += 4
   }
 }

@@ -23,6 +23,12 @@ export function drawStatusMark(ctx: PrintContext, status: NeedStatus, x: number,
   ctx.line(mark.symbol, x, top, { size, bold: true, color: mark.color })
 }
 
+/** A filled dot centred in the marker box: a list bullet, in a status colour where it has one. */
+export function drawDot(ctx: PrintContext, color: string, x: number, top: number, size: number, scale = 0.3): void {
+  ctx.doc.setFillColor(color)
+  ctx.doc.circle(x + size / 2, top + size / 2, size * scale, 'F')
+}
+
 /**
  * A face for an emotion score: a filled circle, two eyes and a mouth that curves up for a good
  * experience and down for a bad one, so the scale reads without colour. (cx, cy) is the centre.

@@ -1,14 +1,21 @@
 /**
- * The summary pages: what a manager acts on. Pain points and moments of truth stage by stage, the
- * needs that are not (or only partly) met, opportunities, open comments, and everything that has
- * no place on the grid (a card whose stage was deleted while someone was adding it), so nothing
- * on the map is lost in print.
+ * The summary pages: what a manager acts on. The journey scorecard, pain points and moments of
+ * truth stage by stage, the needs that are not (or only partly) met, opportunities, the action plan,
+ * the customer promises with their service priorities, open comments, and everything that has no
+ * place on the grid (a card whose stage was deleted while someone was adding it), so nothing on the
+ * map is lost in print. The scorecard, plan and promises are left out on a map that has none: an
+ * empty heading there would read as "nothing to do" rather than "not used".
  */
-import { findOrphans, type Annotation, type Snapshot } from '../../model'
+import { byOrder, findOrphans, METRICS, type Annotation, type MetricName, type Phase, type ServicePriority, type Snapshot } from '../../model'
+import { actionBoard } from '../../insights/actionBoard'
+import { scorecard, type MetricScore, type MetricScores } from '../../insights/scorecard'
+import { METRIC_NAMES } from '../printLabels'
+import { ACTION_STATUS_COLORS, TARGET_COLORS } from '../printPalette'
 import { placesInReadingOrder, type Place } from '../readingOrder'
+import { formatMetric } from './cardContent'
 import { annotationItem } from './cover'
-import { DETAIL, FlowWriter } from './flowWriter'
-import { drawKindMark } from './marks'
+import { BODY, DETAIL, FlowWriter, type TableCell } from './flowWriter'
+import { drawDot, drawKindMark } from './marks'
 import { INK, type PrintContext } from './printContext'
 
 export function drawSummary(ctx: PrintContext, snapshot: Snapshot, formatDate: (iso: string) => string): void {
@@ -19,6 +26,8 @@ export function drawSummary(ctx: PrintContext, snapshot: Snapshot, formatDate: (
   const placed = places.filter((p) => !p.unplaced)
   const where = (p: Place) => placeName(ctx, p)
   const none = () => flow.paragraph(labels.none, { size: 9.5, color: INK.muted })
+
+  drawScorecard(flow, snapshot)
 
   // Pain points and moments of truth, phase by phase and stage by stage.
   flow.heading(labels.painAndTruthByStage, 2)
@@ -58,6 +67,9 @@ export function drawSummary(ctx: PrintContext, snapshot: Snapshot, formatDate: (
   if (opportunities.length === 0) none()
   for (const { a, p } of opportunities) annotationItem(flow, a, 0, where(p))
 
+  drawActionPlan(flow, snapshot)
+  drawPromises(flow, snapshot)
+
   flow.heading(labels.openComments, 2)
   const orphans = findOrphans(snapshot)
   const orphanComments = new Set(orphans.comments.map((c) => c.id))
@@ -66,11 +78,11 @@ export function drawSummary(ctx: PrintContext, snapshot: Snapshot, formatDate: (
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id))
   if (open.length === 0) none()
   for (const c of open) {
-    flow.item(c.text, { detail: [c.author, formatDate(c.createdAt), commentTarget(ctx, snapshot, c.targetId)].filter((s) => s !== '').join(' · ') })
+    flow.item(c.text, { detail: [c.author, formatDate(c.createdAt), targetName(ctx, snapshot, c.targetId)].filter((s) => s !== '').join(' · ') })
   }
 
   const unplaced = places.filter((p) => p.unplaced)
-  if (unplaced.length + orphans.annotations.length + orphans.comments.length + orphans.links.length > 0) {
+  if (unplaced.length + orphans.annotations.length + orphans.comments.length + orphans.links.length + orphans.servicePriorities.length > 0) {
     flow.heading(labels.unplaced, 2)
     if (unplaced.length > 0) {
       flow.heading(labels.unplacedTouchpoints, 3)
@@ -96,7 +108,98 @@ export function drawSummary(ctx: PrintContext, snapshot: Snapshot, formatDate: (
         flow.item(`${name(l.from)} \u2192 ${name(l.to)}${l.label ? ` (${l.label})` : ''}`, { mark: (x, top, size) => drawKindMark(ctx, 'note', x, top, size) })
       }
     }
+    if (orphans.servicePriorities.length > 0) {
+      flow.heading(labels.unplacedServicePriorities, 3)
+      for (const sp of orphans.servicePriorities.sort(byOrder)) servicePriorityItem(flow, snapshot, sp)
+    }
   }
+}
+
+/** NPS, CES and CSAT per stage and for the whole journey, each beside its target; stages without figures are left out. */
+function drawScorecard(flow: FlowWriter, snapshot: Snapshot): void {
+  const { ctx } = flow
+  const { labels } = ctx
+  const card = scorecard(snapshot)
+  const hasFigures = (scores: MetricScores) => METRICS.some((m) => scores[m].actual !== null || scores[m].target !== null)
+  if (!hasFigures(card.overall)) return
+  flow.heading(labels.scorecard, 2)
+  const cells = (scores: MetricScores, bold: boolean): TableCell[] =>
+    METRICS.flatMap((m) => [figureCell(ctx, m, scores[m], bold), { text: formatMetric(ctx, m, scores[m].target), style: { ...BODY, bold, color: INK.muted } }])
+  const rows = card.stages
+    .filter((stage) => hasFigures(stage.scores))
+    .map((stage) => [`${labels.phases[stage.phase as Phase]} · ${stage.title || '—'}`, ...cells(stage.scores, false)])
+  rows.push([{ text: labels.wholeJourney, style: { ...BODY, bold: true } }, ...cells(card.overall, true)])
+  flow.table(
+    [
+      { header: labels.csvColumns.stage, share: 0.34 },
+      ...METRICS.flatMap((m) => [
+        { header: METRIC_NAMES[m], share: 0.11, align: 'right' as const },
+        { header: labels.metricTarget[m], share: 0.11, align: 'right' as const },
+      ]),
+    ],
+    rows,
+  )
+}
+
+/** A measured average, green when it reaches its target and red when it does not. */
+function figureCell(ctx: PrintContext, metric: MetricName, score: MetricScore, bold: boolean): TableCell {
+  const color = score.onTarget === null ? INK.text : score.onTarget ? TARGET_COLORS.reached : TARGET_COLORS.missed
+  return { text: formatMetric(ctx, metric, score.actual), style: { ...BODY, bold, color } }
+}
+
+/** The actions department by department, each with its measure, target, due date and status, and the pain points and needs it fixes. */
+function drawActionPlan(flow: FlowWriter, snapshot: Snapshot): void {
+  const { ctx } = flow
+  const { labels } = ctx
+  const departments = actionBoard(snapshot, 'department')
+  if (departments.length === 0) return
+  flow.heading(labels.actionPlan, 2)
+  for (const department of departments) {
+    flow.heading(department.key || labels.noOwner, 3)
+    for (const { action, addresses } of department.cards) {
+      const detail = [
+        `${labels.status}: ${labels.actionStatus[action.status]}`,
+        action.measure && `${labels.measure}: ${action.measure}`,
+        action.target && `${labels.target}: ${action.target}`,
+        action.dueDate && `${labels.due}: ${ctx.format.day(action.dueDate)}`,
+      ]
+      flow.item(action.title, {
+        style: { ...BODY, bold: true },
+        mark: (x, top, size) => drawDot(ctx, ACTION_STATUS_COLORS[action.status], x, top, size, 0.42),
+        detail: detail.filter((s) => s !== '').join(' · '),
+      })
+      if (addresses.length === 0) continue
+      // Indented to the action's text, so the list reads as belonging to it.
+      const indent = BODY.size * 1.05 + 5
+      // Keep the "Addresses:" label on the page of the first item it introduces.
+      flow.ensure(ctx.lineHeight(DETAIL) + 2 * ctx.lineHeight(BODY))
+      flow.paragraph(`${labels.addresses}:`, DETAIL, indent)
+      for (const { annotation } of addresses) annotationItem(flow, annotation, indent, targetName(ctx, snapshot, annotation.targetId))
+      flow.gap(3)
+    }
+  }
+}
+
+/** Each promise with the service priorities that make it measurable. */
+function drawPromises(flow: FlowWriter, snapshot: Snapshot): void {
+  const { labels } = flow.ctx
+  const promises = Object.values(snapshot.promises).sort(byOrder)
+  if (promises.length === 0) return
+  flow.heading(labels.promises, 2)
+  const priorities = Object.values(snapshot.servicePriorities).sort(byOrder)
+  for (const promise of promises) {
+    flow.heading(promise.text.trim() === '' ? '—' : promise.text, 3)
+    for (const sp of priorities.filter((p) => p.promiseId === promise.id)) servicePriorityItem(flow, snapshot, sp)
+  }
+}
+
+function servicePriorityItem(flow: FlowWriter, snapshot: Snapshot, sp: ServicePriority): void {
+  const { ctx } = flow
+  const { labels } = ctx
+  // Touchpoints deleted since are skipped, as the action plan skips deleted pain points.
+  const proof = sp.touchpointIds.flatMap((id) => (snapshot.touchpoints[id] ? [snapshot.touchpoints[id].title || '—'] : []))
+  const detail = [sp.measure && `${labels.measure}: ${sp.measure}`, sp.target && `${labels.target}: ${sp.target}`, proof.length > 0 ? `${labels.provenAt}: ${proof.join(', ')}` : '']
+  flow.item(sp.text, { mark: (x, top, size) => drawDot(ctx, INK.muted, x, top, size), detail: detail.filter((s) => s !== '').join(' · ') })
 }
 
 /** Consecutive places that share a phase and a stage (or the phase itself, when stage is absent). */
@@ -120,7 +223,8 @@ function placeName(ctx: PrintContext, p: Place): string {
   return [p.phase ? ctx.labels.phases[p.phase] : '', p.stage?.title ?? '', p.persona?.name ?? '', p.touchpoint?.title ?? ''].filter((s) => s !== '').join(' · ')
 }
 
-function commentTarget(ctx: PrintContext, snapshot: Snapshot, targetId: string): string {
+/** What a comment or an annotation hangs on, by name: a phase, an annotation's text, a touchpoint, stage or persona. */
+function targetName(ctx: PrintContext, snapshot: Snapshot, targetId: string): string {
   if (targetId.startsWith('phase:')) return ctx.labels.phases[targetId.slice(6) as keyof typeof ctx.labels.phases] ?? ''
   const annotation = snapshot.annotations[targetId]
   if (annotation) return `${ctx.labels.kinds[annotation.kind]}: ${truncate(annotation.text, 80)}`
