@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { findOrphans, type Snapshot } from '../model'
 import { journeyCsv, textCell } from './csv'
-import { printLabels } from './printLabels'
-import { buildServiceVisitMap, EMOJI } from './testMaps'
+import { METRIC_NAMES, printLabels } from './printLabels'
+import { buildActionPlanMap, buildServiceVisitMap, EMOJI } from './testMaps'
 
 /** A small RFC 4180 reader, so the test checks what a spreadsheet would see. */
 function parseCsv(text: string): string[][] {
@@ -49,10 +49,16 @@ describe('CSV export', () => {
   it('has the header and one row per annotation plus one per touchpoint without annotations', () => {
     const rows = parseCsv(csv.slice(1))
     const c = labels.csvColumns
-    expect(rows[0]).toEqual([c.phase, c.stage, c.persona, c.touchpoint, c.description, c.channel, c.owner, c.emotion, c.priority, c.annotationKind, c.annotationText, c.needStatus, c.votes])
+    const t = labels.metricTarget
+    expect(rows[0]).toEqual([
+      ...[c.phase, c.stage, c.persona, c.touchpoint, c.description, c.channel, c.owner, c.emotion, c.priority, c.annotationKind, c.annotationText, c.needStatus, c.votes],
+      ...[c.evidence, c.impact, c.effort],
+      ...['NPS', t.nps, 'CES', t.ces, 'CSAT', t.csat],
+    ])
+    expect(rows[0].slice(13)).toEqual(['Belegg', 'Effekt', 'Innsats', 'NPS', 'NPS-mål', 'CES', 'CES-mål', 'CSAT', 'CSAT-mål'])
     const bare = Object.values(snapshot.touchpoints).filter((t) => !Object.values(snapshot.annotations).some((a) => a.targetId === t.id))
     expect(rows.length - 1).toBe(Object.keys(snapshot.annotations).length + bare.length)
-    for (const row of rows) expect(row).toHaveLength(13)
+    for (const row of rows) expect(row).toHaveLength(22)
 
     const byText = new Map(rows.slice(1).map((r) => [r[10], r]))
     expect(byText.get('Bestille service og dekkskift i samme bestilling')).toEqual([
@@ -69,6 +75,7 @@ describe('CSV export', () => {
       'Bestille service og dekkskift i samme bestilling',
       labels.needStatus.unmet,
       '0',
+      ...Array(9).fill(''), // nobody has said how this is known, weighed it, or measured the touchpoint
     ])
     // Votes are summed over participants.
     expect(byText.get('Bilen klar ved inngangen med nøkkel i nøkkelboks')![12]).toBe('3')
@@ -77,7 +84,7 @@ describe('CSV export', () => {
     expect(byText.get('Etterpå-fasen eies av tre avdelinger; ingen har helheten')!.slice(0, 4)).toEqual(['Etter', '', '', ''])
     // A touchpoint without annotations still has its row.
     const efaktura = rows.find((r) => r[3] === 'Får e-faktura')!
-    expect(efaktura.slice(9)).toEqual(['', '', '', ''])
+    expect(efaktura.slice(9)).toEqual(Array(13).fill(''))
   })
 
   it('keeps æ ø å and emoji intact', () => {
@@ -92,6 +99,32 @@ describe('CSV export', () => {
     expect(findOrphans(broken).annotations.map((a) => a.id)).toContain(note.id)
     const rows = parseCsv(journeyCsv(broken).slice(1))
     expect(rows.find((r) => r[10] === note.text)!.slice(0, 4)).toEqual(['', '', '', ''])
+  })
+})
+
+describe('CSV export of evidence, assessments and metrics', () => {
+  const rows = parseCsv(journeyCsv(buildActionPlanMap().snapshot).slice(1))
+  const column = (name: string) => rows[0].indexOf(name)
+  const labels = printLabels('nb')
+  const byText = new Map(rows.slice(1).map((r) => [r[10], r]))
+
+  it('gives each annotation row its evidence, impact and effort', () => {
+    expect(byText.get('Appen sier «ring verkstedet», som stengte klokken 17.00')![column('Belegg')]).toBe(labels.evidence.observed)
+    expect(byText.get('Ti dagers ventetid føles altfor lenge når lampen lyser')![column('Belegg')]).toBe('Målt')
+    expect(byText.get('Bestille service og dekkskift i samme bestilling')![column('Belegg')]).toBe('Antatt')
+    const opportunity = byText.get('Kombinert booking av service og dekkhotell i appen')!
+    expect([opportunity[column('Effekt')], opportunity[column('Innsats')]]).toEqual(['5', '3'])
+    expect(opportunity[column('Belegg')]).toBe('')
+  })
+
+  it("repeats the touchpoint's metrics and targets on each of its rows, as plain numbers", () => {
+    const queue = rows.filter((r) => r[3] === 'Venter to minutter i kø')
+    expect(queue.length).toBeGreaterThan(0)
+    for (const row of queue) expect(row.slice(column(METRIC_NAMES.nps))).toEqual(['-12', '30', '3.5', '5', '62', '80'])
+    const booking = rows.find((r) => r[3] === 'Prøver å bestille service og dekkskift')!
+    expect(booking.slice(column('NPS'))).toEqual(['-40', '20', '2', '', '', ''])
+    // A persona's annotation has no touchpoint, so no metrics.
+    expect(byText.get('Slippe å bruke lunsjpausen på bilen')!.slice(column('NPS'))).toEqual(Array(6).fill(''))
   })
 })
 

@@ -2,14 +2,16 @@
  * Touchpoints and their annotations as CSV for spreadsheets: one row per annotation, and one row
  * for a touchpoint without annotations, so a pivot table counts every card. Annotations on a
  * persona, a phase or a stage get rows too, with the cells they don't have left empty; nothing on
- * the map is missing from the sheet.
+ * the map is missing from the sheet. How each annotation is known (evidence) and weighed (impact,
+ * effort), and the touchpoint's NPS, CES and CSAT with their targets, come after the original
+ * columns, so a sheet built on an older export still finds its columns where they were.
  *
  * RFC 4180: fields with a comma, quote or line break are quoted, quotes doubled, CRLF between
  * records. A UTF-8 byte order mark starts the file because Excel otherwise reads CSV in the
  * system's legacy code page and turns "Før" into "FÃ¸r".
  */
 import { byOrder, findOrphans, type Annotation, type Snapshot, type Touchpoint } from '../model'
-import { printLabels, type PrintLabels } from './printLabels'
+import { METRIC_NAMES, printLabels, type PrintLabels } from './printLabels'
 import { placesInReadingOrder } from './readingOrder'
 
 const BOM = '\ufeff'
@@ -26,7 +28,12 @@ type Row = {
 export function journeyCsv(snapshot: Snapshot): string {
   const labels = printLabels(snapshot.meta.locale)
   const c = labels.csvColumns
-  const header = [c.phase, c.stage, c.persona, c.touchpoint, c.description, c.channel, c.owner, c.emotion, c.priority, c.annotationKind, c.annotationText, c.needStatus, c.votes]
+  const t = labels.metricTarget
+  const header = [
+    ...[c.phase, c.stage, c.persona, c.touchpoint, c.description, c.channel, c.owner, c.emotion, c.priority, c.annotationKind, c.annotationText, c.needStatus, c.votes],
+    ...[c.evidence, c.impact, c.effort],
+    ...[METRIC_NAMES.nps, t.nps, METRIC_NAMES.ces, t.ces, METRIC_NAMES.csat, t.csat],
+  ]
   const lines = [header.map(textCell).join(',')]
   for (const row of rows(snapshot, labels)) lines.push(formatRow(row, labels).join(','))
   return BOM + lines.join(CRLF) + CRLF
@@ -68,6 +75,10 @@ function formatRow(row: Row, labels: PrintLabels): string[] {
     textCell(a?.text ?? ''),
     textCell(a?.status ? labels.needStatus[a.status] : ''),
     a ? numberCell(votes) : '',
+    textCell(a?.evidence ? labels.evidence[a.evidence] : ''),
+    numberCell(a?.impact ?? null),
+    numberCell(a?.effort ?? null),
+    ...[tp?.nps, tp?.npsTarget, tp?.ces, tp?.cesTarget, tp?.csat, tp?.csatTarget].map((n) => numberCell(n ?? null)),
   ]
 }
 

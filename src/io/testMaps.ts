@@ -4,7 +4,22 @@
  * a 1,000-card map for a benchmark takes milliseconds to make, not the export's time budget.
  */
 import * as Y from 'yjs'
-import { addAnnotation, addComment, addPersona, addStage, addTouchpoint, initializeMap, linkTouchpoints, setCommentResolved } from '../commands'
+import {
+  addAction,
+  addAnnotation,
+  addComment,
+  addPersona,
+  addPromise,
+  addServicePriority,
+  addStage,
+  addTouchpoint,
+  assessAnnotation,
+  initializeMap,
+  linkTouchpoints,
+  setCommentResolved,
+  setEvidence,
+  setTouchpointMetrics,
+} from '../commands'
 import { getCollection, readSnapshot } from '../doc'
 import { ANNOTATION_KINDS, createId, formatError, JSON_FORMAT, keysBetween, parseJourneyJson, PHASES, SCHEMA_VERSION, type AnnotationKind, type Snapshot } from '../model'
 
@@ -71,6 +86,61 @@ export function buildServiceVisitMap(): { doc: Y.Doc; snapshot: Snapshot } {
   addComment(doc, { targetId: hent, author: 'Siri (kundeservice)', text: 'Stemmer dette? Vi har fått klager på akkurat dette.', now: new Date('2026-03-02T10:00:00Z') })
   const done = addComment(doc, { targetId: bestill, author: 'Ole', text: 'Sjekket med IT: mulig i neste versjon.', now: new Date('2026-03-02T11:00:00Z') })
   setCommentResolved(doc, done, true)
+  return { doc, snapshot: readSnapshot(doc) }
+}
+
+/**
+ * The service journey as it stands after the workshop's follow-up: evidence on the pain points,
+ * measured NPS/CES/CSAT against targets, an action plan across departments (one action without an
+ * owner yet) and customer promises with their service priorities (one promise without any).
+ */
+export function buildActionPlanMap(): { doc: Y.Doc; snapshot: Snapshot } {
+  const { doc, snapshot } = buildServiceVisitMap()
+  const touchpoint = (title: string) => Object.values(snapshot.touchpoints).find((t) => t.title.startsWith(title))!.id
+  const annotation = (text: string) => Object.values(snapshot.annotations).find((a) => a.text.startsWith(text))!.id
+
+  setEvidence(doc, annotation('Appen sier'), 'observed')
+  setEvidence(doc, annotation('Ti dagers ventetid'), 'measured')
+  setEvidence(doc, annotation('Bestille service og dekkskift'), 'assumed')
+  setEvidence(doc, annotation('Må gå 100 meter'), 'observed')
+  assessAnnotation(doc, annotation('Kombinert booking'), { impact: 5, effort: 3 })
+
+  setTouchpointMetrics(doc, touchpoint('Venter to minutter'), { nps: -12, npsTarget: 30, ces: 3.5, cesTarget: 5, csat: 62, csatTarget: 80 })
+  setTouchpointMetrics(doc, touchpoint('Prøver å bestille'), { nps: -40, npsTarget: 20, ces: 2 })
+  setTouchpointMetrics(doc, touchpoint('Får kaffe'), { nps: 70, npsTarget: 50, csat: 95, csatTarget: 90 })
+
+  addAction(doc, {
+    fromAnnotation: annotation('Appen sier'),
+    title: 'Kombinert booking av service og dekkskift i appen',
+    measure: 'Andel bookinger gjort i appen',
+    target: 'Over 60 %',
+    dueDate: '2026-06-01',
+    status: 'in-progress',
+  })
+  addAction(doc, {
+    title: 'Ring tilbake i stedet for telefonkø',
+    owner: 'Kundeservice',
+    measure: 'Ventetid på telefon',
+    target: 'Under 90 sekunder',
+    dueDate: '2026-09-15',
+    addresses: [annotation('Føle seg prioritert'), annotation('Ti dagers ventetid')],
+  })
+  addAction(doc, { title: 'Bilen klar ved inngangen med nøkkelboks', owner: 'Verksted', status: 'blocked', addresses: [annotation('Må gå 100 meter')] })
+  addAction(doc, { title: 'Fjerne gebyret for papirfaktura', owner: 'Økonomi', status: 'done', dueDate: '2026-04-30', addresses: [annotation('Papirfaktura')] })
+  addAction(doc, { title: 'Gi én avdeling ansvaret for hele etterpå-fasen' })
+
+  const time = addPromise(doc, { text: 'Du får time når det passer deg, ikke bare når verkstedet er åpent' })
+  addServicePriority(doc, {
+    promiseId: time,
+    text: 'Bestilling av service og dekkskift i appen døgnet rundt',
+    measure: 'Andel bookinger utenfor åpningstid',
+    target: 'Minst 30 %',
+    touchpointIds: [touchpoint('Åpner forhandlerens app'), touchpoint('Prøver å bestille')],
+  })
+  addServicePriority(doc, { promiseId: time, text: 'Aldri mer enn 90 sekunder i telefonkø', measure: 'Ventetid', target: 'Under 90 s', touchpointIds: [touchpoint('Venter to minutter')] })
+  const prices = addPromise(doc, { text: 'Ærlige priser uten overraskelser på fakturaen' })
+  addServicePriority(doc, { promiseId: prices, text: 'Ingen gebyrer vi ikke har varslet om på forhånd', measure: 'Klager på gebyrer', target: '0 per måned', touchpointIds: [touchpoint('Faktura kommer i posten')] })
+  addPromise(doc, { text: 'Vi husker hvem du er' })
   return { doc, snapshot: readSnapshot(doc) }
 }
 
