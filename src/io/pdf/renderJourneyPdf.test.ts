@@ -12,7 +12,7 @@ import { readSnapshot } from '../../doc'
 import { sortedStages, type Snapshot } from '../../model'
 import { getTemplate } from '../../templates'
 import { printLabels } from '../printLabels'
-import { buildServiceVisitMap, buildSyntheticMap, EMOJI } from '../testMaps'
+import { buildActionPlanMap, buildServiceVisitMap, buildSyntheticMap, EMOJI } from '../testMaps'
 import { readDejaVuFonts } from './nodeFonts'
 import { renderJourneyPdf, type PdfOptions } from './renderJourneyPdf'
 
@@ -53,6 +53,9 @@ function expectedTexts(snapshot: Snapshot): string[] {
     ...Object.values(snapshot.stages).map((s) => s.title),
     ...Object.values(snapshot.touchpoints).map((t) => t.title),
     ...Object.values(snapshot.annotations).map((a) => a.text),
+    ...Object.values(snapshot.actions).flatMap((a) => [a.title, a.measure, a.target]),
+    ...Object.values(snapshot.promises).map((p) => p.text),
+    ...Object.values(snapshot.servicePriorities).flatMap((p) => [p.text, p.measure, p.target]),
   ]
   return texts.filter((t) => t.trim() !== '').map((t) => t.replaceAll(EMOJI, '\u25a1'))
 }
@@ -102,6 +105,34 @@ function expectNothingOffPage(file: string): void {
   }
 }
 
+/**
+ * No two words on a page overlap: poppler's word boxes never intersect by more than a hair (the
+ * boxes of two neighbouring lines may touch). Catches a card line drawn over the next one, a tail
+ * drawn over its line, a table cell running into its neighbour.
+ */
+function expectNoWordsOverlap(file: string): void {
+  const html = execFileSync('pdftotext', ['-bbox', file, '-'], { encoding: 'utf8' })
+  for (const [pageIndex, [, body]] of [...html.matchAll(/<page [^>]*>([\s\S]*?)<\/page>/g)].entries()) {
+    const boxes = [...body.matchAll(/xMin="([\d.-]+)" yMin="([\d.-]+)" xMax="([\d.-]+)" yMax="([\d.-]+)">([^<]*)</g)].map(([, x0, y0, x1, y1, word]) => ({
+      x0: Number(x0),
+      y0: Number(y0),
+      x1: Number(x1),
+      y1: Number(y1),
+      word,
+    }))
+    const hair = 0.6
+    const overlaps: string[] = []
+    for (let i = 0; i < boxes.length; i++) {
+      for (let j = i + 1; j < boxes.length; j++) {
+        const a = boxes[i]
+        const b = boxes[j]
+        if (Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0) > hair && Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0) > hair) overlaps.push(`"${a.word}" / "${b.word}"`)
+      }
+    }
+    expect(overlaps, `page ${pageIndex + 1}`).toEqual([])
+  }
+}
+
 const COMBINATIONS: Omit<PdfOptions, 'now'>[] = []
 for (const paper of ['a4', 'a3'] as const)
   for (const orientation of ['landscape', 'portrait'] as const)
@@ -114,6 +145,7 @@ describe('PDF of a Norwegian service journey', () => {
     const file = await exportPdf(`service-${options.paper}-${options.orientation}-${options.fit}`, snapshot, options)
     expectEverythingPrinted(file, snapshot)
     expectNothingOffPage(file)
+    expectNoWordsOverlap(file)
   })
 
   it('keeps æ ø å, prints Norwegian headings, and shows an emoji as a visible placeholder', async () => {
@@ -147,6 +179,87 @@ describe('PDF of a Norwegian service journey', () => {
     expect(text).toContain(printLabels('nb').unplacedTouchpoints)
     expect(text).toContain('Får e-faktura')
     expect(text).toContain('Papirfaktura koster 49 kr i gebyr; spør økonomiavdelingen')
+  })
+})
+
+describe('PDF of a map with evidence, metrics, an action plan and promises', () => {
+  const { snapshot } = buildActionPlanMap()
+  const labels = printLabels('nb')
+
+  it.each(COMBINATIONS)('prints all of it without overlaps: $paper $orientation $fit', async (options) => {
+    const file = await exportPdf(`plan-${options.paper}-${options.orientation}-${options.fit}`, snapshot, options)
+    expectEverythingPrinted(file, snapshot)
+    expectNothingOffPage(file)
+    expectNoWordsOverlap(file)
+  })
+
+  it('shows evidence and metrics on the cards, with Norwegian words and numbers', async () => {
+    const file = await exportPdf('plan-cards', snapshot, { paper: 'a4', orientation: 'landscape', fit: 'split' })
+    const text = flat(pdfText(file, '-raw'))
+    // Each evidence level beside its annotation, and explained in the legend.
+    expect(text).toContain(`Appen sier «ring verkstedet», som stengte klokken 17.00 ${labels.evidence.observed}`)
+    expect(text).toContain(`Ti dagers ventetid føles altfor lenge når lampen lyser ${labels.evidence.measured}`)
+    expect(text).toContain(`${labels.needStatus.unmet} · ${labels.evidence.assumed}`)
+    expect(text).toContain(labels.evidenceHeading)
+    expect(text).toContain(`${labels.evidence.assumed}: ${labels.evidenceMeaning.assumed}`)
+    // Metrics against their targets, with a decimal comma, a real minus and a Norwegian percent.
+    expect(text).toContain('NPS −12 (mål 30)')
+    expect(text).toContain('CES 3,5 (mål 5)')
+    expect(text).toContain('CSAT 62 % (mål 80 %)')
+    expect(text).toContain('NPS 70 (mål 50)')
+    expect(text).toMatch(/NPS −40 \(mål 20\) CES 2 /)
+    expect(text).toContain(labels.metricsMeaning)
+  })
+
+  it('summarises the scorecard, the action plan by department and the promises', async () => {
+    const file = await exportPdf('plan-summary', snapshot, { paper: 'a4', orientation: 'portrait', fit: 'split' })
+    const raw = pdfText(file, '-raw')
+    const text = flat(raw)
+    // In order, with room only for kind signs and detail lines in between.
+    const inOrder = (...parts: string[]) => readsInOrder(raw.split(/\s+/), parts.join(' ').split(/\s+/), 24)
+
+    // Scorecard: stages with figures, then the whole journey (means over the touchpoints that have them).
+    expect(inOrder(labels.scorecard, labels.csvColumns.stage, 'NPS', labels.metricTarget.nps, 'CES', labels.metricTarget.ces, 'CSAT', labels.metricTarget.csat)).toBe(true)
+    expect(inOrder(`${labels.phases.during} · Ringe sentralbordet`, '−12', '30', '3,5', '5', '62 %', '80 %')).toBe(true)
+    expect(inOrder(labels.wholeJourney, '6', '33,3', '2,8', '5', '78,5 %', '85 %')).toBe(true)
+    expect(text).not.toContain(`${labels.phases.before} · Servicelampen lyser`) // a stage without figures stays out
+
+    // Action plan: department, action, its measure/target/due date/status, then what it addresses.
+    expect(
+      inOrder(
+        'Kundeservice',
+        'Ring tilbake i stedet for telefonkø',
+        `${labels.status}: ${labels.actionStatus.planned} · ${labels.measure}: Ventetid på telefon · ${labels.target}: Under 90 sekunder · ${labels.due}: 15. september 2026`,
+        `${labels.addresses}:`,
+        'Føle seg prioritert som fast kunde',
+        'Ti dagers ventetid føles altfor lenge når lampen lyser',
+      ),
+    ).toBe(true)
+    expect(inOrder('Digital', 'Kombinert booking av service og dekkskift i appen', `${labels.status}: ${labels.actionStatus['in-progress']}`)).toBe(true)
+    expect(text).toContain(`${labels.due}: 1. juni 2026`)
+    expect(inOrder('Økonomi', 'Fjerne gebyret for papirfaktura', `${labels.status}: ${labels.actionStatus.done}`)).toBe(true)
+    expect(inOrder('Verksted', 'Bilen klar ved inngangen med nøkkelboks', `${labels.status}: ${labels.actionStatus.blocked}`)).toBe(true)
+    expect(inOrder(labels.noOwner, 'Gi én avdeling ansvaret for hele etterpå-fasen')).toBe(true)
+
+    // Promises with their service priorities and the touchpoints that prove them.
+    expect(
+      inOrder(
+        labels.promises,
+        'Du får time når det passer deg, ikke bare når verkstedet er åpent',
+        'Bestilling av service og dekkskift i appen døgnet rundt',
+        `${labels.measure}: Andel bookinger utenfor åpningstid · ${labels.target}: Minst 30 % · ${labels.provenAt}: Åpner forhandlerens app, Prøver å bestille service og dekkskift`,
+      ),
+    ).toBe(true)
+    expect(inOrder('Ærlige priser uten overraskelser på fakturaen', 'Ingen gebyrer vi ikke har varslet om på forhånd')).toBe(true)
+    expect(text).toContain('Vi husker hvem du er')
+    expect(text).not.toMatch(/[\ufffd]/)
+    expectNoWordsOverlap(file)
+  })
+
+  it('leaves out the scorecard, plan and promises, and their legend entries, on a map without them', async () => {
+    const file = await exportPdf('plan-none', buildServiceVisitMap().snapshot, { paper: 'a4', orientation: 'landscape', fit: 'split' })
+    const text = flat(pdfText(file, '-raw'))
+    for (const heading of [labels.scorecard, labels.actionPlan, labels.promises, labels.evidenceHeading, labels.metricsHeading]) expect(text).not.toContain(heading)
   })
 })
 

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest'
+import { printLabels } from './printLabels'
+
+/** Every string in a labels object, with its path, so a missing or blank one is named. */
+function strings(value: unknown, path = ''): [string, string][] {
+  if (typeof value === 'string') return [[path, value]]
+  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => strings(v, path ? `${path}.${k}` : k))
+  return []
+}
+
+describe('print labels', () => {
+  const en = printLabels('en')
+
+  it.each(['da', 'sv', 'nb'])('%s has every label English has, none blank', (locale) => {
+    const labels = strings(printLabels(locale))
+    expect(labels.map(([path]) => path)).toEqual(strings(en).map(([path]) => path))
+    for (const [path, text] of labels) expect(text.trim(), path).not.toBe('')
+  })
+
+  it('names evidence in each language, not in English', () => {
+    expect(en.evidence).toEqual({ assumed: 'Assumed', observed: 'Observed', measured: 'Measured' })
+    expect(printLabels('da').evidence).toEqual({ assumed: 'Antaget', observed: 'Observeret', measured: 'Målt' })
+    expect(printLabels('sv').evidence).toEqual({ assumed: 'Antaget', observed: 'Observerat', measured: 'Uppmätt' })
+    expect(printLabels('nb-NO').evidence).toEqual({ assumed: 'Antatt', observed: 'Observert', measured: 'Målt' })
+  })
+})
