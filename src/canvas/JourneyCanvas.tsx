@@ -29,6 +29,7 @@ import { createFlowCache, toFlow, type JourneyNode } from './toFlow'
 import { UnplacedTray } from './UnplacedTray'
 import { useCanvasKeyboard } from './useCanvasKeyboard'
 import { useFollow } from './useFollow'
+import { useT } from '../i18n/useT'
 import './canvas.css'
 
 const selectSelectedIds = (s: JourneyState): string => {
@@ -68,11 +69,27 @@ export const JourneyCanvas = memo(function JourneyCanvas() {
   const [dragging, setDragging] = useState<{ id: string; x: number; y: number } | null>(null)
   const cache = useRef(createFlowCache())
   const flow = useReactFlow()
+  const t = useT()
+  // React Flow's own controls and descriptions, in the participant's language.
+  const ariaLabelConfig = useMemo(
+    () => ({
+      'controls.ariaLabel': t('canvas.controls'),
+      'controls.zoomIn.ariaLabel': t('canvas.zoomIn'),
+      'controls.zoomOut.ariaLabel': t('canvas.zoomOut'),
+      'controls.fitView.ariaLabel': t('canvas.fitView'),
+      'minimap.ariaLabel': t('canvas.minimap'),
+      'handle.ariaLabel': t('canvas.handle'),
+      'node.a11yDescription.default': t('canvas.nodeDescription'),
+      'node.a11yDescription.keyboardDisabled': t('canvas.nodeDescription'),
+      'edge.a11yDescription.default': t('canvas.edgeDescription'),
+    }),
+    [t],
+  )
 
   const layout = useMemo(() => computeGridLayout(snapshot), [snapshot])
   const { nodes: baseNodes, edges } = useMemo(
-    () => toFlow(snapshot, layout, { selectedIds: new Set(selectedId ? [selectedId] : []), readOnly }, cache.current),
-    [snapshot, layout, selectedId, readOnly],
+    () => toFlow(snapshot, layout, { selectedIds: new Set(selectedId ? [selectedId] : []), readOnly, t }, cache.current),
+    [snapshot, layout, selectedId, readOnly, t],
   )
   // While a card is dragged, only its position differs from the layout.
   const nodes = useMemo(
@@ -247,11 +264,12 @@ export const JourneyCanvas = memo(function JourneyCanvas() {
         fitView
         fitViewOptions={{ padding: 0.08, maxZoom: 1 }}
         attributionPosition="top-right"
-        aria-label="Journey map canvas"
+        aria-label={t('canvas.label')}
+        ariaLabelConfig={ariaLabelConfig}
       >
         <Background variant={BackgroundVariant.Dots} gap={24} size={1} color="#d4d9e3" />
         <Controls showInteractive={false} position="bottom-left" />
-        <MiniMap pannable zoomable position="bottom-right" ariaLabel="Minimap" nodeColor={miniMapColor} nodeStrokeWidth={0} style={{ width: 160, height: 100 }} />
+        <MiniMap pannable zoomable position="bottom-right" ariaLabel={t('canvas.minimap')} nodeColor={miniMapColor} nodeStrokeWidth={0} style={{ width: 160, height: 100 }} />
         <PresenceLayer />
       </ReactFlow>
       <UnplacedTray />

@@ -1,7 +1,7 @@
 import { memo, useMemo, useState } from 'react'
 import { deleteAnnotation, deleteComment, deleteLink, deleteTouchpoint, moveTouchpoint, reattachAnnotation } from '../commands'
 import { findOrphans, sortedPersonas, sortedStages, type AnnotationId, type AnnotationTargetId, type CommentId, type LinkId, type PersonaId, type StageId, type TouchpointId } from '../model'
-import { ANNOTATION_LABELS } from '../i18n/phaseNames'
+import { useT } from '../i18n/useT'
 import { selectReadOnly, selectSnapshot, useJourneyStore } from '../store'
 import { useMapSession } from '../components/MapSessionContext'
 
@@ -16,6 +16,7 @@ export const UnplacedTray = memo(function UnplacedTray() {
   const { doc } = useMapSession()
   const orphans = useMemo(() => findOrphans(snapshot), [snapshot])
   const [cell, setCell] = useState('')
+  const t = useT()
   const total = orphans.touchpoints.length + orphans.annotations.length + orphans.comments.length + orphans.links.length
   if (total === 0) return null
   const stages = sortedStages(snapshot)
@@ -29,12 +30,12 @@ export const UnplacedTray = memo(function UnplacedTray() {
 
   return (
     <section className="unplaced-tray" aria-labelledby="unplaced-title">
-      <h2 id="unplaced-title">Unplaced ({total})</h2>
-      <p className="muted small">Their stage, persona or card was deleted while they were being added. Drag a card into a cell, or pick one.</p>
+      <h2 id="unplaced-title">{t('unplaced.title', { count: total })}</h2>
+      <p className="muted small">{t('unplaced.explain')}</p>
       {orphans.touchpoints.length > 0 && !readOnly && cells.length > 0 && (
         <label className="small">
-          Place into{' '}
-          <select value={cell} onChange={(e) => setCell(e.target.value)} aria-label="Cell to place into">
+          {t('unplaced.placeInto')}{' '}
+          <select value={cell} onChange={(e) => setCell(e.target.value)} aria-label={t('unplaced.cell')}>
             {cells.map((c) => (
               <option key={c.value} value={c.value}>
                 {c.label}
@@ -45,15 +46,15 @@ export const UnplacedTray = memo(function UnplacedTray() {
       )}
       <ul>
         {orphans.touchpoints.map((tp) => (
-          <li key={tp.id} draggable={!readOnly} onDragStart={(e) => e.dataTransfer.setData('application/x-touchpoint', tp.id)} className="unplaced-card" aria-label={tp.title || 'Untitled touchpoint'}>
-            <span>{tp.title || 'Untitled touchpoint'}</span>
+          <li key={tp.id} draggable={!readOnly} onDragStart={(e) => e.dataTransfer.setData('application/x-touchpoint', tp.id)} className="unplaced-card" aria-label={tp.title || t('canvas.untitledTouchpoint')}>
+            <span>{tp.title || t('canvas.untitledTouchpoint')}</span>
             {!readOnly && (
               <span className="row-actions">
                 <button type="button" onClick={() => place(tp.id)} disabled={cells.length === 0}>
-                  Place
+                  {t('unplaced.place')}
                 </button>
-                <button type="button" onClick={() => deleteTouchpoint(doc, tp.id)} aria-label={`Delete ${tp.title || 'untitled touchpoint'}`}>
-                  Delete
+                <button type="button" onClick={() => deleteTouchpoint(doc, tp.id)} aria-label={t('unplaced.deleteTitle', { title: tp.title || t('unplaced.untitledLower') })}>
+                  {t('common.delete')}
                 </button>
               </span>
             )}
@@ -62,15 +63,15 @@ export const UnplacedTray = memo(function UnplacedTray() {
         {orphans.annotations.map((a) => (
           <li key={a.id} className="unplaced-note">
             <span>
-              <strong>{ANNOTATION_LABELS[a.kind].one}:</strong> {a.text}
+              <strong>{t(`annotationKind.${a.kind}.one`)}:</strong> {a.text}
             </span>
             {!readOnly && (
               <span className="row-actions">
-                <button type="button" disabled={!target} title={target ? 'Attach to the selected item' : 'Select a card, stage or persona first'} onClick={() => target && reattachAnnotation(doc, a.id as AnnotationId, target as AnnotationTargetId)}>
-                  Attach to selection
+                <button type="button" disabled={!target} title={target ? t('unplaced.attachHint') : t('unplaced.selectFirst')} onClick={() => target && reattachAnnotation(doc, a.id as AnnotationId, target as AnnotationTargetId)}>
+                  {t('unplaced.attach')}
                 </button>
                 <button type="button" onClick={() => deleteAnnotation(doc, a.id as AnnotationId)}>
-                  Delete
+                  {t('common.delete')}
                 </button>
               </span>
             )}
@@ -79,21 +80,21 @@ export const UnplacedTray = memo(function UnplacedTray() {
         {orphans.comments.map((c) => (
           <li key={c.id} className="unplaced-note">
             <span>
-              <strong>Comment by {c.author}:</strong> {c.text}
+              <strong>{t('unplaced.commentBy', { author: c.author })}</strong> {c.text}
             </span>
             {!readOnly && (
               <button type="button" onClick={() => deleteComment(doc, c.id as CommentId)}>
-                Delete
+                {t('common.delete')}
               </button>
             )}
           </li>
         ))}
         {orphans.links.length > 0 && (
           <li className="unplaced-note">
-            <span>{orphans.links.length} link(s) to deleted cards</span>
+            <span>{t.plural('unplaced.links', orphans.links.length)}</span>
             {!readOnly && (
               <button type="button" onClick={() => orphans.links.forEach((l) => deleteLink(doc, l.id as LinkId))}>
-                Remove
+                {t('common.remove')}
               </button>
             )}
           </li>

@@ -6,6 +6,7 @@
 import type { Edge, Node } from '@xyflow/react'
 import { Position } from '@xyflow/react'
 import { cellKey, GRID, PHASES, type GridLayout, type Persona, type Phase, type Snapshot, type Stage, type Touchpoint } from '../model'
+import { translatorFor, type Translator } from '../i18n/translate'
 import { annotationsByTarget, sameSummary, summarize, type AnnotationSummary } from './annotationSummary'
 
 export type PhaseNodeData = { phase: Phase; stageCount: number }
@@ -26,6 +27,8 @@ export type JourneyNode = PhaseNode | StageNode | LaneNode | CellNode | Touchpoi
 export interface FlowOptions {
   selectedIds: ReadonlySet<string>
   readOnly: boolean
+  /** Words the nodes' accessible names in the participant's language; English when absent (benchmarks). */
+  t?: Translator
 }
 
 export interface FlowCache {
@@ -60,6 +63,7 @@ export function toFlow(snapshot: Snapshot, layout: GridLayout, options: FlowOpti
   const openComments = new Map<string, number>()
   for (const c of Object.values(snapshot.comments)) if (!c.resolved) openComments.set(c.targetId, (openComments.get(c.targetId) ?? 0) + 1)
   const draggable = !options.readOnly
+  const t = options.t ?? translatorFor('en')
   const push = (n: JourneyNode) => {
     seen.add(n.id)
     nodes.push(n)
@@ -72,11 +76,12 @@ export function toFlow(snapshot: Snapshot, layout: GridLayout, options: FlowOpti
     const id = lane.persona.id
     const annotationCount = byTarget.get(id)?.length ?? 0
     const selected = options.selectedIds.has(id)
+    const ariaLabel = t('canvas.personaNode', { name: lane.persona.name || t('canvas.unnamedLower') })
     push(
       reuse<LaneNode>(
         cache,
         id,
-        (n) => n.data.persona === lane.persona && samePos(n, 0, lane.y) && n.height === lane.height && n.data.width === fullWidth && n.selected === selected && n.data.annotationCount === annotationCount && n.draggable === draggable,
+        (n) => n.ariaLabel === ariaLabel && n.data.persona === lane.persona && samePos(n, 0, lane.y) && n.height === lane.height && n.data.width === fullWidth && n.selected === selected && n.data.annotationCount === annotationCount && n.draggable === draggable,
         () => ({
           id,
           type: 'lane',
@@ -87,7 +92,7 @@ export function toFlow(snapshot: Snapshot, layout: GridLayout, options: FlowOpti
           data: { persona: lane.persona, width: fullWidth, annotationCount },
           selected,
           draggable,
-          ariaLabel: `Persona ${lane.persona.name || 'unnamed'}`,
+          ariaLabel,
           zIndex: 0,
         }),
       ),
@@ -122,11 +127,12 @@ export function toFlow(snapshot: Snapshot, layout: GridLayout, options: FlowOpti
     const id = col.stage.id
     const selected = options.selectedIds.has(id)
     const annotationCount = byTarget.get(id)?.length ?? 0
+    const ariaLabel = t('canvas.stageNode', { title: col.stage.title || t('canvas.untitledLower') })
     push(
       reuse<StageNode>(
         cache,
         id,
-        (n) => n.data.stage === col.stage && samePos(n, col.x, GRID.phaseHeaderHeight) && n.selected === selected && n.data.annotationCount === annotationCount && n.draggable === draggable,
+        (n) => n.ariaLabel === ariaLabel && n.data.stage === col.stage && samePos(n, col.x, GRID.phaseHeaderHeight) && n.selected === selected && n.data.annotationCount === annotationCount && n.draggable === draggable,
         () => ({
           id,
           type: 'stage',
@@ -137,7 +143,7 @@ export function toFlow(snapshot: Snapshot, layout: GridLayout, options: FlowOpti
           data: { stage: col.stage, annotationCount },
           selected,
           draggable,
-          ariaLabel: `Stage ${col.stage.title || 'untitled'}`,
+          ariaLabel,
           zIndex: 1,
         }),
       ),
@@ -177,11 +183,13 @@ export function toFlow(snapshot: Snapshot, layout: GridLayout, options: FlowOpti
     const summary = prev && sameSummary(prev, fresh) ? prev : fresh
     cache.summaries.set(tp.id, summary)
     const color = personaColor.get(tp.personaId) ?? '#888888'
+    const ariaLabel = tp.title || t('canvas.untitledTouchpoint')
+    const roleDescription = t('canvas.touchpointRole')
     push(
       reuse<TouchpointNode>(
         cache,
         tp.id,
-        (n) => n.data.touchpoint === tp && n.data.summary === summary && samePos(n, box.x, box.y) && n.selected === selected && n.draggable === draggable && n.data.personaColor === color,
+        (n) => n.ariaLabel === ariaLabel && n.domAttributes?.['aria-roledescription'] === roleDescription && n.data.touchpoint === tp && n.data.summary === summary && samePos(n, box.x, box.y) && n.selected === selected && n.draggable === draggable && n.data.personaColor === color,
         () => ({
           id: tp.id,
           type: 'touchpoint',
@@ -193,8 +201,8 @@ export function toFlow(snapshot: Snapshot, layout: GridLayout, options: FlowOpti
           data: { touchpoint: tp, summary, personaColor: color },
           selected,
           draggable,
-          ariaLabel: tp.title || 'Untitled touchpoint',
-          domAttributes: { 'aria-roledescription': 'touchpoint' },
+          ariaLabel,
+          domAttributes: { 'aria-roledescription': roleDescription },
           zIndex: 2,
         }),
       ),
@@ -206,11 +214,12 @@ export function toFlow(snapshot: Snapshot, layout: GridLayout, options: FlowOpti
     const points = curve.points.map((p) => ({ x: p.x, y: p.y - curve.y, emotion: p.emotion }))
     const key = JSON.stringify(points)
     const columns = layout.columns.map((c) => ({ x: c.x, width: c.width }))
+    const ariaLabel = t('canvas.curveNode', { name: curve.persona.name })
     push(
       reuse<CurveNode>(
         cache,
         id,
-        (n) => n.data.persona === curve.persona && samePos(n, 0, curve.y) && JSON.stringify(n.data.points) === key && n.width === fullWidth && n.data.columns.length === columns.length && n.data.columns.every((c, i) => c.x === columns[i].x),
+        (n) => n.ariaLabel === ariaLabel && n.data.persona === curve.persona && samePos(n, 0, curve.y) && JSON.stringify(n.data.points) === key && n.width === fullWidth && n.data.columns.length === columns.length && n.data.columns.every((c, i) => c.x === columns[i].x),
         () => ({
           id,
           type: 'curve',
@@ -222,7 +231,7 @@ export function toFlow(snapshot: Snapshot, layout: GridLayout, options: FlowOpti
           draggable: false,
           selectable: false,
           focusable: false,
-          ariaLabel: `Emotion curve of ${curve.persona.name}`,
+          ariaLabel,
           zIndex: 0,
         }),
       ),
@@ -247,7 +256,7 @@ export function toFlow(snapshot: Snapshot, layout: GridLayout, options: FlowOpti
       label: link.label && options.selectedIds.has(link.id) ? link.label : undefined,
       type: 'smoothstep',
       selected: options.selectedIds.has(link.id),
-      ariaLabel: `Link from ${snapshot.touchpoints[link.from]?.title ?? ''} to ${snapshot.touchpoints[link.to]?.title ?? ''}${link.label ? `: ${link.label}` : ''}`,
+      ariaLabel: t(link.label ? 'canvas.linkEdgeLabelled' : 'canvas.linkEdge', { from: snapshot.touchpoints[link.from]?.title ?? '', to: snapshot.touchpoints[link.to]?.title ?? '', label: link.label }),
       zIndex: 3,
       style: { strokeWidth: 2, stroke: '#5b6477' },
       markerEnd: { type: 'arrowclosed' as never, color: '#5b6477' },

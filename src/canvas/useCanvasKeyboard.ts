@@ -8,6 +8,7 @@ import { addTouchpoint, deleteLink, deleteTouchpoint } from '../commands'
 import type { GridLayout, LinkId, PersonaId, StageId, TouchpointId } from '../model'
 import { selectReadOnly, useJourneyStore } from '../store'
 import { useMapSession } from '../components/MapSessionContext'
+import { translate } from '../i18n/translate'
 
 function isTyping(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null
@@ -64,7 +65,7 @@ export function useCanvasKeyboard(layout: GridLayout): void {
         }
         if (!cell) return
         e.preventDefault()
-        const id = addTouchpoint(doc, { stageId: cell.stageId as StageId, personaId: cell.personaId as PersonaId, title: 'New touchpoint' })
+        const id = addTouchpoint(doc, { stageId: cell.stageId as StageId, personaId: cell.personaId as PersonaId, title: translate(state.snapshot.meta.locale, 'newRecord.touchpoint') })
         state.select({ kind: 'touchpoint', id })
         state.startEditingTitle(id)
         return

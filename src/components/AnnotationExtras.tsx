@@ -5,6 +5,7 @@
 import { useMemo } from 'react'
 import { addAction } from '../commands'
 import type { Annotation } from '../model'
+import { useT } from '../i18n/useT'
 import { selectSnapshot, useJourneyStore } from '../store'
 import { EvidenceSelect, ImpactEffortSelects } from './AssessmentFields'
 import { useMapSession } from './MapSessionContext'
@@ -13,6 +14,7 @@ const ACTIONABLE = new Set(['pain-point', 'functional-need', 'emotional-need'])
 
 export function AnnotationExtras({ annotation, readOnly }: { annotation: Annotation; readOnly: boolean }) {
   const { doc } = useMapSession()
+  const t = useT()
   const actions = useJourneyStore(selectSnapshot).actions
   const addressedBy = useMemo(() => Object.values(actions).filter((a) => a.addresses.includes(annotation.id)).length, [actions, annotation.id])
   return (
@@ -22,13 +24,13 @@ export function AnnotationExtras({ annotation, readOnly }: { annotation: Annotat
       {ACTIONABLE.has(annotation.kind) && (
         <>
           {addressedBy > 0 && (
-            <span className="in-plan" title="Open the Action plan view to see it">
-              ✓ {addressedBy === 1 ? 'In action plan' : `In ${addressedBy} actions`}
+            <span className="in-plan" title={t('annotation.inPlanHint')}>
+              ✓ {addressedBy === 1 ? t('annotation.inPlan') : t('annotation.inActions', { count: addressedBy })}
             </span>
           )}
           {!readOnly && (
-            <button type="button" className="small-button" aria-label={`Create action from ${annotation.text}`} onClick={() => addAction(doc, { fromAnnotation: annotation.id })}>
-              Create action
+            <button type="button" className="small-button" aria-label={t('annotation.createActionFrom', { text: annotation.text })} onClick={() => addAction(doc, { fromAnnotation: annotation.id })}>
+              {t('annotation.createAction')}
             </button>
           )}
         </>

@@ -1,13 +1,11 @@
 import { useId, useMemo, useState } from 'react'
 import { addAnnotation, deleteAnnotation, editAnnotation, setNeedStatus } from '../commands'
 import { ANNOTATION_KINDS, byOrder, isNeedKind, NEED_STATUSES, type Annotation, type AnnotationId, type AnnotationKind, type AnnotationTargetId, type NeedStatus } from '../model'
-import { ANNOTATION_LABELS } from '../i18n/phaseNames'
+import { useT } from '../i18n/useT'
 import { selectReadOnly, selectSnapshot, useJourneyStore } from '../store'
 import { AnnotationExtras } from './AnnotationExtras'
 import { TextField } from './fields'
 import { useMapSession } from './MapSessionContext'
-
-const STATUS_LABEL: Record<NeedStatus, string> = { met: 'Met', partly: 'Partly met', unmet: 'Not met' }
 
 /** Every annotation kind on one target: add, edit, delete, and need status. */
 export function AnnotationList({ targetId }: { targetId: string }) {
@@ -34,7 +32,9 @@ function KindGroup({ kind, targetId, items, readOnly }: { kind: AnnotationKind; 
   const { doc } = useMapSession()
   const [draft, setDraft] = useState('')
   const headingId = useId()
-  const label = ANNOTATION_LABELS[kind]
+  const t = useT()
+  const one = t(`annotationKind.${kind}.one`)
+  const oneLower = one.toLocaleLowerCase(t.locale)
   const add = () => {
     const text = draft.trim()
     if (!text) return
@@ -44,29 +44,29 @@ function KindGroup({ kind, targetId, items, readOnly }: { kind: AnnotationKind; 
   return (
     <section className={`kind-group kind-${kind}`} aria-labelledby={headingId}>
       <h4 id={headingId}>
-        {label.many} <span className="count">{items.length}</span>
+        {t(`annotationKind.${kind}.other`)} <span className="count">{items.length}</span>
       </h4>
       <ul>
         {items.map((a) => (
           <li key={a.id} className={a.status === 'unmet' ? 'is-unmet' : undefined}>
-            <TextField label={`${label.one} text`} hideLabel value={a.text} multiline maxLength={20000} disabled={readOnly} onCommit={(text) => editAnnotation(doc, a.id as AnnotationId, { text })} />
+            <TextField label={t('annotation.textOf', { kind: one })} hideLabel value={a.text} multiline maxLength={20000} disabled={readOnly} onCommit={(text) => editAnnotation(doc, a.id as AnnotationId, { text })} />
             <div className="annotation-actions">
               {isNeedKind(kind) && (
                 <label>
-                  <span className="visually-hidden">Status of {a.text}</span>
+                  <span className="visually-hidden">{t('common.statusOf', { name: a.text })}</span>
                   <select value={a.status ?? ''} disabled={readOnly} onChange={(e) => setNeedStatus(doc, a.id as AnnotationId, (e.target.value || null) as NeedStatus | null)}>
-                    <option value="">No status</option>
+                    <option value="">{t('common.noStatus')}</option>
                     {NEED_STATUSES.map((s) => (
                       <option key={s} value={s}>
-                        {STATUS_LABEL[s]}
+                        {t(`needStatus.${s}`)}
                       </option>
                     ))}
                   </select>
                 </label>
               )}
               {!readOnly && (
-                <button type="button" className="link-button danger" onClick={() => deleteAnnotation(doc, a.id as AnnotationId)} aria-label={`Delete ${label.one.toLowerCase()} ${a.text}`}>
-                  Delete
+                <button type="button" className="link-button danger" onClick={() => deleteAnnotation(doc, a.id as AnnotationId)} aria-label={t('annotation.deleteKind', { kind: oneLower, text: a.text })}>
+                  {t('common.delete')}
                 </button>
               )}
             </div>
@@ -82,9 +82,9 @@ function KindGroup({ kind, targetId, items, readOnly }: { kind: AnnotationKind; 
             add()
           }}
         >
-          <input value={draft} onChange={(e) => setDraft(e.target.value)} aria-label={`New ${label.one.toLowerCase()}`} placeholder={`Add ${label.one.toLowerCase()}…`} maxLength={20000} />
-          <button type="submit" aria-label={`Add ${label.one.toLowerCase()}`} disabled={!draft.trim()}>
-            Add
+          <input value={draft} onChange={(e) => setDraft(e.target.value)} aria-label={t(`annotation.newLabel.${kind}`)} placeholder={t('annotation.addPlaceholder', { kind: oneLower })} maxLength={20000} />
+          <button type="submit" aria-label={t('annotation.addKind', { kind: oneLower })} disabled={!draft.trim()}>
+            {t('common.add')}
           </button>
         </form>
       )}

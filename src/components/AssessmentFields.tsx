@@ -5,23 +5,23 @@
  */
 import { assessAnnotation, setEvidence } from '../commands'
 import { EVIDENCE_LEVELS, SCALE_MAX, SCALE_MIN, type Annotation, type Evidence } from '../model'
+import { useT } from '../i18n/useT'
 import { useMapSession } from './MapSessionContext'
 import './AssessmentFields.css'
-
-export const EVIDENCE_LABEL: Record<Evidence, string> = { assumed: 'Assumed', observed: 'Observed', measured: 'Measured' }
 
 const SCALE = Array.from({ length: SCALE_MAX - SCALE_MIN + 1 }, (_, i) => SCALE_MIN + i)
 
 export function EvidenceSelect({ annotation, disabled }: { annotation: Annotation; disabled: boolean }) {
   const { doc } = useMapSession()
+  const t = useT()
   return (
     <label className="mini-select">
-      <span className="visually-hidden">Evidence for {annotation.text}</span>
+      <span className="visually-hidden">{t('assessment.evidenceFor', { text: annotation.text })}</span>
       <select value={annotation.evidence ?? ''} disabled={disabled} onChange={(e) => setEvidence(doc, annotation.id, (e.target.value || null) as Evidence | null)}>
-        <option value="">Evidence?</option>
+        <option value="">{t('assessment.evidencePrompt')}</option>
         {EVIDENCE_LEVELS.map((level) => (
           <option key={level} value={level}>
-            {EVIDENCE_LABEL[level]}
+            {t(`evidence.${level}`)}
           </option>
         ))}
       </select>
@@ -31,17 +31,15 @@ export function EvidenceSelect({ annotation, disabled }: { annotation: Annotatio
 
 export function ImpactEffortSelects({ annotation, disabled }: { annotation: Annotation; disabled: boolean }) {
   const { doc } = useMapSession()
+  const t = useT()
   const select = (field: 'impact' | 'effort', label: string) => (
     <label className="mini-select">
-      <span className="visually-hidden">
-        {label} of {annotation.text}
-      </span>
+      <span className="visually-hidden">{t('assessment.fieldOf', { field: label, text: annotation.text })}</span>
       <select value={annotation[field] ?? ''} disabled={disabled} onChange={(e) => assessAnnotation(doc, annotation.id, { [field]: e.target.value ? Number(e.target.value) : null })}>
-        <option value="">{label}?</option>
+        <option value="">{t('assessment.prompt', { field: label })}</option>
         {SCALE.map((n) => (
           <option key={n} value={n}>
-            {label} {n}
-            {n === SCALE_MIN ? ' (low)' : n === SCALE_MAX ? ' (high)' : ''}
+            {t(n === SCALE_MIN ? 'assessment.optionLow' : n === SCALE_MAX ? 'assessment.optionHigh' : 'assessment.option', { field: label, n })}
           </option>
         ))}
       </select>
@@ -49,8 +47,8 @@ export function ImpactEffortSelects({ annotation, disabled }: { annotation: Anno
   )
   return (
     <>
-      {select('impact', 'Impact')}
-      {select('effort', 'Effort')}
+      {select('impact', t('assessment.impact'))}
+      {select('effort', t('assessment.effort'))}
     </>
   )
 }

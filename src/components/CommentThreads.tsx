@@ -1,7 +1,8 @@
 import { useMemo, useState } from 'react'
 import { addComment, deleteComment, setCommentResolved } from '../commands'
 import { byOrder, type CommentId, type Comment, type Snapshot } from '../model'
-import { ANNOTATION_LABELS } from '../i18n/phaseNames'
+import { formatDateTime } from '../i18n/format'
+import { useT } from '../i18n/useT'
 import { selectReadOnly, selectSnapshot, useJourneyStore } from '../store'
 import { useMapSession } from './MapSessionContext'
 import { MentionText } from './MentionText'
@@ -12,8 +13,10 @@ import { MentionText } from './MentionText'
  */
 export function CommentThreads({ targetId }: { targetId: string }) {
   const snapshot = useJourneyStore(selectSnapshot)
+  const t = useT()
   const annotations = useMemo(() => Object.values(snapshot.annotations).filter((a) => a.targetId === targetId).sort(byOrder), [snapshot.annotations, targetId])
-  const targets = [{ id: targetId, label: 'This item' }, ...annotations.map((a) => ({ id: a.id, label: `${ANNOTATION_LABELS[a.kind].one}: ${a.text.slice(0, 40)}` }))]
+  // The record itself is labelled null: its thread needs no "on …" line.
+  const targets: { id: string; label: string | null }[] = [{ id: targetId, label: null }, ...annotations.map((a) => ({ id: a.id, label: `${t(`annotationKind.${a.kind}.one`)}: ${a.text.slice(0, 40)}` }))]
   const [on, setOn] = useState(targetId)
   const threads = useMemo(() => {
     const ids = new Set(targets.map((t) => t.id))
@@ -25,20 +28,21 @@ export function CommentThreads({ targetId }: { targetId: string }) {
   }, [snapshot.comments, annotations, targetId])
   return (
     <div className="comments">
-      {threads.length === 0 && <p className="muted small">No comments yet.</p>}
+      {threads.length === 0 && <p className="muted small">{t('comments.none')}</p>}
       {threads.map((c) => (
-        <Thread key={c.id} root={c} snapshot={snapshot} label={targets.find((t) => t.id === c.targetId)?.label ?? ''} />
+        <Thread key={c.id} root={c} snapshot={snapshot} label={targets.find((target) => target.id === c.targetId)?.label ?? null} />
       ))}
       <CommentForm
         targetId={on}
-        placeholder="Comment… use @name to mention someone here"
-        label="New comment"
+        placeholder={t('comments.placeholder')}
+        label={t('comments.new')}
+        submitLabel={t('comments.add')}
         extra={
           targets.length > 1 && (
-            <select value={on} onChange={(e) => setOn(e.target.value)} aria-label="Comment on">
-              {targets.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.label}
+            <select value={on} onChange={(e) => setOn(e.target.value)} aria-label={t('comments.on')}>
+              {targets.map((target) => (
+                <option key={target.id} value={target.id}>
+                  {target.label ?? t('comments.thisItem')}
                 </option>
               ))}
             </select>
@@ -55,26 +59,27 @@ function repliesTo(snapshot: Snapshot, id: string): Comment[] {
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
 }
 
-function Thread({ root, snapshot, label }: { root: Comment; snapshot: Snapshot; label: string }) {
+function Thread({ root, snapshot, label }: { root: Comment; snapshot: Snapshot; label: string | null }) {
   const { doc } = useMapSession()
+  const t = useT()
   const readOnly = useJourneyStore(selectReadOnly)
   const me = useJourneyStore((s) => s.self.name)
   const [replying, setReplying] = useState(false)
   const replies = repliesTo(snapshot, root.id)
   return (
-    <article className={`thread${root.resolved ? ' is-resolved' : ''}`} aria-label={`Comment by ${root.author}`}>
-      {label !== 'This item' && <p className="thread-on small muted">on {label}</p>}
+    <article className={`thread${root.resolved ? ' is-resolved' : ''}`} aria-label={t('comments.by', { author: root.author })}>
+      {label !== null && <p className="thread-on small muted">{t('comments.onTarget', { label })}</p>}
       {[root, ...replies].map((c) => (
         <div key={c.id} className="comment" data-testid="comment">
           <p className="comment-head">
-            <strong>{c.author}</strong> <time className="muted small" dateTime={c.createdAt}>{new Date(c.createdAt).toLocaleString()}</time>
+            <strong>{c.author}</strong> <time className="muted small" dateTime={c.createdAt}>{formatDateTime(c.createdAt, t.locale)}</time>
           </p>
           <p className="comment-text">
             <MentionText text={c.text} />
           </p>
           {!readOnly && c.author === me && (
-            <button type="button" className="link-button danger small" onClick={() => deleteComment(doc, c.id as CommentId)} aria-label={`Delete comment: ${c.text.slice(0, 30)}`}>
-              Delete
+            <button type="button" className="link-button danger small" onClick={() => deleteComment(doc, c.id as CommentId)} aria-label={t('comments.delete', { text: c.text.slice(0, 30) })}>
+              {t('common.delete')}
             </button>
           )}
         </div>
@@ -82,20 +87,21 @@ function Thread({ root, snapshot, label }: { root: Comment; snapshot: Snapshot; 
       {!readOnly && (
         <div className="thread-actions">
           <button type="button" className="link-button" onClick={() => setReplying((r) => !r)}>
-            Reply
+            {t('comments.reply')}
           </button>
           <button type="button" className="link-button" onClick={() => setCommentResolved(doc, root.id as CommentId, !root.resolved)}>
-            {root.resolved ? 'Reopen' : 'Resolve'}
+            {root.resolved ? t('comments.reopen') : t('comments.resolve')}
           </button>
         </div>
       )}
-      {replying && <CommentForm targetId={root.id} label={`Reply to ${root.author}`} placeholder="Reply…" onDone={() => setReplying(false)} />}
+      {replying && <CommentForm targetId={root.id} label={t('comments.replyTo', { author: root.author })} placeholder={t('comments.replyPlaceholder')} submitLabel={t('comments.sendReply')} onDone={() => setReplying(false)} />}
     </article>
   )
 }
 
-function CommentForm({ targetId, label, placeholder, extra, onDone }: { targetId: string; label: string; placeholder: string; extra?: React.ReactNode; onDone?: () => void }) {
+function CommentForm({ targetId, label, placeholder, submitLabel, extra, onDone }: { targetId: string; label: string; placeholder: string; submitLabel: string; extra?: React.ReactNode; onDone?: () => void }) {
   const { doc } = useMapSession()
+  const t = useT()
   const readOnly = useJourneyStore(selectReadOnly)
   const me = useJourneyStore((s) => s.self.name)
   const peers = useJourneyStore((s) => s.peers)
@@ -109,7 +115,7 @@ function CommentForm({ targetId, label, placeholder, extra, onDone }: { targetId
       onSubmit={(e) => {
         e.preventDefault()
         if (!text.trim()) return
-        addComment(doc, { targetId, author: me || 'Guest', text: text.trim() })
+        addComment(doc, { targetId, author: me || t('common.guest'), text: text.trim() })
         setText('')
         onDone?.()
       }}
@@ -117,7 +123,7 @@ function CommentForm({ targetId, label, placeholder, extra, onDone }: { targetId
       {extra}
       <textarea value={text} onChange={(e) => setText(e.target.value)} aria-label={label} placeholder={placeholder} rows={2} maxLength={20000} />
       {suggestions.length > 0 && (
-        <ul className="mention-suggestions" aria-label="Mention">
+        <ul className="mention-suggestions" aria-label={t('comments.mention')}>
           {suggestions.map((p) => (
             <li key={p.clientId}>
               <button type="button" onClick={() => setText(text.replace(/@([^@\n]*)$/, `@${p.name} `))}>
@@ -128,7 +134,7 @@ function CommentForm({ targetId, label, placeholder, extra, onDone }: { targetId
         </ul>
       )}
       <button type="submit" disabled={!text.trim()}>
-        {label.startsWith('Reply') ? 'Send reply' : 'Add comment'}
+        {submitLabel}
       </button>
     </form>
   )

@@ -10,6 +10,8 @@ import { downloadBlob } from '../io/download'
 import { fileBaseName as baseNameFromTitle } from '../io/fileName'
 import { journeyJsonBlob } from '../io/json'
 import { DEFAULT_PDF_OPTIONS, type Orientation, type PaperSize, type PdfOptions } from '../io/pdf/renderJourneyPdf'
+import { useT } from '../i18n/useT'
+import type { MessageKey } from '../i18n/translate'
 import { Dialog } from './Dialog'
 import './ExportMenu.css'
 
@@ -23,31 +25,36 @@ export interface ExportMenuProps {
 }
 
 type ItemId = 'pdf' | 'png-view' | 'png-map' | 'csv' | 'json'
-const ITEMS: { id: ItemId; label: string }[] = [
-  { id: 'pdf', label: 'PDF…' },
-  { id: 'png-view', label: 'PNG of current view' },
-  { id: 'png-map', label: 'PNG of whole map' },
-  { id: 'csv', label: 'CSV' },
-  { id: 'json', label: 'JSON' },
+const ITEMS: { id: ItemId; label: MessageKey }[] = [
+  { id: 'pdf', label: 'export.pdf' },
+  { id: 'png-view', label: 'export.pngView' },
+  { id: 'png-map', label: 'export.pngMap' },
+  { id: 'csv', label: 'export.csv' },
+  { id: 'json', label: 'export.json' },
 ]
 
-const PROGRESS_LABELS: Record<string, string> = {
-  fonts: 'Loading the font…',
-  cover: 'Drawing the cover…',
-  grid: 'Drawing the journey grid…',
-  summary: 'Writing the summary…',
-  finishing: 'Finishing the file…',
+/** What an export is called in "Exporting …" and in a failure. */
+const EXPORT_NAMES: Record<ItemId, MessageKey> = { pdf: 'export.pdfName', 'png-view': 'export.pngView', 'png-map': 'export.pngMap', csv: 'export.csv', json: 'export.json' }
+
+/** The steps the PDF writer reports (src/io/pdf); a step it adds later shows by its name until it has a message. */
+const PROGRESS_LABELS: Record<string, MessageKey> = {
+  fonts: 'export.progress.fonts',
+  cover: 'export.progress.cover',
+  grid: 'export.progress.grid',
+  summary: 'export.progress.summary',
+  finishing: 'export.progress.finishing',
 }
 
 export function ExportMenu({ getSnapshot, getFlowElement, fileBaseName }: ExportMenuProps) {
   const [open, setOpen] = useState(false)
   const [pdfOpen, setPdfOpen] = useState(false)
-  const [busy, setBusy] = useState<string | null>(null)
+  const [busy, setBusy] = useState<ItemId | null>(null)
   const [error, setError] = useState<string | null>(null)
   const wrapRef = useRef<HTMLDivElement>(null)
   const buttonRef = useRef<HTMLButtonElement>(null)
   const itemRefs = useRef<(HTMLButtonElement | null)[]>([])
   const menuId = useId()
+  const t = useT()
 
   const baseName = () => fileBaseName ?? baseNameFromTitle(getSnapshot().meta.title)
 
@@ -88,13 +95,13 @@ export function ExportMenu({ getSnapshot, getFlowElement, fileBaseName }: Export
   }
 
   /** Run one export, showing what it is doing and any failure, never two at once. */
-  const run = async (what: string, work: () => Promise<void>) => {
+  const run = async (what: ItemId, work: () => Promise<void>) => {
     setError(null)
     setBusy(what)
     try {
       await work()
     } catch (e) {
-      setError(`${what} failed: ${(e as Error).message}`)
+      setError(t('export.failed', { what: t(EXPORT_NAMES[what]), message: (e as Error).message }))
     } finally {
       setBusy(null)
     }
@@ -108,24 +115,24 @@ export function ExportMenu({ getSnapshot, getFlowElement, fileBaseName }: Export
         setPdfOpen(true)
         return
       case 'png-view':
-        void run('PNG of current view', async () => {
+        void run('png-view', async () => {
           const element = getFlowElement()
-          if (!element) throw new Error('the canvas is not on screen')
+          if (!element) throw new Error(t('export.noCanvas'))
           const { currentViewPng } = await import('../io/png/currentViewPng')
-          downloadBlob(await currentViewPng(element), `${baseName()} (view).png`)
+          downloadBlob(await currentViewPng(element), `${baseName()} ${t('export.viewFileSuffix')}.png`)
         })
         return
       case 'png-map':
-        void run('PNG of whole map', async () => {
+        void run('png-map', async () => {
           const { wholeMapPng } = await import('../io/png/wholeMapPng')
           downloadBlob(await wholeMapPng(getSnapshot()), `${baseName()}.png`)
         })
         return
       case 'csv':
-        void run('CSV', async () => downloadBlob(new Blob([journeyCsv(getSnapshot())], { type: 'text/csv;charset=utf-8' }), `${baseName()}.csv`))
+        void run('csv', async () => downloadBlob(new Blob([journeyCsv(getSnapshot())], { type: 'text/csv;charset=utf-8' }), `${baseName()}.csv`))
         return
       case 'json':
-        void run('JSON', async () => downloadBlob(journeyJsonBlob(getSnapshot()), `${baseName()}.json`))
+        void run('json', async () => downloadBlob(journeyJsonBlob(getSnapshot()), `${baseName()}.json`))
         return
     }
   }
@@ -148,10 +155,10 @@ export function ExportMenu({ getSnapshot, getFlowElement, fileBaseName }: Export
           }
         }}
       >
-        Export
+        {t('export.button')}
       </button>
       {open && (
-        <ul className="export-menu-list" role="menu" id={menuId} aria-label="Export" onKeyDown={onMenuKeyDown}>
+        <ul className="export-menu-list" role="menu" id={menuId} aria-label={t('export.button')} onKeyDown={onMenuKeyDown}>
           {ITEMS.map((item, i) => (
             <li key={item.id} role="none">
               <button
@@ -164,7 +171,7 @@ export function ExportMenu({ getSnapshot, getFlowElement, fileBaseName }: Export
                 className="export-menu-item"
                 onClick={() => choose(item.id)}
               >
-                {item.label}
+                {t(item.label)}
               </button>
             </li>
           ))}
@@ -172,14 +179,14 @@ export function ExportMenu({ getSnapshot, getFlowElement, fileBaseName }: Export
       )}
       {busy && !pdfOpen && (
         <span className="export-menu-status" role="status">
-          Exporting {busy}…
+          {t('export.exporting', { what: t(EXPORT_NAMES[busy]) })}
         </span>
       )}
       {error && !pdfOpen && (
         <span className="export-menu-error" role="alert">
           {error}{' '}
           <button type="button" className="link-button" onClick={() => setError(null)}>
-            Dismiss
+            {t('common.dismiss')}
           </button>
         </span>
       )}
@@ -190,7 +197,7 @@ export function ExportMenu({ getSnapshot, getFlowElement, fileBaseName }: Export
           buttonRef.current?.focus()
         }}
         onExport={(options, onProgress) =>
-          run('PDF', async () => {
+          run('pdf', async () => {
             const { exportJourneyPdf } = await import('../io/pdf/exportPdf')
             const blob = await exportJourneyPdf(getSnapshot(), options, onProgress)
             downloadBlob(blob, `${baseName()}.pdf`)
@@ -198,7 +205,7 @@ export function ExportMenu({ getSnapshot, getFlowElement, fileBaseName }: Export
             buttonRef.current?.focus()
           })
         }
-        busy={busy === 'PDF'}
+        busy={busy === 'pdf'}
         error={pdfOpen ? error : null}
       />
     </div>
@@ -222,6 +229,8 @@ function PdfDialog({
   const [orientation, setOrientation] = useState<Orientation>(DEFAULT_PDF_OPTIONS.orientation)
   const [fit, setFit] = useState<PdfOptions['fit']>(DEFAULT_PDF_OPTIONS.fit)
   const [progress, setProgress] = useState<{ fraction: number; step: string }>({ fraction: 0, step: 'fonts' })
+  const t = useT()
+  const stepLabel = PROGRESS_LABELS[progress.step] ? t(PROGRESS_LABELS[progress.step]) : progress.step
 
   const start = () => {
     setProgress({ fraction: 0, step: 'fonts' })
@@ -229,34 +238,34 @@ function PdfDialog({
   }
 
   return (
-    <Dialog title="Export PDF" open={open} onClose={busy ? undefined : onClose} className="export-pdf-dialog">
+    <Dialog title={t('export.pdfTitle')} open={open} onClose={busy ? undefined : onClose} className="export-pdf-dialog">
       <form
         onSubmit={(e) => {
           e.preventDefault()
           start()
         }}
       >
-        <Choice legend="Paper size" name="paper" value={paper} onChange={setPaper} disabled={busy} options={[{ value: 'a4', label: 'A4' }, { value: 'a3', label: 'A3' }]} />
+        <Choice legend={t('export.paperSize')} name="paper" value={paper} onChange={setPaper} disabled={busy} options={[{ value: 'a4', label: 'A4' }, { value: 'a3', label: 'A3' }]} />
         <Choice
-          legend="Orientation"
+          legend={t('export.orientation')}
           name="orientation"
           value={orientation}
           onChange={setOrientation}
           disabled={busy}
           options={[
-            { value: 'landscape', label: 'Landscape' },
-            { value: 'portrait', label: 'Portrait' },
+            { value: 'landscape', label: t('export.landscape') },
+            { value: 'portrait', label: t('export.portrait') },
           ]}
         />
         <Choice
-          legend="Wide maps"
+          legend={t('export.wideMaps')}
           name="fit"
           value={fit}
           onChange={setFit}
           disabled={busy}
           options={[
-            { value: 'split', label: 'Split across pages' },
-            { value: 'scale', label: 'Scale to fit' },
+            { value: 'split', label: t('export.split') },
+            { value: 'scale', label: t('export.scale') },
           ]}
         />
         {busy && (
@@ -264,16 +273,16 @@ function PdfDialog({
             <div
               className="export-progress-bar"
               role="progressbar"
-              aria-label="Exporting PDF"
+              aria-label={t('export.exportingPdf')}
               aria-valuemin={0}
               aria-valuemax={100}
               aria-valuenow={Math.round(progress.fraction * 100)}
-              aria-valuetext={PROGRESS_LABELS[progress.step] ?? progress.step}
+              aria-valuetext={stepLabel}
             >
               <div className="export-progress-fill" style={{ width: `${Math.round(progress.fraction * 100)}%` }} />
             </div>
             <p className="small muted" aria-live="polite">
-              {PROGRESS_LABELS[progress.step] ?? progress.step}
+              {stepLabel}
             </p>
           </div>
         )}
@@ -284,10 +293,10 @@ function PdfDialog({
         )}
         <div className="dialog-actions">
           <button type="button" onClick={onClose} disabled={busy}>
-            Cancel
+            {t('common.cancel')}
           </button>
           <button type="submit" className="primary" disabled={busy}>
-            Export PDF
+            {t('export.pdfTitle')}
           </button>
         </div>
       </form>

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { createId } from '../model'
 import { TEMPLATES } from '../templates'
 import { ApiError, createMapOnServer, forgetMap, listRecentMaps, rememberMap, type RecentMap } from '../sync'
@@ -6,6 +6,10 @@ import { setPendingInit } from './MapPage'
 import { ImportButton } from './ImportButton'
 import { importMapOnServer } from '../sync'
 import { toJourneyJson, type Snapshot } from '../model'
+import { formatDateTime } from '../i18n/format'
+import { LOCALE_NAMES, uiLocaleOf } from '../i18n/locales'
+import { useT } from '../i18n/useT'
+import { LanguagePicker } from './LanguagePicker'
 
 /**
  * New map (empty or from a template), recent maps, import. A new map is created on the server and
@@ -13,16 +17,22 @@ import { toJourneyJson, type Snapshot } from '../model'
  * be published later.
  */
 export function HomePage() {
+  const t = useT()
   const [title, setTitle] = useState('')
   const [busy, setBusy] = useState(false)
   const [notice, setNotice] = useState<string | null>(null)
   const [recent, setRecent] = useState<RecentMap[]>(() => listRecentMaps())
+  useEffect(() => {
+    document.title = t('home.documentTitle')
+  }, [t])
 
   const create = async (template?: string) => {
     setBusy(true)
-    const name = title.trim() || (template ? TEMPLATES.find((t) => t.id === template)?.title : '') || 'Untitled journey'
+    const name = title.trim() || (template ? TEMPLATES.find((tpl) => tpl.id === template)?.title : '') || t('common.untitledJourney')
+    // An empty map is written in the language its creator reads; a template keeps its own.
+    const locale = template ? undefined : t.locale
     try {
-      const created = await createMapOnServer({ title: name, ...(template ? { template } : {}) })
+      const created = await createMapOnServer({ title: name, ...(template ? { template } : { locale }) })
       rememberMap({
         id: created.id,
         title: name,
@@ -35,13 +45,13 @@ export function HomePage() {
     } catch (e) {
       // A 4xx other than "no such API" is a real refusal; anything else means no server to reach.
       if (e instanceof ApiError && e.status >= 400 && e.status < 500 && e.status !== 404 && e.status !== 405) {
-        setNotice(`The server refused the new map: ${(e as Error).message}`)
+        setNotice(t('home.serverRefusedMap', { message: (e as Error).message }))
         setBusy(false)
         return
       }
       // No server reachable: keep the map in this browser.
       const id = `local_${createId('persona').slice('persona:'.length)}`
-      setPendingInit(id, { title: name, template })
+      setPendingInit(id, { title: name, template, locale })
       rememberMap({ id, title: name, local: true, role: 'facilitator' })
       location.assign(`/local/${id}`)
     }
@@ -56,7 +66,7 @@ export function HomePage() {
       location.assign(`/m/${created.id}#token=${encodeURIComponent(created.facilitatorToken)}`)
     } catch (e) {
       if (e instanceof ApiError && e.status >= 400 && e.status < 500 && e.status !== 404 && e.status !== 405) {
-        setNotice(`The server refused the import: ${e.message}`)
+        setNotice(t('home.serverRefusedImport', { message: e.message }))
         setBusy(false)
         return
       }
@@ -70,10 +80,13 @@ export function HomePage() {
   return (
     <main className="home">
       <header className="home-header">
-        <h1>
-          <span aria-hidden="true">◐</span> Journey maps
-        </h1>
-        <p className="muted">Map a customer's journey together: personas, phases, stages, touchpoints, needs and emotions, live.</p>
+        <div className="home-title-row">
+          <h1>
+            <span aria-hidden="true">◐</span> {t('home.heading')}
+          </h1>
+          <LanguagePicker />
+        </div>
+        <p className="muted">{t('home.tagline')}</p>
       </header>
       {notice && (
         <p role="alert" className="error">
@@ -81,55 +94,55 @@ export function HomePage() {
         </p>
       )}
       <section className="home-new" aria-labelledby="new-title">
-        <h2 id="new-title">New map</h2>
+        <h2 id="new-title">{t('home.newMap')}</h2>
         <div className="field-inline">
           <label htmlFor="new-map-title" className="visually-hidden">
-            New map title
+            {t('home.newMapTitle')}
           </label>
-          <input id="new-map-title" placeholder="Title, e.g. Onboarding a new customer" value={title} maxLength={500} onChange={(e) => setTitle(e.target.value)} />
+          <input id="new-map-title" placeholder={t('home.newMapPlaceholder')} value={title} maxLength={500} onChange={(e) => setTitle(e.target.value)} />
           <button type="button" className="primary" disabled={busy} onClick={() => create()}>
-            New empty map
+            {t('home.newEmptyMap')}
           </button>
         </div>
         <div className="import-row">
           <ImportButton onImported={(snapshot) => void importMap(snapshot)} disabled={busy} />
-          <span className="muted small">A journey-map JSON file becomes a new map.</span>
+          <span className="muted small">{t('home.importHint')}</span>
         </div>
-        <h3>Start from a template</h3>
+        <h3>{t('home.fromTemplate')}</h3>
         <ul className="templates">
-          {TEMPLATES.map((t) => (
-            <li key={t.id}>
-              <button type="button" disabled={busy} onClick={() => create(t.id)} aria-label={`${t.title} (${languageName(t.locale)})`}>
-                <strong>{t.title}</strong>
-                <span className="muted small">{languageName(t.locale)}</span>
-                <span className="small">{t.description}</span>
+          {TEMPLATES.map((tpl) => (
+            <li key={tpl.id} lang={tpl.locale}>
+              <button type="button" disabled={busy} onClick={() => create(tpl.id)} aria-label={`${tpl.title} (${languageName(tpl.locale)})`}>
+                <strong>{tpl.title}</strong>
+                <span className="muted small">{languageName(tpl.locale)}</span>
+                <span className="small">{tpl.description}</span>
               </button>
             </li>
           ))}
         </ul>
       </section>
       <section className="home-recent" aria-labelledby="recent-title">
-        <h2 id="recent-title">Recent maps</h2>
+        <h2 id="recent-title">{t('home.recentMaps')}</h2>
         {recent.length === 0 ? (
-          <p className="muted">Maps you open appear here.</p>
+          <p className="muted">{t('home.noRecentMaps')}</p>
         ) : (
           <ul className="recent">
             {recent.map((m) => (
               <li key={m.id}>
-                <a href={m.local ? `/local/${m.id}` : `/m/${m.id}${m.token ? `#token=${encodeURIComponent(m.token)}` : ''}`}>{m.title || 'Untitled journey'}</a>
+                <a href={m.local ? `/local/${m.id}` : `/m/${m.id}${m.token ? `#token=${encodeURIComponent(m.token)}` : ''}`}>{m.title || t('common.untitledJourney')}</a>
                 <span className="muted small">
-                  {m.local ? 'only in this browser' : m.role} · {new Date(m.openedAt).toLocaleString()}
+                  {m.local ? t('home.onlyInThisBrowser') : m.role ? t(`role.${m.role}`) : ''} · {formatDateTime(m.openedAt, t.locale)}
                 </span>
                 <button
                   type="button"
                   className="link-button"
-                  aria-label={`Remove ${m.title || 'untitled journey'} from this list`}
+                  aria-label={t('home.removeFromList', { title: m.title || t('common.untitledJourney') })}
                   onClick={() => {
                     forgetMap(m.id)
                     setRecent(listRecentMaps())
                   }}
                 >
-                  Remove
+                  {t('common.remove')}
                 </button>
               </li>
             ))}
@@ -140,6 +153,8 @@ export function HomePage() {
   )
 }
 
+/** A template's language, named in itself (the e2e and screen readers find "Dansk" whatever the UI language). */
 function languageName(locale: string): string {
-  return { en: 'English', da: 'Dansk', sv: 'Svenska', nb: 'Norsk' }[locale] ?? locale
+  const known = uiLocaleOf(locale)
+  return known === 'nb' ? 'Norsk' : known ? LOCALE_NAMES[known] : locale
 }

@@ -6,6 +6,7 @@
 import { useRef, useState } from 'react'
 import type { Snapshot, ValidationError } from '../model'
 import { readJourneyFile } from '../io/json'
+import { useT } from '../i18n/useT'
 import { Dialog } from './Dialog'
 import './ExportMenu.css'
 
@@ -19,7 +20,9 @@ export interface ImportButtonProps {
 /** Listing thousands of errors helps nobody and slows the dialog; the first ones locate the problem. */
 const SHOWN_ERRORS = 100
 
-export function ImportButton({ onImported, label = 'Import JSON…', disabled }: ImportButtonProps) {
+export function ImportButton({ onImported, label: givenLabel, disabled }: ImportButtonProps) {
+  const t = useT()
+  const label = givenLabel ?? t('import.button')
   const inputRef = useRef<HTMLInputElement>(null)
   const [reading, setReading] = useState(false)
   const [failure, setFailure] = useState<{ fileName: string; errors: ValidationError[] } | null>(null)
@@ -38,7 +41,7 @@ export function ImportButton({ onImported, label = 'Import JSON…', disabled }:
   return (
     <>
       <button type="button" disabled={disabled || reading} onClick={() => inputRef.current?.click()}>
-        {reading ? 'Reading…' : label}
+        {reading ? t('import.reading') : label}
       </button>
       <input
         ref={inputRef}
@@ -52,24 +55,24 @@ export function ImportButton({ onImported, label = 'Import JSON…', disabled }:
           if (file) void onFile(file)
         }}
       />
-      <Dialog title="Import failed" open={failure !== null} onClose={() => setFailure(null)} className="import-errors-dialog">
+      <Dialog title={t('import.failedTitle')} open={failure !== null} onClose={() => setFailure(null)} className="import-errors-dialog">
         {failure && (
           <>
             <p>
-              “{failure.fileName}” is not a journey map this app can import. Nothing was changed.
-              {failure.errors.length > 1 ? ` ${failure.errors.length} problems:` : ''}
+              {t('import.notAMap', { fileName: failure.fileName })}
+              {failure.errors.length > 1 ? ` ${t('import.problems', { count: failure.errors.length })}` : ''}
             </p>
-            <ul aria-label="Import errors" className="import-errors">
+            <ul aria-label={t('import.errors')} className="import-errors">
               {failure.errors.slice(0, SHOWN_ERRORS).map((e, i) => (
                 <li key={i}>
                   <code>{e.path}</code>: {e.message}
                 </li>
               ))}
             </ul>
-            {failure.errors.length > SHOWN_ERRORS && <p className="small muted">…and {failure.errors.length - SHOWN_ERRORS} more.</p>}
+            {failure.errors.length > SHOWN_ERRORS && <p className="small muted">{t('import.more', { count: failure.errors.length - SHOWN_ERRORS })}</p>}
             <div className="dialog-actions">
               <button type="button" className="primary" onClick={() => setFailure(null)}>
-                Close
+                {t('common.close')}
               </button>
             </div>
           </>

@@ -31,7 +31,11 @@ import {
   type Touchpoint,
   type TouchpointId,
 } from '../model'
-import { EMOTION_LABELS, phaseName } from '../i18n/phaseNames'
+import { phaseName } from '../i18n/phaseNames'
+import { translate, type MessageKey } from '../i18n/translate'
+import { useT } from '../i18n/useT'
+import { richMessage } from '../i18n/richMessage'
+import { LOCALE_NAMES, UI_LOCALES } from '../i18n/locales'
 import { selectReadOnly, selectSelection, selectSnapshot, useJourneyStore } from '../store'
 import { AnnotationList } from './AnnotationList'
 import { CommentThreads } from './CommentThreads'
@@ -40,48 +44,50 @@ import { Section, TextField } from './fields'
 import { TouchpointMetrics } from './TouchpointMetrics'
 import { useMapSession } from './MapSessionContext'
 
-const DEPARTMENTS = ['Sales', 'Marketing', 'Customer service', 'Workshop', 'Finance', 'IT', 'HR', 'Logistics', 'Product']
+const DEPARTMENTS: MessageKey[] = ['department.sales', 'department.marketing', 'department.customerService', 'department.workshop', 'department.finance', 'department.it', 'department.hr', 'department.logistics', 'department.product']
+const EMOTIONS = [null, -2, -1, 0, 1, 2] as const
 
 /** The side panel for whatever is selected: every field, and its annotations of every kind. */
 export function Inspector() {
   const selection = useJourneyStore(selectSelection)
   const snapshot = useJourneyStore(selectSnapshot)
+  const t = useT()
   let body: React.ReactNode
-  let title = 'Map'
+  let title = t('inspector.map')
   if (selection?.kind === 'touchpoint' && snapshot.touchpoints[selection.id]) {
-    title = 'Touchpoint'
+    title = t('common.touchpoint')
     body = <TouchpointInspector tp={snapshot.touchpoints[selection.id]} snapshot={snapshot} />
   } else if (selection?.kind === 'persona' && snapshot.personas[selection.id]) {
-    title = 'Persona'
+    title = t('common.persona')
     body = <PersonaInspector persona={snapshot.personas[selection.id]} snapshot={snapshot} />
   } else if (selection?.kind === 'stage' && snapshot.stages[selection.id]) {
-    title = 'Stage'
+    title = t('common.stage')
     body = <StageInspector stage={snapshot.stages[selection.id]} snapshot={snapshot} />
   } else if (selection?.kind === 'phase') {
     const phase = selection.id.slice('phase:'.length) as Phase
-    title = 'Phase'
+    title = t('common.phase')
     body = (
       <>
         <p className="lead">{phaseName(phase, snapshot.meta.locale)}</p>
-        <Section title="Annotations">
+        <Section title={t('common.annotations')}>
           <AnnotationList targetId={selection.id} />
         </Section>
-        <Section title="Comments">
+        <Section title={t('common.comments')}>
           <CommentThreads targetId={selection.id} />
         </Section>
       </>
     )
   } else if (selection?.kind === 'cell' && snapshot.stages[selection.stageId] && snapshot.personas[selection.personaId]) {
-    title = 'Cell'
+    title = t('inspector.cell')
     body = <CellInspector stageId={selection.stageId as StageId} personaId={selection.personaId as PersonaId} snapshot={snapshot} />
   } else if (selection?.kind === 'link' && snapshot.links[selection.id]) {
-    title = 'Link'
+    title = t('inspector.link')
     body = <LinkInspector id={selection.id as LinkId} snapshot={snapshot} />
   } else {
     body = <MapInspector snapshot={snapshot} />
   }
   return (
-    <aside className="inspector" aria-label="Inspector">
+    <aside className="inspector" aria-label={t('inspector.label')}>
       <VotingPanel />
       <h2 className="inspector-title">{title}</h2>
       {body}
@@ -92,25 +98,35 @@ export function Inspector() {
 function MapInspector({ snapshot }: { snapshot: Snapshot }) {
   const { doc } = useMapSession()
   const readOnly = useJourneyStore(selectReadOnly)
+  const t = useT()
   return (
     <>
-      <TextField label="Description" multiline maxLength={20000} value={snapshot.meta.description} disabled={readOnly} onCommit={(description) => setMeta(doc, { description })} />
+      <TextField label={t('common.description')} multiline maxLength={20000} value={snapshot.meta.description} disabled={readOnly} onCommit={(description) => setMeta(doc, { description })} />
       <div className="field">
-        <label htmlFor="map-locale">Map language</label>
+        <label htmlFor="map-locale">{t('inspector.mapLanguage')}</label>
         <select id="map-locale" value={snapshot.meta.locale} disabled={readOnly} onChange={(e) => setMeta(doc, { locale: e.target.value })}>
-          <option value="en">English</option>
-          <option value="da">Dansk</option>
-          <option value="sv">Svenska</option>
-          <option value="nb">Norsk bokmål</option>
+          {UI_LOCALES.map((l) => (
+            <option key={l} value={l} lang={l}>
+              {LOCALE_NAMES[l]}
+            </option>
+          ))}
         </select>
       </div>
-      <Section title="How to">
+      <Section title={t('inspector.howTo')}>
         <ul className="help">
-          <li>Click a cell and press <kbd>N</kbd> to add a touchpoint.</li>
-          <li>Double-click a card (or press <kbd>Enter</kbd>) to rename it.</li>
-          <li>Drag cards between cells, stages and personas to reorder.</li>
-          <li>Arrow keys move between cards; <kbd>Delete</kbd> removes one.</li>
-          <li><kbd>Ctrl</kbd>+<kbd>Z</kbd> undoes your own edits only.</li>
+          <li>{richMessage(t('inspector.help.add'), { key: <kbd>N</kbd> })}</li>
+          <li>{richMessage(t('inspector.help.rename'), { key: <kbd>Enter</kbd> })}</li>
+          <li>{t('inspector.help.drag')}</li>
+          <li>{richMessage(t('inspector.help.arrows'), { key: <kbd>Delete</kbd> })}</li>
+          <li>
+            {richMessage(t('inspector.help.undo'), {
+              keys: (
+                <>
+                  <kbd>Ctrl</kbd>+<kbd>Z</kbd>
+                </>
+              ),
+            })}
+          </li>
         </ul>
       </Section>
     </>
@@ -121,7 +137,10 @@ function TouchpointInspector({ tp, snapshot }: { tp: Touchpoint; snapshot: Snaps
   const { doc } = useMapSession()
   const readOnly = useJourneyStore(selectReadOnly)
   const select = useJourneyStore((s) => s.select)
+  const t = useT()
   const [linkTarget, setLinkTarget] = useState('')
+  // Channel and department suggestions become map content, so they come in the map's language.
+  const mapLocale = snapshot.meta.locale
   const set = (patch: Partial<Touchpoint>) => updateTouchpoint(doc, tp.id, patch)
   const others = useMemo(() => Object.values(snapshot.touchpoints).filter((t) => t.id !== tp.id).sort((a, b) => a.title.localeCompare(b.title)), [snapshot.touchpoints, tp.id])
   const links = Object.values(snapshot.links).filter((l) => l.from === tp.id || l.to === tp.id)
@@ -130,67 +149,66 @@ function TouchpointInspector({ tp, snapshot }: { tp: Touchpoint; snapshot: Snaps
   return (
     <>
       <p className="crumb">
-        {stage ? `${phaseName(stage.phase, snapshot.meta.locale)} › ${stage.title}` : 'Unplaced'} · {persona?.name ?? '—'}
+        {stage ? `${phaseName(stage.phase, snapshot.meta.locale)} › ${stage.title}` : t('inspector.unplaced')} · {persona?.name ?? '—'}
       </p>
-      <TextField label="Title" value={tp.title} disabled={readOnly} onCommit={(title) => set({ title })} />
-      <TextField label="Description" multiline maxLength={20000} value={tp.description} disabled={readOnly} onCommit={(description) => set({ description })} />
+      <TextField label={t('common.title')} value={tp.title} disabled={readOnly} onCommit={(title) => set({ title })} />
+      <TextField label={t('common.description')} multiline maxLength={20000} value={tp.description} disabled={readOnly} onCommit={(description) => set({ description })} />
       <div className="field-row">
-        <TextField label="Channel" value={tp.channel} list="channel-options" maxLength={100} disabled={readOnly} onCommit={(channel) => set({ channel })} />
-        <TextField label="Owner (department)" value={tp.owner} list="department-options" maxLength={200} disabled={readOnly} onCommit={(owner) => set({ owner })} />
+        <TextField label={t('inspector.channel')} value={tp.channel} list="channel-options" maxLength={100} disabled={readOnly} onCommit={(channel) => set({ channel })} />
+        <TextField label={t('common.ownerDepartment')} value={tp.owner} list="department-options" maxLength={200} disabled={readOnly} onCommit={(owner) => set({ owner })} />
       </div>
       <datalist id="channel-options">
         {CHANNELS.map((c) => (
-          <option key={c} value={c} />
+          <option key={c} value={translate(mapLocale, `channel.${c}`)} />
         ))}
       </datalist>
       <datalist id="department-options">
         {DEPARTMENTS.map((d) => (
-          <option key={d} value={d} />
+          <option key={d} value={translate(mapLocale, d)} />
         ))}
       </datalist>
       <fieldset className="emotion-picker" disabled={readOnly}>
-        <legend>Emotion</legend>
-        {[null, -2, -1, 0, 1, 2].map((v) => (
+        <legend>{t('inspector.emotion')}</legend>
+        {EMOTIONS.map((v) => (
           <label key={String(v)} className={tp.emotion === v ? 'is-checked' : undefined}>
             <input type="radio" name={`emotion-${tp.id}`} checked={tp.emotion === v} onChange={() => set({ emotion: v })} />
-            <span>{v === null ? 'Not scored' : `${v > 0 ? '+' : ''}${v} ${EMOTION_LABELS[String(v)]}`}</span>
+            <span>{v === null ? t('emotion.notScored') : `${v > 0 ? '+' : ''}${v} ${t(`emotion.${v}`)}`}</span>
           </label>
         ))}
       </fieldset>
       <div className="field">
-        <label htmlFor={`priority-${tp.id}`}>Priority</label>
+        <label htmlFor={`priority-${tp.id}`}>{t('inspector.priority')}</label>
         <select id={`priority-${tp.id}`} value={tp.priority ?? ''} disabled={readOnly} onChange={(e) => set({ priority: e.target.value ? Number(e.target.value) : null })}>
-          <option value="">None</option>
+          <option value="">{t('common.none')}</option>
           {[1, 2, 3, 4, 5].map((p) => (
             <option key={p} value={p}>
-              {p}
-              {p === 1 ? ' (highest)' : p === 5 ? ' (lowest)' : ''}
+              {p === 1 ? t('inspector.priorityHighest', { n: p }) : p === 5 ? t('inspector.priorityLowest', { n: p }) : p}
             </option>
           ))}
         </select>
       </div>
-      <Section title="Metrics">
+      <Section title={t('common.metrics')}>
         <TouchpointMetrics tp={tp} />
       </Section>
-      <Section title="Annotations">
+      <Section title={t('common.annotations')}>
         <AnnotationList targetId={tp.id} />
       </Section>
-      <Section title="Comments">
+      <Section title={t('common.comments')}>
         <CommentThreads targetId={tp.id} />
       </Section>
-      <Section title="Links">
+      <Section title={t('common.links')}>
         <ul className="links-list">
           {links.map((l) => {
             const other = snapshot.touchpoints[l.from === tp.id ? l.to : l.from]
             return (
               <li key={l.id}>
                 <span>
-                  {l.from === tp.id ? '→' : '←'} {other?.title ?? 'deleted card'}
+                  {l.from === tp.id ? '→' : '←'} {other?.title ?? t('inspector.deletedCard')}
                   {l.label && <em> ({l.label})</em>}
                 </span>
                 {!readOnly && (
-                  <button type="button" className="link-button danger" onClick={() => deleteLink(doc, l.id)} aria-label={`Remove link to ${other?.title ?? 'deleted card'}`}>
-                    Remove
+                  <button type="button" className="link-button danger" onClick={() => deleteLink(doc, l.id)} aria-label={t('inspector.removeLinkTo', { title: other?.title ?? t('inspector.deletedCard') })}>
+                    {t('common.remove')}
                   </button>
                 )}
               </li>
@@ -200,18 +218,18 @@ function TouchpointInspector({ tp, snapshot }: { tp: Touchpoint; snapshot: Snaps
         {!readOnly && others.length > 0 && (
           <div className="field-inline">
             <label htmlFor={`link-${tp.id}`} className="visually-hidden">
-              Link to touchpoint
+              {t('inspector.linkToTouchpoint')}
             </label>
             <select id={`link-${tp.id}`} value={linkTarget} onChange={(e) => setLinkTarget(e.target.value)}>
-              <option value="">Link to…</option>
+              <option value="">{t('inspector.linkTo')}</option>
               {others.map((o) => (
                 <option key={o.id} value={o.id}>
-                  {o.title || 'Untitled'}
+                  {o.title || t('common.untitled')}
                 </option>
               ))}
             </select>
             <button type="button" disabled={!linkTarget} onClick={() => (linkTouchpoints(doc, tp.id, linkTarget as TouchpointId), setLinkTarget(''))}>
-              Link
+              {t('common.link')}
             </button>
           </div>
         )}
@@ -225,7 +243,7 @@ function TouchpointInspector({ tp, snapshot }: { tp: Touchpoint; snapshot: Snaps
             select(null)
           }}
         >
-          Delete touchpoint
+          {t('inspector.deleteTouchpoint')}
         </button>
       )}
     </>
@@ -236,30 +254,31 @@ function PersonaInspector({ persona, snapshot }: { persona: Persona; snapshot: S
   const { doc } = useMapSession()
   const readOnly = useJourneyStore(selectReadOnly)
   const select = useJourneyStore((s) => s.select)
+  const t = useT()
   const ordered = sortedPersonas(snapshot)
   const index = ordered.findIndex((p) => p.id === persona.id)
   return (
     <>
-      <TextField label="Name" value={persona.name} disabled={readOnly} onCommit={(name) => updatePersona(doc, persona.id, { name })} />
-      <TextField label="Description" multiline maxLength={20000} value={persona.description} disabled={readOnly} placeholder="Who they are, goals, expectations, preferred channels" onCommit={(description) => updatePersona(doc, persona.id, { description })} />
+      <TextField label={t('common.name')} value={persona.name} disabled={readOnly} onCommit={(name) => updatePersona(doc, persona.id, { name })} />
+      <TextField label={t('common.description')} multiline maxLength={20000} value={persona.description} disabled={readOnly} placeholder={t('inspector.personaPlaceholder')} onCommit={(description) => updatePersona(doc, persona.id, { description })} />
       <div className="field">
-        <label htmlFor={`color-${persona.id}`}>Colour</label>
+        <label htmlFor={`color-${persona.id}`}>{t('inspector.colour')}</label>
         <input id={`color-${persona.id}`} type="color" value={persona.color} disabled={readOnly} onChange={(e) => updatePersona(doc, persona.id, { color: e.target.value })} />
       </div>
       {!readOnly && (
         <div className="button-row">
           <button type="button" disabled={index <= 0} onClick={() => movePersona(doc, persona.id, index - 1)}>
-            Move up
+            {t('common.moveUp')}
           </button>
           <button type="button" disabled={index >= ordered.length - 1} onClick={() => movePersona(doc, persona.id, index + 1)}>
-            Move down
+            {t('common.moveDown')}
           </button>
         </div>
       )}
-      <Section title="Annotations">
+      <Section title={t('common.annotations')}>
         <AnnotationList targetId={persona.id} />
       </Section>
-      <Section title="Comments">
+      <Section title={t('common.comments')}>
         <CommentThreads targetId={persona.id} />
       </Section>
       {!readOnly && (
@@ -267,13 +286,13 @@ function PersonaInspector({ persona, snapshot }: { persona: Persona; snapshot: S
           type="button"
           className="danger wide"
           onClick={() => {
-            if (confirm(`Delete ${persona.name || 'this persona'} and all of their touchpoints?`)) {
+            if (confirm(t('inspector.confirmDeletePersona', { name: persona.name || t('inspector.thisPersona') }))) {
               deletePersona(doc, persona.id)
               select(null)
             }
           }}
         >
-          Delete persona
+          {t('inspector.deletePersona')}
         </button>
       )}
     </>
@@ -284,13 +303,14 @@ function StageInspector({ stage, snapshot }: { stage: Stage; snapshot: Snapshot 
   const { doc } = useMapSession()
   const readOnly = useJourneyStore(selectReadOnly)
   const select = useJourneyStore((s) => s.select)
+  const t = useT()
   const siblings = stagesInPhase(snapshot, stage.phase)
   const index = siblings.findIndex((s) => s.id === stage.id)
   return (
     <>
-      <TextField label="Stage title" value={stage.title} disabled={readOnly} onCommit={(title) => renameStage(doc, stage.id, title)} />
+      <TextField label={t('inspector.stageTitle')} value={stage.title} disabled={readOnly} onCommit={(title) => renameStage(doc, stage.id, title)} />
       <div className="field">
-        <label htmlFor={`phase-${stage.id}`}>Phase</label>
+        <label htmlFor={`phase-${stage.id}`}>{t('common.phase')}</label>
         <select id={`phase-${stage.id}`} value={stage.phase} disabled={readOnly} onChange={(e) => moveStage(doc, stage.id, { phase: e.target.value as Phase, index: Number.MAX_SAFE_INTEGER })}>
           {PHASES.map((p) => (
             <option key={p} value={p}>
@@ -302,17 +322,17 @@ function StageInspector({ stage, snapshot }: { stage: Stage; snapshot: Snapshot 
       {!readOnly && (
         <div className="button-row">
           <button type="button" disabled={index <= 0} onClick={() => moveStage(doc, stage.id, { phase: stage.phase, index: index - 1 })}>
-            Move left
+            {t('common.moveLeft')}
           </button>
           <button type="button" disabled={index >= siblings.length - 1} onClick={() => moveStage(doc, stage.id, { phase: stage.phase, index: index + 1 })}>
-            Move right
+            {t('common.moveRight')}
           </button>
         </div>
       )}
-      <Section title="Annotations">
+      <Section title={t('common.annotations')}>
         <AnnotationList targetId={stage.id} />
       </Section>
-      <Section title="Comments">
+      <Section title={t('common.comments')}>
         <CommentThreads targetId={stage.id} />
       </Section>
       {!readOnly && (
@@ -320,13 +340,13 @@ function StageInspector({ stage, snapshot }: { stage: Stage; snapshot: Snapshot 
           type="button"
           className="danger wide"
           onClick={() => {
-            if (confirm(`Delete the stage ${stage.title || ''} and its touchpoints?`)) {
+            if (confirm(t('inspector.confirmDeleteStage', { title: stage.title || '' }))) {
               deleteStage(doc, stage.id)
               select(null)
             }
           }}
         >
-          Delete stage
+          {t('inspector.deleteStage')}
         </button>
       )}
     </>
@@ -338,6 +358,7 @@ function CellInspector({ stageId, personaId, snapshot }: { stageId: StageId; per
   const readOnly = useJourneyStore(selectReadOnly)
   const select = useJourneyStore((s) => s.select)
   const startEditingTitle = useJourneyStore((s) => s.startEditingTitle)
+  const t = useT()
   return (
     <>
       <p className="crumb">
@@ -348,12 +369,12 @@ function CellInspector({ stageId, personaId, snapshot }: { stageId: StageId; per
           type="button"
           className="primary wide"
           onClick={() => {
-            const id = addTouchpoint(doc, { stageId, personaId, title: 'New touchpoint' })
+            const id = addTouchpoint(doc, { stageId, personaId, title: translate(snapshot.meta.locale, 'newRecord.touchpoint') })
             select({ kind: 'touchpoint', id })
             startEditingTitle(id)
           }}
         >
-          Add touchpoint here
+          {t('inspector.addTouchpointHere')}
         </button>
       )}
     </>
@@ -365,12 +386,13 @@ function LinkInspector({ id, snapshot }: { id: LinkId; snapshot: Snapshot }) {
   const readOnly = useJourneyStore(selectReadOnly)
   const select = useJourneyStore((s) => s.select)
   const link = snapshot.links[id]
+  const t = useT()
   return (
     <>
       <p className="crumb">
         {snapshot.touchpoints[link.from]?.title} → {snapshot.touchpoints[link.to]?.title}
       </p>
-      <TextField label="Label" value={link.label} disabled={readOnly} onCommit={(label) => relabelLink(doc, id, label)} />
+      <TextField label={t('inspector.linkLabel')} value={link.label} disabled={readOnly} onCommit={(label) => relabelLink(doc, id, label)} />
       {!readOnly && (
         <button
           type="button"
@@ -380,7 +402,7 @@ function LinkInspector({ id, snapshot }: { id: LinkId; snapshot: Snapshot }) {
             select(null)
           }}
         >
-          Delete link
+          {t('inspector.deleteLink')}
         </button>
       )}
     </>
@@ -393,11 +415,11 @@ export function useGridActions() {
   const select = useJourneyStore((s) => s.select)
   return {
     addStage(phase: Phase) {
-      const id = addStage(doc, { phase, title: 'New stage' })
+      const id = addStage(doc, { phase, title: translate(useJourneyStore.getState().snapshot.meta.locale, 'newRecord.stage') })
       select({ kind: 'stage', id })
     },
     addPersona() {
-      const id = addPersona(doc, { name: 'New persona' })
+      const id = addPersona(doc, { name: translate(useJourneyStore.getState().snapshot.meta.locale, 'newRecord.persona') })
       select({ kind: 'persona', id })
     },
   }

@@ -22,6 +22,7 @@ import { VersionsDialog } from './workshop/VersionsDialog'
 import { MentionNotifier } from './MentionNotifier'
 import { FollowBanner } from './workshop/FollowBanner'
 import { measureClockOffset } from '../sync'
+import { useT } from '../i18n/useT'
 
 /** What a local map should start from, left by the home page for its first open. */
 const PENDING_INIT = 'journey:pending-init:'
@@ -32,12 +33,14 @@ export function setPendingInit(mapId: string, init: { title: string; template?: 
 export function MapPage({ mapId, token, local }: { mapId: string; token?: string; local: boolean }) {
   const [identity, setIdentity] = useState<Identity | null>(() => loadIdentity())
   const [session, setSession] = useState<MapSession | null>(null)
+  /** The relay's reason for refusing this link, when it refuses it. */
   const [error, setError] = useState<string | null>(null)
   const [shareOpen, setShareOpen] = useState(false)
   // The canvas unmounts under another view: its keyboard shortcuts (Delete…) must not act unseen.
   const [view, setView] = useState<MapView>('canvas')
   const [versionsOpen, setVersionsOpen] = useState(false)
   const isFacilitator = useJourneyStore((st) => st.role === 'facilitator')
+  const t = useT()
 
   useEffect(() => {
     if (!identity) return
@@ -60,7 +63,7 @@ export function MapPage({ mapId, token, local }: { mapId: string; token?: string
         })
         .catch((e: Error) => {
           // Offline: keep the remembered role. A refused link says so.
-          if (/401|403|token|unauthor|forbidden|revoked|expired/i.test(e.message)) setError(`This link no longer opens the map: ${e.message}`)
+          if (/401|403|token|unauthor|forbidden|revoked|expired/i.test(e.message)) setError(e.message)
         })
     }
     if (local) {
@@ -93,22 +96,23 @@ export function MapPage({ mapId, token, local }: { mapId: string; token?: string
   useEffect(() => {
     if (title) {
       rememberMap({ id: mapId, title })
-      document.title = `${title} · Journey map`
+      document.title = t('map.documentTitle', { title })
     }
-  }, [mapId, title])
+  }, [mapId, title, t])
   useEffect(() => {
     useJourneyStore.getState().setConnection({
-      readOnlyReason: schemaVersion > SCHEMA_VERSION ? `This map uses schema v${schemaVersion}, newer than this app (v${SCHEMA_VERSION}). It is read-only until the app is updated.` : null,
+      // Worded when it is set; the language effect dependency rewords it when the participant switches.
+      readOnlyReason: schemaVersion > SCHEMA_VERSION ? t('map.newerSchema', { version: String(schemaVersion), supported: String(SCHEMA_VERSION) }) : null,
     })
-  }, [schemaVersion])
+  }, [schemaVersion, t])
 
   if (!identity) return <NameDialog onDone={setIdentity} />
   if (error) {
     return (
       <main className="page-message">
-        <h1>Cannot open this map</h1>
-        <p role="alert">{error}</p>
-        <a href="/">Back to all maps</a>
+        <h1>{t('map.cannotOpen')}</h1>
+        <p role="alert">{t('map.linkRefused', { message: error })}</p>
+        <a href="/">{t('map.backToAll')}</a>
       </main>
     )
   }
@@ -120,7 +124,7 @@ export function MapPage({ mapId, token, local }: { mapId: string; token?: string
       rememberMap({ id: created.id, local: false, role: 'facilitator', token: created.facilitatorToken, title, links: { facilitator: created.facilitatorToken, editor: created.editorToken, viewer: created.viewerToken } })
       location.assign(`/m/${created.id}#token=${encodeURIComponent(created.facilitatorToken)}`)
     } catch (e) {
-      alert(`Could not publish: ${(e as Error).message}`)
+      alert(t('map.couldNotPublish', { message: (e as Error).message }))
     }
   }
 
@@ -136,7 +140,7 @@ export function MapPage({ mapId, token, local }: { mapId: string; token?: string
           <div className="map-body" role="tabpanel" id={VIEW_PANEL_ID} aria-labelledby={viewTabId(view)}>
             {view === 'canvas' ? (
               <>
-                <main className="map-canvas" aria-label="Journey map">
+                <main className="map-canvas" aria-label={t('map.canvasRegion')}>
                   <JourneyCanvas />
                 </main>
                 <Inspector />

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import { selectSnapshot, useJourneyStore } from '../store'
 import { mentions } from './MentionText'
+import { useT } from '../i18n/useT'
 
 /**
  * When a colleague mentions this participant (`@name`) in a new comment, their screen says so and
@@ -10,6 +11,7 @@ export function MentionNotifier() {
   const snapshot = useJourneyStore(selectSnapshot)
   const me = useJourneyStore((s) => s.self.name)
   const select = useJourneyStore((s) => s.select)
+  const t = useT()
   const seen = useRef<Set<string> | null>(null)
   const [notice, setNotice] = useState<{ author: string; text: string; targetId: string } | null>(null)
 
@@ -36,16 +38,16 @@ export function MentionNotifier() {
   const kind = notice.targetId.slice(0, notice.targetId.indexOf(':'))
   return (
     <div className="mention-toast" role="alert">
-      <strong>{notice.author} mentioned you</strong>
+      <strong>{t('comments.mentionedYou', { author: notice.author })}</strong>
       <p>{notice.text}</p>
       <div className="dialog-actions">
         {['touchpoint', 'persona', 'stage'].includes(kind) && (
           <button type="button" className="primary" onClick={() => (select({ kind: kind as 'touchpoint', id: notice.targetId }), setNotice(null))}>
-            Show
+            {t('common.show')}
           </button>
         )}
         <button type="button" onClick={() => setNotice(null)}>
-          Dismiss
+          {t('common.dismiss')}
         </button>
       </div>
     </div>

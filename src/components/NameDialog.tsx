@@ -1,26 +1,28 @@
 import { useState } from 'react'
 import { saveIdentity, type Identity } from '../sync'
+import { useT } from '../i18n/useT'
 import { Dialog } from './Dialog'
 
 /** Asked once per browser: the name and colour others see beside your cursor. */
 export function NameDialog({ onDone }: { onDone(identity: Identity): void }) {
   const [name, setName] = useState('')
+  const t = useT()
   return (
-    <Dialog title="Who are you?" open>
+    <Dialog title={t('name.title')} open>
       <form
         onSubmit={(e) => {
           e.preventDefault()
           if (name.trim()) onDone(saveIdentity(name))
         }}
       >
-        <p className="muted">Others in the map see this name beside your cursor and selection.</p>
+        <p className="muted">{t('name.explain')}</p>
         <div className="field">
-          <label htmlFor="your-name">Your name</label>
+          <label htmlFor="your-name">{t('name.label')}</label>
           <input id="your-name" autoFocus value={name} maxLength={60} onChange={(e) => setName(e.target.value)} />
         </div>
         <div className="dialog-actions">
           <button type="submit" className="primary" disabled={!name.trim()}>
-            Join
+            {t('name.join')}
           </button>
         </div>
       </form>

@@ -1,5 +1,6 @@
 import { memo } from 'react'
 import { useShallow } from 'zustand/react/shallow'
+import { useT } from '../i18n/useT'
 import { useJourneyStore, type JourneyState } from '../store'
 
 const selectStatus = (s: JourneyState) => ({ status: s.status, unsynced: s.unsynced })
@@ -8,16 +9,17 @@ const selectPeopleKey = (s: JourneyState) => s.peers.map((p) => `${p.clientId}\u
 /** Connection state: connected, connecting, or offline with N unsynced changes. */
 export const ConnectionIndicator = memo(function ConnectionIndicator() {
   const { status, unsynced } = useJourneyStore(useShallow(selectStatus))
+  const t = useT()
   const text =
     status === 'local'
-      ? 'Only in this browser'
+      ? t('connection.local')
       : status === 'connected'
-        ? 'Connected'
+        ? t('connection.connected')
         : status === 'connecting'
-          ? 'Connecting…'
+          ? t('connection.connecting')
           : unsynced > 0
-            ? `Offline · ${unsynced} unsynced change${unsynced === 1 ? '' : 's'}`
-            : 'Offline'
+            ? t.plural('connection.offlineUnsynced', unsynced)
+            : t('connection.offline')
   return (
     <span className={`connection connection-${status}`} role="status" aria-live="polite" data-testid="connection">
       <span className="dot" aria-hidden="true" />
@@ -33,9 +35,10 @@ export const PresenceAvatars = memo(function PresenceAvatars() {
   const people = key ? key.split('\u0001').map((row) => row.split('\u0000')) : []
   const following = useJourneyStore((s: JourneyState) => s.following)
   const follow = useJourneyStore((s: JourneyState) => s.follow)
+  const t = useT()
   return (
-    <ul className="avatars" aria-label="People in this map">
-      <li className="avatar" style={{ background: self.color }} title={`${self.name} (you)`} aria-label={`${self.name} (you)`}>
+    <ul className="avatars" aria-label={t('presence.people')}>
+      <li className="avatar" style={{ background: self.color }} title={t('presence.you', { name: self.name })} aria-label={t('presence.you', { name: self.name })}>
         {initials(self.name)}
       </li>
       {people.map(([id, name, color]) => (
@@ -44,8 +47,8 @@ export const PresenceAvatars = memo(function PresenceAvatars() {
             type="button"
             className={`avatar${following === Number(id) ? ' is-followed' : ''}`}
             style={{ background: color }}
-            title={following === Number(id) ? `Stop following ${name}` : `Follow ${name}`}
-            aria-label={following === Number(id) ? `Stop following ${name}` : `Follow ${name}`}
+            title={t(following === Number(id) ? 'presence.stopFollowing' : 'presence.follow', { name })}
+            aria-label={t(following === Number(id) ? 'presence.stopFollowing' : 'presence.follow', { name })}
             onClick={() => follow(following === Number(id) ? null : Number(id))}
           >
             {initials(name)}

@@ -1,3 +1,4 @@
+import { useT } from '../i18n/useT'
 import { useJourneyStore } from '../store'
 
 /** Says why the map cannot be edited, when it cannot. */
@@ -5,14 +6,15 @@ export function ReadOnlyBanner() {
   const role = useJourneyStore((s) => s.role)
   const reason = useJourneyStore((s) => s.readOnlyReason)
   const locked = useJourneyStore((s) => s.workshop.locked)
+  const t = useT()
   const text =
     reason ??
     (role === 'viewer'
-      ? 'View only: you have a viewer link, so you can follow along but not edit.'
+      ? t('banner.viewer')
       : locked
         ? role === 'facilitator'
-          ? 'The map is locked: only facilitators can edit it now.'
-          : 'The facilitator has locked the map: you can look, but not edit, until it is unlocked.'
+          ? t('banner.lockedFacilitator')
+          : t('banner.locked')
         : null)
   if (!text) return null
   return (

@@ -1,17 +1,20 @@
 import { useEffect, useState } from 'react'
 import { getRecentMap, mintLink, rememberMap, shareUrl } from '../sync'
 import { useJourneyStore } from '../store'
+import { useT } from '../i18n/useT'
+import type { MessageKey } from '../i18n/translate'
 import { Dialog } from './Dialog'
 
 const ROLES = [
-  { role: 'facilitator', label: 'Facilitator link', help: 'Can edit and run the workshop.' },
-  { role: 'editor', label: 'Editor link', help: 'Can edit the map.' },
-  { role: 'viewer', label: 'Viewer link', help: 'Can look and follow along, read-only.' },
-] as const
+  { role: 'facilitator', label: 'share.facilitator', help: 'share.facilitatorHelp' },
+  { role: 'editor', label: 'share.editor', help: 'share.editorHelp' },
+  { role: 'viewer', label: 'share.viewer', help: 'share.viewerHelp' },
+] as const satisfies readonly { role: string; label: MessageKey; help: MessageKey }[]
 
 /** Copyable links per role. A facilitator can mint any role's link; others share what they hold. */
 export function ShareDialog({ mapId, token, onClose }: { mapId: string; token: string; onClose(): void }) {
   const role = useJourneyStore((s) => s.role)
+  const t = useT()
   const [links, setLinks] = useState<Partial<Record<string, string>>>(() => ({ ...getRecentMap(mapId)?.links, [role]: token }))
   const [error, setError] = useState<string | null>(null)
   const [copied, setCopied] = useState<string | null>(null)
@@ -33,27 +36,27 @@ export function ShareDialog({ mapId, token, onClose }: { mapId: string; token: s
 
   const visible = ROLES.filter((r) => role === 'facilitator' || r.role === role || (role === 'editor' && r.role === 'viewer' && links.viewer))
   return (
-    <Dialog title="Share this map" open onClose={onClose}>
+    <Dialog title={t('share.title')} open onClose={onClose}>
       {error && <p role="alert" className="error">{error}</p>}
       <ul className="share-links">
         {visible.map(({ role: r, label, help }) => {
           const url = links[r] ? shareUrl(mapId, links[r]!) : ''
           return (
             <li key={r}>
-              <label htmlFor={`share-${r}`}>{label}</label>
-              <p className="muted small">{help}</p>
+              <label htmlFor={`share-${r}`}>{t(label)}</label>
+              <p className="muted small">{t(help)}</p>
               <div className="field-inline">
-                <input id={`share-${r}`} readOnly value={url || 'Creating link…'} onFocus={(e) => e.target.select()} />
+                <input id={`share-${r}`} readOnly value={url || t('share.creating')} onFocus={(e) => e.target.select()} />
                 <button
                   type="button"
                   disabled={!url}
-                  aria-label={`Copy ${label.toLowerCase()}`}
+                  aria-label={t('share.copyLabel', { label: t(label).toLocaleLowerCase(t.locale) })}
                   onClick={async () => {
                     await navigator.clipboard?.writeText(url).catch(() => undefined)
                     setCopied(r)
                   }}
                 >
-                  {copied === r ? 'Copied' : 'Copy'}
+                  {copied === r ? t('share.copied') : t('share.copy')}
                 </button>
               </div>
             </li>
@@ -62,7 +65,7 @@ export function ShareDialog({ mapId, token, onClose }: { mapId: string; token: s
       </ul>
       <div className="dialog-actions">
         <button type="button" onClick={onClose}>
-          Close
+          {t('common.close')}
         </button>
       </div>
     </Dialog>

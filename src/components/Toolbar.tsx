@@ -8,6 +8,8 @@ import { useMapSession } from './MapSessionContext'
 import { ConnectionIndicator, PresenceAvatars } from './PresenceBar'
 import { TextField } from './fields'
 import { TimerDisplay } from './workshop/TimerDisplay'
+import { LanguagePicker } from './LanguagePicker'
+import { useT } from '../i18n/useT'
 import type { ReactNode } from 'react'
 
 function useUndoState() {
@@ -28,25 +30,26 @@ export function Toolbar({ onShare, extra, onPublish }: { onShare?: () => void; e
   const readOnly = useJourneyStore(selectReadOnly)
   const { canUndo, canRedo, undo, redo } = useUndoState()
   const grid = useGridActions()
+  const t = useT()
   return (
     <header className="toolbar">
-      <a href="/" className="brand" aria-label="All maps">
+      <a href="/" className="brand" aria-label={t('toolbar.allMaps')}>
         <span aria-hidden="true">◐</span>
       </a>
       <div className="toolbar-title">
-        <TextField label="Map title" hideLabel value={meta.title} disabled={readOnly} onCommit={(title) => setMeta(doc, { title })} />
+        <TextField label={t('toolbar.mapTitle')} hideLabel value={meta.title} disabled={readOnly} onCommit={(title) => setMeta(doc, { title })} />
       </div>
       {!readOnly && (
-        <div className="toolbar-group" role="group" aria-label="Edit">
-          <button type="button" onClick={undo} disabled={!canUndo} aria-label="Undo" title="Undo (Ctrl+Z)">
+        <div className="toolbar-group" role="group" aria-label={t('toolbar.edit')}>
+          <button type="button" onClick={undo} disabled={!canUndo} aria-label={t('toolbar.undo')} title={t('toolbar.undoHint')}>
             ↶
           </button>
-          <button type="button" onClick={redo} disabled={!canRedo} aria-label="Redo" title="Redo (Shift+Ctrl+Z)">
+          <button type="button" onClick={redo} disabled={!canRedo} aria-label={t('toolbar.redo')} title={t('toolbar.redoHint')}>
             ↷
           </button>
           <AddStageMenu onAdd={grid.addStage} locale={meta.locale} />
           <button type="button" onClick={grid.addPersona}>
-            Add persona
+            {t('toolbar.addPersona')}
           </button>
         </div>
       )}
@@ -55,14 +58,15 @@ export function Toolbar({ onShare, extra, onPublish }: { onShare?: () => void; e
       <ConnectionIndicator />
       <PresenceAvatars />
       {extra}
+      <LanguagePicker />
       {onPublish && (
         <button type="button" onClick={onPublish}>
-          Publish to server
+          {t('toolbar.publish')}
         </button>
       )}
       {onShare && (
         <button type="button" className="primary" onClick={onShare}>
-          Share
+          {t('toolbar.share')}
         </button>
       )}
     </header>
@@ -72,6 +76,7 @@ export function Toolbar({ onShare, extra, onPublish }: { onShare?: () => void; e
 function AddStageMenu({ onAdd, locale }: { onAdd(phase: Phase): void; locale: string }) {
   const [open, setOpen] = useState(false)
   const ref = useRef<HTMLDivElement>(null)
+  const t = useT()
   useEffect(() => {
     if (!open) return
     const close = (e: MouseEvent) => ref.current && !ref.current.contains(e.target as Node) && setOpen(false)
@@ -81,10 +86,10 @@ function AddStageMenu({ onAdd, locale }: { onAdd(phase: Phase): void; locale: st
   return (
     <div className="menu-wrap" ref={ref}>
       <button type="button" aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen((o) => !o)}>
-        Add stage
+        {t('toolbar.addStage')}
       </button>
       {open && (
-        <ul role="menu" className="menu" aria-label="Add stage to phase" onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}>
+        <ul role="menu" className="menu" aria-label={t('toolbar.addStageToPhase')} onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}>
           {PHASES.map((p) => (
             <li key={p} role="none">
               <button

@@ -6,37 +6,40 @@ import { useEffect, useId, useRef, useState } from 'react'
 import { setTouchpointMetrics, type TouchpointMetrics as Metrics } from '../commands'
 import { METRIC_RANGES, METRICS, type MetricName, type Touchpoint } from '../model'
 import { selectReadOnly, useJourneyStore } from '../store'
+import { useT } from '../i18n/useT'
+import type { MessageKey } from '../i18n/translate'
 import { useMapSession } from './MapSessionContext'
 import './TouchpointMetrics.css'
 
-const LABEL: Record<MetricName, { name: string; scale: string; step: number }> = {
-  nps: { name: 'NPS', scale: '−100..100', step: 1 },
-  ces: { name: 'CES', scale: '1..7, 7 = easiest', step: 0.1 },
-  csat: { name: 'CSAT', scale: '0..100 %', step: 0.1 },
+const LABEL: Record<MetricName, { name: MessageKey; scale: MessageKey }> = {
+  nps: { name: 'metrics.nps', scale: 'metrics.npsScale' },
+  ces: { name: 'metrics.ces', scale: 'metrics.cesScale' },
+  csat: { name: 'metrics.csat', scale: 'metrics.csatScale' },
 }
 
 export function TouchpointMetrics({ tp }: { tp: Touchpoint }) {
   const readOnly = useJourneyStore(selectReadOnly)
+  const t = useT()
   return (
     <table className="metrics-table">
       <thead>
         <tr>
           <td />
-          <th scope="col">Actual</th>
-          <th scope="col">Target</th>
+          <th scope="col">{t('metrics.actual')}</th>
+          <th scope="col">{t('metrics.target')}</th>
         </tr>
       </thead>
       <tbody>
         {METRICS.map((m) => (
           <tr key={m}>
             <th scope="row">
-              {LABEL[m].name} <span className="small muted">{LABEL[m].scale}</span>
+              {t(LABEL[m].name)} <span className="small muted">{t(LABEL[m].scale)}</span>
             </th>
             <td>
-              <MetricInput tp={tp} field={m} metric={m} label={`${LABEL[m].name} actual`} disabled={readOnly} />
+              <MetricInput tp={tp} field={m} metric={m} label={t('metrics.actualOf', { metric: t(LABEL[m].name) })} disabled={readOnly} />
             </td>
             <td>
-              <MetricInput tp={tp} field={`${m}Target`} metric={m} label={`${LABEL[m].name} target`} disabled={readOnly} />
+              <MetricInput tp={tp} field={`${m}Target`} metric={m} label={t('metrics.targetOf', { metric: t(LABEL[m].name) })} disabled={readOnly} />
             </td>
           </tr>
         ))}
@@ -48,6 +51,7 @@ export function TouchpointMetrics({ tp }: { tp: Touchpoint }) {
 function MetricInput({ tp, field, metric, label, disabled }: { tp: Touchpoint; field: keyof Metrics; metric: MetricName; label: string; disabled: boolean }) {
   const { doc } = useMapSession()
   const id = useId()
+  const t = useT()
   const value = tp[field]
   const [draft, setDraft] = useState(value === null ? '' : String(value))
   const [error, setError] = useState(false)
@@ -79,7 +83,7 @@ function MetricInput({ tp, field, metric, label, disabled }: { tp: Touchpoint; f
         value={draft}
         disabled={disabled}
         aria-invalid={error || undefined}
-        title={error ? `Expected ${min}..${max}` : undefined}
+        title={error ? t('metrics.expected', { min, max }) : undefined}
         onFocus={() => (focused.current = true)}
         onBlur={() => {
           focused.current = false

@@ -3,13 +3,14 @@
  * derived from it. Which view is open is session state (this tab only), never in the document.
  */
 import { useRef, type KeyboardEvent } from 'react'
+import { useT } from '../i18n/useT'
 import './views.css'
 
 export const MAP_VIEWS = [
-  { id: 'canvas', label: 'Canvas' },
-  { id: 'insights', label: 'Insights' },
-  { id: 'actions', label: 'Action plan' },
-  { id: 'promises', label: 'Promises' },
+  { id: 'canvas', label: 'views.canvas' },
+  { id: 'insights', label: 'views.insights' },
+  { id: 'actions', label: 'views.actions' },
+  { id: 'promises', label: 'views.promises' },
 ] as const
 export type MapView = (typeof MAP_VIEWS)[number]['id']
 
@@ -20,6 +21,7 @@ export const viewTabId = (view: MapView) => `map-view-tab-${view}`
 /** A WAI-ARIA tab list: arrow keys, Home and End move between tabs and select (automatic activation). */
 export function ViewTabs({ value, onChange }: { value: MapView; onChange(view: MapView): void }) {
   const refs = useRef<Partial<Record<MapView, HTMLButtonElement | null>>>({})
+  const t = useT()
   const onKeyDown = (e: KeyboardEvent) => {
     const index = MAP_VIEWS.findIndex((v) => v.id === value)
     const next =
@@ -31,7 +33,7 @@ export function ViewTabs({ value, onChange }: { value: MapView; onChange(view: M
     refs.current[view]?.focus()
   }
   return (
-    <div className="view-tabs" role="tablist" aria-label="Views" onKeyDown={onKeyDown}>
+    <div className="view-tabs" role="tablist" aria-label={t('views.label')} onKeyDown={onKeyDown}>
       {MAP_VIEWS.map((v) => (
         <button
           key={v.id}
@@ -45,7 +47,7 @@ export function ViewTabs({ value, onChange }: { value: MapView; onChange(view: M
           className={v.id === value ? 'is-selected' : undefined}
           onClick={() => onChange(v.id)}
         >
-          {v.label}
+          {t(v.label)}
         </button>
       ))}
     </div>

@@ -29,7 +29,7 @@ async function json<T>(res: Response): Promise<T> {
   return body as T
 }
 
-export async function createMapOnServer(input: { title?: string; template?: string }): Promise<CreatedMap> {
+export async function createMapOnServer(input: { title?: string; template?: string; locale?: string }): Promise<CreatedMap> {
   return json(await fetch('/api/maps', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(input) }))
 }
 

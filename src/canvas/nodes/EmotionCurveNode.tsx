@@ -3,10 +3,12 @@ import { memo } from 'react'
 import { GRID } from '../../model'
 import type { CurveNode } from '../toFlow'
 import { emotionColor } from './EmotionFace'
+import { useT } from '../../i18n/useT'
 
 /** A persona's emotion curve under the grid, aligned with the stage columns. */
 export const EmotionCurve = memo(function EmotionCurve({ data, width }: NodeProps<CurveNode>) {
   const { persona, points, columns, height } = data
+  const t = useT()
   const mid = height / 2
   const amplitude = (height - 24) / 4
   const path = points.map((p, i) => `${i === 0 ? 'M' : 'L'}${p.x} ${p.y}`).join(' ')
@@ -15,7 +17,7 @@ export const EmotionCurve = memo(function EmotionCurve({ data, width }: NodeProp
       <div className="curve-label" style={{ width: GRID.laneHeaderWidth }}>
         <span className="curve-swatch" style={{ background: persona.color }} aria-hidden="true" />
         <span>
-          Emotion curve
+          {t('canvas.emotionCurve')}
           <br />
           <strong>{persona.name}</strong>
         </span>
@@ -38,7 +40,7 @@ export const EmotionCurve = memo(function EmotionCurve({ data, width }: NodeProp
         ))}
         {points.length === 0 && (
           <text x={GRID.laneHeaderWidth + 40} y={mid + 4} className="curve-empty">
-            Score touchpoints −2..+2 to draw this curve
+            {t('canvas.curveEmpty')}
           </text>
         )}
       </svg>

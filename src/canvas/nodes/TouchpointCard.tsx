@@ -6,6 +6,7 @@ import type { TouchpointNode } from '../toFlow'
 import { useMapSession } from '../../components/MapSessionContext'
 import { updateTouchpoint, type TouchpointFields } from '../../commands'
 import type { TouchpointId } from '../../model'
+import { useT } from '../../i18n/useT'
 import { EmotionFace, emotionColor, emotionLabel } from './EmotionFace'
 
 /** `color|name` of a peer who has this card selected, or '' (a string, so the selector is cheap). */
@@ -33,6 +34,7 @@ export const TouchpointCard = memo(function TouchpointCard({ id, data, selected 
   const editing = useJourneyStore(useCallback(selectIsEditing(id), [id]))
   const firstPeer = peers ? peers.split('|') : null
   const detailed = useStore(selectDetailed)
+  const t = useT()
   if (!detailed && !editing) {
     const unmet = summary.functionalUnmet + summary.emotionalUnmet
     return (
@@ -41,12 +43,12 @@ export const TouchpointCard = memo(function TouchpointCard({ id, data, selected 
         style={{ borderLeftColor: personaColor, ...(firstPeer ? { outline: `3px solid ${firstPeer[0]}` } : null) }}
         data-testid="touchpoint-card"
       >
-        <h3 className="tp-title">{tp.title || 'Untitled'}</h3>
+        <h3 className="tp-title">{tp.title || t('common.untitled')}</h3>
         <p className="tp-compact-marks">
-          {tp.emotion !== null && <span className="tp-dot" role="img" aria-label={emotionLabel(tp.emotion)} style={{ background: emotionColor(tp.emotion) }} />}
-          {unmet > 0 && <span className="tp-mark unmet" title={`${unmet} needs not met`}>{unmet}</span>}
-          {summary.pain > 0 && <span className="tp-mark pain" title={`${summary.pain} pain points`}>⚡{summary.pain}</span>}
-          {summary.truth > 0 && <span className="tp-mark truth" title={`${summary.truth} moments of truth`}>★{summary.truth}</span>}
+          {tp.emotion !== null && <span className="tp-dot" role="img" aria-label={emotionLabel(t, tp.emotion)} style={{ background: emotionColor(tp.emotion) }} />}
+          {unmet > 0 && <span className="tp-mark unmet" title={t('canvas.mark.unmet', { count: unmet })}>{unmet}</span>}
+          {summary.pain > 0 && <span className="tp-mark pain" title={t('canvas.badge.pain', { count: summary.pain })}>⚡{summary.pain}</span>}
+          {summary.truth > 0 && <span className="tp-mark truth" title={t('canvas.badge.truth', { count: summary.truth })}>★{summary.truth}</span>}
         </p>
       </article>
     )
@@ -64,8 +66,8 @@ export const TouchpointCard = memo(function TouchpointCard({ id, data, selected 
       )}
       <Handle type="target" position={Position.Left} id="in" className="tp-handle" />
       <header className="tp-head">
-        {editing ? <TitleEditor id={tp.id} title={tp.title} /> : <h3 className="tp-title">{tp.title || <span className="muted">Untitled</span>}</h3>}
-        <div className="tp-emotion" title="Emotion">
+        {editing ? <TitleEditor id={tp.id} title={tp.title} /> : <h3 className="tp-title">{tp.title || <span className="muted">{t('common.untitled')}</span>}</h3>}
+        <div className="tp-emotion" title={t('inspector.emotion')}>
           <EmotionFace emotion={tp.emotion} />
           {tp.emotion !== null && <span className="tp-score">{tp.emotion > 0 ? `+${tp.emotion}` : tp.emotion}</span>}
         </div>
@@ -73,27 +75,27 @@ export const TouchpointCard = memo(function TouchpointCard({ id, data, selected 
       <p className="tp-meta">
         {tp.channel && <span className="tp-channel">{tp.channel}</span>}
         {tp.owner && <span className="tp-owner">{tp.owner}</span>}
-        {tp.priority !== null && <span className="tp-priority" title={`Priority ${tp.priority}`}>P{tp.priority}</span>}
+        {tp.priority !== null && <span className="tp-priority" title={t('canvas.priority', { n: tp.priority })}>P{tp.priority}</span>}
       </p>
-      <ul className="tp-badges" aria-label="Annotations">
+      <ul className="tp-badges" aria-label={t('common.annotations')}>
         {summary.functional > 0 && (
-          <li className={`badge need${summary.functionalUnmet ? ' unmet' : ''}`} title={`${summary.functional} functional needs, ${summary.functionalUnmet} not met`}>
-            F {summary.functionalUnmet ? `${summary.functionalUnmet}/${summary.functional} unmet` : summary.functional}
+          <li className={`badge need${summary.functionalUnmet ? ' unmet' : ''}`} title={t('canvas.badge.functional', { count: summary.functional, unmet: summary.functionalUnmet })}>
+            {t('canvas.badge.functionalShort')} {summary.functionalUnmet ? t('canvas.badge.unmet', { unmet: summary.functionalUnmet, count: summary.functional }) : summary.functional}
           </li>
         )}
         {summary.emotional > 0 && (
-          <li className={`badge need${summary.emotionalUnmet ? ' unmet' : ''}`} title={`${summary.emotional} emotional needs, ${summary.emotionalUnmet} not met`}>
-            E {summary.emotionalUnmet ? `${summary.emotionalUnmet}/${summary.emotional} unmet` : summary.emotional}
+          <li className={`badge need${summary.emotionalUnmet ? ' unmet' : ''}`} title={t('canvas.badge.emotional', { count: summary.emotional, unmet: summary.emotionalUnmet })}>
+            {t('canvas.badge.emotionalShort')} {summary.emotionalUnmet ? t('canvas.badge.unmet', { unmet: summary.emotionalUnmet, count: summary.emotional }) : summary.emotional}
           </li>
         )}
-        {summary.pain > 0 && <li className="badge pain" title={`${summary.pain} pain points`}>⚡ {summary.pain}</li>}
-        {summary.truth > 0 && <li className="badge truth" title={`${summary.truth} moments of truth`}>★ {summary.truth}</li>}
-        {summary.opportunity > 0 && <li className="badge opportunity" title={`${summary.opportunity} opportunities`}>◆ {summary.opportunity}</li>}
-        {summary.note > 0 && <li className="badge note" title={`${summary.note} notes`}>✎ {summary.note}</li>}
-        {summary.comments > 0 && <li className="badge comment" title={`${summary.comments} open comments`}>💬 {summary.comments}</li>}
+        {summary.pain > 0 && <li className="badge pain" title={t('canvas.badge.pain', { count: summary.pain })}>⚡ {summary.pain}</li>}
+        {summary.truth > 0 && <li className="badge truth" title={t('canvas.badge.truth', { count: summary.truth })}>★ {summary.truth}</li>}
+        {summary.opportunity > 0 && <li className="badge opportunity" title={t('canvas.badge.opportunity', { count: summary.opportunity })}>◆ {summary.opportunity}</li>}
+        {summary.note > 0 && <li className="badge note" title={t('canvas.badge.note', { count: summary.note })}>✎ {summary.note}</li>}
+        {summary.comments > 0 && <li className="badge comment" title={t('canvas.badge.comments', { count: summary.comments })}>💬 {summary.comments}</li>}
         {summary.evidenced + summary.assumed > 0 && (
-          <li className="badge evidence" title={`${summary.evidenced} observed or measured, ${summary.assumed} assumed`}>
-            <span className="visually-hidden">Evidence: </span>
+          <li className="badge evidence" title={t('canvas.badge.evidence', { evidenced: summary.evidenced, assumed: summary.assumed })}>
+            <span className="visually-hidden">{t('canvas.badge.evidenceLabel')} </span>
             {summary.evidenced > 0 ? `✓${summary.evidenced}` : ''}
             {summary.evidenced > 0 && summary.assumed > 0 ? ' ' : ''}
             {summary.assumed > 0 ? `?${summary.assumed}` : ''}
@@ -108,6 +110,7 @@ export const TouchpointCard = memo(function TouchpointCard({ id, data, selected 
 /** Inline title editing on the card: Enter or blur saves, Escape cancels. */
 function TitleEditor({ id, title }: { id: TouchpointId; title: string }) {
   const { doc } = useMapSession()
+  const t = useT()
   const [value, setValue] = useState(title)
   const ref = useRef<HTMLInputElement>(null)
   const done = useRef(false)
@@ -126,7 +129,7 @@ function TitleEditor({ id, title }: { id: TouchpointId; title: string }) {
     <input
       ref={ref}
       className="tp-title-input nodrag"
-      aria-label="Touchpoint title"
+      aria-label={t('canvas.touchpointTitle')}
       value={value}
       maxLength={500}
       onChange={(e) => setValue(e.target.value)}

@@ -6,37 +6,50 @@ import { ACTION_STATUSES, byOrder, isCalendarDate, type ActionStatus, type Annot
 import { selectSnapshot, useJourneyStore } from '../../store'
 import { TextField } from '../fields'
 import { useMapSession } from '../MapSessionContext'
-import { KIND_SHORT } from './kindLabels'
+import { formatCalendarDate } from '../../i18n/format'
+import { translate, type MessageKey } from '../../i18n/translate'
+import { useT } from '../../i18n/useT'
 
-export const STATUS_LABEL: Record<ActionStatus, string> = { planned: 'Planned', 'in-progress': 'In progress', done: 'Done', blocked: 'Blocked' }
-
-const DEPARTMENTS = ['Sales', 'Marketing', 'Customer service', 'Workshop', 'Finance', 'IT', 'HR', 'Logistics', 'Product', 'Digital']
+/** Owner suggestions. They become map content (and board columns), so they come in the map's language. */
+const DEPARTMENTS: MessageKey[] = [
+  'department.sales',
+  'department.marketing',
+  'department.customerService',
+  'department.workshop',
+  'department.finance',
+  'department.it',
+  'department.hr',
+  'department.logistics',
+  'department.product',
+  'department.digital',
+]
 
 /** One action on the board: what it is and what it fixes; expands into a form to edit it. */
 export function ActionCard({ card, editing, onEdit, readOnly }: { card: BoardCard; editing: boolean; onEdit(on: boolean): void; readOnly: boolean }) {
   const { doc } = useMapSession()
   const { action, addresses } = card
   const statusId = useId()
+  const t = useT()
   return (
-    <article className={`action-card status-${action.status}`} aria-label={action.title || 'Untitled action'}>
+    <article className={`action-card status-${action.status}`} aria-label={action.title || t('actions.untitled')}>
       <header>
-        <h4>{action.title || <span className="muted">Untitled action</span>}</h4>
+        <h4>{action.title || <span className="muted">{t('actions.untitled')}</span>}</h4>
         {!readOnly && (
-          <button type="button" className="link-button" aria-expanded={editing} aria-label={`${editing ? 'Close' : 'Edit'} ${action.title || 'action'}`} onClick={() => onEdit(!editing)}>
-            {editing ? 'Close' : 'Edit'}
+          <button type="button" className="link-button" aria-expanded={editing} aria-label={t(editing ? 'actions.closeNamed' : 'actions.editNamed', { title: action.title || t('actions.actionLower') })} onClick={() => onEdit(!editing)}>
+            {editing ? t('common.close') : t('common.edit')}
           </button>
         )}
       </header>
       <dl className="action-facts">
         {action.owner && (
           <>
-            <dt>Owner</dt>
+            <dt>{t('actions.owner')}</dt>
             <dd>{action.owner}</dd>
           </>
         )}
         {(action.measure || action.target) && (
           <>
-            <dt>Measure</dt>
+            <dt>{t('actions.measure')}</dt>
             <dd>
               {action.measure || '—'}
               {action.target && <> → <strong>{action.target}</strong></>}
@@ -45,16 +58,18 @@ export function ActionCard({ card, editing, onEdit, readOnly }: { card: BoardCar
         )}
         {action.dueDate && (
           <>
-            <dt>Due</dt>
-            <dd>{action.dueDate}</dd>
+            <dt>{t('actions.due')}</dt>
+            <dd>
+              <time dateTime={action.dueDate}>{formatCalendarDate(action.dueDate, t.locale)}</time>
+            </dd>
           </>
         )}
       </dl>
       {addresses.length > 0 && (
-        <ul className="addresses" aria-label="Addresses">
+        <ul className="addresses" aria-label={t('actions.addresses')}>
           {addresses.map(({ annotation, where }) => (
             <li key={annotation.id}>
-              <span className={`kind-chip kind-${annotation.kind}`}>{KIND_SHORT[annotation.kind]}</span> {annotation.text}
+              <span className={`kind-chip kind-${annotation.kind}`}>{t(`annotationKind.${annotation.kind}.one`)}</span> {annotation.text}
               {where && <span className="muted small"> · {where}</span>}
             </li>
           ))}
@@ -62,12 +77,12 @@ export function ActionCard({ card, editing, onEdit, readOnly }: { card: BoardCar
       )}
       <div className="action-status">
         <label htmlFor={statusId} className="visually-hidden">
-          Status of {action.title}
+          {t('common.statusOf', { name: action.title })}
         </label>
         <select id={statusId} value={action.status} disabled={readOnly} onChange={(e) => setActionStatus(doc, action.id, e.target.value as ActionStatus)}>
           {ACTION_STATUSES.map((s) => (
             <option key={s} value={s}>
-              {STATUS_LABEL[s]}
+              {t(`actionStatus.${s}`)}
             </option>
           ))}
         </select>
@@ -82,6 +97,7 @@ function ActionForm({ card, onDone }: { card: BoardCard; onDone(): void }) {
   const snapshot = useJourneyStore(selectSnapshot)
   const { action } = card
   const dueId = useId()
+  const t = useT()
   const [dueError, setDueError] = useState<string | null>(null)
   const [toAdd, setToAdd] = useState('')
   const candidates = useMemo(
@@ -94,19 +110,19 @@ function ActionForm({ card, onDone }: { card: BoardCard; onDone(): void }) {
   const set = (patch: Parameters<typeof updateAction>[2]) => updateAction(doc, action.id, patch)
   return (
     <div className="action-form">
-      <TextField label="Action" value={action.title} onCommit={(title) => set({ title })} />
-      <TextField label="Owner (department)" value={action.owner} list="action-departments" maxLength={200} onCommit={(owner) => set({ owner })} />
+      <TextField label={t('actions.action')} value={action.title} onCommit={(title) => set({ title })} />
+      <TextField label={t('common.ownerDepartment')} value={action.owner} list="action-departments" maxLength={200} onCommit={(owner) => set({ owner })} />
       <datalist id="action-departments">
         {DEPARTMENTS.map((d) => (
-          <option key={d} value={d} />
+          <option key={d} value={translate(snapshot.meta.locale, d)} />
         ))}
       </datalist>
       <div className="field-row">
-        <TextField label="Measure" value={action.measure} placeholder="e.g. waiting time on the phone" onCommit={(measure) => set({ measure })} />
-        <TextField label="Target" value={action.target} placeholder="e.g. under 90 s" onCommit={(target) => set({ target })} />
+        <TextField label={t('common.measure')} value={action.measure} placeholder={t('actions.measurePlaceholder')} onCommit={(measure) => set({ measure })} />
+        <TextField label={t('common.target')} value={action.target} placeholder={t('actions.targetPlaceholder')} onCommit={(target) => set({ target })} />
       </div>
       <div className="field">
-        <label htmlFor={dueId}>Due date</label>
+        <label htmlFor={dueId}>{t('actions.dueDate')}</label>
         <input
           id={dueId}
           type="date"
@@ -114,7 +130,7 @@ function ActionForm({ card, onDone }: { card: BoardCard; onDone(): void }) {
           aria-invalid={dueError ? true : undefined}
           onChange={(e) => {
             const value = e.target.value
-            if (value !== '' && !isCalendarDate(value)) return setDueError('Pick a day that exists.')
+            if (value !== '' && !isCalendarDate(value)) return setDueError(t('actions.badDate'))
             setDueError(null)
             set({ dueDate: value })
           }}
@@ -122,14 +138,14 @@ function ActionForm({ card, onDone }: { card: BoardCard; onDone(): void }) {
         {dueError && <span className="error small">{dueError}</span>}
       </div>
       <fieldset className="address-editor">
-        <legend>Addresses</legend>
-        {card.addresses.length === 0 && <p className="view-empty small">Nothing linked yet.</p>}
+        <legend>{t('actions.addresses')}</legend>
+        {card.addresses.length === 0 && <p className="view-empty small">{t('actions.nothingLinked')}</p>}
         <ul>
           {card.addresses.map(({ annotation }) => (
             <li key={annotation.id}>
               <span>{annotation.text}</span>
-              <button type="button" className="link-button danger" aria-label={`Unlink ${annotation.text}`} onClick={() => set({ addresses: action.addresses.filter((id) => id !== annotation.id) })}>
-                Unlink
+              <button type="button" className="link-button danger" aria-label={t('actions.unlinkNamed', { text: annotation.text })} onClick={() => set({ addresses: action.addresses.filter((id) => id !== annotation.id) })}>
+                {t('actions.unlink')}
               </button>
             </li>
           ))}
@@ -137,28 +153,28 @@ function ActionForm({ card, onDone }: { card: BoardCard; onDone(): void }) {
         {candidates.length > 0 && (
           <div className="field-inline">
             <label className="visually-hidden" htmlFor={`${dueId}-add`}>
-              Pain point or need to address
+              {t('actions.toAddress')}
             </label>
             <select id={`${dueId}-add`} value={toAdd} onChange={(e) => setToAdd(e.target.value)}>
-              <option value="">Add a pain point or need…</option>
+              <option value="">{t('actions.addAddress')}</option>
               {candidates.map((a) => (
                 <option key={a.id} value={a.id}>
-                  {KIND_SHORT[a.kind]}: {a.text.slice(0, 60)} ({whereIs(snapshot, a.targetId)})
+                  {t(`annotationKind.${a.kind}.one`)}: {a.text.slice(0, 60)} ({whereIs(snapshot, a.targetId)})
                 </option>
               ))}
             </select>
             <button type="button" disabled={!toAdd} onClick={() => (set({ addresses: [...action.addresses, toAdd as AnnotationId] }), setToAdd(''))}>
-              Link
+              {t('common.link')}
             </button>
           </div>
         )}
       </fieldset>
       <div className="button-row">
         <button type="button" onClick={onDone}>
-          Done
+          {t('common.done')}
         </button>
-        <button type="button" className="danger" onClick={() => confirm(`Delete the action “${action.title}”?`) && deleteAction(doc, action.id)}>
-          Delete action
+        <button type="button" className="danger" onClick={() => confirm(t('actions.confirmDelete', { title: action.title })) && deleteAction(doc, action.id)}>
+          {t('actions.delete')}
         </button>
       </div>
     </div>

@@ -12,8 +12,10 @@ import { fileBaseName } from '../../io/fileName'
 import { actionPlanCsv } from '../../io/actionPlanCsv'
 import { selectReadOnly, selectSnapshot, useJourneyStore } from '../../store'
 import { useMapSession } from '../MapSessionContext'
-import { ActionCard, STATUS_LABEL } from './ActionCard'
-import { KIND_SHORT } from './kindLabels'
+import { ActionCard } from './ActionCard'
+import { translate, type Translator } from '../../i18n/translate'
+import { useT } from '../../i18n/useT'
+import type { ActionStatus } from '../../model'
 import '../views.css'
 import './actionPlan.css'
 
@@ -26,45 +28,46 @@ export function ActionPlanView() {
   const columns = useMemo(() => actionBoard(snapshot, grouping), [snapshot, grouping])
   const open = useMemo(() => unaddressed(snapshot), [snapshot])
   const count = Object.keys(snapshot.actions).length
+  const t = useT()
 
   const exportCsv = () => {
     const csv = actionPlanCsv(snapshot)
-    downloadBlob(new Blob([csv], { type: 'text/csv;charset=utf-8' }), `${fileBaseName(snapshot.meta.title)} – action plan.csv`)
+    downloadBlob(new Blob([csv], { type: 'text/csv;charset=utf-8' }), `${fileBaseName(snapshot.meta.title)} – ${t('actions.csvFileSuffix')}.csv`)
   }
 
   return (
     <div className="view-page action-plan">
-      <h2>Action plan</h2>
-      <p className="intro">Who does what to fix the journey: each action has an owning department, a measure, a target, a due date and a status, and names the pain points and needs it addresses.</p>
+      <h2>{t('actions.heading')}</h2>
+      <p className="intro">{t('actions.intro')}</p>
       <div className="view-toolbar">
         {!readOnly && (
-          <button type="button" className="primary" onClick={() => setEditing(addAction(doc, { title: 'New action' }))}>
-            New action
+          <button type="button" className="primary" onClick={() => setEditing(addAction(doc, { title: translate(snapshot.meta.locale, 'newRecord.action') }))}>
+            {t('actions.new')}
           </button>
         )}
-        <div className="segmented" role="radiogroup" aria-label="Group actions by">
+        <div className="segmented" role="radiogroup" aria-label={t('actions.groupBy')}>
           {(['department', 'status'] as const).map((g) => (
             <label key={g} className={grouping === g ? 'is-checked' : undefined}>
               <input type="radio" name="action-grouping" checked={grouping === g} onChange={() => setGrouping(g)} />
-              {g === 'department' ? 'By department' : 'By status'}
+              {g === 'department' ? t('actions.byDepartment') : t('actions.byStatus')}
             </label>
           ))}
         </div>
         <button type="button" onClick={exportCsv} disabled={count === 0}>
-          Export plan as CSV
+          {t('actions.exportCsv')}
         </button>
         <span className="status-message">
-          {count} {count === 1 ? 'action' : 'actions'}
+          {t.plural('actions.count', count)}
         </span>
       </div>
       {count === 0 ? (
-        <p className="view-empty">No actions yet. Start one with “New action”, or from a pain point below or in the canvas inspector (“Create action”).</p>
+        <p className="view-empty">{t('actions.empty')}</p>
       ) : (
-        <div className="board" aria-label={grouping === 'department' ? 'Actions by department' : 'Actions by status'} role="region">
+        <div className="board" aria-label={grouping === 'department' ? t('actions.boardByDepartment') : t('actions.boardByStatus')} role="region">
           {columns.map((column) => (
-            <section key={column.key} className={`board-column${grouping === 'status' ? ` status-${column.key}` : ''}`} aria-label={columnTitle(grouping, column.key)}>
+            <section key={column.key} className={`board-column${grouping === 'status' ? ` status-${column.key}` : ''}`} aria-label={columnTitle(t, grouping, column.key)}>
               <h3>
-                {columnTitle(grouping, column.key)} <span className="count">{column.cards.length}</span>
+                {columnTitle(t, grouping, column.key)} <span className="count">{column.cards.length}</span>
               </h3>
               <ul>
                 {column.cards.map((card) => (
@@ -78,20 +81,20 @@ export function ActionPlanView() {
         </div>
       )}
       <section className="view-section open-items" aria-labelledby="open-items-heading">
-        <h3 id="open-items-heading">Not yet addressed</h3>
-        <p className="hint">Pain points and needs that are not met and that no action addresses yet.</p>
+        <h3 id="open-items-heading">{t('actions.openHeading')}</h3>
+        <p className="hint">{t('actions.openHint')}</p>
         {open.length === 0 ? (
-          <p className="view-empty">Every pain point and unmet need has an action.</p>
+          <p className="view-empty">{t('actions.allAddressed')}</p>
         ) : (
           <ul>
             {open.map((a) => (
               <li key={a.id}>
-                <span className={`kind-chip kind-${a.kind}`}>{KIND_SHORT[a.kind]}</span>
+                <span className={`kind-chip kind-${a.kind}`}>{t(`annotationKind.${a.kind}.one`)}</span>
                 <span className="open-text">{a.text}</span>
                 <span className="muted small">{whereIs(snapshot, a.targetId)}</span>
                 {!readOnly && (
-                  <button type="button" className="small-button" aria-label={`Create action for ${a.text}`} onClick={() => setEditing(addAction(doc, { fromAnnotation: a.id }))}>
-                    Create action
+                  <button type="button" className="small-button" aria-label={t('actions.createFor', { text: a.text })} onClick={() => setEditing(addAction(doc, { fromAnnotation: a.id }))}>
+                    {t('annotation.createAction')}
                   </button>
                 )}
               </li>
@@ -103,7 +106,7 @@ export function ActionPlanView() {
   )
 }
 
-function columnTitle(grouping: BoardGrouping, key: string): string {
-  if (grouping === 'status') return STATUS_LABEL[key as keyof typeof STATUS_LABEL]
-  return key || 'No department yet'
+function columnTitle(t: Translator, grouping: BoardGrouping, key: string): string {
+  if (grouping === 'status') return t(`actionStatus.${key as ActionStatus}`)
+  return key || t('actions.noDepartment')
 }

@@ -14,15 +14,18 @@ import { getRecentMap, importMapOnServer, rememberMap } from '../../sync'
 import { fetchExportedMap } from '../../sync/exportedMap'
 import { useMapSession } from '../MapSessionContext'
 import { EmotionChart, type ChartSeries } from './EmotionChart'
+import { richMessage } from '../../i18n/richMessage'
+import { useT } from '../../i18n/useT'
 
 type Other = { status: 'none' } | { status: 'loading' } | { status: 'loaded'; snapshot: Snapshot; from: string } | { status: 'unavailable'; reason: string }
 
 export function AsIsToBe({ snapshot }: { snapshot: Snapshot }) {
   const { doc, mapId } = useMapSession()
   const readOnly = useJourneyStore(selectReadOnly)
+  const t = useT()
   const { variant, asIsMapId, toBeMapId } = snapshot.meta
   const otherId = variant === 'to-be' ? asIsMapId : toBeMapId
-  const otherName = variant === 'to-be' ? 'as-is' : 'to-be'
+  const otherName = t(variant === 'to-be' ? 'variant.as-is' : 'variant.to-be')
   const [other, setOther] = useState<Other>({ status: 'none' })
   const [busy, setBusy] = useState(false)
   const [message, setMessage] = useState<string | null>(null)
@@ -30,16 +33,16 @@ export function AsIsToBe({ snapshot }: { snapshot: Snapshot }) {
   const load = useCallback(async () => {
     if (!otherId) return setOther({ status: 'none' })
     const token = getRecentMap(otherId)?.token
-    if (!token) return setOther({ status: 'unavailable', reason: `This browser has no link to the ${otherName} map yet.` })
+    if (!token) return setOther({ status: 'unavailable', reason: t('compare.noLink', { other: otherName }) })
     setOther({ status: 'loading' })
     try {
       const parsed = parseJourneyJson(await fetchExportedMap(otherId, token))
-      if (!parsed.ok) return setOther({ status: 'unavailable', reason: `The ${otherName} map could not be read: ${parsed.errors.slice(0, 3).map(formatError).join('; ')}` })
-      setOther({ status: 'loaded', snapshot: parsed.snapshot, from: `the ${otherName} map on the server` })
+      if (!parsed.ok) return setOther({ status: 'unavailable', reason: t('compare.unreadable', { other: otherName, errors: parsed.errors.slice(0, 3).map(formatError).join('; ') }) })
+      setOther({ status: 'loaded', snapshot: parsed.snapshot, from: t('compare.fromServer', { other: otherName }) })
     } catch (e) {
-      setOther({ status: 'unavailable', reason: `The ${otherName} map could not be loaded (${(e as Error).message}).` })
+      setOther({ status: 'unavailable', reason: t('compare.loadFailed', { other: otherName, message: (e as Error).message }) })
     }
-  }, [otherId, otherName])
+  }, [otherId, otherName, t])
 
   useEffect(() => void load(), [load])
 
@@ -48,7 +51,7 @@ export function AsIsToBe({ snapshot }: { snapshot: Snapshot }) {
     setMessage(null)
     try {
       const json = toJourneyJson(readSnapshot(doc))
-      json.meta = { ...json.meta, title: `${snapshot.meta.title} – to-be`, variant: 'to-be', asIsMapId: mapId, toBeMapId: '' }
+      json.meta = { ...json.meta, title: t('compare.toBeTitle', { title: snapshot.meta.title }), variant: 'to-be', asIsMapId: mapId, toBeMapId: '' }
       const created = await importMapOnServer(json)
       rememberMap({
         id: created.id,
@@ -59,9 +62,9 @@ export function AsIsToBe({ snapshot }: { snapshot: Snapshot }) {
         links: { facilitator: created.facilitatorToken, editor: created.editorToken, viewer: created.viewerToken },
       })
       setMapVariant(doc, { variant: 'as-is', toBeMapId: created.id })
-      setMessage('The to-be map is created. Open it to redesign the journey; the comparison updates when you come back.')
+      setMessage(t('compare.created'))
     } catch (e) {
-      setMessage(`Could not create the to-be map: ${(e as Error).message}`)
+      setMessage(t('compare.createFailed', { message: (e as Error).message }))
     } finally {
       setBusy(false)
     }
@@ -69,7 +72,7 @@ export function AsIsToBe({ snapshot }: { snapshot: Snapshot }) {
 
   const readFile = async (file: File) => {
     const parsed = parseJourneyJson(await file.text())
-    if (!parsed.ok) return setMessage(`${file.name} is not a journey map: ${parsed.errors.slice(0, 3).map(formatError).join('; ')}`)
+    if (!parsed.ok) return setMessage(t('compare.notAMap', { fileName: file.name, errors: parsed.errors.slice(0, 3).map(formatError).join('; ') }))
     setMessage(null)
     setOther({ status: 'loaded', snapshot: parsed.snapshot, from: file.name })
   }
@@ -79,33 +82,33 @@ export function AsIsToBe({ snapshot }: { snapshot: Snapshot }) {
   return (
     <div className="as-is-to-be">
       <p className="variant-line">
-        This map is the <strong>{variant}</strong> journey.
+        {richMessage(t('compare.thisMapIs'), { variant: <strong>{t(`variant.${variant}`)}</strong> })}
         {otherId && otherToken && (
           <>
             {' '}
-            <a href={`/m/${encodeURIComponent(otherId)}#token=${encodeURIComponent(otherToken)}`}>Open the {otherName} map</a>
+            <a href={`/m/${encodeURIComponent(otherId)}#token=${encodeURIComponent(otherToken)}`}>{t('compare.open', { other: otherName })}</a>
           </>
         )}
       </p>
       {!otherId && variant === 'as-is' && (
         <div className="view-toolbar">
           <button type="button" className="primary" disabled={busy || readOnly || local} onClick={duplicate}>
-            Duplicate as to-be
+            {t('compare.duplicate')}
           </button>
           <span className="status-message">
-            {local ? 'Publish this map first: the to-be is a map on the server.' : readOnly ? 'Viewers cannot create maps from this one.' : 'Creates a new map that starts as a copy of this one, linked as its to-be.'}
+            {local ? t('compare.publishFirst') : readOnly ? t('compare.viewersCannot') : t('compare.duplicateHint')}
           </span>
         </div>
       )}
-      {other.status === 'loading' && <p className="status-message">Loading the {otherName} map…</p>}
+      {other.status === 'loading' && <p className="status-message">{t('compare.loading', { other: otherName })}</p>}
       {other.status === 'unavailable' && (
         <p className="status-message" role="status">
-          {other.reason} Open the {otherName} map once in this browser from the link its facilitator shares (map id <code>{otherId}</code>), then come back here; or compare with a JSON file exported from it.
+          {other.reason} {richMessage(t('compare.howToGet', { other: otherName }), { id: <code>{otherId}</code> })}
         </p>
       )}
       {other.status === 'loaded' && <Comparison current={snapshot} other={other.snapshot} currentIsAsIs={variant !== 'to-be'} from={other.from} onReload={otherId ? load : undefined} />}
       <label className="file-button">
-        Compare with a JSON file…
+        {t('compare.withFile')}
         <input type="file" accept=".json,application/json" className="visually-hidden" onChange={(e) => e.target.files?.[0] && void readFile(e.target.files[0])} />
       </label>
       {message && (
@@ -120,21 +123,22 @@ export function AsIsToBe({ snapshot }: { snapshot: Snapshot }) {
 function Comparison({ current, other, currentIsAsIs, from, onReload }: { current: Snapshot; other: Snapshot; currentIsAsIs: boolean; from: string; onReload?: () => void }) {
   const [asIs, toBe] = currentIsAsIs ? [current, other] : [other, current]
   const comparison = useMemo(() => compareCurves(asIs, toBe), [asIs, toBe])
+  const t = useT()
   const series: ChartSeries[] = comparison.pairs.flatMap((p, i) => [
-    { key: `as-is-${i}`, label: `${p.name} (as-is)`, color: p.color, dashed: true, points: p.asIs },
-    { key: `to-be-${i}`, label: `${p.name} (to-be)`, color: p.color, points: p.toBe },
+    { key: `as-is-${i}`, label: t('compare.seriesAsIs', { name: p.name }), color: p.color, dashed: true, points: p.asIs },
+    { key: `to-be-${i}`, label: t('compare.seriesToBe', { name: p.name }), color: p.color, points: p.toBe },
   ])
   return (
     <>
       <p className="status-message">
-        Compared with {from}. Dashed: as-is · solid: to-be.{' '}
+        {t('compare.comparedWith', { from })}{' '}
         {onReload && (
           <button type="button" className="link-button" onClick={onReload}>
-            Reload
+            {t('compare.reload')}
           </button>
         )}
       </p>
-      <EmotionChart columns={comparison.columns} series={series} locale={current.meta.locale} label="Emotion curves, as-is against to-be" />
+      <EmotionChart columns={comparison.columns} series={series} locale={current.meta.locale} label={t('compare.chartLabel')} />
     </>
   )
 }

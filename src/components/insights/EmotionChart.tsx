@@ -6,7 +6,9 @@
 import { useId } from 'react'
 import type { CurvePoint } from '../../model'
 import type { ChartColumn } from '../../insights/emotionCurves'
+import { formatSignedNumber } from '../../i18n/format'
 import { phaseName } from '../../i18n/phaseNames'
+import { useT } from '../../i18n/useT'
 
 export interface ChartSeries {
   key: string
@@ -27,6 +29,8 @@ const LEVELS = [2, 1, 0, -1, -2]
 
 export function EmotionChart({ columns, series, locale, label }: { columns: ChartColumn[]; series: ChartSeries[]; locale: string; label: string }) {
   const titleId = useId()
+  const t = useT()
+  const formatEmotion = (value: number) => formatSignedNumber(value, t.locale)
   const width = LEFT + Math.max(columns.length, 1) * COLUMN + RIGHT
   const height = TOP + PLOT + BOTTOM
   const x = (column: number) => LEFT + (column + 0.5) * COLUMN
@@ -83,7 +87,7 @@ export function EmotionChart({ columns, series, locale, label }: { columns: Char
                 <line x1="1" x2="25" y1="5" y2="5" stroke={s.color} strokeWidth="2.5" strokeDasharray={s.dashed ? '5 4' : undefined} />
               </svg>
               {s.label}
-              {s.points.length === 0 && <span className="muted"> (no scores)</span>}
+              {s.points.length === 0 && <span className="muted"> {t('chart.noScores')}</span>}
             </li>
           ))}
         </ul>
@@ -92,7 +96,7 @@ export function EmotionChart({ columns, series, locale, label }: { columns: Char
         <caption>{label}</caption>
         <thead>
           <tr>
-            <th scope="col">Series</th>
+            <th scope="col">{t('chart.series')}</th>
             {columns.map((c) => (
               <th key={c.stageId} scope="col">
                 {c.title}
@@ -106,7 +110,7 @@ export function EmotionChart({ columns, series, locale, label }: { columns: Char
               <th scope="row">{s.label}</th>
               {columns.map((c, i) => {
                 const p = s.points.find((q) => q.column === i)
-                return <td key={c.stageId}>{p ? formatEmotion(p.emotion) : 'not scored'}</td>
+                return <td key={c.stageId}>{p ? formatEmotion(p.emotion) : t('chart.notScored')}</td>
               })}
             </tr>
           ))}
@@ -114,11 +118,6 @@ export function EmotionChart({ columns, series, locale, label }: { columns: Char
       </table>
     </figure>
   )
-}
-
-function formatEmotion(value: number): string {
-  const rounded = Math.round(value * 10) / 10
-  return rounded > 0 ? `+${rounded}` : String(rounded).replace('-', '−')
 }
 
 /** A stage title in at most two lines that fit a column; the full title is in the <title> tooltip. */

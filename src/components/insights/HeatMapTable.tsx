@@ -2,16 +2,18 @@ import { useMemo } from 'react'
 import { heatLevel, heatMap } from '../../insights/heatMap'
 import { phaseName } from '../../i18n/phaseNames'
 import type { Phase, Snapshot } from '../../model'
+import { useT } from '../../i18n/useT'
 
 /** Pain points and moments of truth per stage × persona, as a table whose cells are shaded by count. */
 export function HeatMapTable({ snapshot }: { snapshot: Snapshot }) {
   const map = useMemo(() => heatMap(snapshot), [snapshot])
-  if (map.personas.length === 0 || map.stages.length === 0) return <p className="view-empty">No stages or personas yet.</p>
+  const t = useT()
+  if (map.personas.length === 0 || map.stages.length === 0) return <p className="view-empty">{t('heat.noGrid')}</p>
   return (
     <>
       <div className="table-scroll">
         <table className="heat-table">
-          <caption className="visually-hidden">Pain points and moments of truth per stage and persona</caption>
+          <caption className="visually-hidden">{t('heat.caption')}</caption>
           <thead>
             <tr>
               <td />
@@ -34,12 +36,12 @@ export function HeatMapTable({ snapshot }: { snapshot: Snapshot }) {
                     <span className="heat pain" style={{ background: `rgba(232, 102, 61, ${0.08 + heatLevel(cell.pain, map.max) * 0.62})` }}>
                       <span aria-hidden="true">⚡ </span>
                       {cell.pain}
-                      <span className="visually-hidden"> pain points</span>
+                      <span className="visually-hidden"> {t('heat.painCell')}</span>
                     </span>
                     <span className="heat truth" style={{ background: `rgba(47, 166, 122, ${0.08 + heatLevel(cell.truth, map.max) * 0.62})` }}>
                       <span aria-hidden="true">★ </span>
                       {cell.truth}
-                      <span className="visually-hidden"> moments of truth</span>
+                      <span className="visually-hidden"> {t('heat.truthCell')}</span>
                     </span>
                   </td>
                 ))}
@@ -49,7 +51,7 @@ export function HeatMapTable({ snapshot }: { snapshot: Snapshot }) {
         </table>
       </div>
       <p className="heat-legend">
-        <span className="heat pain">⚡ pain points</span> <span className="heat truth">★ moments of truth</span> Darker = more (scale 0..{map.max}). In total {map.totals.pain} pain points and {map.totals.truth} moments of truth on touchpoints.
+        <span className="heat pain">⚡ {t('heat.legendPain')}</span> <span className="heat truth">★ {t('heat.legendTruth')}</span> {t('heat.legend', { max: map.max, pain: map.totals.pain, truth: map.totals.truth })}
       </p>
     </>
   )

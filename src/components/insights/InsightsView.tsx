@@ -11,48 +11,50 @@ import { HeatMapTable } from './HeatMapTable'
 import { NeedsGapTable } from './NeedsGapTable'
 import { PriorityMatrixChart } from './PriorityMatrixChart'
 import { ScorecardTable } from './ScorecardTable'
+import { useT } from '../../i18n/useT'
 import './insights.css'
 
 export function InsightsView() {
   const snapshot = useJourneyStore(selectSnapshot)
   const chart = useMemo(() => personaCurves(snapshot), [snapshot])
+  const t = useT()
   return (
     <div className="view-page insights-view">
-      <h2>Insights</h2>
-      <p className="intro">What the map says, read from it as you edit: how each persona feels, where it hurts, which needs are not met, which opportunities to take first, and how the journey scores against its targets.</p>
-      <nav className="view-nav" aria-label="Insights sections">
-        <a href="#insight-curves">Emotion curves</a>
-        <a href="#insight-compare">As-is and to-be</a>
-        <a href="#insight-heat">Pain points and moments of truth</a>
-        <a href="#insight-gaps">Needs gap</a>
-        <a href="#insight-matrix">Priority matrix</a>
-        <a href="#insight-scorecard">Scorecard</a>
+      <h2>{t('insights.heading')}</h2>
+      <p className="intro">{t('insights.intro')}</p>
+      <nav className="view-nav" aria-label={t('insights.sections')}>
+        <a href="#insight-curves">{t('insights.curves')}</a>
+        <a href="#insight-compare">{t('insights.compare')}</a>
+        <a href="#insight-heat">{t('insights.heat')}</a>
+        <a href="#insight-gaps">{t('insights.gaps')}</a>
+        <a href="#insight-matrix">{t('insights.matrix')}</a>
+        <a href="#insight-scorecard">{t('insights.scorecard')}</a>
       </nav>
-      <InsightSection id="insight-curves" title="Emotion curves" hint="Each persona's mean emotion per stage (−2 very negative … +2 very positive). Stages without a score are bridged.">
+      <InsightSection id="insight-curves" title={t('insights.curves')} hint={t('insights.curvesHint')}>
         {chart.curves.some((c) => c.points.length) ? (
           <EmotionChart
             columns={chart.columns}
             series={chart.curves.map((c) => ({ key: c.personaId, label: c.name, color: c.color, points: c.points }))}
             locale={snapshot.meta.locale}
-            label="Emotion curves of every persona"
+            label={t('insights.curvesLabel')}
           />
         ) : (
-          <p className="view-empty">No touchpoint has an emotion score yet.</p>
+          <p className="view-empty">{t('insights.noScores')}</p>
         )}
       </InsightSection>
-      <InsightSection id="insight-compare" title="As-is and to-be" hint="Duplicate the map as its to-be, redesign the journey there, and compare the emotion curves here.">
+      <InsightSection id="insight-compare" title={t('insights.compare')} hint={t('insights.compareHint')}>
         <AsIsToBe snapshot={snapshot} />
       </InsightSection>
-      <InsightSection id="insight-heat" title="Pain points and moments of truth" hint="Counted on the touchpoints of each stage and persona.">
+      <InsightSection id="insight-heat" title={t('insights.heat')} hint={t('insights.heatHint')}>
         <HeatMapTable snapshot={snapshot} />
       </InsightSection>
-      <InsightSection id="insight-gaps" title="Needs gap" hint="Where a functional or emotional need is not met, or only partly: an insurer sells both a coverage and a feeling of safety.">
+      <InsightSection id="insight-gaps" title={t('insights.gaps')} hint={t('insights.gapsHint')}>
         <NeedsGapTable snapshot={snapshot} />
       </InsightSection>
-      <InsightSection id="insight-matrix" title="Priority matrix" hint="Opportunities by impact and effort (1–5 each; 3 and up counts as high). Score them here or in the inspector.">
+      <InsightSection id="insight-matrix" title={t('insights.matrix')} hint={t('insights.matrixHint')}>
         <PriorityMatrixChart snapshot={snapshot} />
       </InsightSection>
-      <InsightSection id="insight-scorecard" title="Scorecard" hint="Averages of the touchpoints' NPS (−100..100), CES (1..7, higher = easier) and CSAT (% satisfied) against the average of their targets.">
+      <InsightSection id="insight-scorecard" title={t('insights.scorecard')} hint={t('insights.scorecardHint')}>
         <ScorecardTable snapshot={snapshot} />
       </InsightSection>
     </div>

@@ -1,36 +1,36 @@
 import { useMemo, useState } from 'react'
 import { needsGap, isGap, type NeedCell } from '../../insights/needsGap'
-import type { NeedStatus, Snapshot } from '../../model'
-
-const STATUS_LABEL: Record<NeedStatus, string> = { met: 'Met', partly: 'Partly met', unmet: 'Not met' }
+import type { Snapshot } from '../../model'
+import { useT } from '../../i18n/useT'
 
 /** Each touchpoint's functional and emotional needs and whether they are met; a row with any gap is highlighted. */
 export function NeedsGapTable({ snapshot }: { snapshot: Snapshot }) {
   const rows = useMemo(() => needsGap(snapshot), [snapshot])
   const [onlyGaps, setOnlyGaps] = useState(false)
+  const t = useT()
   const shown = onlyGaps ? rows.filter((r) => r.gap) : rows
-  if (rows.length === 0) return <p className="view-empty">No touchpoint has a functional or emotional need yet. Add needs in the inspector on the canvas.</p>
+  if (rows.length === 0) return <p className="view-empty">{t('gap.empty')}</p>
   return (
     <>
       <label className="inline-check">
-        <input type="checkbox" checked={onlyGaps} onChange={(e) => setOnlyGaps(e.target.checked)} /> Only touchpoints with a gap ({rows.filter((r) => r.gap).length} of {rows.length})
+        <input type="checkbox" checked={onlyGaps} onChange={(e) => setOnlyGaps(e.target.checked)} /> {t('gap.onlyGaps', { gaps: rows.filter((r) => r.gap).length, total: rows.length })}
       </label>
       <div className="table-scroll">
         <table className="gap-table">
-          <caption className="visually-hidden">Needs gap per touchpoint</caption>
+          <caption className="visually-hidden">{t('gap.caption')}</caption>
           <thead>
             <tr>
-              <th scope="col">Touchpoint</th>
-              <th scope="col">Functional needs</th>
-              <th scope="col">Emotional needs</th>
-              <th scope="col">Gap</th>
+              <th scope="col">{t('gap.touchpoint')}</th>
+              <th scope="col">{t('gap.functional')}</th>
+              <th scope="col">{t('gap.emotional')}</th>
+              <th scope="col">{t('gap.gap')}</th>
             </tr>
           </thead>
           <tbody>
             {shown.map((r) => (
               <tr key={r.touchpoint.id} className={r.gap ? 'is-gap' : undefined}>
                 <th scope="row">
-                  {r.touchpoint.title || 'Untitled'}
+                  {r.touchpoint.title || t('common.untitled')}
                   <span className="crumb">
                     {r.stageTitle} · {r.personaName}
                   </span>
@@ -41,7 +41,7 @@ export function NeedsGapTable({ snapshot }: { snapshot: Snapshot }) {
                 <td>
                   <NeedList needs={r.emotional} />
                 </td>
-                <td>{r.gap ? <strong className="gap-flag">Gap</strong> : <span className="muted">—</span>}</td>
+                <td>{r.gap ? <strong className="gap-flag">{t('gap.gap')}</strong> : <span className="muted">—</span>}</td>
               </tr>
             ))}
           </tbody>
@@ -52,12 +52,13 @@ export function NeedsGapTable({ snapshot }: { snapshot: Snapshot }) {
 }
 
 function NeedList({ needs }: { needs: NeedCell[] }) {
-  if (needs.length === 0) return <span className="muted">none</span>
+  const t = useT()
+  if (needs.length === 0) return <span className="muted">{t('common.noneLower')}</span>
   return (
     <ul className="need-list">
       {needs.map((n) => (
         <li key={n.id} className={isGap(n.status) ? 'is-gap' : undefined}>
-          <span className={`need-status status-${n.status ?? 'none'}`}>{n.status ? STATUS_LABEL[n.status] : 'No status'}</span> {n.text}
+          <span className={`need-status status-${n.status ?? 'none'}`}>{n.status ? t(`needStatus.${n.status}`) : t('common.noStatus')}</span> {n.text}
         </li>
       ))}
     </ul>

@@ -3,13 +3,10 @@ import { HIGH_FROM, priorityMatrix, QUADRANTS, type MatrixPoint, type Quadrant }
 import { selectReadOnly, useJourneyStore } from '../../store'
 import type { Snapshot } from '../../model'
 import { ImpactEffortSelects } from '../AssessmentFields'
+import type { Translator } from '../../i18n/translate'
+import { useT } from '../../i18n/useT'
 
-const QUADRANT_LABEL: Record<Quadrant, { title: string; advice: string }> = {
-  'quick-wins': { title: 'Quick wins', advice: 'High impact, low effort: do first' },
-  'big-bets': { title: 'Big bets', advice: 'High impact, high effort: plan' },
-  'fill-ins': { title: 'Fill-ins', advice: 'Low impact, low effort: when there is time' },
-  'money-pits': { title: 'Money pits', advice: 'Low impact, high effort: avoid' },
-}
+const quadrantLabel = (t: Translator, q: Quadrant) => ({ title: t(`matrix.${q}`), advice: t(`matrix.${q}.advice`) })
 
 /**
  * Opportunities on impact × effort. Dots carry a number, and the list beside the plot names each
@@ -19,14 +16,16 @@ export function PriorityMatrixChart({ snapshot }: { snapshot: Snapshot }) {
   const readOnly = useJourneyStore(selectReadOnly)
   const { points, unscored } = useMemo(() => priorityMatrix(snapshot), [snapshot])
   const numbered = points.map((p, i) => ({ ...p, n: i + 1 }))
+  const t = useT()
+  const labels = Object.fromEntries(QUADRANTS.map((q) => [q, quadrantLabel(t, q)])) as Record<Quadrant, { title: string; advice: string }>
   return (
     <div className="matrix-layout">
       <div className="matrix" aria-hidden="true" style={{ '--low-x': `${HIGH_FROM * 100}%`, '--high-y': `${(1 - HIGH_FROM) * 100}%` } as React.CSSProperties}>
-        <span className="axis-y">Impact →</span>
+        <span className="axis-y">{t('matrix.impactAxis')}</span>
         {/* Quadrant names sit outside the plot so no dot can cover them. */}
         <div className="matrix-names">
-          <span>{QUADRANT_LABEL['quick-wins'].title}</span>
-          <span>{QUADRANT_LABEL['big-bets'].title}</span>
+          <span>{labels['quick-wins'].title}</span>
+          <span>{labels['big-bets'].title}</span>
         </div>
         <div className="matrix-plot">
           {(['quick-wins', 'big-bets', 'fill-ins', 'money-pits'] as const).map((q) => (
@@ -39,26 +38,26 @@ export function PriorityMatrixChart({ snapshot }: { snapshot: Snapshot }) {
           ))}
         </div>
         <div className="matrix-names">
-          <span>{QUADRANT_LABEL['fill-ins'].title}</span>
-          <span>{QUADRANT_LABEL['money-pits'].title}</span>
+          <span>{labels['fill-ins'].title}</span>
+          <span>{labels['money-pits'].title}</span>
         </div>
-        <span className="axis-x">Effort →</span>
+        <span className="axis-x">{t('matrix.effortAxis')}</span>
       </div>
       <div className="matrix-list">
         {QUADRANTS.map((q) => {
           const inQuadrant = numbered.filter((p) => p.quadrant === q)
           return (
-            <section key={q} aria-label={QUADRANT_LABEL[q].title}>
+            <section key={q} aria-label={labels[q].title}>
               <h4>
-                {QUADRANT_LABEL[q].title} <span className="muted small">{QUADRANT_LABEL[q].advice}</span>
+                {labels[q].title} <span className="muted small">{labels[q].advice}</span>
               </h4>
               {inQuadrant.length === 0 ? (
-                <p className="view-empty small">None</p>
+                <p className="view-empty small">{t('matrix.none')}</p>
               ) : (
                 <ol>
                   {inQuadrant.map((p) => (
                     <li key={p.annotation.id} value={p.n}>
-                      {p.annotation.text} <span className="muted small">· {p.where} · impact {p.annotation.impact}, effort {p.annotation.effort}</span>
+                      {p.annotation.text} <span className="muted small">· {p.where} · {t('matrix.scores', { impact: p.annotation.impact!, effort: p.annotation.effort! })}</span>
                     </li>
                   ))}
                 </ol>
@@ -67,8 +66,8 @@ export function PriorityMatrixChart({ snapshot }: { snapshot: Snapshot }) {
           )
         })}
         {unscored.length > 0 && (
-          <section aria-label="Not yet scored">
-            <h4>Not yet scored</h4>
+          <section aria-label={t('matrix.unscored')}>
+            <h4>{t('matrix.unscored')}</h4>
             <ul className="unscored">
               {unscored.map((a) => (
                 <li key={a.id}>

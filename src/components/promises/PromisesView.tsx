@@ -9,6 +9,8 @@ import { byOrder, findOrphans, sortedPersonas, sortedStages, type CustomerPromis
 import { selectReadOnly, selectSnapshot, useJourneyStore } from '../../store'
 import { TextField } from '../fields'
 import { useMapSession } from '../MapSessionContext'
+import type { Translator } from '../../i18n/translate'
+import { useT } from '../../i18n/useT'
 import '../views.css'
 import './promises.css'
 
@@ -17,13 +19,14 @@ export function PromisesView() {
   const snapshot = useJourneyStore(selectSnapshot)
   const readOnly = useJourneyStore(selectReadOnly)
   const [draft, setDraft] = useState('')
+  const t = useT()
   const promises = useMemo(() => Object.values(snapshot.promises).sort(byOrder), [snapshot.promises])
   const orphans = useMemo(() => findOrphans(snapshot).servicePriorities, [snapshot])
   return (
     <div className="view-page promises-view">
-      <h2>Customer promises</h2>
-      <p className="intro">The few statements of what the customer should always experience, each made measurable by service priorities and linked to the touchpoints that prove them.</p>
-      {promises.length === 0 && <p className="view-empty">No promises yet.</p>}
+      <h2>{t('promises.heading')}</h2>
+      <p className="intro">{t('promises.intro')}</p>
+      {promises.length === 0 && <p className="view-empty">{t('promises.none')}</p>}
       <ol className="promise-list">
         {promises.map((p, i) => (
           <li key={p.id}>
@@ -41,16 +44,16 @@ export function PromisesView() {
             setDraft('')
           }}
         >
-          <input value={draft} onChange={(e) => setDraft(e.target.value)} aria-label="New customer promise" placeholder="A promise, e.g. “You never wait for us”" maxLength={500} />
+          <input value={draft} onChange={(e) => setDraft(e.target.value)} aria-label={t('promises.new')} placeholder={t('promises.newPlaceholder')} maxLength={500} />
           <button type="submit" className="primary" disabled={!draft.trim()}>
-            Add promise
+            {t('promises.add')}
           </button>
         </form>
       )}
       {orphans.length > 0 && (
         <section className="view-section" aria-labelledby="orphan-priorities">
-          <h3 id="orphan-priorities">Service priorities without a promise</h3>
-          <p className="hint">Their promise was deleted while someone worked on them. Move each under a promise, or delete it.</p>
+          <h3 id="orphan-priorities">{t('promises.orphans')}</h3>
+          <p className="hint">{t('promises.orphansHint')}</p>
           <ul className="priority-list">
             {orphans.map((sp) => (
               <li key={sp.id}>
@@ -67,26 +70,27 @@ export function PromisesView() {
 function PromiseCard({ promise, index, snapshot, readOnly }: { promise: CustomerPromise; index: number; snapshot: Snapshot; readOnly: boolean }) {
   const { doc } = useMapSession()
   const [draft, setDraft] = useState('')
+  const t = useT()
   const priorities = Object.values(snapshot.servicePriorities)
     .filter((sp) => sp.promiseId === promise.id)
     .sort(byOrder)
   return (
-    <article className="promise-card" aria-label={`Promise ${index + 1}: ${promise.text}`}>
+    <article className="promise-card" aria-label={t('promises.promiseLabel', { n: index + 1, text: promise.text })}>
       <header>
         <span className="promise-number" aria-hidden="true">
           {index + 1}
         </span>
         <div className="promise-text">
-          <TextField label={`Promise ${index + 1}`} hideLabel value={promise.text} disabled={readOnly} onCommit={(text) => updatePromise(doc, promise.id, text)} />
+          <TextField label={t('promises.promiseN', { n: index + 1 })} hideLabel value={promise.text} disabled={readOnly} onCommit={(text) => updatePromise(doc, promise.id, text)} />
         </div>
         {!readOnly && (
-          <button type="button" className="link-button danger" aria-label={`Delete promise ${promise.text}`} onClick={() => confirm(`Delete the promise “${promise.text}” and its service priorities?`) && deletePromise(doc, promise.id)}>
-            Delete
+          <button type="button" className="link-button danger" aria-label={t('promises.deleteNamed', { text: promise.text })} onClick={() => confirm(t('promises.confirmDelete', { text: promise.text })) && deletePromise(doc, promise.id)}>
+            {t('common.delete')}
           </button>
         )}
       </header>
-      <h4 className="priorities-heading">Service priorities</h4>
-      {priorities.length === 0 && <p className="view-empty small">None yet: how would a customer notice this promise is kept?</p>}
+      <h4 className="priorities-heading">{t('promises.priorities')}</h4>
+      {priorities.length === 0 && <p className="view-empty small">{t('promises.noPriorities')}</p>}
       <ul className="priority-list">
         {priorities.map((sp) => (
           <li key={sp.id}>
@@ -104,9 +108,9 @@ function PromiseCard({ promise, index, snapshot, readOnly }: { promise: Customer
             setDraft('')
           }}
         >
-          <input value={draft} onChange={(e) => setDraft(e.target.value)} aria-label={`New service priority for ${promise.text}`} placeholder="e.g. Never more than 90 s on hold for an invoice question" maxLength={500} />
+          <input value={draft} onChange={(e) => setDraft(e.target.value)} aria-label={t('promises.newPriority', { promise: promise.text })} placeholder={t('promises.priorityPlaceholder')} maxLength={500} />
           <button type="submit" disabled={!draft.trim()}>
-            Add priority
+            {t('promises.addPriority')}
           </button>
         </form>
       )}
@@ -118,24 +122,25 @@ function PriorityRow({ priority, snapshot, readOnly, promises }: { priority: Ser
   const { doc } = useMapSession()
   const selectId = useId()
   const [toLink, setToLink] = useState('')
+  const t = useT()
   const linked = priority.touchpointIds.flatMap((id) => (snapshot.touchpoints[id] ? [snapshot.touchpoints[id]] : []))
-  const options = useMemo(() => touchpointOptions(snapshot).filter((o) => !priority.touchpointIds.includes(o.id)), [snapshot, priority.touchpointIds])
+  const options = useMemo(() => touchpointOptions(t, snapshot).filter((o) => !priority.touchpointIds.includes(o.id)), [t, snapshot, priority.touchpointIds])
   return (
     <div className="priority">
       <div className="priority-fields">
-        <TextField label="Service priority" value={priority.text} disabled={readOnly} onCommit={(text) => updateServicePriority(doc, priority.id, { text })} />
-        <TextField label="Measure" value={priority.measure} disabled={readOnly} placeholder="e.g. time on hold" onCommit={(measure) => updateServicePriority(doc, priority.id, { measure })} />
-        <TextField label="Target" value={priority.target} disabled={readOnly} placeholder="e.g. ≤ 90 s" onCommit={(target) => updateServicePriority(doc, priority.id, { target })} />
+        <TextField label={t('promises.priority')} value={priority.text} disabled={readOnly} onCommit={(text) => updateServicePriority(doc, priority.id, { text })} />
+        <TextField label={t('common.measure')} value={priority.measure} disabled={readOnly} placeholder={t('promises.measurePlaceholder')} onCommit={(measure) => updateServicePriority(doc, priority.id, { measure })} />
+        <TextField label={t('common.target')} value={priority.target} disabled={readOnly} placeholder={t('promises.targetPlaceholder')} onCommit={(target) => updateServicePriority(doc, priority.id, { target })} />
       </div>
       <div className="priority-touchpoints">
-        <span className="small muted">Proven at:</span>
-        {linked.length === 0 && <span className="small muted">no touchpoint yet</span>}
-        <ul aria-label={`Touchpoints of ${priority.text}`}>
+        <span className="small muted">{t('promises.provenAt')}</span>
+        {linked.length === 0 && <span className="small muted">{t('promises.noTouchpoint')}</span>}
+        <ul aria-label={t('promises.touchpointsOf', { text: priority.text })}>
           {linked.map((tp) => (
             <li key={tp.id} className="tp-chip">
-              {tp.title || 'Untitled'}
+              {tp.title || t('common.untitled')}
               {!readOnly && (
-                <button type="button" aria-label={`Unlink ${tp.title} from ${priority.text}`} onClick={() => unlinkPriorityTouchpoint(doc, priority.id, tp.id)}>
+                <button type="button" aria-label={t('promises.unlinkNamed', { title: tp.title, text: priority.text })} onClick={() => unlinkPriorityTouchpoint(doc, priority.id, tp.id)}>
                   ×
                 </button>
               )}
@@ -145,10 +150,10 @@ function PriorityRow({ priority, snapshot, readOnly, promises }: { priority: Ser
         {!readOnly && options.length > 0 && (
           <span className="field-inline">
             <label htmlFor={selectId} className="visually-hidden">
-              Touchpoint that proves {priority.text}
+              {t('promises.provingTouchpoint', { text: priority.text })}
             </label>
             <select id={selectId} value={toLink} onChange={(e) => setToLink(e.target.value)}>
-              <option value="">Link a touchpoint…</option>
+              <option value="">{t('promises.linkTouchpoint')}</option>
               {options.map((o) => (
                 <option key={o.id} value={o.id}>
                   {o.label}
@@ -156,7 +161,7 @@ function PriorityRow({ priority, snapshot, readOnly, promises }: { priority: Ser
               ))}
             </select>
             <button type="button" disabled={!toLink} onClick={() => (linkPriorityTouchpoint(doc, priority.id, toLink as TouchpointId), setToLink(''))}>
-              Link
+              {t('common.link')}
             </button>
           </span>
         )}
@@ -165,9 +170,9 @@ function PriorityRow({ priority, snapshot, readOnly, promises }: { priority: Ser
         <div className="priority-actions">
           {promises && (
             <label>
-              <span className="visually-hidden">Move {priority.text} under a promise</span>
+              <span className="visually-hidden">{t('promises.moveUnder', { text: priority.text })}</span>
               <select value="" onChange={(e) => e.target.value && updateServicePriority(doc, priority.id, { promiseId: e.target.value as PromiseId })}>
-                <option value="">Move under…</option>
+                <option value="">{t('promises.moveUnderPrompt')}</option>
                 {promises.map((p) => (
                   <option key={p.id} value={p.id}>
                     {p.text}
@@ -176,8 +181,8 @@ function PriorityRow({ priority, snapshot, readOnly, promises }: { priority: Ser
               </select>
             </label>
           )}
-          <button type="button" className="link-button danger" aria-label={`Delete service priority ${priority.text}`} onClick={() => deleteServicePriority(doc, priority.id)}>
-            Delete
+          <button type="button" className="link-button danger" aria-label={t('promises.deletePriority', { text: priority.text })} onClick={() => deleteServicePriority(doc, priority.id)}>
+            {t('common.delete')}
           </button>
         </div>
       )}
@@ -186,7 +191,7 @@ function PriorityRow({ priority, snapshot, readOnly, promises }: { priority: Ser
 }
 
 /** Every placed touchpoint in reading order, labelled with where it sits. */
-function touchpointOptions(snapshot: Snapshot): { id: TouchpointId; label: string }[] {
+function touchpointOptions(t: Translator, snapshot: Snapshot): { id: TouchpointId; label: string }[] {
   const out: { id: TouchpointId; label: string }[] = []
   const personas = sortedPersonas(snapshot)
   for (const stage of sortedStages(snapshot)) {
@@ -194,7 +199,7 @@ function touchpointOptions(snapshot: Snapshot): { id: TouchpointId; label: strin
       for (const tp of Object.values(snapshot.touchpoints)
         .filter((t) => t.stageId === stage.id && t.personaId === persona.id)
         .sort(byOrder)) {
-        out.push({ id: tp.id, label: `${tp.title || 'Untitled'} (${stage.title} · ${persona.name})` })
+        out.push({ id: tp.id, label: `${tp.title || t('common.untitled')} (${stage.title} · ${persona.name})` })
       }
     }
   }

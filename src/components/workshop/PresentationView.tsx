@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef } from 'react'
 import { byOrder, sortedPersonas, sortedStages, type Annotation } from '../../model'
-import { ANNOTATION_LABELS, phaseName } from '../../i18n/phaseNames'
+import { phaseName } from '../../i18n/phaseNames'
+import { useT } from '../../i18n/useT'
 import { EmotionFace } from '../../canvas/nodes/EmotionFace'
 import { selectSnapshot, useJourneyStore, type JourneyState } from '../../store'
 import { selectLeader } from '../../canvas/useFollow'
@@ -25,6 +26,7 @@ export function PresentationView() {
   const step = useJourneyStore((s) => selectStep(s).step)
   const driven = useJourneyStore((s) => selectStep(s).driven)
   const present = useJourneyStore((s) => s.present)
+  const t = useT()
   const ref = useRef<HTMLDivElement>(null)
   const stages = useMemo(() => sortedStages(snapshot), [snapshot])
   const personas = useMemo(() => sortedPersonas(snapshot), [snapshot])
@@ -59,22 +61,22 @@ export function PresentationView() {
   const byTarget = (id: string) => Object.values(snapshot.annotations).filter((a) => a.targetId === id).sort(byOrder)
 
   return (
-    <div ref={ref} className="presentation" role="dialog" aria-modal="true" aria-label="Presentation">
+    <div ref={ref} className="presentation" role="dialog" aria-modal="true" aria-label={t('presentation.label')}>
       <header className="presentation-head">
         <span className="muted">
           {snapshot.meta.title} · {step} / {last}
-          {driven && ' · the facilitator is presenting'}
+          {driven && t('presentation.driven')}
         </span>
         {!driven && (
           <span className="presentation-nav">
-            <button type="button" onClick={() => present(Math.max(0, step - 1))} disabled={step === 0} aria-label="Previous stage">
+            <button type="button" onClick={() => present(Math.max(0, step - 1))} disabled={step === 0} aria-label={t('presentation.previous')}>
               ←
             </button>
-            <button type="button" onClick={() => present(Math.min(last, step + 1))} disabled={step >= last} aria-label="Next stage">
+            <button type="button" onClick={() => present(Math.min(last, step + 1))} disabled={step >= last} aria-label={t('presentation.next')}>
               →
             </button>
             <button type="button" onClick={() => present(null)}>
-              End presentation
+              {t('presentation.end')}
             </button>
           </span>
         )}
@@ -105,7 +107,7 @@ export function PresentationView() {
               return (
                 <div key={p.id} className="presentation-lane" style={{ borderColor: p.color }}>
                   <h2>{p.name}</h2>
-                  {cards.length === 0 && <p className="muted">No touchpoints.</p>}
+                  {cards.length === 0 && <p className="muted">{t('presentation.noTouchpoints')}</p>}
                   {cards.map((t) => (
                     <article key={t.id} className="presentation-card">
                       <h3>
@@ -126,13 +128,14 @@ export function PresentationView() {
 }
 
 function AnnotationLines({ items }: { items: Annotation[] }) {
+  const t = useT()
   if (items.length === 0) return null
   return (
     <ul className="presentation-annotations">
       {items.map((a) => (
         <li key={a.id} className={`kind-${a.kind}${a.status === 'unmet' ? ' is-unmet' : ''}`}>
-          <span className="kind-label">{ANNOTATION_LABELS[a.kind].one}</span> {a.text}
-          {a.status && <span className="muted small"> ({a.status === 'unmet' ? 'not met' : a.status === 'partly' ? 'partly met' : 'met'})</span>}
+          <span className="kind-label">{t(`annotationKind.${a.kind}.one`)}</span> {a.text}
+          {a.status && <span className="muted small"> ({t(`needStatus.${a.status}`).toLocaleLowerCase(t.locale)})</span>}
         </li>
       ))}
     </ul>

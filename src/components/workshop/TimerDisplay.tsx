@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react'
 import { timerRemaining } from '../../model'
 import { selectWorkshop, useJourneyStore } from '../../store'
 import { formatDuration, useRelayNow } from './useRelayNow'
+import { useT } from '../../i18n/useT'
 
 /** The shared workshop timer, the same on every screen; flashes and chimes when time is up. */
 export function TimerDisplay() {
@@ -10,6 +11,7 @@ export function TimerDisplay() {
   const remaining = timerRemaining(timer, now)
   const [ended, setEnded] = useState(false)
   const chimedFor = useRef<number | null>(null)
+  const t = useT()
 
   useEffect(() => {
     if (timer.status !== 'running') {
@@ -29,9 +31,9 @@ export function TimerDisplay() {
 
   if (timer.status === 'stopped') return null
   return (
-    <span className={`timer${ended ? ' is-ended' : ''}${timer.status === 'paused' ? ' is-paused' : ''}`} role="timer" aria-label="Workshop timer" data-testid="timer">
-      <span aria-hidden="true">⏱</span> {ended ? "Time's up" : formatDuration(remaining)}
-      {timer.status === 'paused' && <span className="small"> (paused)</span>}
+    <span className={`timer${ended ? ' is-ended' : ''}${timer.status === 'paused' ? ' is-paused' : ''}`} role="timer" aria-label={t('timer.label')} data-testid="timer">
+      <span aria-hidden="true">⏱</span> {ended ? t('timer.up') : formatDuration(remaining)}
+      {timer.status === 'paused' && <span className="small"> {t('timer.paused')}</span>}
     </span>
   )
 }

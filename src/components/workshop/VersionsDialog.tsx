@@ -5,13 +5,17 @@ import { fetchVersion, listVersions, saveVersion, type VersionInfo } from '../..
 import { useJourneyStore } from '../../store'
 import { Dialog } from '../Dialog'
 import { useMapSession } from '../MapSessionContext'
+import { formatDateTime } from '../../i18n/format'
+import { useT } from '../../i18n/useT'
 
-const REASONS: Record<string, string> = { manual: 'saved', lock: 'when locked', 'session-start': 'session start', 'before-restore': 'before a restore' }
+const REASONS = ['manual', 'lock', 'session-start', 'before-restore'] as const
+const isKnownReason = (reason: string): reason is (typeof REASONS)[number] => (REASONS as readonly string[]).includes(reason)
 
 /** Named snapshots: save, list, preview read-only, and restore as new changes. */
 export function VersionsDialog({ mapId, token, onClose }: { mapId: string; token: string; onClose(): void }) {
   const { doc } = useMapSession()
   const isFacilitator = useJourneyStore((s) => s.role === 'facilitator')
+  const t = useT()
   const [versions, setVersions] = useState<VersionInfo[] | null>(null)
   const [name, setName] = useState('')
   const [error, setError] = useState<string | null>(null)
@@ -37,7 +41,7 @@ export function VersionsDialog({ mapId, token, onClose }: { mapId: string; token
   }
 
   return (
-    <Dialog title="Versions" open onClose={onClose} className="versions-dialog">
+    <Dialog title={t('versions.title')} open onClose={onClose} className="versions-dialog">
       {error && <p role="alert" className="error">{error}</p>}
       {isFacilitator && (
         <form
@@ -45,7 +49,7 @@ export function VersionsDialog({ mapId, token, onClose }: { mapId: string; token
           onSubmit={async (e) => {
             e.preventDefault()
             try {
-              await saveVersion(mapId, token, name.trim() || `Version ${new Date().toLocaleString()}`)
+              await saveVersion(mapId, token, name.trim() || t('versions.defaultName', { date: formatDateTime(Date.now(), t.locale) }))
               setName('')
               await refresh()
             } catch (err) {
@@ -53,21 +57,21 @@ export function VersionsDialog({ mapId, token, onClose }: { mapId: string; token
             }
           }}
         >
-          <input value={name} onChange={(e) => setName(e.target.value)} aria-label="Version name" placeholder="Name this version, e.g. After the workshop" maxLength={200} />
+          <input value={name} onChange={(e) => setName(e.target.value)} aria-label={t('versions.name')} placeholder={t('versions.namePlaceholder')} maxLength={200} />
           <button type="submit" className="primary">
-            Save version
+            {t('versions.save')}
           </button>
         </form>
       )}
       {preview ? (
-        <div className="version-preview" aria-label={`Preview of ${preview.info.name}`}>
+        <div className="version-preview" aria-label={t('versions.previewOf', { name: preview.info.name })}>
           <h3>
-            {preview.info.name} <span className="muted small">{new Date(preview.info.createdAt).toLocaleString()}</span>
+            {preview.info.name} <span className="muted small">{formatDateTime(preview.info.createdAt, t.locale)}</span>
           </h3>
           <VersionSummary snapshot={preview.snapshot} />
           <div className="dialog-actions">
             <button type="button" onClick={() => setPreview(null)}>
-              Back to list
+              {t('versions.back')}
             </button>
             {isFacilitator && (
               <button
@@ -78,26 +82,26 @@ export function VersionsDialog({ mapId, token, onClose }: { mapId: string; token
                   onClose()
                 }}
               >
-                Restore this version
+                {t('versions.restore')}
               </button>
             )}
           </div>
         </div>
       ) : (
         <ul className="versions-list">
-          {versions === null && <li className="muted">Loading…</li>}
-          {versions?.length === 0 && <li className="muted">No versions yet.</li>}
+          {versions === null && <li className="muted">{t('common.loading')}</li>}
+          {versions?.length === 0 && <li className="muted">{t('versions.none')}</li>}
           {versions?.map((v) => (
             <li key={v.id}>
               <span>
                 <strong>{v.name}</strong>
                 <span className="muted small">
                   {' '}
-                  {new Date(v.createdAt).toLocaleString()} · {REASONS[v.reason] ?? v.reason}
+                  {formatDateTime(v.createdAt, t.locale)} · {isKnownReason(v.reason) ? t(`versions.reason.${v.reason}`) : v.reason}
                 </span>
               </span>
-              <button type="button" onClick={() => void open(v)} aria-label={`Preview ${v.name}`}>
-                Preview
+              <button type="button" onClick={() => void open(v)} aria-label={t('versions.previewName', { name: v.name })}>
+                {t('versions.preview')}
               </button>
             </li>
           ))}
@@ -105,7 +109,7 @@ export function VersionsDialog({ mapId, token, onClose }: { mapId: string; token
       )}
       <div className="dialog-actions">
         <button type="button" onClick={onClose}>
-          Close
+          {t('common.close')}
         </button>
       </div>
     </Dialog>
@@ -115,10 +119,12 @@ export function VersionsDialog({ mapId, token, onClose }: { mapId: string; token
 /** A read-only outline of a version: stages with their touchpoints per persona. */
 function VersionSummary({ snapshot }: { snapshot: Snapshot }) {
   const personas = sortedPersonas(snapshot)
+  const t = useT()
   return (
     <div className="version-summary">
       <p>
-        <strong>{snapshot.meta.title}</strong> · {personas.length} personas · {Object.keys(snapshot.stages).length} stages · {Object.keys(snapshot.touchpoints).length} touchpoints · {Object.keys(snapshot.annotations).length} annotations
+        <strong>{snapshot.meta.title}</strong> · {t.plural('versions.summary.personas', personas.length)} · {t.plural('versions.summary.stages', Object.keys(snapshot.stages).length)} ·{' '}
+        {t.plural('versions.summary.touchpoints', Object.keys(snapshot.touchpoints).length)} · {t.plural('versions.summary.annotations', Object.keys(snapshot.annotations).length)}
       </p>
       <ul>
         {sortedStages(snapshot).map((s) => (
@@ -127,7 +133,7 @@ function VersionSummary({ snapshot }: { snapshot: Snapshot }) {
             {Object.values(snapshot.touchpoints)
               .filter((t) => t.stageId === s.id)
               .map((t) => t.title)
-              .join(' · ') || <span className="muted">no touchpoints</span>}
+              .join(' · ') || <span className="muted">{t('versions.noTouchpoints')}</span>}
           </li>
         ))}
       </ul>

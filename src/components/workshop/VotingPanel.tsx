@@ -1,7 +1,7 @@
 import { useMemo } from 'react'
 import { castVote } from '../../commands'
 import { tallyVotes, votesSpent, type AnnotationId } from '../../model'
-import { ANNOTATION_LABELS } from '../../i18n/phaseNames'
+import { useT } from '../../i18n/useT'
 import { selectReadOnly, selectSnapshot, selectWorkshop, useJourneyStore } from '../../store'
 import { useMapSession } from '../MapSessionContext'
 
@@ -16,21 +16,22 @@ export function VotingPanel() {
   const me = useJourneyStore((s) => s.self.id)
   const readOnly = useJourneyStore(selectReadOnly)
   const role = useJourneyStore((s) => s.role)
+  const t = useT()
   const results = useMemo(() => (voting ? tallyVotes(snapshot, voting) : []), [snapshot, voting])
   if (!voting) return null
   const spent = votesSpent(snapshot, voting.kind, me)
   const left = Math.max(0, voting.budget - spent)
-  const label = ANNOTATION_LABELS[voting.kind]
+  const kinds = t(`annotationKind.${voting.kind}.other`)
   const where = (targetId: string) => snapshot.touchpoints[targetId]?.title ?? snapshot.stages[targetId]?.title ?? snapshot.personas[targetId]?.name ?? ''
   const canVote = voting.status === 'open' && role !== 'viewer'
   return (
     <section className="voting-panel" aria-labelledby="voting-title">
       <h2 id="voting-title">
-        Dot voting · {label.many}
-        {voting.status === 'closed' && <span className="muted small"> (closed)</span>}
+        {t('voting.title', { kinds })}
+        {voting.status === 'closed' && <span className="muted small"> {t('voting.closed')}</span>}
       </h2>
-      {canVote && <p className="small" data-testid="votes-left">{left === 0 ? 'All your votes are placed' : `${left} of ${voting.budget} votes left`}</p>}
-      {voting.revealed ? <p className="small muted">Results, ranked by the votes that count:</p> : <p className="small muted">Results are hidden until the facilitator reveals them.</p>}
+      {canVote && <p className="small" data-testid="votes-left">{left === 0 ? t('voting.allPlaced') : t('voting.left', { left, budget: voting.budget })}</p>}
+      {voting.revealed ? <p className="small muted">{t('voting.revealed')}</p> : <p className="small muted">{t('voting.hidden')}</p>}
       <ol className="vote-list">
         {(voting.revealed ? results : results.slice().sort((a, b) => a.annotation.order.localeCompare(b.annotation.order))).map(({ annotation, votes }) => {
           const mine = annotation.votes[me] ?? 0
@@ -43,19 +44,19 @@ export function VotingPanel() {
               </div>
               <div className="vote-actions">
                 {voting.revealed && (
-                  <span className="vote-count" aria-label={`${votes} votes`}>
+                  <span className="vote-count" aria-label={t.plural('voting.votes', votes)}>
                     {votes}
                   </span>
                 )}
                 {canVote && !readOnly && (
                   <>
-                    <span className="my-dots" aria-label={`You placed ${mine}`}>
+                    <span className="my-dots" aria-label={t('voting.mine', { count: mine })}>
                       {'●'.repeat(Math.min(mine, 10))}
                     </span>
-                    <button type="button" disabled={mine === 0} onClick={() => castVote(doc, annotation.id as AnnotationId, me, -1)} aria-label={`Remove a vote from ${annotation.text}`}>
+                    <button type="button" disabled={mine === 0} onClick={() => castVote(doc, annotation.id as AnnotationId, me, -1)} aria-label={t('voting.remove', { text: annotation.text })}>
                       −
                     </button>
-                    <button type="button" disabled={left === 0} onClick={() => castVote(doc, annotation.id as AnnotationId, me, 1)} aria-label={`Vote for ${annotation.text}`}>
+                    <button type="button" disabled={left === 0} onClick={() => castVote(doc, annotation.id as AnnotationId, me, 1)} aria-label={t('voting.add', { text: annotation.text })}>
                       +
                     </button>
                   </>
@@ -66,7 +67,7 @@ export function VotingPanel() {
           )
         })}
       </ol>
-      {results.length === 0 && <p className="muted small">There are no {label.many.toLowerCase()} to vote on yet.</p>}
+      {results.length === 0 && <p className="muted small">{t('voting.nothing', { kinds: kinds.toLocaleLowerCase(t.locale) })}</p>}
     </section>
   )
 }

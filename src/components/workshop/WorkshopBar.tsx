@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { closeVotingRound, endVoting, extendTimer, openVotingRound, pauseTimer, resumeTimer, revealVotes, setLocked, startTimer, stopTimer } from '../../commands'
 import { ANNOTATION_KINDS, type AnnotationKind } from '../../model'
-import { ANNOTATION_LABELS } from '../../i18n/phaseNames'
+import { useT } from '../../i18n/useT'
 import { relayNow } from '../../sync'
 import { selectWorkshop, useJourneyStore } from '../../store'
 import { useMapSession } from '../MapSessionContext'
@@ -17,6 +17,7 @@ export function WorkshopBar({ onOpenVersions }: { onOpenVersions(): void }) {
   const [kind, setKind] = useState<AnnotationKind>('pain-point')
   const [budget, setBudget] = useState(3)
   const [spotlight, setSpotlight] = useState(false)
+  const t = useT()
   const now = () => relayNow(offset)
   const { timer, voting, locked } = workshop
 
@@ -27,87 +28,87 @@ export function WorkshopBar({ onOpenVersions }: { onOpenVersions(): void }) {
   }
 
   return (
-    <div className="workshop-bar" role="toolbar" aria-label="Workshop controls">
-      <div className="wb-group" role="group" aria-label="Timer">
+    <div className="workshop-bar" role="toolbar" aria-label={t('workshop.controls')}>
+      <div className="wb-group" role="group" aria-label={t('workshop.timer')}>
         {timer.status === 'stopped' ? (
           <>
             <label>
-              <span className="visually-hidden">Timer minutes</span>
-              <input type="number" min={1} max={240} value={minutes} onChange={(e) => setMinutes(Math.max(1, Math.min(240, Number(e.target.value) || 1)))} aria-label="Timer minutes" />
+              <span className="visually-hidden">{t('workshop.timerMinutes')}</span>
+              <input type="number" min={1} max={240} value={minutes} onChange={(e) => setMinutes(Math.max(1, Math.min(240, Number(e.target.value) || 1)))} aria-label={t('workshop.timerMinutes')} />
             </label>
             <button type="button" onClick={() => startTimer(doc, minutes * 60_000, now())}>
-              Start timer
+              {t('workshop.startTimer')}
             </button>
           </>
         ) : (
           <>
             {timer.status === 'running' ? (
               <button type="button" onClick={() => pauseTimer(doc, now())}>
-                Pause timer
+                {t('workshop.pauseTimer')}
               </button>
             ) : (
               <button type="button" onClick={() => resumeTimer(doc, now())}>
-                Resume timer
+                {t('workshop.resumeTimer')}
               </button>
             )}
             <button type="button" onClick={() => extendTimer(doc, 60_000, now())}>
-              +1 min
+              {t('workshop.extendTimer')}
             </button>
             <button type="button" onClick={() => stopTimer(doc)}>
-              Stop timer
+              {t('workshop.stopTimer')}
             </button>
           </>
         )}
       </div>
-      <div className="wb-group" role="group" aria-label="Dot voting">
+      <div className="wb-group" role="group" aria-label={t('workshop.dotVoting')}>
         {!voting ? (
           <>
             <label>
-              <span className="visually-hidden">Vote on</span>
-              <select value={kind} onChange={(e) => setKind(e.target.value as AnnotationKind)} aria-label="Vote on">
+              <span className="visually-hidden">{t('workshop.voteOn')}</span>
+              <select value={kind} onChange={(e) => setKind(e.target.value as AnnotationKind)} aria-label={t('workshop.voteOn')}>
                 {ANNOTATION_KINDS.map((k) => (
                   <option key={k} value={k}>
-                    {ANNOTATION_LABELS[k].many}
+                    {t(`annotationKind.${k}.other`)}
                   </option>
                 ))}
               </select>
             </label>
             <label>
-              <span className="visually-hidden">Votes per participant</span>
-              <input type="number" min={1} max={50} value={budget} onChange={(e) => setBudget(Math.max(1, Math.min(50, Number(e.target.value) || 1)))} aria-label="Votes per participant" />
+              <span className="visually-hidden">{t('workshop.votesPerParticipant')}</span>
+              <input type="number" min={1} max={50} value={budget} onChange={(e) => setBudget(Math.max(1, Math.min(50, Number(e.target.value) || 1)))} aria-label={t('workshop.votesPerParticipant')} />
             </label>
             <button type="button" onClick={() => openVotingRound(doc, { kind, budget })}>
-              Start voting
+              {t('workshop.startVoting')}
             </button>
           </>
         ) : (
           <>
             {voting.status === 'open' && (
               <button type="button" onClick={() => closeVotingRound(doc)}>
-                Close voting
+                {t('workshop.closeVoting')}
               </button>
             )}
             <button type="button" onClick={() => revealVotes(doc, !voting.revealed)}>
-              {voting.revealed ? 'Hide results' : 'Reveal results'}
+              {voting.revealed ? t('workshop.hideResults') : t('workshop.revealResults')}
             </button>
             <button type="button" onClick={() => endVoting(doc)}>
-              End voting
+              {t('workshop.endVoting')}
             </button>
           </>
         )}
       </div>
       <div className="wb-group">
         <button type="button" aria-pressed={locked} onClick={() => setLocked(doc, !locked)}>
-          {locked ? 'Unlock map' : 'Lock map'}
+          {locked ? t('workshop.unlock') : t('workshop.lock')}
         </button>
         <button type="button" aria-pressed={spotlight} onClick={toggleSpotlight}>
-          {spotlight ? 'Release everyone' : 'Bring everyone here'}
+          {spotlight ? t('workshop.spotlightOff') : t('workshop.spotlightOn')}
         </button>
         <button type="button" onClick={() => present(0)}>
-          Present
+          {t('workshop.present')}
         </button>
         <button type="button" onClick={onOpenVersions}>
-          Versions
+          {t('workshop.versions')}
         </button>
       </div>
     </div>

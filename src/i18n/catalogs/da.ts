@@ -305,6 +305,13 @@ export const da: Record<MessageKey, string> = {
 
   'canvas.label': 'Lærred med kunderejsekortet',
   'canvas.minimap': 'Minikort',
+  'canvas.controls': 'Kontrolpanel',
+  'canvas.zoomIn': 'Zoom ind',
+  'canvas.zoomOut': 'Zoom ud',
+  'canvas.fitView': 'Tilpas visning',
+  'canvas.handle': 'Forbindelsespunkt: træk til et andet kort',
+  'canvas.nodeDescription': 'Enter omdøber kortet, piletasterne flytter til næste kort, Delete sletter det.',
+  'canvas.edgeDescription': 'Vælg en forbindelse for at give den en etiket; Delete sletter den.',
   'canvas.noStagesYet': 'ingen trin endnu',
   'canvas.dragToReorder': 'Træk for at ændre rækkefølgen',
   'canvas.untitledStage': 'Trin uden titel',

@@ -329,6 +329,13 @@ export const en = {
   // Canvas
   'canvas.label': 'Journey map canvas',
   'canvas.minimap': 'Minimap',
+  'canvas.controls': 'Control Panel',
+  'canvas.zoomIn': 'Zoom In',
+  'canvas.zoomOut': 'Zoom Out',
+  'canvas.fitView': 'Fit View',
+  'canvas.handle': 'Link handle: drag to another card',
+  'canvas.nodeDescription': 'Enter renames the card, arrow keys move to the next card, Delete removes it.',
+  'canvas.edgeDescription': 'Select a link to label it; Delete removes it.',
   'canvas.noStagesYet': 'no stages yet',
   'canvas.dragToReorder': 'Drag to reorder',
   'canvas.untitledStage': 'Untitled stage',

@@ -305,6 +305,13 @@ export const nb: Record<MessageKey, string> = {
 
   'canvas.label': 'Lerret med kundereisekartet',
   'canvas.minimap': 'Minikart',
+  'canvas.controls': 'Kontrollpanel',
+  'canvas.zoomIn': 'Zoom inn',
+  'canvas.zoomOut': 'Zoom ut',
+  'canvas.fitView': 'Tilpass visning',
+  'canvas.handle': 'Koblingspunkt: dra til et annet kort',
+  'canvas.nodeDescription': 'Enter gir kortet nytt navn, piltastene flytter til neste kort, Delete sletter det.',
+  'canvas.edgeDescription': 'Marker en kobling for å gi den en etikett; Delete sletter den.',
   'canvas.noStagesYet': 'ingen steg ennå',
   'canvas.dragToReorder': 'Dra for å endre rekkefølgen',
   'canvas.untitledStage': 'Steg uten tittel',

@@ -305,6 +305,13 @@ export const sv: Record<MessageKey, string> = {
 
   'canvas.label': 'Arbetsyta med kundresekartan',
   'canvas.minimap': 'Minikarta',
+  'canvas.controls': 'Kontrollpanel',
+  'canvas.zoomIn': 'Zooma in',
+  'canvas.zoomOut': 'Zooma ut',
+  'canvas.fitView': 'Anpassa vyn',
+  'canvas.handle': 'Länkpunkt: dra till ett annat kort',
+  'canvas.nodeDescription': 'Enter byter namn på kortet, piltangenterna flyttar till nästa kort, Delete tar bort det.',
+  'canvas.edgeDescription': 'Markera en länk för att ge den en etikett; Delete tar bort den.',
   'canvas.noStagesYet': 'inga steg än',
   'canvas.dragToReorder': 'Dra för att ändra ordningen',
   'canvas.untitledStage': 'Namnlöst steg',
