@@ -158,12 +158,20 @@ function seeded(seed: number): () => number {
   }
 }
 
-/** A valid map of `touchpoints` cards over `stages` columns and `personas` lanes, ~2 annotations per card. */
+/**
+ * A valid map of `touchpoints` cards over `stages` columns and `personas` lanes, ~2 annotations per
+ * card, with what follows a workshop in proportion: evidence on most annotations, metrics on some
+ * touchpoints, an action per ~5 cards and a few promises, so the export benchmark prints all of it.
+ */
 export function buildSyntheticMap(input: { touchpoints: number; stages: number; personas: number; seed?: number; locale?: string }): Snapshot {
   const random = seeded(input.seed ?? 1)
+  // The follow-up data draws from its own sequence, so the cards and annotations stay what they were.
+  const followUp = seeded((input.seed ?? 1) + 0x5eed)
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]
   const sentence = (n: number) => Array.from({ length: n }, () => pick(WORDS)).join(' ')
   const id = <T extends 'persona' | 'stage' | 'touchpoint' | 'annotation' | 'link'>(type: T) => createId(type, random)
+  const chance = (p: number) => followUp() < p
+  const between = (min: number, max: number) => min + Math.floor(followUp() * (max - min + 1))
 
   const personas: { id: string; name: string; description: string; color: string; order: string }[] = []
   const personaKeys = keysBetween(null, null, input.personas)
@@ -194,17 +202,47 @@ export function buildSyntheticMap(input: { touchpoints: number; stages: number; 
       emotion: random() < 0.85 ? Math.floor(random() * 5) - 2 : null,
       priority: random() < 0.5 ? 1 + Math.floor(random() * 5) : null,
       order: orderKeys[i],
+      ...(chance(0.4) && { nps: between(-60, 80), npsTarget: chance(0.7) ? between(0, 60) : null, csat: between(40, 100), csatTarget: chance(0.7) ? between(60, 95) : null }),
+      ...(chance(0.25) && { ces: between(2, 7), cesTarget: 5 }),
     }
     touchpoints.push(tp)
     const count = Math.floor(random() * 4) // 0..3, mean 1.5
     for (let k = 0; k < count; k++) {
       const kind: AnnotationKind = pick(ANNOTATION_KINDS)
       const need = kind === 'functional-need' || kind === 'emotional-need'
-      annotations.push({ id: id('annotation'), targetId: tp.id, kind, text: sentence(6 + Math.floor(random() * 14)), status: need ? pick(['met', 'partly', 'unmet'] as const) : null, votes: {}, order: 'a0' })
+      const evidence = chance(0.7) ? (['assumed', 'observed', 'measured'] as const)[between(0, 2)] : null
+      annotations.push({ id: id('annotation'), targetId: tp.id, kind, text: sentence(6 + Math.floor(random() * 14)), status: need ? pick(['met', 'partly', 'unmet'] as const) : null, votes: {}, evidence, order: 'a0' })
     }
   }
   const links: Record<string, unknown>[] = []
   for (let i = 1; i < touchpoints.length; i += 3) links.push({ id: id('link'), from: touchpoints[i - 1].id, to: touchpoints[i].id, label: '' })
+
+  const painPoints = annotations.filter((a) => a.kind === 'pain-point')
+  const actionKeys = keysBetween(null, null, Math.ceil(input.touchpoints / 5))
+  const actions = actionKeys.map((order, i) => ({
+    id: createId('action', followUp),
+    title: `Tiltak ${i + 1}: ${sentence(5)}`,
+    owner: chance(0.9) ? (['Salg', 'Kundeservice', 'Økonomi', 'IT', 'Verksted'] as const)[between(0, 4)] : '',
+    measure: sentence(4),
+    target: `${between(10, 90)} %`,
+    dueDate: `2026-${String(between(1, 12)).padStart(2, '0')}-${String(between(1, 28)).padStart(2, '0')}`,
+    status: (['planned', 'in-progress', 'done', 'blocked'] as const)[between(0, 3)],
+    addresses: painPoints.length > 0 ? [painPoints[between(0, painPoints.length - 1)].id] : [],
+    order,
+  }))
+  const promiseKeys = keysBetween(null, null, 3)
+  const promises = promiseKeys.map((order, i) => ({ id: createId('promise', followUp), text: `Løfte ${i + 1}: ${sentence(8)}`, order }))
+  const servicePriorities = promises.flatMap((promise) =>
+    keysBetween(null, null, 2).map((order) => ({
+      id: createId('service-priority', followUp),
+      promiseId: promise.id,
+      text: sentence(7),
+      measure: sentence(3),
+      target: `under ${between(30, 180)} s`,
+      touchpointIds: [touchpoints[between(0, touchpoints.length - 1)].id],
+      order,
+    })),
+  )
 
   // Through the import path, so fields this builder does not know about get their defaults.
   const parsed = parseJourneyJson({
@@ -217,6 +255,9 @@ export function buildSyntheticMap(input: { touchpoints: number; stages: number; 
     annotations,
     links,
     comments: [],
+    actions,
+    promises,
+    servicePriorities,
   })
   if (!parsed.ok) throw new Error(parsed.errors.map(formatError).join('\n'))
   return parsed.snapshot
