@@ -13,23 +13,13 @@ import { printFormat } from '../printFormat'
 import { printLabels } from '../printLabels'
 import { drawCover } from './cover'
 import { readFontCoverage } from './fontCoverage'
-import { drawGrid, type GridFit } from './grid'
+import { drawGrid } from './grid'
+import type { PdfOptions } from './pdfOptions'
 import { FONT_FAMILY, PrintContext } from './printContext'
 import { drawSummary } from './summary'
 
-export type PaperSize = 'a4' | 'a3'
-export type Orientation = 'landscape' | 'portrait'
-
-export interface PdfOptions {
-  paper: PaperSize
-  orientation: Orientation
-  /** A map wider than the page: columns split across pages, or everything scaled to the page width. */
-  fit: GridFit
-  /** The date printed on the cover; now unless given (tests pin it). */
-  now?: Date
-}
-
-export const DEFAULT_PDF_OPTIONS: PdfOptions = { paper: 'a4', orientation: 'landscape', fit: 'split' }
+// Re-exported for existing importers; the UI should import them from pdfOptions.ts (see there why).
+export { DEFAULT_PDF_OPTIONS, type Orientation, type PaperSize, type PdfOptions } from './pdfOptions'
 
 /** TrueType font files, as bytes or base64. */
 export interface PdfFonts {
