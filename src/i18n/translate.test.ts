@@ -1,8 +1,20 @@
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it, vi } from 'vitest'
 import { formatCalendarDate, formatDateTime, formatNumber, formatSignedNumber } from './format'
-import { translate, translatePlural, translatorFor } from './translate'
+import { loadCatalog, translate, translatePlural, translatorFor } from './translate'
+
+beforeAll(async () => {
+  await Promise.all((['da', 'sv', 'nb'] as const).map(loadCatalog))
+})
 
 describe('translate', () => {
+  it('reads English until a language has loaded, then that language', async () => {
+    vi.resetModules()
+    const fresh = await import('./translate')
+    expect(fresh.translate('da', 'toolbar.addStage')).toBe('Add stage')
+    await fresh.loadCatalog('da')
+    expect(fresh.translate('da', 'toolbar.addStage')).toBe('Tilføj trin')
+  })
+
   it('looks a key up in the locale, and accepts full tags and map locales', () => {
     expect(translate('en', 'toolbar.addStage')).toBe('Add stage')
     expect(translate('da', 'toolbar.addStage')).toBe('Tilføj trin')

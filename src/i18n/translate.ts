@@ -3,10 +3,7 @@
  * missing or extra key is a type error. Placeholders are `{name}`; numbers passed as parameters
  * are written the locale's way (decimal comma, grouping).
  */
-import { da } from './catalogs/da'
 import { en, type MessageKey } from './catalogs/en'
-import { nb } from './catalogs/nb'
-import { sv } from './catalogs/sv'
 import { formatNumber } from './format'
 import { uiLocaleOf, type UiLocale } from './locales'
 
@@ -14,7 +11,22 @@ export type { MessageKey }
 export type Catalog = Record<MessageKey, string>
 export type MessageParams = Record<string, string | number>
 
-export const CATALOGS: Record<UiLocale, Catalog> = { en, da, sv, nb }
+/**
+ * English ships in the initial bundle; the other catalogs (~7 KB gzipped each) load on demand,
+ * before the first render in that language and before a switch to it, so the app's initial
+ * JavaScript stays within its budget. Until a catalog has loaded, its keys read English.
+ */
+const loaded: Partial<Record<UiLocale, Catalog>> = { en }
+const LOADERS: Record<Exclude<UiLocale, 'en'>, () => Promise<Catalog>> = {
+  da: () => import('./catalogs/da').then((m) => m.da),
+  sv: () => import('./catalogs/sv').then((m) => m.sv),
+  nb: () => import('./catalogs/nb').then((m) => m.nb),
+}
+
+export async function loadCatalog(locale: UiLocale): Promise<void> {
+  if (locale === 'en' || loaded[locale]) return
+  loaded[locale] = await LOADERS[locale]()
+}
 
 /** Keys that come as a `.one`/`.other` pair, by their common stem. */
 export type PluralKey = { [K in MessageKey]: K extends `${infer Stem}.one` ? (`${Stem}.other` extends MessageKey ? Stem : never) : never }[MessageKey]
@@ -26,7 +38,7 @@ export function catalogLocale(locale: string): UiLocale {
 
 export function translate(locale: string, key: MessageKey, params?: MessageParams): string {
   const lang = catalogLocale(locale)
-  const message = CATALOGS[lang][key] ?? en[key]
+  const message = (loaded[lang] ?? en)[key] ?? en[key]
   if (!params) return message
   return message.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name]

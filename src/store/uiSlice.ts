@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand'
 import type { UiLocale } from '../i18n/locales'
+import { loadCatalog } from '../i18n/translate'
 import { initialUiLocale, rememberUiLocale } from '../i18n/uiLocalePreference'
 import type { JourneyState } from './journeyStore'
 
@@ -55,8 +56,11 @@ export const createUiSlice: StateCreator<JourneyState, [['zustand/immer', never]
     }),
   setUiLocale: (locale) => {
     rememberUiLocale(locale)
-    set((s) => {
-      s.uiLocale = locale
-    })
+    // Switch once the language's catalog is here, so no screen renders half in English.
+    void loadCatalog(locale).then(() =>
+      set((s) => {
+        s.uiLocale = locale
+      }),
+    )
   },
 })
