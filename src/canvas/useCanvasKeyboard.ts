@@ -1,7 +1,7 @@
 /**
  * Canvas keyboard: N adds a touchpoint in the selected cell (or beside the selected card), Delete
  * removes the selected card or annotation, arrows move between cards, Enter edits the title,
- * Escape clears, Ctrl/Cmd+Z undoes and Shift+Ctrl/Cmd+Z (or Ctrl+Y) redoes.
+ * Escape clears. Undo and redo are map-wide (components/useUndoShortcuts.ts), not canvas-only.
  */
 import { useEffect } from 'react'
 import { addTouchpoint, deleteLink, deleteTouchpoint } from '../commands'
@@ -10,7 +10,7 @@ import { selectReadOnly, useJourneyStore } from '../store'
 import { useMapSession } from '../components/MapSessionContext'
 import { translate } from '../i18n/translate'
 
-function isTyping(target: EventTarget | null): boolean {
+export function isTyping(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null
   if (!el) return false
   return el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName)
@@ -41,19 +41,12 @@ function neighbour(layout: GridLayout, fromId: string, key: string): string | nu
 }
 
 export function useCanvasKeyboard(layout: GridLayout): void {
-  const { doc, undoManager } = useMapSession()
+  const { doc } = useMapSession()
   useEffect(() => {
     const onKeyDown = (e: KeyboardEvent) => {
       const state = useJourneyStore.getState()
       const readOnly = selectReadOnly(state)
       const mod = e.ctrlKey || e.metaKey
-      if (mod && (e.key === 'z' || e.key === 'Z' || e.key === 'y')) {
-        if (isTyping(e.target) || readOnly) return
-        e.preventDefault()
-        if (e.key === 'y' || e.shiftKey) undoManager.redo()
-        else undoManager.undo()
-        return
-      }
       if (isTyping(e.target) || mod || e.altKey) return
       const sel = state.selection
       if ((e.key === 'n' || e.key === 'N') && !readOnly) {
@@ -106,5 +99,5 @@ export function useCanvasKeyboard(layout: GridLayout): void {
     }
     window.addEventListener('keydown', onKeyDown)
     return () => window.removeEventListener('keydown', onKeyDown)
-  }, [doc, layout, undoManager])
+  }, [doc, layout])
 }

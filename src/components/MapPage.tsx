@@ -15,6 +15,7 @@ import { NameDialog } from './NameDialog'
 import { ShareDialog } from './ShareDialog'
 import { Toolbar } from './Toolbar'
 import { ReadOnlyBanner } from './ReadOnlyBanner'
+import { UndoShortcuts } from './useUndoShortcuts'
 import { ExportMenu } from './ExportMenu'
 import { WorkshopBar } from './workshop/WorkshopBar'
 import { PresentationView } from './workshop/PresentationView'
@@ -130,6 +131,7 @@ export function MapPage({ mapId, token, local }: { mapId: string; token?: string
 
   return (
     <MapSessionContext.Provider value={session}>
+      <UndoShortcuts />
       <ReactFlowProvider>
         <div className="map-page">
           <Toolbar onShare={local ? undefined : () => setShareOpen(true)} onPublish={local ? publish : undefined} extra={<ExportMenu getSnapshot={() => useJourneyStore.getState().snapshot} getFlowElement={() => document.querySelector<HTMLElement>('.react-flow')} />} />
