@@ -60,15 +60,20 @@ try {
       }
     }).observe(document, { childList: true, subtree: true })
   })
+  // A map URL differs from the last one only by its fragment, which would not reload the page:
+  // each open starts from a blank page. The first open has no local copy (all from the relay);
+  // later opens read IndexedDB first and sync the difference, which is how a participant returns.
   const opens: number[] = []
-  for (let i = 0; i < 3; i++) {
+  for (let i = 0; i < 4; i++) {
+    await page.goto('about:blank')
     await page.goto(`${base}/m/${created.id}#token=${created.facilitatorToken}`)
     await page.waitForFunction(() => (window as unknown as { __firstCard?: number }).__firstCard !== undefined, null, { timeout: 30_000 })
     opens.push(await page.evaluate(() => (window as unknown as { __firstCard: number }).__firstCard))
-    await page.evaluate(() => new Promise((r) => setTimeout(r, 300)))
+    await page.waitForTimeout(1500) // let y-indexeddb finish storing before the next open
   }
-  opens.sort((a, b) => a - b)
-  rows.push(['open → first card rendered (median of 3, incl. sync)', `${opens[1].toFixed(0)} ms`, '< 1000 ms'])
+  const reopens = opens.slice(1).sort((a, b) => a - b)
+  rows.push(['first open → first card rendered (from the relay)', `${opens[0].toFixed(0)} ms`, '< 1000 ms'])
+  rows.push(['reopen → first card rendered (median of 3)', `${reopens[1].toFixed(0)} ms`, '< 1000 ms'])
 
   // Pan with the mouse for ~3 s while counting animation frames: first with the whole map in
   // view (all 1,000 cards drawn, as compact tiles), then at a working zoom of 1 (cards in full).
@@ -101,6 +106,8 @@ try {
     rows.push([`panning, ${label}: frames per second`, fps.toFixed(1), '≥ 55'])
     rows.push([`panning, ${label}: frame time p50 / p95`, `${deltas[Math.floor(deltas.length / 2)].toFixed(1)} / ${deltas[Math.floor(deltas.length * 0.95)].toFixed(1)} ms`, '≤ 18 ms'])
   }
+  await page.locator('.react-flow__controls-fitview').click()
+  await page.waitForTimeout(800)
   await pan(`whole map in view (zoom ${(await zoom()).toFixed(2)})`)
   await page.mouse.move(cx, cy)
   for (let i = 0; i < 40 && (await zoom()) < 1; i++) {

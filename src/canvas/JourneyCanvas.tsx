@@ -57,6 +57,8 @@ function selectionFor(node: Node): Selection {
 }
 
 const CURSOR_INTERVAL_MS = 33 // ~30 Hz
+/** Above this many cards a map opens on its first stages rather than fitted whole. */
+const LARGE_MAP_CARDS = 200
 
 export const JourneyCanvas = memo(function JourneyCanvas() {
   const session = useMapSession()
@@ -220,8 +222,13 @@ export const JourneyCanvas = memo(function JourneyCanvas() {
   useEffect(() => {
     if (!hasGrid || fitted.current) return
     fitted.current = true
-    requestAnimationFrame(() => void flow.fitView({ padding: 0.08, maxZoom: 1 }))
-  }, [hasGrid, flow])
+    requestAnimationFrame(() => {
+      // A large map fitted whole is a wall of unreadable tiles and costs a render of every card:
+      // it opens instead at a readable zoom on the start of the journey (Fit View shows it all).
+      if (layout.cards.length > LARGE_MAP_CARDS) void flow.setViewport({ x: 16, y: 16, zoom: 0.8 })
+      else void flow.fitView({ padding: 0.08, maxZoom: 1 })
+    })
+  }, [hasGrid, flow, layout.cards.length])
 
   // Tabbing onto a card selects it, as a click does.
   const onFocus = useCallback(
@@ -261,7 +268,6 @@ export const JourneyCanvas = memo(function JourneyCanvas() {
         onlyRenderVisibleElements
         minZoom={0.1}
         maxZoom={2}
-        fitView
         fitViewOptions={{ padding: 0.08, maxZoom: 1 }}
         attributionPosition="top-right"
         aria-label={t('canvas.label')}
