@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
-import { card, clickCell, createMapFromHome, fitView, nodeId, openAs, setIdentity, SHOTS } from './helpers'
+import { addCardInFirstCell, card, createMapFromHome, openAs, setIdentity, SHOTS } from './helpers'
 
 async function shareLinks(page: Page) {
   await page.getByRole('button', { name: 'Share' }).click()
@@ -10,17 +10,6 @@ async function shareLinks(page: Page) {
   const links = { editor: await editor.inputValue(), viewer: await viewer.inputValue() }
   await page.getByRole('button', { name: 'Close' }).click()
   return links
-}
-
-async function addCardInFirstCell(page: Page, title: string) {
-  const stageId = await nodeId(page, '.react-flow__node-stage')
-  const personaId = await nodeId(page, '.react-flow__node-lane')
-  await fitView(page)
-  await clickCell(page, stageId, personaId)
-  await page.keyboard.press('n')
-  await page.getByLabel('Touchpoint title').fill(title)
-  await page.keyboard.press('Enter')
-  await expect(card(page, title)).toBeVisible()
 }
 
 test('two participants edit one map live, see each other, and a viewer cannot edit', async ({ page, browser }) => {

@@ -80,3 +80,15 @@ export async function zoomInOn(page: Page, selector: string) {
     await page.waitForTimeout(50)
   }
 }
+
+/** Add a touchpoint in the first stage × first persona cell, named inline, as a participant does. */
+export async function addCardInFirstCell(page: Page, title: string) {
+  const stageId = await nodeId(page, '.react-flow__node-stage')
+  const personaId = await nodeId(page, '.react-flow__node-lane')
+  await fitView(page)
+  await clickCell(page, stageId, personaId)
+  await page.keyboard.press('n')
+  await page.getByLabel('Touchpoint title').fill(title)
+  await page.keyboard.press('Enter')
+  await expect(card(page, title)).toBeVisible()
+}

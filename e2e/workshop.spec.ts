@@ -3,7 +3,7 @@ import { readSnapshot } from '../src/doc'
 import { addTouchpoint } from '../src/commands'
 import type { PersonaId, StageId } from '../src/model'
 import { SyncClient } from '../server/testing/syncClient'
-import { card, clickCell, createMapFromHome, fitView, nodeId, openAs, setIdentity, SHOTS } from './helpers'
+import { addCardInFirstCell, card, createMapFromHome, openAs, setIdentity, SHOTS } from './helpers'
 
 const FACILITATOR = 'Frida Fasilitator'
 const ANNE = 'Anne Ås'
@@ -23,17 +23,6 @@ async function workshop(page: Page, browser: Browser) {
   const anne = await openAs(browser, editorUrl, ANNE, '#b05cd6')
   const bjorn = await openAs(browser, editorUrl, BJORN, '#d9a400')
   return { anne, bjorn, editorUrl }
-}
-
-async function addCard(page: Page, title: string) {
-  const stageId = await nodeId(page, '.react-flow__node-stage')
-  const personaId = await nodeId(page, '.react-flow__node-lane')
-  await fitView(page)
-  await clickCell(page, stageId, personaId)
-  await page.keyboard.press('n')
-  await page.getByLabel('Touchpoint title').fill(title)
-  await page.keyboard.press('Enter')
-  await expect(card(page, title)).toBeVisible()
 }
 
 const zoomOf = async (page: Page) => {
@@ -82,7 +71,7 @@ test('follow, spotlight and the shared timer', async ({ page, browser }) => {
 
 test('dot voting with a budget of 3 ranks the pain points; lock makes participants read-only', async ({ page, browser }) => {
   const { anne, bjorn, editorUrl } = await workshop(page, browser)
-  await addCard(page, 'Ringer verkstedet')
+  await addCardInFirstCell(page, 'Ringer verkstedet')
   await card(page, 'Ringer verkstedet').click()
   const pains = ['Stengt etter 17', 'Ti dagers ventetid', 'Lånebil koster ekstra']
   for (const text of pains) {
@@ -141,7 +130,7 @@ test('dot voting with a budget of 3 ranks the pain points; lock makes participan
 
 test('a mention reaches the mentioned participant; a restored version reaches everyone', async ({ page, browser }) => {
   const { anne, bjorn } = await workshop(page, browser)
-  await addCard(page, 'Betaler i kortterminal')
+  await addCardInFirstCell(page, 'Betaler i kortterminal')
   await card(page, 'Betaler i kortterminal').click()
   await page.getByRole('textbox', { name: 'New comment' }).fill(`@${ANNE} kan du sjekke ventetiden her? ⏳`)
   await page.getByRole('button', { name: 'Add comment' }).click()

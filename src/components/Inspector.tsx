@@ -69,12 +69,7 @@ export function Inspector() {
     body = (
       <>
         <p className="lead">{phaseName(phase, snapshot.meta.locale)}</p>
-        <Section title={t('common.annotations')}>
-          <AnnotationList targetId={selection.id} />
-        </Section>
-        <Section title={t('common.comments')}>
-          <CommentThreads targetId={selection.id} />
-        </Section>
+        <NotesAndComments targetId={selection.id} />
       </>
     )
   } else if (selection?.kind === 'cell' && snapshot.stages[selection.stageId] && snapshot.personas[selection.personaId]) {
@@ -190,12 +185,7 @@ function TouchpointInspector({ tp, snapshot }: { tp: Touchpoint; snapshot: Snaps
       <Section title={t('common.metrics')}>
         <TouchpointMetrics tp={tp} />
       </Section>
-      <Section title={t('common.annotations')}>
-        <AnnotationList targetId={tp.id} />
-      </Section>
-      <Section title={t('common.comments')}>
-        <CommentThreads targetId={tp.id} />
-      </Section>
+      <NotesAndComments targetId={tp.id} />
       <Section title={t('common.links')}>
         <ul className="links-list">
           {links.map((l) => {
@@ -275,12 +265,7 @@ function PersonaInspector({ persona, snapshot }: { persona: Persona; snapshot: S
           </button>
         </div>
       )}
-      <Section title={t('common.annotations')}>
-        <AnnotationList targetId={persona.id} />
-      </Section>
-      <Section title={t('common.comments')}>
-        <CommentThreads targetId={persona.id} />
-      </Section>
+      <NotesAndComments targetId={persona.id} />
       {!readOnly && (
         <button
           type="button"
@@ -329,12 +314,7 @@ function StageInspector({ stage, snapshot }: { stage: Stage; snapshot: Snapshot 
           </button>
         </div>
       )}
-      <Section title={t('common.annotations')}>
-        <AnnotationList targetId={stage.id} />
-      </Section>
-      <Section title={t('common.comments')}>
-        <CommentThreads targetId={stage.id} />
-      </Section>
+      <NotesAndComments targetId={stage.id} />
       {!readOnly && (
         <button
           type="button"
@@ -423,4 +403,19 @@ export function useGridActions() {
       select({ kind: 'persona', id })
     },
   }
+}
+
+/** What hangs on any record: its annotations of every kind, and the comment threads on it. */
+function NotesAndComments({ targetId }: { targetId: string }) {
+  const t = useT()
+  return (
+    <>
+      <Section title={t('common.annotations')}>
+        <AnnotationList targetId={targetId} />
+      </Section>
+      <Section title={t('common.comments')}>
+        <CommentThreads targetId={targetId} />
+      </Section>
+    </>
+  )
 }
