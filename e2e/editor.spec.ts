@@ -91,8 +91,9 @@ test('keyboard: arrows move between cards, Enter renames, Delete removes, undo r
   const first = await cards.first().getAttribute('aria-label')
   await page.keyboard.press('ArrowRight')
   const focused = page.locator('.react-flow__node-touchpoint:focus')
+  // Focus moves a frame after the key: wait for it to leave the first card rather than read it at once.
   await expect(focused).toHaveCount(1)
-  expect(await focused.getAttribute('aria-label')).not.toBe(first)
+  await expect(focused).not.toHaveAttribute('aria-label', first!)
   await page.keyboard.press('Enter')
   await page.getByLabel('Touchpoint title').fill('Omdøpt med tastatur – å')
   await page.keyboard.press('Enter')
