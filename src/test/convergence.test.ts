@@ -29,7 +29,7 @@ import {
 } from '../commands'
 import * as commandsModule from '../commands'
 import { readSnapshot, readWorkshop } from '../doc'
-import { COLLECTIONS, findOrphans, isPlaced, parseJourneyJson, targetExists, toJourneyJson, type Snapshot } from '../model'
+import { COLLECTIONS, findOrphans, isPlaced, parseJourneyJson, SCHEMA_VERSION, targetExists, toJourneyJson, type Snapshot } from '../model'
 import { TEMPLATES } from '../templates'
 import { PeerNetwork, withSeededIds, type DeliveryOrder, type Peer } from './peers'
 import { COMMAND_WEIGHTS, exportedUserCommands, NOT_USER_COMMANDS, RANDOM_COMMANDS, trackCommands } from './randomCommands'
@@ -40,10 +40,30 @@ function recordIds(snapshot: Snapshot): Set<string> {
   return new Set(COLLECTIONS.flatMap((c) => Object.keys(snapshot[c])))
 }
 
+/**
+ * Memberships of the sets of ids records hold (an action's `addresses`, a service priority's
+ * `touchpointIds`), as `record id → member id` strings: a link someone made is one they expect
+ * to find again, as a record.
+ */
+function memberships(snapshot: Snapshot): Set<string> {
+  const out = new Set<string>()
+  for (const a of Object.values(snapshot.actions)) for (const id of a.addresses) out.add(`${a.id} → ${id}`)
+  for (const p of Object.values(snapshot.servicePriorities)) for (const id of p.touchpointIds) out.add(`${p.id} → ${id}`)
+  return out
+}
+
+/**
+ * Schema v2 stores these sets as nested maps, so two people linking at once both keep their link.
+ * In v1 they are plain array values and one concurrent link overwrites the other (issue 9).
+ */
+const SETS_MERGE = SCHEMA_VERSION >= 2
+
 interface FuzzResult {
   network: PeerNetwork
   created: Set<string>
   deleted: Set<string>
+  linked: Set<string>
+  unlinked: Set<string>
   operations: number
 }
 
@@ -64,6 +84,8 @@ function runFuzz(seed: number, order: DeliveryOrder = 'per-sender'): FuzzResult 
 
     const created = new Set<string>()
     const deleted = new Set<string>()
+    const linked = new Set<string>()
+    const unlinked = new Set<string>()
     const versions: Snapshot[] = []
     const operations = random.int(100, 200)
     let clock = Date.UTC(2024, 0, 1)
@@ -74,10 +96,13 @@ function runFuzz(seed: number, order: DeliveryOrder = 'per-sender'): FuzzResult 
       const name = random.weighted(COMMAND_WEIGHTS)
       clock += 1000
       RANDOM_COMMANDS[name].run({ doc: peer.doc, undo: peer.undo, commands, view: before, random, now: new Date(clock), author: peer.name, versions })
-      const beforeIds = recordIds(before)
-      const afterIds = recordIds(readSnapshot(peer.doc))
+      const after = readSnapshot(peer.doc)
+      const [beforeIds, afterIds] = [recordIds(before), recordIds(after)]
       for (const id of afterIds) if (!beforeIds.has(id)) created.add(id)
       for (const id of beforeIds) if (!afterIds.has(id)) deleted.add(id)
+      const [beforeLinks, afterLinks] = [memberships(before), memberships(after)]
+      for (const link of afterLinks) if (!beforeLinks.has(link)) linked.add(link)
+      for (const link of beforeLinks) if (!afterLinks.has(link)) unlinked.add(link)
 
       network.deliverSome(random, random.int(0, 3))
       if (random.chance(0.04)) network.goOffline(random.pick(peers))
@@ -85,12 +110,12 @@ function runFuzz(seed: number, order: DeliveryOrder = 'per-sender'): FuzzResult 
       if (offline.length && random.chance(0.08)) network.goOnline(random.pick(offline))
     }
     network.flush(random)
-    return { network, created, deleted, operations }
+    return { network, created, deleted, linked, unlinked, operations }
   })
 }
 
 /** Every assertion the fuzz makes about the settled network. */
-function expectConvergedWithNothingLost({ network, created, deleted }: FuzzResult, { exportable = true } = {}): void {
+function expectConvergedWithNothingLost({ network, created, deleted, linked, unlinked }: FuzzResult, { exportable = true } = {}): void {
   const { peers } = network
   expect(network.pending).toBe(0)
   for (const peer of peers) {
@@ -108,6 +133,12 @@ function expectConvergedWithNothingLost({ network, created, deleted }: FuzzResul
 
   const missing = [...created].filter((id) => !deleted.has(id) && !recordIds(final).has(id))
   expect(missing, 'records added, never deleted by anyone, and gone').toEqual([])
+  if (SETS_MERGE) {
+    // A link whose record or member is gone went with it; any other link someone made and nobody undid stays.
+    const [finalLinks, finalIds] = [memberships(final), recordIds(final)]
+    const lostLinks = [...linked].filter((link) => !unlinked.has(link) && link.split(' → ').every((id) => finalIds.has(id)) && !finalLinks.has(link))
+    expect(lostLinks, 'links made, never unlinked by anyone, and gone').toEqual([])
+  }
 
   // Whatever is not placed must be in the tray, and nothing placed may be in it.
   const orphans = findOrphans(final)
