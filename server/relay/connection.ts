@@ -63,7 +63,7 @@ export class Connection implements Participant {
     if (this.closing) return
     this.closing = true
     this.metrics.closes.inc({ code: String(code) })
-    this.ws.close(code, reason)
+    this.ws.close(code, fitCloseReason(reason))
   }
 
   terminate(): void {
@@ -119,8 +119,12 @@ export class Connection implements Participant {
           return
         }
         {
-          const refusal = this.room.applyUpdate(this, message.update)
-          if (refusal && !isEmptyUpdate(message.update)) this.reject(refusal, CLOSE_CODES.writeRefused, refusal === 'locked' ? 'the map is locked' : 'not allowed for this role')
+          const outcome = this.room.applyUpdate(this, message.update)
+          if (outcome.kind === 'refused') {
+            this.log.info('connection.write_refused', { mapId: this.mapId, connection: this.id, reason: outcome.reason, detail: outcome.detail.slice(0, 200) })
+            if (!outcome.hard) this.metrics.rejected.inc({ reason: outcome.reason })
+            else this.reject(outcome.reason, outcome.reason === 'schema' ? CLOSE_CODES.schemaViolation : CLOSE_CODES.writeRefused, outcome.detail.slice(0, 100))
+          } else if (outcome.kind === 'missing') this.metrics.rejected.inc({ reason: 'missing_dependencies' })
         }
         return
       case 'awareness': {
@@ -150,4 +154,11 @@ export class Connection implements Participant {
     this.metrics.rejected.inc({ reason })
     this.close(code, text)
   }
+}
+
+/** A close frame's reason is at most 123 bytes of UTF-8: cut at a character boundary. */
+function fitCloseReason(reason: string): string {
+  let out = reason
+  while (Buffer.byteLength(out) > 123) out = out.slice(0, -1)
+  return out
 }
