@@ -447,8 +447,11 @@ export const RANDOM_COMMANDS: Record<string, RandomCommandEntry> = {
       }
     },
   },
-  /** Link a pain point or need to an action, or unlink one: the concurrent case issue 9 is about. */
-  linkActionAddress: {
+  /**
+   * Link a pain point or need to an action, or unlink one: two people doing it at once is the
+   * case issue 9 is about. Now and then the whole list is set at once, as `updateAction` allows.
+   */
+  linkActionAnnotation: {
     weight: 3,
     role: 'content',
     run: ({ commands, doc, random, view }) => {
@@ -456,10 +459,9 @@ export const RANDOM_COMMANDS: Record<string, RandomCommandEntry> = {
       if (!a) return
       const linked = a.addresses.filter((id) => view.annotations[id])
       const unlinked = values(view.annotations).filter((x) => !a.addresses.includes(x.id))
-      if (linked.length && (random.chance(0.35) || unlinked.length === 0)) {
-        const gone = random.pick(linked)
-        commands.updateAction(doc, a.id, { addresses: a.addresses.filter((id) => id !== gone) })
-      } else if (unlinked.length) commands.updateAction(doc, a.id, { addresses: [...a.addresses, random.pick(unlinked).id] })
+      if (random.chance(0.15)) commands.updateAction(doc, a.id, { addresses: someOf(random, values(view.annotations).map((x) => x.id)) })
+      else if (linked.length && (random.chance(0.35) || unlinked.length === 0)) commands.unlinkActionAnnotation(doc, a.id, random.pick(linked))
+      else if (unlinked.length) commands.linkActionAnnotation(doc, a.id, random.pick(unlinked).id)
     },
   },
   deleteAction: {
