@@ -67,8 +67,8 @@ interface RelayPeer {
   provider: WebsocketProvider
   /** Every update this peer's own commands made (undo and redo included), in order. */
   local: Uint8Array[]
-  /** Close codes the relay sent this peer. */
-  closeCodes: number[]
+  /** Close codes (and reasons) the relay sent this peer. */
+  closes: { code: number; reason: string }[]
   /** Reasons of the relay's permission-denied messages. */
   denied: string[]
   /** Disconnected by the test with `provider.disconnect()`, until `connect()`. */
@@ -87,13 +87,13 @@ function joinPeer(links: ShareLinks, role: Role, index: number, log: string[]): 
     disableBc: true, // in Node, BroadcastChannel would let same-process providers bypass the relay
     maxBackoffTime: 50, // reconnect quickly after a drop: runs stay short
   })
-  const peer: RelayPeer = { name: `${role}-${index}`, role, doc, undo: createUndoManager(doc), provider, local: [], closeCodes: [], denied: [], away: false, gone: false }
+  const peer: RelayPeer = { name: `${role}-${index}`, role, doc, undo: createUndoManager(doc), provider, local: [], closes: [], denied: [], away: false, gone: false }
   doc.on('update', (update: Uint8Array, origin: unknown) => {
     if (origin !== provider) peer.local.push(update)
   })
   provider.on('connection-close', (event) => {
     // `null` when the provider closed the socket itself (disconnect()); a code when the socket closed.
-    if (event) peer.closeCodes.push(event.code)
+    if (event) peer.closes.push({ code: event.code, reason: event.reason })
   })
   // The stock provider only logs a permission-denied message; note its reason instead.
   provider.messageHandlers[2] = (_encoder, decoder) => {
@@ -221,12 +221,12 @@ async function runRelayFuzz(seed: number): Promise<FuzzRun> {
     peer.away = false
   }
   const facilitator = peers.find((p) => p.role === 'facilitator')!
-  await settle(peers, 'the facilitator to catch up', async () => facilitator.provider.synced && sameState(facilitator.doc, await relay.doc()), log)
+  await settle(peers, 'the facilitator to catch up', async () => facilitator.provider.synced && sameState(facilitator.doc, await relay.doc()), log, relay)
   if (readWorkshop(facilitator.doc).locked) {
     commands.setLocked(facilitator.doc, false)
     log.push(`end ${facilitator.name} unlocks`)
   }
-  await settle(peers, 'convergence', async () => converged(peers, await relay.doc()), log)
+  await settle(peers, 'convergence', async () => converged(peers, await relay.doc()), log, relay)
   if (process.env.RELAY_FUZZ_LOG) console.log(log.join('\n'))
   return { peers, links, relay, initial, log }
 }
@@ -250,13 +250,19 @@ function withLocal(doc: Y.Doc, peer: RelayPeer): Y.Doc {
 }
 
 /** Wait for `done`, or fail with what each peer looked like. */
-async function settle(peers: RelayPeer[], what: string, done: () => boolean | Promise<boolean>, log: string[] = []): Promise<void> {
+async function settle(peers: RelayPeer[], what: string, done: () => boolean | Promise<boolean>, log: string[] = [], relay?: RoomWatch): Promise<void> {
   const deadline = Date.now() + 10_000
   while (!(await done())) {
     // A peer the relay closed for good (44xx: the provider stops retrying) would only time out.
-    const shutOut = peers.find((p) => p.closeCodes.some((code) => code >= 4400 && code < 4500))
+    const shutOut = peers.find((p) => p.closes.some(({ code }) => code >= 4400 && code < 4500))
     if (Date.now() > deadline || shutOut) {
-      const state = peers.map((p) => `${p.name}: connected ${p.provider.wsconnected}, synced ${p.provider.synced}, closes [${p.closeCodes}], denied [${p.denied}]`)
+      const relayDoc = await relay?.doc()
+      const state = peers.map((p) => {
+        const closes = p.closes.map((c) => `${c.code}${c.reason ? ` ${c.reason}` : ''}`).join('; ')
+        const lacks = relayDoc ? [...Y.decodeStateVector(Y.encodeStateVector(p.doc))].filter(([client, clock]) => (Y.decodeStateVector(Y.encodeStateVector(relayDoc)).get(client) ?? 0) < clock) : []
+        return `${p.name}: connected ${p.provider.wsconnected}, synced ${p.provider.synced}, sees locked ${readWorkshop(p.doc).locked}, same as the relay ${sameState(p.doc, relayDoc)}, relay lacks [${lacks.map(([c, k]) => `${c}:${k}`)}], closes [${closes}], denied [${p.denied}]`
+      })
+      if (relayDoc) state.push(`relay: locked ${readWorkshop(relayDoc).locked}`)
       const refusals = (await (await fetch(`${server.url}/metrics`)).text()).split('\n').filter((line) => line.startsWith('relay_rejected_total'))
       throw new Error(`${shutOut ? `${shutOut.name} was shut out` : 'timed out'} waiting for ${what}\n${state.join('\n')}\nrelay (all seeds so far): ${refusals.join(', ')}\n${log.join('\n')}`)
     }
@@ -306,7 +312,7 @@ describe('convergence fuzz through the real relay: roles, the lock, drops and re
       expect(relay.violations, log.join('\n')).toEqual([])
 
       // Nobody shut out: the only closes are the drops the test made (1006), never a refusal.
-      for (const peer of peers) expect(peer.closeCodes.filter((code) => code >= 4000), `${peer.name} was closed by the relay\n${log.join('\n')}`).toEqual([])
+      for (const peer of peers) expect(peer.closes.filter(({ code }) => code >= 4000), `${peer.name} was closed by the relay\n${log.join('\n')}`).toEqual([])
 
       for (const peer of writers) {
         expect(readSnapshot(peer.doc), `${peer.name} differs from the relay`).toEqual(final)
