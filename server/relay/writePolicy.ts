@@ -277,7 +277,7 @@ export function analyzeUpdate(doc: Y.Doc, update: Uint8Array, options: AnalyzeOp
       const n = (concurrent.get(sameOrigin) ?? 0) + 1
       concurrent.set(sameOrigin, n)
       if (n > MAX_CONCURRENT_PER_KEY) violation ??= `${path.join('.')}: too many concurrent writes to one key`
-      changes.push({ op: 'insert', path, value: s.content instanceof Y.ContentAny ? s.content.arr[0] : undefined })
+      changes.push({ op: 'insert', path, value: s.content instanceof Y.ContentAny ? s.content.arr[s.content.arr.length - 1] : undefined })
     }
   }
   violation ??= checkSizes(doc, newKeys)
@@ -317,9 +317,19 @@ export function analyzeUpdate(doc: Y.Doc, update: Uint8Array, options: AnalyzeOp
 function checkInsert(path: SchemaPath, content: Y.Item['content'], legacySets: boolean): string | null {
   const [root, key, field, entry] = path
   const deleted = content instanceof Y.ContentDeleted
-  const value = content instanceof Y.ContentAny && content.arr.length === 1 ? content.arr[0] : undefined
   const isMap = content instanceof Y.ContentType && content.type instanceof Y.Map
-  const plain = (check: (v: unknown) => string | null): string | null => (deleted ? null : content instanceof Y.ContentAny && content.arr.length === 1 ? check(value) : 'expected one plain value')
+  // One struct may hold several values of a key: Yjs merges a client's consecutive values, once
+  // overwritten, when they are kept from collection (the app's undo manager keeps them), and a
+  // re-send (reconnect, unlock) carries the merged struct. The last is the key's value; each must fit.
+  const plain = (check: (v: unknown) => string | null): string | null => {
+    if (deleted) return null
+    if (!(content instanceof Y.ContentAny)) return 'expected plain values'
+    for (const v of content.arr) {
+      const problem = check(v)
+      if (problem) return problem
+    }
+    return null
+  }
 
   if (root === 'meta' || root === FACILITATOR_ONLY_ROOT) {
     if (path.length !== 2) return 'nested deeper than the schema allows'
