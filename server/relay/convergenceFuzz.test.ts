@@ -215,13 +215,19 @@ async function runRelayFuzz(seed: number): Promise<FuzzRun> {
   }
   for (const name of called) reached.commands.add(name)
 
-  // Everyone back; the facilitator unlocks once it is in step with the relay (its view of the lock is then current).
+  // Everyone back. A facilitator unlocks once every facilitator is in step with the relay: a lock
+  // one of them wrote while away has arrived by then, and the unlock comes after it.
   for (const peer of peers.filter((p) => p.away)) {
     peer.provider.connect()
     peer.away = false
   }
-  const facilitator = peers.find((p) => p.role === 'facilitator')!
-  await settle(peers, 'the facilitator to catch up', async () => facilitator.provider.synced && sameState(facilitator.doc, await relay.doc()), log, relay)
+  const facilitators = peers.filter((p) => p.role === 'facilitator')
+  const inStep = async () => {
+    const doc = await relay.doc()
+    return facilitators.every((f) => f.provider.synced && sameState(f.doc, doc))
+  }
+  await settle(peers, 'the facilitators to catch up', inStep, log, relay)
+  const facilitator = facilitators[0]
   if (readWorkshop(facilitator.doc).locked) {
     commands.setLocked(facilitator.doc, false)
     log.push(`end ${facilitator.name} unlocks`)
