@@ -128,8 +128,12 @@ function someOf<T>(random: SeededRandom, ids: readonly T[], max = 3): T[] {
   return random.shuffle(ids).slice(0, random.int(0, Math.min(max, ids.length)))
 }
 
-/** The kind a voting round is most often about. */
-const votingKind = (r: SeededRandom): AnnotationKind => (r.chance(0.6) ? 'pain-point' : r.pick(ANNOTATION_KINDS))
+/** What a facilitator puts to the vote: mostly pain points, and mostly a kind the map has. */
+function votingKind(r: SeededRandom, view: Snapshot): AnnotationKind {
+  const present = [...new Set(values(view.annotations).map((a) => a.kind))]
+  if (r.chance(0.8) && present.length) return present.includes('pain-point') && r.chance(0.6) ? 'pain-point' : r.pick(present)
+  return r.pick(ANNOTATION_KINDS)
+}
 
 export const RANDOM_COMMANDS: Record<string, RandomCommandEntry> = {
   addPersona: {
@@ -623,9 +627,9 @@ export const RANDOM_COMMANDS: Record<string, RandomCommandEntry> = {
   votingRound: {
     weight: 3,
     role: 'facilitator',
-    run: ({ commands, doc, random }) => {
+    run: ({ commands, doc, random, view }) => {
       const { voting } = readWorkshop(doc)
-      if (!voting || random.chance(0.15)) return void commands.openVotingRound(doc, { kind: votingKind(random), budget: random.int(1, 5) })
+      if (!voting || random.chance(0.15)) return void commands.openVotingRound(doc, { kind: votingKind(random, view), budget: random.int(1, 5) })
       const roll = random.int(0, 2)
       if (roll === 0) commands.revealVotes(doc, !voting.revealed)
       else if (roll === 1 && voting.status === 'open') commands.closeVotingRound(doc)
