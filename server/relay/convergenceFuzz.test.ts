@@ -44,7 +44,7 @@ import { startTestServer, type TestServer } from '../testing/testServer'
 const SEEDS = seedsFromEnv(process.env.RELAY_FUZZ_SEEDS) ?? Array.from({ length: 20 }, (_, i) => i + 1)
 
 /** What the seeds together must have exercised (checked by the last test). */
-const reached = { lockedRefusals: 0, runsWithHeldEdits: 0, drops: 0, abruptDrops: 0, viewerWrites: 0, commands: new Set<string>() }
+const reached = { lockedRefusals: 0, runsWithHeldEdits: 0, drops: 0, abruptDrops: 0, roomReloads: 0, viewerWrites: 0, commands: new Set<string>() }
 
 const CONTENT_WEIGHTS = weightsFor(['content'])
 const FACILITATOR_WEIGHTS = weightsFor(['facilitator'])
@@ -122,6 +122,8 @@ function leave(peer: RelayPeer): void {
  */
 class RoomWatch {
   readonly violations: string[] = []
+  /** How many times the room was loaded while watched. */
+  loads = 0
   private readonly watched = new WeakSet<Y.Doc>()
 
   constructor(readonly mapId: string) {}
@@ -134,6 +136,7 @@ class RoomWatch {
 
   private watch(doc: Y.Doc): void {
     this.watched.add(doc)
+    this.loads++
     let lockedBefore = false
     doc.on('beforeTransaction', () => (lockedBefore = readWorkshop(doc).locked))
     doc.on('update', (_update: Uint8Array, origin: unknown) => {
@@ -184,8 +187,10 @@ async function runRelayFuzz(seed: number): Promise<FuzzRun> {
         : // The interface holds an editor back while it shows the lock; a stale view or an offline edit gets through.
           peer.role === 'facilitator' || !readWorkshop(peer.doc).locked || random.chance(0.4)
     if (acts) {
-      // A facilitator spends a good share of a workshop on the controls: lock, timer, voting.
-      const name = random.weighted(peer.role === 'facilitator' && random.chance(0.35) ? FACILITATOR_WEIGHTS : CONTENT_WEIGHTS)
+      // A facilitator spends a good share of a workshop on the controls: lock, timer, voting; while a
+      // round is open, people mostly vote.
+      const voting = readWorkshop(peer.doc).voting?.status === 'open'
+      const name = voting && random.chance(0.4) ? 'castVote' : random.weighted(peer.role === 'facilitator' && random.chance(0.35) ? FACILITATOR_WEIGHTS : CONTENT_WEIGHTS)
       const before = peer.local.length
       withSeededIds(random.next, () =>
         RANDOM_COMMANDS[name].run({ doc: peer.doc, undo: peer.undo, commands, view, random, now: new Date(), author: peer.name, versions }),
@@ -195,7 +200,15 @@ async function runRelayFuzz(seed: number): Promise<FuzzRun> {
     }
 
     const other = random.pick(peers)
-    if (random.chance(0.07)) {
+    if (random.chance(0.015)) {
+      // The room's Wi-Fi fails: everyone drops, the room unloads, and it loads again from storage on the first reconnect.
+      for (const p of peers.filter((p) => !p.away)) {
+        p.provider.disconnect()
+        p.away = true
+      }
+      while (await server.relay.rooms.peek(links.id)) await new Promise((resolve) => setTimeout(resolve, 10))
+      log.push(`${step} everyone drops; the room unloads`)
+    } else if (random.chance(0.07)) {
       if (other.away) other.provider.connect()
       else other.provider.disconnect()
       other.away = !other.away
@@ -214,6 +227,7 @@ async function runRelayFuzz(seed: number): Promise<FuzzRun> {
     await new Promise((resolve) => (pause < 0.8 ? setImmediate(resolve) : setTimeout(resolve, random.int(1, 15))))
   }
   for (const name of called) reached.commands.add(name)
+  if (relay.loads > 1) reached.roomReloads++
 
   // Everyone back. A facilitator unlocks once every facilitator is in step with the relay: a lock
   // one of them wrote while away has arrived by then, and the unlock comes after it.
@@ -360,6 +374,7 @@ describe('convergence fuzz through the real relay: roles, the lock, drops and re
     expect(reached.runsWithHeldEdits, 'runs where a held-back edit had to land after the unlock').toBeGreaterThan(0)
     expect(reached.drops).toBeGreaterThan(0)
     expect(reached.abruptDrops).toBeGreaterThan(0)
+    expect(reached.roomReloads, 'runs where the room unloaded and loaded again mid-session').toBeGreaterThan(0)
     expect(reached.viewerWrites).toBeGreaterThan(0)
     for (const name of ['setLocked', 'startTimer', 'openVotingRound', 'castVote', 'updateAction', 'linkPriorityTouchpoint']) expect(reached.commands, name).toContain(name)
   })
