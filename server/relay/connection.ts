@@ -71,7 +71,7 @@ export class Connection implements Participant {
   refused({ reason, hard, detail }: Refusal): void {
     if (reason !== 'missing') this.log.info('connection.write_refused', { mapId: this.mapId, connection: this.id, reason, detail: detail.slice(0, 200) })
     if (!hard) this.metrics.rejected.inc({ reason: reason === 'missing' ? 'missing_dependencies' : reason })
-    else this.reject(reason, reason === 'schema' ? CLOSE_CODES.schemaViolation : CLOSE_CODES.writeRefused, detail)
+    else this.reject(reason, reason === 'schema' ? CLOSE_CODES.schemaViolation : reason === 'too_large' ? CLOSE_CODES.tooLarge : CLOSE_CODES.writeRefused, detail)
   }
 
   terminate(): void {
