@@ -21,6 +21,7 @@ import type { RelayMetrics } from '../metrics'
 import type { MapStore } from '../storage/types'
 import { compactMapLog } from './compaction'
 import { isLocked, judgeUpdate, type WriteRefusal } from './writePolicy'
+import { readUpdate, sliceUpdate } from './updateFormat'
 import { replayStoredRows } from './replay'
 import type { VersionReason } from '../storage/types'
 import { randomBytes } from 'node:crypto'
@@ -31,6 +32,8 @@ export interface Participant {
   readonly role: Role
   send(message: Uint8Array): void
   close(code: number, reason: string): void
+  /** Its update was not applied: count it, and close the connection if the refusal is hard. */
+  refused(refusal: Refusal): void
 }
 
 export interface RoomDeps {
@@ -50,15 +53,21 @@ const REMOTE_ORIGIN = Symbol('remote relay')
 /** The relay's own schema migration of a loaded map. */
 const MIGRATION_ORIGIN = Symbol('schema migration')
 
-/** What became of a participant's update. */
-export type WriteOutcome =
-  | { kind: 'applied' }
-  /** It held nothing new: accepted, not applied, not stored. */
-  | { kind: 'noop' }
-  /** It builds on what the room lacks: nothing applied, the sender was asked for everything. */
-  | { kind: 'missing' }
-  /** Not applied. A hard refusal closes the sender; a soft one (the lock) keeps it connected. */
-  | { kind: 'refused'; reason: WriteRefusal; hard: boolean; detail: string }
+/**
+ * Why a participant's update was not applied. A hard refusal closes the sender; a soft one keeps
+ * it connected (the lock holds its edit; `missing`: it builds on what the room lacks, and the
+ * sender was asked for everything).
+ */
+export interface Refusal {
+  reason: WriteRefusal | 'missing'
+  hard: boolean
+  detail: string
+}
+
+/** Updates applied in one go; a larger one is applied in slices of this many structs, one per turn (a few ms each). */
+const SLICE_STRUCTS = 1000
+/** Updates waiting while a large one is applied in slices; past this the sender is asked to come back. */
+const MAX_BACKLOG_BYTES = 8 * 1024 * 1024
 
 /** A loaded room's first participant starts a session; a version is taken unless one is this recent. */
 const SESSION_VERSION_GAP_MS = 30 * 60 * 1000
@@ -98,6 +107,10 @@ export class Room {
   private readonly held = new Set<Participant>()
   /** When each participant was last asked for what the room lacks, so a burst of gapped updates asks once. */
   private readonly askedAt = new Map<Participant, number>()
+  /** Updates waiting while a large one is applied in slices; null when none is. */
+  private backlog: { participant: Participant; update: Uint8Array }[] | null = null
+  private backlogBytes = 0
+  private unloaded = false
 
   private constructor(
     readonly mapId: string,
@@ -178,41 +191,90 @@ export class Room {
   }
 
   /**
-   * Apply a participant's update if the write policy allows what it changes. A refused update is
-   * neither applied nor relayed. Under the lock the sender stays connected: it is told once
-   * (an auth "permission denied" message with the reason `locked`, which stock clients log) and
-   * asked for its edits again when the map is unlocked. Throws if the update cannot be decoded
-   * (the caller closes the connection).
+   * Take a participant's update: apply it if the write policy allows what it changes. A refused
+   * update is neither applied nor relayed (`participant.refused` says why). Under the lock the
+   * sender stays connected: it is told once (an auth "permission denied" message with the reason
+   * `locked`, which stock clients log) and asked for its edits again when the map is unlocked.
+   *
+   * A large update is applied in slices over several event-loop turns, so one heavy message costs
+   * other rooms a few milliseconds at a time, never seconds; updates arriving meanwhile wait their
+   * turn. Throws `UpdateFormatError` if the update cannot be read (the caller closes the connection).
    */
-  applyUpdate(participant: Participant, update: Uint8Array): WriteOutcome {
-    if (this.failed) return { kind: 'noop' }
-    const verdict = judgeUpdate(this.doc, participant.role, update)
+  receiveUpdate(participant: Participant, update: Uint8Array): void {
+    if (this.failed) return
+    if (this.backlog) {
+      this.backlogBytes += update.byteLength
+      if (this.backlogBytes > MAX_BACKLOG_BYTES) participant.close(CLOSE_CODES.tryAgainLater, 'the map is busy; try again')
+      else this.backlog.push({ participant, update })
+      return
+    }
+    const parsed = readUpdate(update)
+    const verdict = judgeUpdate(this.doc, participant.role, parsed)
     switch (verdict.kind) {
       case 'noop':
-        return verdict
+        return
       case 'missing': {
+        participant.refused({ reason: 'missing', hard: false, detail: 'builds on changes the relay lacks' })
         const now = performance.now()
         if (now - (this.askedAt.get(participant) ?? -Infinity) > ASK_AGAIN_MS) {
           this.askedAt.set(participant, now)
           participant.send(encodeSyncStep1(Y.encodeStateVector(this.doc)))
         }
-        return verdict
+        return
       }
       case 'refuse':
         if (!verdict.hard && !this.held.has(participant)) {
           this.held.add(participant)
           participant.send(encodeNotice(verdict.reason))
         }
-        return { kind: 'refused', reason: verdict.reason, hard: verdict.hard, detail: verdict.detail }
+        participant.refused({ reason: verdict.reason, hard: verdict.hard, detail: verdict.detail })
+        return
       case 'apply':
-        Y.applyUpdate(this.doc, update, participant)
-        this.noticeLock()
-        if (this.held.delete(participant)) {
-          // Its held edits landed: tell it what the room now holds, once that is stored.
-          this.afterWrites(() => participant.send(encodeSyncStep1(Y.encodeStateVector(this.doc))))
+        if (verdict.analysis.newStructs <= SLICE_STRUCTS) {
+          Y.applyUpdate(this.doc, update, participant)
+          this.afterApply(participant)
+        } else {
+          this.applyInSlices(participant, sliceUpdate(update, parsed, SLICE_STRUCTS, (client) => Y.getState(this.doc.store, client)))
         }
-        return { kind: 'applied' }
     }
+  }
+
+  private afterApply(participant: Participant): void {
+    this.noticeLock()
+    if (this.held.delete(participant)) {
+      // Its held edits landed: tell it what the room now holds, once that is stored.
+      this.afterWrites(() => participant.send(encodeSyncStep1(Y.encodeStateVector(this.doc))))
+    }
+  }
+
+  private applyInSlices(participant: Participant, slices: Uint8Array[]): void {
+    this.backlog = []
+    this.backlogBytes = 0
+    let next = 0
+    const step = () => {
+      if (this.failed || this.unloaded) return
+      Y.applyUpdate(this.doc, slices[next++], participant)
+      if (next < slices.length) {
+        setImmediate(step)
+        return
+      }
+      this.afterApply(participant)
+      const waiting = this.backlog ?? []
+      this.backlog = null
+      waiting.forEach(({ participant: from, update }, i) => {
+        if (!this.participants.has(from)) return
+        if (this.backlog) {
+          this.backlog.push(...waiting.slice(i).filter((w) => this.participants.has(w.participant)))
+          return
+        }
+        try {
+          this.receiveUpdate(from, update)
+        } catch {
+          from.close(CLOSE_CODES.malformed, 'malformed message')
+        }
+      })
+    }
+    setImmediate(step)
   }
 
   /** Keep a named copy of the map as it is now, once everything before it is stored. */
@@ -289,6 +351,7 @@ export class Room {
 
   /** Wait for pending writes, fold the log if it grew, and release the document. */
   async unload(): Promise<void> {
+    this.unloaded = true
     this.unsubscribe()
     this.awareness.destroy()
     await this.writes.catch(() => {})

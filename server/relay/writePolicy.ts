@@ -32,8 +32,9 @@ import {
   restoreMeta,
   type CollectionName,
 } from '../../src/model'
+import { readUpdate, Y_MAP_TYPE_REF, type RawContent, type RawId, type RawStruct, type RawUpdate } from './updateFormat'
 
-export type WriteRefusal = 'locked' | 'facilitator_only' | 'schema_version' | 'schema'
+export type WriteRefusal = 'locked' | 'facilitator_only' | 'schema_version' | 'schema' | 'too_large'
 
 /** Where a write lands: map keys from the root down. */
 export type SchemaPath = readonly string[]
@@ -53,6 +54,8 @@ export interface UpdateAnalysis {
   changes: Change[]
   /** The first way it breaks the schema, as `path: problem`; null when it fits. */
   violation: string | null
+  /** How many structs the room does not have yet: what applying it will cost. */
+  newStructs: number
 }
 
 export type Verdict =
@@ -80,8 +83,23 @@ export function isLocked(doc: Y.Doc): boolean {
   return doc.getMap('workshop').get('locked') === true
 }
 
-export function judgeUpdate(doc: Y.Doc, role: string, update: Uint8Array): Verdict {
-  const analysis = analyzeUpdate(doc, update)
+/**
+ * New structs one update may bring. Reading and checking an update is one uninterrupted piece of
+ * work, so its size is bounded; applying is done in slices (see Room). A real edit brings tens;
+ * a long offline session hundreds; a whole 1,000-card map about 50,000, which goes through import.
+ */
+export const MAX_NEW_STRUCTS = 20_000
+
+export function judgeUpdate(doc: Y.Doc, role: string, update: Uint8Array | RawUpdate): Verdict {
+  const parsed = update instanceof Uint8Array ? readUpdate(update) : update
+  let structs = 0
+  for (const block of parsed.blocks) structs += block.structs.length
+  if (structs > MAX_NEW_STRUCTS) {
+    // Counted before the state check: re-sent history this large is as costly to read as new work.
+    const fresh = parsed.blocks.reduce((n, b) => n + b.structs.filter((st) => st.clock + st.length > Y.getState(doc.store, b.client)).length, 0)
+    if (fresh > MAX_NEW_STRUCTS) return { kind: 'refuse', reason: 'too_large', hard: true, detail: `more than ${MAX_NEW_STRUCTS} new changes in one message` }
+  }
+  const analysis = analyzeUpdate(doc, parsed)
   if (analysis.violation) return { kind: 'refuse', reason: 'schema', hard: true, detail: analysis.violation }
   if (analysis.noop) return { kind: 'noop' }
   for (const { path } of analysis.changes) {
@@ -95,13 +113,6 @@ export function judgeUpdate(doc: Y.Doc, role: string, update: Uint8Array): Verdi
   return { kind: 'apply', analysis }
 }
 
-type Struct = Y.Item | Y.GC
-/** Where a struct sits: under a root type or under another item (a nested map), at a key. */
-type Position = { root: string; key: string | null } | { parent: Y.ID; key: string | null }
-type Located = SchemaPath | 'missing' | 'dead' | { violation: string }
-
-const isPath = (l: Located): l is SchemaPath => Array.isArray(l)
-
 export interface AnalyzeOptions {
   /**
    * Accept a set of ids written as one plain array (schema v1), for replaying rows stored before
@@ -110,47 +121,54 @@ export interface AnalyzeOptions {
   legacySets?: boolean
 }
 
-export function analyzeUpdate(doc: Y.Doc, update: Uint8Array, options: AnalyzeOptions = {}): UpdateAnalysis {
-  const { structs, ds } = Y.decodeUpdate(update)
+/** Where a struct sits: under a root type or under another item (a nested map), at a key. */
+type Position = { root: string; key: string | null } | { parent: RawId; key: string | null }
+type Located = SchemaPath | 'missing' | 'dead' | { violation: string }
+/** A struct of the update or of the room's document. */
+type Found = { raw: RawStruct; doc?: undefined } | { raw?: undefined; doc: Y.Item | Y.GC }
+
+const isPath = (l: Located): l is SchemaPath => Array.isArray(l)
+
+export function analyzeUpdate(doc: Y.Doc, update: Uint8Array | RawUpdate, options: AnalyzeOptions = {}): UpdateAnalysis {
+  const parsed = update instanceof Uint8Array ? readUpdate(update) : update
   const store = doc.store
   const stateOf = (client: number) => Y.getState(store, client)
 
-  // The update's new structs by client, in clock order (as decoded), for lookups by id.
-  const fresh = new Map<number, Struct[]>()
-  const expected = new Map<number, number>()
+  // The update's new structs by client, in clock order, for lookups by id.
+  const fresh = new Map<number, RawStruct[]>()
   let missing = false
-  for (const s of structs) {
-    if (!(s instanceof Y.Item) && !(s instanceof Y.GC)) continue // a Skip: a gap the update itself leaves
-    const client = s.id.client
+  for (const { client, structs } of parsed.blocks) {
     const state = stateOf(client)
-    if (s.id.clock + s.length <= state) continue // history the room has
-    const next = expected.get(client) ?? state
-    if (s.id.clock > next) missing = true
-    expected.set(client, Math.max(next, s.id.clock + s.length))
-    const list = fresh.get(client)
-    if (list) list.push(s)
-    else fresh.set(client, [s])
+    let expected = state
+    const list: RawStruct[] = []
+    for (const s of structs) {
+      if (s.kind === 'skip' || s.clock + s.length <= state) continue // a gap the update leaves, or history the room has
+      if (s.clock > expected) missing = true
+      expected = Math.max(expected, s.clock + s.length)
+      list.push(s)
+    }
+    if (list.length) fresh.set(client, list)
   }
 
-  const findFresh = (id: Y.ID): Struct | undefined => {
-    const list = fresh.get(id.client)
+  const findFresh = (client: number, clock: number): RawStruct | undefined => {
+    const list = fresh.get(client)
     if (!list) return undefined
     let lo = 0
     let hi = list.length - 1
     while (lo <= hi) {
       const mid = (lo + hi) >> 1
       const s = list[mid]
-      if (id.clock < s.id.clock) hi = mid - 1
-      else if (id.clock >= s.id.clock + s.length) lo = mid + 1
+      if (clock < s.clock) hi = mid - 1
+      else if (clock >= s.clock + s.length) lo = mid + 1
       else return s
     }
     return undefined
   }
   /** The struct holding `id`: the room's own, else the update's; undefined if neither has it. */
-  const findStruct = (id: Y.ID): { struct: Struct; inDoc: boolean } | undefined => {
-    if (id.clock < stateOf(id.client)) return { struct: Y.getItem(store, id) as Struct, inDoc: true }
-    const own = findFresh(id)
-    return own ? { struct: own, inDoc: false } : undefined
+  const findStruct = (id: RawId): Found | undefined => {
+    if (id.clock < stateOf(id.client)) return { doc: Y.getItem(store, Y.createID(id.client, id.clock)) as Y.Item | Y.GC }
+    const raw = findFresh(id.client, id.clock)
+    return raw ? { raw } : undefined
   }
 
   const docPosition = (item: Y.Item): Position => {
@@ -159,27 +177,26 @@ export function analyzeUpdate(doc: Y.Doc, update: Uint8Array, options: AnalyzeOp
     return { parent: type._item.id, key: item.parentSub }
   }
 
-  // Where each decoded item sits: from its own parent info, else from its origin's (iteratively,
-  // so a long chain of overwrites of one key costs one walk).
-  const positions = new Map<Y.Item, Position | 'missing' | 'dead' | 'orphan'>()
-  const positionOf = (item: Y.Item, inDoc: boolean): Position | 'missing' | 'dead' | 'orphan' => {
-    if (inDoc) return docPosition(item)
-    const chain: Y.Item[] = []
-    let current: Y.Item = item
-    let result: Position | 'missing' | 'dead' | 'orphan'
+  // Where each new item sits: from its own parent info, else from its origin's (iteratively, so
+  // a long chain of overwrites of one key costs one walk).
+  type Place = Position | 'missing' | 'dead' | 'orphan'
+  const places = new Map<RawStruct, Place>()
+  const placeOf = (item: RawStruct): Place => {
+    const chain: RawStruct[] = []
+    let current = item
+    let result: Place
     for (;;) {
-      const known = positions.get(current)
+      const known = places.get(current)
       if (known) {
         result = known
         break
       }
-      const parent = current.parent as unknown
-      if (typeof parent === 'string') {
-        result = { root: parent, key: current.parentSub }
+      if (typeof current.parent === 'string') {
+        result = { root: current.parent, key: current.parentSub }
         break
       }
-      if (parent instanceof Y.ID) {
-        result = { parent, key: current.parentSub }
+      if (current.parent) {
+        result = { parent: current.parent, key: current.parentSub }
         break
       }
       chain.push(current)
@@ -193,47 +210,51 @@ export function analyzeUpdate(doc: Y.Doc, update: Uint8Array, options: AnalyzeOp
         result = 'missing'
         break
       }
-      if (!(found.struct instanceof Y.Item)) {
-        result = 'dead' // placed beside collected content: Yjs collects it too
+      if (found.doc) {
+        // Placed beside collected content, Yjs collects it too.
+        result = found.doc instanceof Y.Item ? docPosition(found.doc) : 'dead'
         break
       }
-      if (found.inDoc) {
-        result = docPosition(found.struct)
+      if (found.raw.kind !== 'item') {
+        result = 'dead'
         break
       }
-      current = found.struct
+      current = found.raw
     }
-    positions.set(item, result)
-    for (const c of chain) positions.set(c, result)
+    places.set(item, result)
+    for (const c of chain) places.set(c, result)
     return result
   }
 
   // The full path of a position, through at most three nested maps.
-  const parentPaths = new Map<Y.Item, Located>()
+  const typePaths = new Map<RawStruct | Y.Item, Located>()
   const pathOf = (position: Position): Located => {
     if ('root' in position) return position.key === null ? { violation: `${position.root}: a list insert where the schema has only maps` } : [position.root, position.key]
     const found = findStruct(position.parent)
     if (!found) return 'missing'
-    const parent = found.struct
-    if (!(parent instanceof Y.Item)) return 'dead'
-    let located = parentPaths.get(parent)
+    const parent = found.doc ?? found.raw
+    let located = typePaths.get(parent as RawStruct | Y.Item)
     if (!located) {
-      located = locateType(parent, found.inDoc)
-      parentPaths.set(parent, located)
+      located = found.doc ? locateDocType(found.doc) : locateRawType(found.raw)
+      typePaths.set(parent as RawStruct | Y.Item, located)
     }
     if (!isPath(located)) return located
     if (position.key === null) return { violation: `${located.join('.')}: a list insert where the schema has only maps` }
     if (located.length >= 4) return { violation: `${located.join('.')}: nested deeper than the schema allows` }
     return [...located, position.key]
   }
-  const locateType = (item: Y.Item, inDoc: boolean): Located => {
-    if (!(item.content instanceof Y.ContentType) || !(item.content.type instanceof Y.Map)) {
-      if (item.content instanceof Y.ContentDeleted) return 'dead'
-      return { violation: 'writes into something that is not a map' }
-    }
-    const position = positionOf(item, inDoc)
-    if (typeof position === 'string') return position === 'orphan' ? { violation: 'an item with no parent' } : position
-    return pathOf(position)
+  const locateDocType = (item: Y.Item | Y.GC): Located => {
+    if (!(item instanceof Y.Item)) return 'dead'
+    if (!(item.content instanceof Y.ContentType)) return item.content instanceof Y.ContentDeleted ? 'dead' : { violation: 'writes into something that is not a map' }
+    if (!(item.content.type instanceof Y.Map)) return { violation: 'writes into something that is not a map' }
+    return pathOf(docPosition(item))
+  }
+  const locateRawType = (item: RawStruct): Located => {
+    if (item.kind !== 'item' || item.content?.kind === 'deleted') return 'dead'
+    if (item.content?.kind !== 'type' || item.content.typeRef !== Y_MAP_TYPE_REF) return { violation: 'writes into something that is not a map' }
+    const place = placeOf(item)
+    if (typeof place === 'string') return place === 'orphan' ? { violation: 'an item with no parent' } : place
+    return pathOf(place)
   }
 
   const changes: Change[] = []
@@ -243,18 +264,18 @@ export function analyzeUpdate(doc: Y.Doc, update: Uint8Array, options: AnalyzeOp
 
   for (const list of fresh.values()) {
     for (const s of list) {
-      if (!(s instanceof Y.Item)) continue // collected content: nothing to place or check
-      const position = positionOf(s, false)
-      if (position === 'missing') {
+      if (s.kind !== 'item') continue // collected content: nothing to place or check
+      const place = placeOf(s)
+      if (place === 'missing') {
         missing = true
         continue
       }
-      if (position === 'dead') continue
-      if (position === 'orphan') {
+      if (place === 'dead') continue
+      if (place === 'orphan') {
         violation ??= 'an item with no parent'
         continue
       }
-      const path = pathOf(position)
+      const path = pathOf(place)
       if (path === 'missing') {
         missing = true
         continue
@@ -264,26 +285,29 @@ export function analyzeUpdate(doc: Y.Doc, update: Uint8Array, options: AnalyzeOp
         violation ??= path.violation
         continue
       }
-      const problem = checkInsert(path, s.content, options.legacySets === true)
+      const problem = checkInsert(path, s.content!, options.legacySets === true)
       if (problem) {
         violation ??= `${path.join('.')}: ${problem}`
         continue
       }
-      const container = path.slice(0, -1).join('\u0000')
-      const keys = newKeys.get(container)
-      if (keys) keys.add(path[path.length - 1])
-      else newKeys.set(container, new Set([path[path.length - 1]]))
+      // Record counts and nested maps have caps; a record's own fields are a fixed set.
+      if (path.length !== 3) {
+        const container = path.slice(0, -1).join('\u0000')
+        const keys = newKeys.get(container)
+        if (keys) keys.add(path[path.length - 1])
+        else newKeys.set(container, new Set([path[path.length - 1]]))
+      }
       const sameOrigin = `${path.join('\u0000')}\u0001${s.origin ? `${s.origin.client}:${s.origin.clock}` : '-'}`
       const n = (concurrent.get(sameOrigin) ?? 0) + 1
       concurrent.set(sameOrigin, n)
       if (n > MAX_CONCURRENT_PER_KEY) violation ??= `${path.join('.')}: too many concurrent writes to one key`
-      changes.push({ op: 'insert', path, value: s.content instanceof Y.ContentAny ? s.content.arr[s.content.arr.length - 1] : undefined })
+      changes.push({ op: 'insert', path, value: s.content?.kind === 'any' ? s.content.values[s.content.values.length - 1] : undefined })
     }
   }
   violation ??= checkSizes(doc, newKeys)
 
   // Deletions: only of items that exist and are not deleted yet.
-  for (const [client, ranges] of ds.clients) {
+  for (const [client, ranges] of parsed.deletes) {
     const state = stateOf(client)
     const docStructs = store.clients.get(client)
     for (const { clock, len } of ranges) {
@@ -300,31 +324,33 @@ export function analyzeUpdate(doc: Y.Doc, update: Uint8Array, options: AnalyzeOp
       }
       // Clocks the room lacks must come with this update (deleted as they are made), or they are missing.
       for (let c = Math.max(clock, state); c < end; ) {
-        const own = findFresh(Y.createID(client, c))
+        const own = findFresh(client, c)
         if (!own) {
           missing = true
           break
         }
-        c = own.id.clock + own.length
+        c = own.clock + own.length
       }
     }
   }
 
-  return { noop: fresh.size === 0 && changes.length === 0 && !missing, missing, changes, violation }
+  let newStructs = 0
+  for (const list of fresh.values()) newStructs += list.length
+  return { noop: fresh.size === 0 && changes.length === 0 && !missing, missing, changes, violation, newStructs }
 }
 
 /** Does this content fit where it is written? Null when it does. */
-function checkInsert(path: SchemaPath, content: Y.Item['content'], legacySets: boolean): string | null {
+function checkInsert(path: SchemaPath, content: RawContent, legacySets: boolean): string | null {
   const [root, key, field, entry] = path
-  const deleted = content instanceof Y.ContentDeleted
-  const isMap = content instanceof Y.ContentType && content.type instanceof Y.Map
+  const deleted = content.kind === 'deleted'
+  const isMap = content.kind === 'type' && content.typeRef === Y_MAP_TYPE_REF
   // One struct may hold several values of a key: Yjs merges a client's consecutive values, once
   // overwritten, when they are kept from collection (the app's undo manager keeps them), and a
   // re-send (reconnect, unlock) carries the merged struct. The last is the key's value; each must fit.
   const plain = (check: (v: unknown) => string | null): string | null => {
     if (deleted) return null
-    if (!(content instanceof Y.ContentAny)) return 'expected plain values'
-    for (const v of content.arr) {
+    if (content.kind !== 'any' || content.values.length === 0) return 'expected plain values'
+    for (const v of content.values) {
       const problem = check(v)
       if (problem) return problem
     }
@@ -358,7 +384,7 @@ function checkInsert(path: SchemaPath, content: Y.Item['content'], legacySets: b
   if (!shape) return 'unknown field'
   if (path.length === 3) {
     if (shape === 'value') return plain((v) => checkFieldValue(collection, field, v, key))
-    if (shape === 'set' && legacySets && content instanceof Y.ContentAny) return plain((v) => checkLegacySet(collection, field, v))
+    if (shape === 'set' && legacySets && content.kind === 'any') return plain((v) => checkLegacySet(collection, field, v))
     return deleted || isMap ? null : 'expected a nested map'
   }
   if (shape === 'value') return 'nested deeper than the schema allows'
