@@ -6,6 +6,7 @@
 import { useId, useMemo, useState } from 'react'
 import { addPromise, addServicePriority, deletePromise, deleteServicePriority, linkPriorityTouchpoint, unlinkPriorityTouchpoint, updatePromise, updateServicePriority } from '../../commands'
 import { byOrder, findOrphans, sortedPersonas, sortedStages, type CustomerPromise, type PromiseId, type ServicePriority, type Snapshot, type TouchpointId } from '../../model'
+import { touchpointsInJourneyOrder } from '../../insights/actionBoard'
 import { selectReadOnly, selectSnapshot, useJourneyStore } from '../../store'
 import { TextField } from '../fields'
 import { useMapSession } from '../MapSessionContext'
@@ -123,7 +124,7 @@ function PriorityRow({ priority, snapshot, readOnly, promises }: { priority: Ser
   const selectId = useId()
   const [toLink, setToLink] = useState('')
   const t = useT()
-  const linked = priority.touchpointIds.flatMap((id) => (snapshot.touchpoints[id] ? [snapshot.touchpoints[id]] : []))
+  const linked = touchpointsInJourneyOrder(snapshot, priority.touchpointIds)
   const options = useMemo(() => touchpointOptions(t, snapshot).filter((o) => !priority.touchpointIds.includes(o.id)), [t, snapshot, priority.touchpointIds])
   return (
     <div className="priority">
