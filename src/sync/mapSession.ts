@@ -20,7 +20,7 @@ export interface MapSession {
   whenLocalLoaded: Promise<void>
   /** Resolves when the relay has sent its state (immediately for a local map). */
   whenSynced: Promise<void>
-  setPresence(field: 'cursor' | 'selection' | 'drag' | 'viewport' | 'spotlight' | 'present', value: unknown): void
+  setPresence(field: 'cursor' | 'selection' | 'drag' | 'viewport' | 'spotlight' | 'present' | 'editing', value: unknown): void
   destroy(): void
 }
 
@@ -103,7 +103,7 @@ export function openMapSession(options: OpenMapOptions): MapSession {
     whenSynced = whenLocalLoaded
   }
 
-  awareness.setLocalState({ user: { name: identity.name, color: identity.color, role: options.role ?? 'facilitator' }, cursor: null, selection: [], drag: null, viewport: null, spotlight: false, present: null })
+  awareness.setLocalState({ user: { name: identity.name, color: identity.color, role: options.role ?? 'facilitator' }, cursor: null, selection: [], drag: null, viewport: null, spotlight: false, present: null, editing: null })
   const onAwareness = (changes?: { added: number[]; updated: number[]; removed: number[] }) => {
     // Our own cursor and viewport change many times a second; only others' changes matter here.
     if (changes && [...changes.added, ...changes.updated, ...changes.removed].every((id) => id === doc.clientID)) return
@@ -122,6 +122,7 @@ export function openMapSession(options: OpenMapOptions): MapSession {
         viewport: isPoint(state.viewport) && Number.isFinite(state.viewport.zoom) ? { x: state.viewport.x, y: state.viewport.y, zoom: state.viewport.zoom as number } : null,
         spotlight: state.spotlight === true,
         present: Number.isInteger(state.present) ? state.present : null,
+        editing: editingOf(state.editing),
       })
     })
     peers.sort((a, b) => a.clientId - b.clientId)
@@ -153,6 +154,13 @@ export function openMapSession(options: OpenMapOptions): MapSession {
       doc.destroy()
     },
   }
+}
+
+/** A peer's `editing` presence, if well formed: a record id and a field name of sane length. */
+function editingOf(v: unknown): { id: string; field: string } | null {
+  if (typeof v !== 'object' || v === null) return null
+  const { id, field } = v as { id?: unknown; field?: unknown }
+  return typeof id === 'string' && typeof field === 'string' && id.length <= 200 && field.length <= 60 ? { id, field } : null
 }
 
 function isPoint(v: unknown): v is { x: number; y: number; id?: string; zoom?: number } {
