@@ -66,7 +66,8 @@ export async function openAs(browser: Browser, url: string, name: string, color:
   await setIdentity(page, name, color)
   await page.goto(url)
   await expect(page.locator('.react-flow__node-stage').first()).toBeVisible()
-  await expect(page.getByTestId('connection')).toHaveText('Connected')
+  // "Connected", or "Connected · view only" for a viewer link.
+  await expect(page.getByTestId('connection')).toHaveText(/^Connected/)
   return page
 }
 
