@@ -1,11 +1,11 @@
-import { expect, test, type Browser, type Page } from '@playwright/test'
+import { expect, test, type Browser, type Page, type WebSocketRoute } from '@playwright/test'
 import { addCardInFirstCell, card, createMapFromHome, openAs, setIdentity, SHOTS } from './helpers'
 
 const FRIDA = 'Frida Fasilitator'
 const ANNE = 'Anne Ås'
 
 /** A facilitator's fresh map with one card, and an editor on the editor link. */
-async function workshop(page: Page, browser: Browser, title: string) {
+async function workshop(page: Page, browser: Browser, title: string, beforeOpen?: (anne: Page) => Promise<void>) {
   await setIdentity(page, FRIDA, '#2fa67a')
   await createMapFromHome(page, 'New empty map')
   await expect(page.getByTestId('connection')).toHaveText('Connected')
@@ -14,7 +14,7 @@ async function workshop(page: Page, browser: Browser, title: string) {
   const editorUrl = await page.getByRole('textbox', { name: 'Editor link' }).inputValue()
   await page.getByRole('button', { name: 'Close' }).click()
   await addCardInFirstCell(page, title)
-  const anne = await openAs(browser, editorUrl, ANNE, '#b05cd6')
+  const anne = await openAs(browser, editorUrl, ANNE, '#b05cd6', beforeOpen)
   await expect(card(anne, title)).toBeVisible()
   return anne
 }
@@ -27,7 +27,16 @@ async function rename(page: Page, from: string, to: string) {
 }
 
 test('an editor whose network drops after the timer ran reconnects and keeps working', async ({ page, browser }) => {
-  const anne = await workshop(page, browser, 'Ringer verkstedet')
+  // Anne's sockets to the relay pass through Playwright, which can turn them away later: the relay
+  // unreachable while her network works (the shared test server cannot be stopped for one test).
+  const relay: { away: boolean; socket: WebSocketRoute | null } = { away: false, socket: null }
+  const anne = await workshop(page, browser, 'Ringer verkstedet', (p) =>
+    p.routeWebSocket(/\/sync\//, (ws) => {
+      if (relay.away) return ws.close({ code: 1013, reason: 'try again later' })
+      relay.socket = ws
+      ws.connectToServer()
+    }),
+  )
   const status = anne.getByTestId('connection')
   await page.getByRole('spinbutton', { name: 'Timer minutes' }).fill('1')
   await page.getByRole('button', { name: 'Start timer' }).click()
@@ -54,6 +63,19 @@ test('an editor whose network drops after the timer ran reconnects and keeps wor
   await addCardInFirstCell(anne, 'Lagt til etter fem fall – å')
   await expect(card(page, 'Lagt til etter fem fall – å')).toBeVisible()
   await expect(status).toHaveText('Connected')
+
+  // The network is fine but the relay turns every socket away for now: reconnecting, not "Offline".
+  relay.away = true
+  await relay.socket!.close({ code: 1013, reason: 'try again later' })
+  await expect(status).toHaveText('Reconnecting…')
+  await rename(anne, 'Lagt til etter fem fall – å', 'Endret mens reléet var borte ⏳')
+  // (Counted: this rename, and the card's own edits if their receipt had not come back yet.)
+  await expect(status).toHaveText(/^Reconnecting… · [1-3] unsynced changes?$/)
+  await anne.screenshot({ path: `${SHOTS}/connection-reconnecting.png` })
+  relay.away = false
+  // y-websocket's backoff has grown meanwhile (up to 10 s), so the way back may take that long.
+  await expect(status).toHaveText('Connected', { timeout: 20_000 })
+  await expect(card(page, 'Endret mens reléet var borte ⏳')).toBeVisible()
 })
 
 test('a refused editor is told so and what to do, never "Offline"', async ({ page, browser }) => {

@@ -33,10 +33,17 @@ async function participant(mapId: string, token: string) {
   })
   const tracker: SyncTracker = trackSync(provider, (origin) => origin !== provider, () => {})
   cleanups.push(() => (tracker.destroy(), provider.destroy()))
+  // Count the relay's sync step 2 answers (receipts among them), to wait for one without sleeping.
+  const answers = { count: 0 }
+  const tracked = provider.messageHandlers[0]
+  provider.messageHandlers[0] = (encoder, decoder, ...rest) => {
+    if (decoder.arr[decoder.pos] === 1) answers.count++
+    tracked(encoder, decoder, ...rest)
+  }
   await new Promise<void>((resolve) => (provider.synced ? resolve() : provider.once('sync', () => resolve())))
   const { stages, personas } = readSnapshot(doc)
   const cell = { stageId: Object.keys(stages)[0] as StageId, personaId: Object.keys(personas)[0] as PersonaId }
-  return { doc, provider, tracker, cell }
+  return { doc, provider, tracker, cell, answers }
 }
 
 async function observer(mapId: string, token: string) {
@@ -80,6 +87,8 @@ describe('the unsynced count', () => {
     const map = await server.createMap({ title: 'Locked' })
     const frida = await observer(map.id, map.facilitatorToken)
     const anne = await participant(map.id, map.editorToken)
+    const doomed = addTouchpoint(frida.doc, { ...anne.cell, title: 'Slettes under låsen' })
+    await eventually(() => readSnapshot(anne.doc).touchpoints[doomed] !== undefined, 5000, 'card reaches Anne')
     setLocked(frida.doc, true)
     await eventually(() => anne.doc.getMap('workshop').get('locked') === true, 5000, 'lock reaches Anne')
 
@@ -89,9 +98,15 @@ describe('the unsynced count', () => {
     expect(anne.tracker.progress().unsynced).toBe(1)
     expect(anne.provider.wsconnected).toBe(true)
     expect(readSnapshot(frida.doc).touchpoints[card as TouchpointId]).toBeUndefined()
+    deleteTouchpoint(anne.doc, doomed) // a pure deletion, refused too (and told no more: once per lock)
+    const before = anne.answers.count
+    await eventually(() => anne.answers.count > before, 5000, 'a receipt after the deletion')
+    expect(anne.tracker.progress()).toMatchObject({ unsynced: 2, held: true })
+    expect(readSnapshot(frida.doc).touchpoints[doomed]).toBeDefined()
 
     setLocked(frida.doc, false)
     await eventually(() => readSnapshot(frida.doc).touchpoints[card]?.title === 'Skrevet mens kartet var låst 🔒', 5000, 'edit lands after unlock')
+    await eventually(() => readSnapshot(frida.doc).touchpoints[doomed] === undefined, 5000, 'deletion lands after unlock')
     await eventually(() => anne.tracker.progress().unsynced === 0 && !anne.tracker.progress().held, 5000, 'held edit proven')
     expect(anne.provider.wsconnected).toBe(true)
   })
