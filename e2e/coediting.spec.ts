@@ -88,3 +88,39 @@ test('a colleague’s change while I type keeps my draft and offers theirs in on
   await expect(page.getByLabel('Description', { exact: true })).toHaveValue('Anne bestemmer: ring tilbake 📞')
   await expect(mine).toHaveValue('Anne bestemmer: ring tilbake 📞')
 })
+
+test('two people link different touchpoints to one service priority at once, and both links stay', async ({ page, browser }) => {
+  const anne = await twoOnOneCard(page, browser, 'Ringer kundeservice')
+  await addCardInFirstCell(page, 'Får svar på e-post')
+  await addCardInFirstCell(page, 'Chatter med Åse')
+  await page.getByRole('tab', { name: 'Promises' }).click()
+  await page.getByLabel('New customer promise').fill('Du venter aldri på oss ⏱️')
+  await page.getByRole('button', { name: 'Add promise' }).click()
+  await page.getByLabel('New service priority for Du venter aldri på oss ⏱️').fill('Svar innen 90 sekunder')
+  await page.getByRole('button', { name: 'Add priority' }).click()
+  await anne.getByRole('tab', { name: 'Promises' }).click()
+  const linkedOn = (p: Page) => p.getByRole('list', { name: 'Touchpoints of Svar innen 90 sekunder' }).getByRole('listitem')
+  await expect(anne.getByLabel('Touchpoint that proves Svar innen 90 sekunder')).toBeVisible()
+
+  // Neither sees the other's link before making their own: Anne is offline for the moment.
+  await anne.context().setOffline(true)
+  await expect(anne.getByTestId('connection')).toHaveText('Offline')
+  const link = async (p: Page, option: RegExp) => {
+    const select = p.getByLabel('Touchpoint that proves Svar innen 90 sekunder')
+    await select.selectOption({ label: (await select.locator('option').allTextContents()).find((o) => option.test(o))! })
+    await p.locator('.priority-touchpoints').getByRole('button', { name: 'Link', exact: true }).click()
+  }
+  await link(anne, /^Ringer kundeservice/)
+  await link(page, /^Chatter med Åse/)
+  await expect(linkedOn(anne)).toHaveCount(1)
+  await expect(linkedOn(page)).toHaveCount(1)
+  await anne.context().setOffline(false)
+
+  for (const p of [page, anne]) {
+    await expect(linkedOn(p)).toHaveCount(2)
+    await expect(linkedOn(p).filter({ hasText: 'Ringer kundeservice' })).toHaveCount(1)
+    await expect(linkedOn(p).filter({ hasText: 'Chatter med Åse' })).toHaveCount(1)
+  }
+  await expect(anne.getByTestId('connection')).toHaveText('Connected')
+  await anne.screenshot({ path: `${SHOTS}/coediting-both-links.png` })
+})
