@@ -80,6 +80,10 @@ test('an editor whose network drops after the timer ran reconnects and keeps wor
 
 test('a refused editor is told so and what to do, never "Offline"', async ({ page, browser }) => {
   const anne = await workshop(page, browser, 'Betaler i kassen')
+  // Bjørn is away (offline) when the link is revoked: his way back is refused over HTTP, with no socket.
+  const bjorn = await openAs(browser, anne.url(), 'Bjørn Bø', '#d9a400')
+  await bjorn.context().setOffline(true)
+  await expect(bjorn.getByTestId('connection')).toHaveText('Offline')
   const mapId = new URL(page.url()).pathname.split('/').pop()!
   const facilitatorToken = new URLSearchParams(new URL(page.url()).hash.slice(1)).get('token')!
   const revoked = await page.request.post(`/api/maps/${mapId}/revoke`, { headers: { authorization: `Bearer ${facilitatorToken}` }, data: { role: 'editor' } })
@@ -94,6 +98,9 @@ test('a refused editor is told so and what to do, never "Offline"', async ({ pag
   await expect(anne.getByLabel('Title', { exact: true })).toBeDisabled()
   await expect(anne.getByRole('button', { name: 'Add stage' })).toHaveCount(0)
   await anne.screenshot({ path: `${SHOTS}/connection-refused.png` })
+  await bjorn.context().setOffline(false)
+  await expect(bjorn.getByTestId('connection')).toHaveText('Refused · ask for a new link')
+  await expect(bjorn.getByTestId('refused-banner')).toContainText('The server no longer accepts this link')
   // It stays refused: y-websocket does not loop through reconnects, and the text never says Offline.
   await anne.context().setOffline(true)
   await anne.context().setOffline(false)
