@@ -62,12 +62,13 @@ export function useSharedDraft(value: string, { onCommit, editKey, disabled, off
 
   useEffect(() => setState((s) => shared(s, value)), [value])
 
+  const editId = editKey?.id
+  const editField = editKey?.field
   const announce = useCallback(
     (on: boolean) => {
-      if (editKey && session) session.setPresence('editing', on ? { id: editKey.id, field: editKey.field } : null)
+      if (editId !== undefined && editField !== undefined && session) session.setPresence('editing', on ? { id: editId, field: editField } : null)
     },
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [session, key],
+    [session, editId, editField],
   )
   // A field disabled (the map locked) or removed while focused stops saying so.
   useEffect(() => {
