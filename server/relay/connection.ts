@@ -22,6 +22,7 @@ let nextConnectionId = 1
 export class Connection implements Participant {
   readonly id = nextConnectionId++
   private readonly updateBucket: TokenBucket
+  private readonly updateBytesBucket: TokenBucket
   private readonly awarenessBucket: TokenBucket
   /** Set by the ping sweep; cleared by a pong. */
   awaitingPong = false
@@ -37,6 +38,7 @@ export class Connection implements Participant {
     private readonly log: Logger,
   ) {
     this.updateBucket = new TokenBucket(limits.updates)
+    this.updateBytesBucket = new TokenBucket({ perSecond: limits.updateBytes.perSecond, burst: Math.max(limits.updateBytes.burst, limits.maxMessageBytes) })
     this.awarenessBucket = new TokenBucket(limits.awareness)
     ws.binaryType = 'nodebuffer'
     ws.on('message', this.onMessage)
@@ -69,7 +71,7 @@ export class Connection implements Participant {
   refused({ reason, hard, detail }: Refusal): void {
     if (reason !== 'missing') this.log.info('connection.write_refused', { mapId: this.mapId, connection: this.id, reason, detail: detail.slice(0, 200) })
     if (!hard) this.metrics.rejected.inc({ reason: reason === 'missing' ? 'missing_dependencies' : reason })
-    else this.reject(reason, reason === 'schema' ? CLOSE_CODES.schemaViolation : CLOSE_CODES.writeRefused, detail)
+    else this.reject(reason, reason === 'schema' ? CLOSE_CODES.schemaViolation : reason === 'too_large' ? CLOSE_CODES.tooLarge : CLOSE_CODES.writeRefused, detail)
   }
 
   terminate(): void {
@@ -122,6 +124,10 @@ export class Connection implements Participant {
         }
         if (!this.updateBucket.take()) {
           this.reject('rate_update', CLOSE_CODES.rateLimited, 'too many updates')
+          return
+        }
+        if (!this.updateBytesBucket.take(message.update.byteLength)) {
+          this.reject('rate_update_bytes', CLOSE_CODES.rateLimited, 'too many bytes of updates')
           return
         }
         this.room.receiveUpdate(this, message.update)

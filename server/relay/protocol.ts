@@ -34,6 +34,11 @@ export const CLOSE_CODES = {
   /** The connection's role was revoked by a facilitator. */
   revoked: 4403,
   /**
+   * An update with more new changes than one message may bring (`MAX_NEW_STRUCTS`). Reconnecting
+   * would send the same again; a map that large is published through import.
+   */
+  tooLarge: 4413,
+  /**
    * An update that breaks the document schema (unknown names, wrong types, nesting the schema
    * does not have, sizes past their caps). Not applied, not stored; reconnecting cannot fix it.
    */

@@ -34,7 +34,7 @@ import {
 } from '../../src/model'
 import { readUpdate, Y_MAP_TYPE_REF, type RawContent, type RawId, type RawStruct, type RawUpdate } from './updateFormat'
 
-export type WriteRefusal = 'locked' | 'facilitator_only' | 'schema_version' | 'schema'
+export type WriteRefusal = 'locked' | 'facilitator_only' | 'schema_version' | 'schema' | 'too_large'
 
 /** Where a write lands: map keys from the root down. */
 export type SchemaPath = readonly string[]
@@ -83,8 +83,23 @@ export function isLocked(doc: Y.Doc): boolean {
   return doc.getMap('workshop').get('locked') === true
 }
 
+/**
+ * New structs one update may bring. Reading and checking an update is one uninterrupted piece of
+ * work, so its size is bounded; applying is done in slices (see Room). A real edit brings tens;
+ * a long offline session hundreds; a whole 1,000-card map about 50,000, which goes through import.
+ */
+export const MAX_NEW_STRUCTS = 20_000
+
 export function judgeUpdate(doc: Y.Doc, role: string, update: Uint8Array | RawUpdate): Verdict {
-  const analysis = analyzeUpdate(doc, update)
+  const parsed = update instanceof Uint8Array ? readUpdate(update) : update
+  let structs = 0
+  for (const block of parsed.blocks) structs += block.structs.length
+  if (structs > MAX_NEW_STRUCTS) {
+    // Counted before the state check: re-sent history this large is as costly to read as new work.
+    const fresh = parsed.blocks.reduce((n, b) => n + b.structs.filter((st) => st.clock + st.length > Y.getState(doc.store, b.client)).length, 0)
+    if (fresh > MAX_NEW_STRUCTS) return { kind: 'refuse', reason: 'too_large', hard: true, detail: `more than ${MAX_NEW_STRUCTS} new changes in one message` }
+  }
+  const analysis = analyzeUpdate(doc, parsed)
   if (analysis.violation) return { kind: 'refuse', reason: 'schema', hard: true, detail: analysis.violation }
   if (analysis.noop) return { kind: 'noop' }
   for (const { path } of analysis.changes) {
@@ -275,10 +290,13 @@ export function analyzeUpdate(doc: Y.Doc, update: Uint8Array | RawUpdate, option
         violation ??= `${path.join('.')}: ${problem}`
         continue
       }
-      const container = path.slice(0, -1).join('\u0000')
-      const keys = newKeys.get(container)
-      if (keys) keys.add(path[path.length - 1])
-      else newKeys.set(container, new Set([path[path.length - 1]]))
+      // Record counts and nested maps have caps; a record's own fields are a fixed set.
+      if (path.length !== 3) {
+        const container = path.slice(0, -1).join('\u0000')
+        const keys = newKeys.get(container)
+        if (keys) keys.add(path[path.length - 1])
+        else newKeys.set(container, new Set([path[path.length - 1]]))
+      }
       const sameOrigin = `${path.join('\u0000')}\u0001${s.origin ? `${s.origin.client}:${s.origin.clock}` : '-'}`
       const n = (concurrent.get(sameOrigin) ?? 0) + 1
       concurrent.set(sameOrigin, n)

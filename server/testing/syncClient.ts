@@ -23,6 +23,8 @@ export class SyncClient {
   readonly received: Uint8Array[] = []
   /** Reasons of the "permission denied" notices the relay sent (e.g. `locked`). */
   readonly notices: string[] = []
+  /** Sync step 2 replies received (one per sync step 1 this client sent). */
+  syncReplies = 0
   /** State vectors of every sync step 1 the relay sent (it asks on join, on unlock, after held edits land). */
   readonly asked: Uint8Array[] = []
   /** Resolves with the close code and reason when the socket closes. */
@@ -52,6 +54,7 @@ export class SyncClient {
           break
         case 'sync-step-2':
           Y.applyUpdate(this.doc, message.update, this)
+          this.syncReplies++
           markSynced()
           break
         case 'update':
