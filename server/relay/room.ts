@@ -65,7 +65,7 @@ export interface Refusal {
 }
 
 /** Updates applied in one go; a larger one is applied in slices of this many structs, one per turn (a few ms each). */
-const SLICE_STRUCTS = 1000
+const SLICE_STRUCTS = 500
 /** Updates waiting while a large one is applied in slices; past this the sender is asked to come back. */
 const MAX_BACKLOG_BYTES = 8 * 1024 * 1024
 
