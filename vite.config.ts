@@ -16,5 +16,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    // PostgreSQL and Redis for the scale-out tests (see server/testing/services.ts).
+    globalSetup: ['server/testing/globalSetup.ts'],
   },
 })
