@@ -17,7 +17,7 @@ import path from 'node:path'
 import { Redis } from 'ioredis'
 import pg from 'pg'
 
-export const DEFAULT_DATABASE_URL = 'postgres://127.0.0.1:5432/test'
+export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/test'
 export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379'
 
 /** Does a PostgreSQL server answer at `url`? */
