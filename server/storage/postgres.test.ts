@@ -38,3 +38,18 @@ it('creates its tables by numbered migrations, once, even when relays start toge
 it('refuses to open when the server cannot be reached, saying so', async () => {
   await expect(openPostgresStore('postgres://127.0.0.1:1/none')).rejects.toThrow(/ECONNREFUSED|connect/)
 })
+
+it('keeps the search path the URL asks for beside its own connection options', async () => {
+  const url = await freshLocation()
+  const store = await openPostgresStore(url)
+  await store.createMap({ id: 'map_d', title: 'd', createdAt: '2024-01-01T00:00:00.000Z', initialUpdate: new Uint8Array([0, 0]) })
+  await store.close()
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  try {
+    // The map went into the schema the URL named, not public.
+    expect((await client.query('SELECT id FROM maps')).rows).toEqual([{ id: 'map_d' }])
+  } finally {
+    await client.end()
+  }
+})

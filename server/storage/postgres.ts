@@ -55,7 +55,7 @@ const epochsOf = (row: Pick<MapRow, 'epoch_facilitator' | 'epoch_editor' | 'epoc
 /** Connect, bring the schema up to date, and return the store. Rejects if the server cannot be reached. */
 export async function openPostgresStore(connectionString: string, options: PostgresOptions = {}): Promise<MapStore> {
   const settings: pg.PoolConfig = {
-    connectionString,
+    ...withDurableCommits(connectionString),
     connectionTimeoutMillis: 5000,
     // A query that hangs (a partition, not a refusal) fails instead of holding a room forever.
     query_timeout: 15_000,
@@ -69,10 +69,7 @@ export async function openPostgresStore(connectionString: string, options: Postg
     // An idle connection the server dropped (restart, failover) is reported here; the pool
     // replaces it on next use. Without a listener the process would exit.
     p.on('error', (error) => options.onError?.(error))
-    p.on('connect', (client) => {
-      client.on('error', (error) => options.onError?.(error))
-      void client.query('SET synchronous_commit = on').catch(() => {})
-    })
+    p.on('connect', (client) => client.on('error', (error) => options.onError?.(error)))
   }
   try {
     await migrate(pool)
@@ -220,6 +217,20 @@ export async function openPostgresStore(connectionString: string, options: Postg
     },
   }
   return store
+}
+
+/**
+ * The connection string with `synchronous_commit=on` added to the libpq `options` every
+ * connection starts with (keeping any the URL has, such as a search_path), so an append is on
+ * disk when it resolves whatever the server's default.
+ */
+function withDurableCommits(connectionString: string): { connectionString: string; options: string } {
+  const [base, query = ''] = connectionString.split('?')
+  const params = query.split('&').filter(Boolean)
+  const given = params.find((p) => p.startsWith('options='))
+  const rest = params.filter((p) => p !== given)
+  const options = [given ? decodeURIComponent(given.slice('options='.length).replace(/\+/g, ' ')) : '', '-c synchronous_commit=on'].filter(Boolean).join(' ')
+  return { connectionString: rest.length ? `${base}?${rest.join('&')}` : base, options }
 }
 
 type VersionRow = { id: string; name: string; reason: string; created_at: string }
