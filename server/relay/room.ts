@@ -87,6 +87,8 @@ export class Room {
   /** The stored log's head at the previous storage check (see `noticeStoredHead`). */
   private headAtLastCheck = 0
   private unloaded = false
+  /** Participants' updates applied but not yet stored. */
+  private unstored = 0
 
   private constructor(
     readonly mapId: string,
@@ -242,6 +244,16 @@ export class Room {
     this.doc.destroy()
   }
 
+  /** Updates applied and not yet stored: a sender far ahead of storage is paused (see Connection). */
+  get unstoredUpdates(): number {
+    return this.unstored
+  }
+
+  /** Resolves once every update applied so far is stored (or storage failed). */
+  whenStored(): Promise<void> {
+    return this.writes.catch(() => {})
+  }
+
   private afterWrites(fn: () => void): void {
     this.writes.then(fn, () => {})
   }
@@ -254,7 +266,9 @@ export class Room {
     const from = this.participants.has(origin as Participant) ? (origin as Participant) : null
     const started = performance.now()
     const written = this.deps.store.appendUpdate(this.mapId, update)
+    this.unstored++
     const stored = Promise.all([this.writes, written]).then(([, seq]) => {
+      this.unstored--
       this.deps.metrics.updatesStored.inc()
       this.deps.metrics.storageWriteSeconds.inc({}, (performance.now() - started) / 1000)
       this.rowsSinceCompaction++

@@ -26,7 +26,7 @@ export interface PostgresOptions {
 }
 
 /** A batch of appends goes in one statement up to this many updates or bytes. */
-const MAX_BATCH_UPDATES = 500
+const MAX_BATCH_UPDATES = 5000
 const MAX_BATCH_BYTES = 8 * 1024 * 1024
 /** `pg_advisory_xact_lock` key serialising migrations of relays starting together. */
 const MIGRATION_LOCK = 0x6a6d_0001
