@@ -61,7 +61,7 @@ export async function openPostgresStore(connectionString: string, options: Postg
     query_timeout: 15_000,
     idleTimeoutMillis: 30_000,
   }
-  const pool = new pg.Pool({ ...settings, max: options.maxConnections ?? 10 })
+  const pool = new pg.Pool({ ...settings, max: options.maxConnections ?? Number(process.env.DATABASE_POOL_SIZE || 10) })
   // Exclusive tasks hold a transaction (and its advisory lock) open while they run queries on
   // the main pool; a pool of their own keeps them from starving those queries.
   const lockPool = new pg.Pool({ ...settings, max: 2, connectionTimeoutMillis: 60_000 })

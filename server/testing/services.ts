@@ -99,6 +99,8 @@ export function redisServerBinary(): string {
 export interface ThrowawayPostgres {
   url: string
   port: number
+  /** The server's processes now (postmaster and its children), to read their CPU time. */
+  processIds(): number[]
   /** Stop the server (fast shutdown: open connections are cut). */
   stop(): Promise<void>
   /** Start it again on the same port and data. */
@@ -109,10 +111,11 @@ export interface ThrowawayPostgres {
 
 /**
  * A PostgreSQL server of its own: initdb into a temporary directory, trust auth, loopback only,
- * on a free port. `fsync=off`: nothing here must survive a power cut of the test machine, and
- * stopping it (as the tests do) still writes everything out.
+ * on a free port. `fsync=off` unless `durable`: nothing a test writes must survive a power cut
+ * of the test machine, and stopping it (as the tests do) still writes everything out; a
+ * benchmark asks for real flushes so commit costs are real.
  */
-export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
+export async function startThrowawayPostgres(settings: { durable?: boolean } = {}): Promise<ThrowawayPostgres> {
   const bin = postgresBinaries()
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'journey-pg-'))
   const dataDir = path.join(dir, 'data')
@@ -126,7 +129,8 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
   }
   run('initdb', ['-D', dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync'])
   const port = await freePort()
-  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=on -c full_page_writes=off -c max_connections=200`
+  const flushes = settings.durable ? '' : '-c fsync=off -c full_page_writes=off'
+  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 ${flushes} -c synchronous_commit=on -c max_connections=200`
   const start = async () => run('pg_ctl', ['-D', dataDir, '-o', options, '-l', path.join(dir, 'log'), '-w', '-t', '30', 'start'])
   const stop = async () => run('pg_ctl', ['-D', dataDir, '-m', 'fast', '-w', 'stop'])
   await start()
@@ -141,6 +145,18 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     port,
+    processIds() {
+      const postmaster = Number(fs.readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0])
+      const children = fs.readdirSync('/proc').filter((p) => /^\d+$/.test(p)).flatMap((p) => {
+        try {
+          const stat = fs.readFileSync(`/proc/${p}/stat`, 'utf8')
+          return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === postmaster ? [Number(p)] : []
+        } catch {
+          return []
+        }
+      })
+      return [postmaster, ...children]
+    },
     async stop() {
       await stop()
       running = false
