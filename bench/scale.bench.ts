@@ -18,6 +18,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import { Redis } from 'ioredis'
 import pg from 'pg'
+import * as Y from 'yjs'
 import { spawnServer, type ServerProcess } from '../server/testing/serverProcess'
 import { freshPostgresSchema, startThrowawayPostgres, startThrowawayRedis } from '../server/testing/services'
 import { SyncClient } from '../server/testing/syncClient'
@@ -133,13 +134,14 @@ async function run(setup: Setup, load: Load): Promise<Result> {
     let measuring = false
     let sending = true
     let updates = 0
+    // Edits are link records (the relay refuses what the schema does not know), the stamp in the label.
     for (const { client } of clients) {
-      const bench = client.doc.getMap<string>('bench')
-      bench.observe((event, transaction) => {
+      const links = client.doc.getMap<Y.Map<unknown>>('links')
+      links.observe((event, transaction) => {
         if (transaction.origin !== client || !measuring) return
         const now = performance.now()
         for (const key of event.keysChanged) {
-          const started = sentAt.get(bench.get(key)!)
+          const started = sentAt.get(links.get(key)?.get('label') as string)
           if (started !== undefined) latencies.push(now - started)
         }
       })
@@ -156,7 +158,7 @@ async function run(setup: Setup, load: Load): Promise<Result> {
                 if (!sending) return
                 const value = `${room}:${index}:${seq++}`
                 sentAt.set(value, performance.now())
-                client.doc.getMap<string>('bench').set(`client${index}`, value)
+                client.doc.getMap<Y.Map<unknown>>('links').set(`link:b${index}`, new Y.Map<unknown>([['id', `link:b${index}`], ['label', value]]))
                 if (measuring) updates++
               }, interval),
             ),

@@ -16,6 +16,12 @@ export interface RelayLimits {
   maxMessageBytes: number
   /** Sync step 2 and update messages per connection. */
   updates: RateLimit
+  /**
+   * Bytes of sync step 2 and update messages per connection: what the relay spends reading and
+   * applying them grows with their size, so their volume is bounded, not only their count. The
+   * burst takes one message of the largest size.
+   */
+  updateBytes: RateLimit
   /** Awareness (presence) messages per connection; excess ones are dropped, not fatal. */
   awareness: RateLimit
   /** Open connections per room; one more is refused at the upgrade with 503. */
@@ -55,6 +61,7 @@ export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent'
 export const DEFAULT_LIMITS: RelayLimits = {
   maxMessageBytes: 1024 * 1024,
   updates: { perSecond: 100, burst: 300 },
+  updateBytes: { perSecond: 256 * 1024, burst: 1024 * 1024 },
   awareness: { perSecond: 60, burst: 120 },
   maxParticipants: 50,
   maxUpgradeUrlLength: 4096,
@@ -113,6 +120,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     limits: {
       maxMessageBytes: int('MAX_MESSAGE_BYTES', d.maxMessageBytes),
       updates: { perSecond: int('RATE_UPDATES_PER_SECOND', d.updates.perSecond), burst: int('RATE_UPDATES_BURST', d.updates.burst) },
+      updateBytes: { perSecond: int('RATE_UPDATE_BYTES_PER_SECOND', d.updateBytes.perSecond), burst: Math.max(int('MAX_MESSAGE_BYTES', d.maxMessageBytes), int('RATE_UPDATE_BYTES_BURST', d.updateBytes.burst)) },
       awareness: { perSecond: int('RATE_AWARENESS_PER_SECOND', d.awareness.perSecond), burst: int('RATE_AWARENESS_BURST', d.awareness.burst) },
       maxParticipants: int('MAX_PARTICIPANTS', d.maxParticipants),
       maxUpgradeUrlLength: d.maxUpgradeUrlLength,

@@ -16,12 +16,13 @@ export class TokenBucket {
     this.last = this.now()
   }
 
-  take(): boolean {
+  /** Take `n` tokens (one event, or `n` bytes) if they are there now. */
+  take(n = 1): boolean {
     const now = this.now()
     this.tokens = Math.min(this.limit.burst, this.tokens + ((now - this.last) / 1000) * this.limit.perSecond)
     this.last = now
-    if (this.tokens < 1) return false
-    this.tokens -= 1
+    if (this.tokens < n) return false
+    this.tokens -= n
     return true
   }
 

@@ -9,7 +9,7 @@ import type { Logger } from '../log'
 import type { RelayMetrics } from '../metrics'
 import { TokenBucket } from '../tokenBucket'
 import { CLOSE_CODES, parseMessage } from './protocol'
-import type { Participant, Room } from './room'
+import type { Participant, Refusal, Room } from './room'
 
 /** A reader this far behind (bytes queued in its socket) is dropped rather than buffered without end. */
 const MAX_BUFFERED_BYTES = 64 * 1024 * 1024
@@ -30,6 +30,7 @@ let nextConnectionId = 1
 export class Connection implements Participant {
   readonly id = nextConnectionId++
   private readonly updateBucket: TokenBucket
+  private readonly updateBytesBucket: TokenBucket
   private readonly awarenessBucket: TokenBucket
   /** Set by the ping sweep; cleared by a pong. */
   awaitingPong = false
@@ -46,6 +47,7 @@ export class Connection implements Participant {
     private readonly log: Logger,
   ) {
     this.updateBucket = new TokenBucket(limits.updates)
+    this.updateBytesBucket = new TokenBucket({ perSecond: limits.updateBytes.perSecond, burst: Math.max(limits.updateBytes.burst, limits.maxMessageBytes) })
     this.awarenessBucket = new TokenBucket(limits.awareness)
     ws.binaryType = 'nodebuffer'
     ws.on('message', this.onMessage)
@@ -72,7 +74,13 @@ export class Connection implements Participant {
     if (this.closing) return
     this.closing = true
     this.metrics.closes.inc({ code: String(code) })
-    this.ws.close(code, reason)
+    this.ws.close(code, fitCloseReason(reason))
+  }
+
+  refused({ reason, hard, detail }: Refusal): void {
+    if (reason !== 'missing') this.log.info('connection.write_refused', { mapId: this.mapId, connection: this.id, reason, detail: detail.slice(0, 200) })
+    if (!hard) this.metrics.rejected.inc({ reason: reason === 'missing' ? 'missing_dependencies' : reason })
+    else this.reject(reason, reason === 'schema' ? CLOSE_CODES.schemaViolation : reason === 'too_large' ? CLOSE_CODES.tooLarge : CLOSE_CODES.writeRefused, detail)
   }
 
   terminate(): void {
@@ -127,11 +135,12 @@ export class Connection implements Participant {
           this.reject('rate_update', CLOSE_CODES.rateLimited, 'too many updates')
           return
         }
-        {
-          const refusal = this.room.applyUpdate(this, message.update)
-          if (refusal && !isEmptyUpdate(message.update)) this.reject(refusal, CLOSE_CODES.writeRefused, refusal === 'locked' ? 'the map is locked' : 'not allowed for this role')
-          if (this.room.unstoredUpdates > MAX_UNSTORED_UPDATES) this.pauseUntilStored()
+        if (!this.updateBytesBucket.take(message.update.byteLength)) {
+          this.reject('rate_update_bytes', CLOSE_CODES.rateLimited, 'too many bytes of updates')
+          return
         }
+        this.room.receiveUpdate(this, message.update)
+        if (this.room.unstoredUpdates > MAX_UNSTORED_UPDATES) this.pauseUntilStored()
         return
       case 'awareness': {
         if (!this.awarenessBucket.take()) {
@@ -170,4 +179,11 @@ export class Connection implements Participant {
     this.metrics.rejected.inc({ reason })
     this.close(code, text)
   }
+}
+
+/** A close frame's reason is at most 123 bytes of UTF-8: cut at a character boundary. */
+function fitCloseReason(reason: string): string {
+  let out = reason
+  while (Buffer.byteLength(out) > 123) out = out.slice(0, -1)
+  return out
 }

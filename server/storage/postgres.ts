@@ -16,7 +16,7 @@
 import pg from 'pg'
 import type { Role } from '../auth/tokens'
 import { MIGRATIONS } from './postgresMigrations'
-import { MapExistsError, MapNotFoundError, type MapHead, type MapMeta, type MapStore, type StoredUpdates, type VersionInfo, type VersionReason } from './types'
+import { MapExistsError, MapNotFoundError, type MapHead, type MapMeta, type MapStore, type QuarantinedUpdate, type StoredUpdates, type VersionInfo, type VersionReason } from './types'
 
 export interface PostgresOptions {
   /** Told about connection errors the pool recovers from on its own (a restarted server). */
@@ -144,7 +144,7 @@ export async function openPostgresStore(connectionString: string, options: Postg
       )
       if (rows.length === 0) throw new MapNotFoundError(`no map ${id}`)
       const stored = rows.filter((r) => r.seq !== null)
-      return { updates: stored.map((r) => view(r.data!)), lastSeq: stored.length ? Number(stored.at(-1)!.seq) : afterSeq }
+      return { updates: stored.map((r) => view(r.data!)), lastSeq: stored.length ? Number(stored.at(-1)!.seq) : afterSeq, seqs: stored.map((r) => Number(r.seq)) }
     },
 
     async mapHeads(ids) {
@@ -161,6 +161,20 @@ export async function openPostgresStore(connectionString: string, options: Postg
         await client.query('INSERT INTO updates (map_id, seq, data) VALUES ($1, $2, $3)', [id, upToSeq, bytes(snapshot)])
         if (title !== undefined) await client.query('UPDATE maps SET title = $2 WHERE id = $1', [id, title])
       })
+    },
+
+    async quarantineUpdate(id, seq, reason) {
+      // One statement: the row leaves the log and enters quarantine together, or not at all.
+      await pool.query(
+        `WITH moved AS (DELETE FROM updates WHERE map_id = $1 AND seq = $2 RETURNING map_id, seq, data)
+         INSERT INTO quarantine (map_id, seq, reason, quarantined_at, data) SELECT map_id, seq, $3, $4, data FROM moved ON CONFLICT DO NOTHING`,
+        [id, seq, reason.slice(0, 500), new Date().toISOString()],
+      )
+    },
+
+    async listQuarantined(id): Promise<QuarantinedUpdate[]> {
+      const { rows } = await pool.query<{ seq: string; reason: string; quarantined_at: string; data: Buffer }>('SELECT seq, reason, quarantined_at, data FROM quarantine WHERE map_id = $1 ORDER BY seq', [id])
+      return rows.map((r) => ({ seq: Number(r.seq), reason: r.reason, quarantinedAt: r.quarantined_at, data: view(r.data) }))
     },
 
     async saveVersion(mapId, v) {

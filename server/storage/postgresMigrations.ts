@@ -46,4 +46,18 @@ CREATE TABLE versions (
 );
 `,
   },
+  {
+    version: 2,
+    name: 'quarantine for stored updates set aside',
+    sql: `
+CREATE TABLE quarantine (
+  map_id text NOT NULL REFERENCES maps(id) ON DELETE CASCADE,
+  seq bigint NOT NULL,
+  reason text NOT NULL,
+  quarantined_at text NOT NULL,
+  data bytea NOT NULL,
+  PRIMARY KEY (map_id, seq)
+);
+`,
+  },
 ]
