@@ -331,8 +331,10 @@ export class RedisFanOut implements FanOut {
   private async beat(): Promise<void> {
     if (this.closed || this.redis.status !== 'ready') return
     const { relayId, log } = this.options
+    const now = Date.now()
+    for (const [key, at] of this.expirySetAt) if (now - at > 120_000) this.expirySetAt.delete(key) // maps gone quiet
     try {
-      await this.redis.set(this.keys.relay(relayId), String(Date.now()), 'PX', this.relayTtlMs)
+      await this.redis.set(this.keys.relay(relayId), String(now), 'PX', this.relayTtlMs)
       // Right after (re)connecting, others may not have renewed their key yet: judge nobody then.
       if (this.readySince === undefined || Date.now() - this.readySince < this.relayTtlMs) return
       const others = new Set<string>()
@@ -340,10 +342,10 @@ export class RedisFanOut implements FanOut {
       if (others.size === 0) return
       const ids = [...others]
       const alive = await this.redis.mget(ids.map((id) => this.keys.relay(id)))
-      const now = Date.now()
+      const checkedAt = Date.now()
       ids.forEach((id, i) => {
-        if (alive[i] !== null) this.lastHeard.set(id, now)
-        else if (now - (this.lastHeard.get(id) ?? 0) >= this.relayTtlMs) this.dropRelayPresence(id)
+        if (alive[i] !== null) this.lastHeard.set(id, checkedAt)
+        else if (checkedAt - (this.lastHeard.get(id) ?? 0) >= this.relayTtlMs) this.dropRelayPresence(id)
       })
       log.debug('fanout.heartbeat', { relays: ids.length })
     } catch (error) {
