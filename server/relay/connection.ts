@@ -14,6 +14,14 @@ import type { Participant, Refusal, Room } from './room'
 /** A reader this far behind (bytes queued in its socket) is dropped rather than buffered without end. */
 const MAX_BUFFERED_BYTES = 64 * 1024 * 1024
 
+/**
+ * A room this far ahead of its storage stops reading the sender's socket until it has caught up,
+ * so a flood waits in TCP buffers (back-pressure on the sender) instead of the relay's memory,
+ * and the storage replies the relay is waiting for are not starved by the flood. The per-second
+ * rate limit keeps ordinary clients far below it.
+ */
+const MAX_UNSTORED_UPDATES = 1000
+
 /** The smallest Yjs update: no structs, empty delete set. A viewer's empty sync step 2 is exactly this. */
 const isEmptyUpdate = (update: Uint8Array) => update.length === 2 && update[0] === 0 && update[1] === 0
 
@@ -28,6 +36,7 @@ export class Connection implements Participant {
   awaitingPong = false
   /** Once closing, whatever the client still had in flight is ignored. */
   private closing = false
+  private paused = false
 
   constructor(
     private readonly ws: WebSocket,
@@ -131,6 +140,7 @@ export class Connection implements Participant {
           return
         }
         this.room.receiveUpdate(this, message.update)
+        if (this.room.unstoredUpdates > MAX_UNSTORED_UPDATES) this.pauseUntilStored()
         return
       case 'awareness': {
         if (!this.awarenessBucket.take()) {
@@ -146,6 +156,16 @@ export class Connection implements Participant {
       case 'auth':
         return
     }
+  }
+
+  private pauseUntilStored(): void {
+    if (this.paused) return
+    this.paused = true
+    this.ws.pause()
+    void this.room.whenStored().then(() => {
+      this.paused = false
+      if (!this.closing) this.ws.resume()
+    })
   }
 
   private readonly onError = (error: Error & { code?: string }): void => {
