@@ -1,6 +1,6 @@
 /**
  * What a hostile participant can cost the relay (prints figures, asserts nothing):
- *  1. The worst update the limits allow (20,000 new structs): how long reading and judging it
+ *  1. The worst update the limits allow (5,000 new structs): how long reading and judging it
  *     blocks the event loop, and the longest of its applied slices.
  *  2. A bystander's edit latency in another room (p50, p99, max), with and without an editor
  *     sending those updates as often as its byte budget allows; the relay in its own process.
@@ -10,10 +10,10 @@
 import fs from 'node:fs'
 import * as Y from 'yjs'
 import { initializeMap } from '../src/commands'
-import { judgeUpdate } from '../server/relay/writePolicy'
+import { judgeUpdate, MAX_NEW_STRUCTS } from '../server/relay/writePolicy'
 import { readUpdate, sliceUpdate } from '../server/relay/updateFormat'
 import type { ShareLinks } from '../server/maps'
-import { attackWith, measureBystander, percentile, warmUp, worstUpdate, worstUpdates } from '../server/testing/attacks'
+import { attackWith, measureBystander, percentile, warmUp, WORST_RECORDS, worstUpdate, worstUpdates } from '../server/testing/attacks'
 import { spawnServer } from '../server/testing/serverProcess'
 import { SyncClient } from '../server/testing/syncClient'
 import { tempDataDir } from '../server/testing/testServer'
@@ -26,7 +26,7 @@ function worstMessageCost() {
   for (let i = 0; i < RUNS; i++) {
     const room = new Y.Doc()
     initializeMap(room, { title: 'Rom' })
-    const update = worstUpdate(room, 'links', 9_999)
+    const update = worstUpdate(room, 'links', WORST_RECORDS)
     let t = performance.now()
     const parsed = readUpdate(update)
     const read = performance.now() - t
@@ -43,8 +43,8 @@ function worstMessageCost() {
     rows.push({ read, judge, slice })
   }
   const median = (k: 'read' | 'judge' | 'slice') => rows.map((r) => r[k]).sort((a, b) => a - b)[Math.floor(rows.length / 2)]
-  const bytes = worstUpdate(new Y.Doc(), 'links', 9_999).byteLength
-  console.log(`worst allowed update: 20,000 structs, ${(bytes / 1024).toFixed(0)} KB`)
+  const bytes = worstUpdate(new Y.Doc(), 'links', WORST_RECORDS).byteLength
+  console.log(`worst allowed update: ${MAX_NEW_STRUCTS} structs, ${(bytes / 1024).toFixed(0)} KB`)
   console.log(`  read ${median('read').toFixed(1)} ms + judge ${median('judge').toFixed(1)} ms in one piece; longest slice of ${SLICE} structs ${median('slice').toFixed(1)} ms (median of ${RUNS})`)
 }
 
@@ -57,10 +57,10 @@ async function bystander(withAttack: boolean) {
     const attacker = await SyncClient.connect(server.url, a.id, a.editorToken)
     await attacker.synced
     await warmUp(server.url, c)
-    const attacks = withAttack ? worstUpdates(attacker, 4) : []
+    const attacks = withAttack ? worstUpdates(attacker, 10) : []
     const latencies = await measureBystander(server.url, b, 20, async () => {
-      if (withAttack) await attackWith(attacker, attacks, 2100)
-      else await new Promise((resolve) => setTimeout(resolve, 300 + 3 * 2100))
+      if (withAttack) await attackWith(attacker, attacks, 700)
+      else await new Promise((resolve) => setTimeout(resolve, 300 + 9 * 700))
       await new Promise((resolve) => setTimeout(resolve, 1500))
     })
     await attacker.close()

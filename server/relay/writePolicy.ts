@@ -85,10 +85,11 @@ export function isLocked(doc: Y.Doc): boolean {
 
 /**
  * New structs one update may bring. Reading and checking an update is one uninterrupted piece of
- * work, so its size is bounded; applying is done in slices (see Room). A real edit brings tens;
- * a long offline session hundreds; a whole 1,000-card map about 50,000, which goes through import.
+ * work (about 5–10 µs a struct), so its size is bounded to keep that near 30 ms; applying is done
+ * in slices (see Room). A real edit brings tens; a long offline session hundreds (180 new cards
+ * with their fields are about 3,000); a whole 1,000-card map about 50,000, which goes through import.
  */
-export const MAX_NEW_STRUCTS = 20_000
+export const MAX_NEW_STRUCTS = 3_000
 
 export function judgeUpdate(doc: Y.Doc, role: string, update: Uint8Array | RawUpdate): Verdict {
   const parsed = update instanceof Uint8Array ? readUpdate(update) : update

@@ -5,6 +5,7 @@
 import * as Y from 'yjs'
 import type { ShareLinks } from '../maps'
 import { encodeSyncStep1, encodeUpdate } from '../relay/protocol'
+import { MAX_NEW_STRUCTS } from '../relay/writePolicy'
 import { SyncClient } from './syncClient'
 
 /** The heaviest update per byte the schema lets through: many small new records in one collection. */
@@ -59,10 +60,13 @@ export async function measureBystander(url: string, room: ShareLinks, intervalMs
   return latencies
 }
 
-/** The worst allowed updates (20,000 new structs each), built in advance so building them is not measured. */
+/** Records in the worst allowed update: two structs each, just under `MAX_NEW_STRUCTS`. */
+export const WORST_RECORDS = MAX_NEW_STRUCTS / 2 - 1
+
+/** The worst allowed updates, built in advance so building them is not measured. */
 export function worstUpdates(attacker: SyncClient, count: number): Uint8Array[] {
   const collections = ['links', 'promises', 'comments'] as const
-  return Array.from({ length: count }, (_, i) => worstUpdate(attacker.doc, collections[i % 3], 9_999))
+  return Array.from({ length: count }, (_, i) => worstUpdate(attacker.doc, collections[i % 3], WORST_RECORDS))
 }
 
 /** Send them, `gapMs` apart (as often as the byte budget lets them in). */
