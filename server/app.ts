@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net'
 import type { Duplex } from 'node:stream'
 import { loadOrCreateSecret } from './auth/secret'
 import { TokenSigner } from './auth/tokens'
-import { defaultConfig, type ServerConfig } from './config'
+import { defaultConfig, type ConfigOverrides, type ServerConfig } from './config'
 import { InProcessFanOut } from './fanout/inProcess'
 import type { FanOut } from './fanout/types'
 import { createApiHandler } from './http/api'
@@ -31,7 +31,7 @@ export interface Frontend {
   close?(): Promise<void>
 }
 
-export interface StartOptions extends Partial<ServerConfig> {
+export interface StartOptions extends ConfigOverrides {
   /** A storage engine to use instead of SQLite in `dataDir` (shared between relays in tests). */
   store?: MapStore
   /** Fan-out shared with other relays; by default an in-process bus of one. */
@@ -71,6 +71,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     compactEvery: config.compactEvery,
     log,
     metrics,
+    trustProxy: config.trustProxy,
   })
   const maps = new MapService(store, signer, relay.rooms)
   const api = createApiHandler({ config, maps, store, signer, relay, metrics })

@@ -25,6 +25,7 @@ import type { RelayMetrics } from '../metrics'
 import type { Relay } from '../relay/relay'
 import type { MapStore } from '../storage/types'
 import { KeyedTokenBuckets } from '../tokenBucket'
+import { clientAddress } from './clientAddress'
 import { HttpError, readJsonObject, readBody, sendJson } from './respond'
 
 /** Small JSON bodies everywhere but import. */
@@ -58,7 +59,7 @@ export function createApiHandler(deps: ApiDeps) {
     if (pathname === '/api/maps' || pathname === '/api/maps/import') {
       const route = pathname === '/api/maps' ? 'create' : 'import'
       requireMethod(req, 'POST')
-      const limited = createLimiter.take(req.socket.remoteAddress ?? 'unknown')
+      const limited = createLimiter.take(clientAddress(req, deps.config.trustProxy))
       if (!limited.ok) {
         deps.metrics.rejected.inc({ reason: 'rate_create_maps' })
         throw new HttpError(429, 'too many new maps from this address; try again shortly', {}, { 'Retry-After': String(limited.retryAfterSeconds) })

@@ -7,22 +7,31 @@ import { canWrite, type Role } from '../auth/tokens'
 import type { RelayLimits } from '../config'
 import type { Logger } from '../log'
 import type { RelayMetrics } from '../metrics'
-import { TokenBucket } from '../tokenBucket'
-import { CLOSE_CODES, parseMessage } from './protocol'
+import { CLOSE_CODES, parseMessage, type IncomingMessage } from './protocol'
+import type { MessageBuckets } from './participantLimits'
 import type { Participant, Room } from './room'
+import { SendQueue, type HeldBytes } from './sendQueue'
 
-/** A reader this far behind (bytes queued in its socket) is dropped rather than buffered without end. */
-const MAX_BUFFERED_BYTES = 64 * 1024 * 1024
+/**
+ * A connection closed for what it sent or failed to read gets this long to read its close frame;
+ * then the socket (and whatever is still queued for it) is dropped, without waiting for the
+ * closing handshake of a client that may never answer.
+ */
+const REJECT_GRACE_MS = 1000
 
 /** The smallest Yjs update: no structs, empty delete set. A viewer's empty sync step 2 is exactly this. */
 const isEmptyUpdate = (update: Uint8Array) => update.length === 2 && update[0] === 0 && update[1] === 0
 
 let nextConnectionId = 1
 
+/** One frozen label object per message type, so counting a message builds no label key. */
+const TYPE_LABELS = Object.fromEntries(
+  (['sync-step-1', 'sync-step-2', 'update', 'awareness', 'query-awareness', 'auth'] as const).map((type) => [type, Object.freeze({ type })]),
+) as Record<IncomingMessage['type'], Readonly<{ type: string }>>
+
 export class Connection implements Participant {
   readonly id = nextConnectionId++
-  private readonly updateBucket: TokenBucket
-  private readonly awarenessBucket: TokenBucket
+  private readonly queue: SendQueue
   /** Set by the ping sweep; cleared by a pong. */
   awaitingPong = false
   /** Once closing, whatever the client still had in flight is ignored. */
@@ -35,10 +44,13 @@ export class Connection implements Participant {
     limits: RelayLimits,
     private readonly metrics: RelayMetrics,
     private readonly log: Logger,
+    processBuffers: HeldBytes,
+    /** The participant's rate limits, which outlive this connection (see participantLimits.ts). */
+    private readonly buckets: MessageBuckets,
   ) {
-    this.updateBucket = new TokenBucket(limits.updates)
-    this.awarenessBucket = new TokenBucket(limits.awareness)
+    this.queue = new SendQueue(limits.sendBuffer, room.sendBuffers, processBuffers, () => room.fullStateBytes)
     ws.binaryType = 'nodebuffer'
+    ws.on('close', () => this.queue.clear())
     ws.on('message', this.onMessage)
     ws.on('pong', () => (this.awaitingPong = false))
     ws.on('error', this.onError)
@@ -49,12 +61,13 @@ export class Connection implements Participant {
   }
 
   send(message: Uint8Array): void {
-    if (this.ws.readyState !== this.ws.OPEN) return
-    if (this.ws.bufferedAmount > MAX_BUFFERED_BYTES) {
-      this.reject('slow_consumer', CLOSE_CODES.tryAgainLater, 'reading too slowly')
+    if (this.ws.readyState !== this.ws.OPEN || this.closing) return
+    const refusal = this.queue.refusal(message)
+    if (refusal) {
+      this.reject(refusal, CLOSE_CODES.tryAgainLater, 'reading too slowly')
       return
     }
-    this.ws.send(message)
+    this.ws.send(message, this.queue.add(message))
     this.metrics.messagesOut.inc()
     this.metrics.bytesOut.inc({}, message.byteLength)
   }
@@ -102,9 +115,14 @@ export class Connection implements Participant {
 
   private handle(data: Uint8Array): void {
     const message = parseMessage(data)
-    this.metrics.messagesIn.inc({ type: message.type })
+    this.metrics.messagesIn.inc(TYPE_LABELS[message.type])
     switch (message.type) {
       case 'sync-step-1':
+        if (!this.buckets.syncRequests.take()) {
+          // Each answer may be the whole map: a client asking faster than any stock client would is closed.
+          this.reject('rate_sync', CLOSE_CODES.rateLimited, 'too many sync requests')
+          return
+        }
         this.room.answerSyncStep1(this, message.stateVector)
         return
       case 'sync-step-2':
@@ -114,7 +132,7 @@ export class Connection implements Participant {
           if (!isEmptyUpdate(message.update)) this.metrics.rejected.inc({ reason: 'viewer_write' })
           return
         }
-        if (!this.updateBucket.take()) {
+        if (!this.buckets.updates.take()) {
           this.reject('rate_update', CLOSE_CODES.rateLimited, 'too many updates')
           return
         }
@@ -124,7 +142,7 @@ export class Connection implements Participant {
         }
         return
       case 'awareness': {
-        if (!this.awarenessBucket.take()) {
+        if (!this.buckets.awareness.take()) {
           // Presence is ephemeral and the next message carries the full state: dropping is enough.
           this.metrics.rejected.inc({ reason: 'rate_awareness' })
           return
@@ -146,8 +164,14 @@ export class Connection implements Participant {
     this.log.info('connection.error', { mapId: this.mapId, connection: this.id, code: error.code ?? 'unknown' })
   }
 
+  /**
+   * Close for something this connection did: count it, stop reading from it (whatever it still
+   * sends would be ignored anyway, so it costs nothing to parse), and drop it after a grace period.
+   */
   private reject(reason: string, code: number, text: string): void {
     this.metrics.rejected.inc({ reason })
     this.close(code, text)
+    this.ws.pause()
+    setTimeout(() => this.ws.terminate(), REJECT_GRACE_MS).unref()
   }
 }

@@ -13,11 +13,14 @@ import type { RelayLimits } from '../config'
 import type { FanOut } from '../fanout/types'
 import type { Logger } from '../log'
 import type { RelayMetrics } from '../metrics'
+import { clientAddress } from '../http/clientAddress'
 import { isMapId } from '../mapIds'
 import type { MapStore } from '../storage/types'
 import { Connection } from './connection'
+import { ParticipantLimits, type Who } from './participantLimits'
 import { CLOSE_CODES } from './protocol'
 import { RoomRegistry } from './rooms'
+import { HeldBytes } from './sendQueue'
 
 const SYNC_PATH = /^\/sync\/([^/?#]+)$/
 const PING_INTERVAL_MS = 30_000
@@ -33,6 +36,8 @@ export interface RelayDeps {
   compactEvery: number
   log: Logger
   metrics: RelayMetrics
+  /** Read the client address from `X-Forwarded-For` (behind a reverse proxy). */
+  trustProxy: boolean
 }
 
 export class Relay {
@@ -41,18 +46,25 @@ export class Relay {
   private readonly connections = new Set<Connection>()
   private readonly pingTimer: NodeJS.Timeout
   private closing = false
+  /** Memory held by messages queued for every reader of this process (see sendQueue.ts). */
+  private readonly sendBuffers = new HeldBytes()
+  private readonly participantLimits: ParticipantLimits
 
   constructor(private readonly deps: RelayDeps) {
     const { store, fanOut, relayId, log, metrics, compactEvery } = deps
     this.rooms = new RoomRegistry({ store, fanOut, relayId, log, metrics, compactEvery }, deps.roomGraceMs, log)
+    this.participantLimits = new ParticipantLimits(deps.limits)
     // No compression: updates are small and already compact; deflate would cost CPU per send.
-    this.wss = new WebSocketServer({ noServer: true, maxPayload: deps.limits.maxMessageBytes, perMessageDeflate: false })
+    // One message per event-loop turn per socket: a socket sending thousands of messages in one TCP
+    // read cannot hold the loop for all of them; every other socket's turn comes in between.
+    this.wss = new WebSocketServer({ noServer: true, maxPayload: deps.limits.maxMessageBytes, perMessageDeflate: false, allowSynchronousEvents: false })
     this.pingTimer = setInterval(() => {
       for (const c of this.connections) c.ping()
     }, PING_INTERVAL_MS)
     this.pingTimer.unref()
     metrics.gauge('relay_connections_open', 'Open WebSocket connections', () => this.connections.size)
     metrics.gauge('relay_rooms_loaded', 'Rooms (maps) held in memory', () => this.rooms.loadedCount)
+    metrics.gauge('relay_send_buffer_bytes', 'Bytes queued for readers and not yet written to their sockets (each shared message once)', () => this.sendBuffers.bytes)
   }
 
   /** Does this upgrade request belong to the relay? Others (Vite's HMR in dev) are left alone. */
@@ -80,31 +92,38 @@ export class Relay {
     const auth = await authorize(this.deps.signer, this.deps.store, mapId, url.searchParams.get('token'))
     if (!auth.ok) return refuse(auth.status, auth.reason, auth.message)
     if (this.rooms.holdsOf(mapId) >= limits.maxParticipants) return refuse(503, 'room_full', 'this map has the maximum number of participants')
+    const who: Who = { tokenId: auth.claims.tokenId, address: clientAddress(req, this.deps.trustProxy) }
+    const admitted = this.participantLimits.admit(who)
+    if ('refused' in admitted) return refuse(429, admitted.refused, 'too many connections; try again shortly')
 
     const room = await this.rooms.acquire(mapId).catch((error: unknown) => {
       log.error('room.load_failed', { mapId, error: String(error) })
       refuse(500, 'room_load_failed', 'the map could not be loaded')
       return undefined
     })
-    if (!room) return
+    if (!room) return admitted.release()
     let accepted = false
     // `completeUpgrade` runs synchronously here (no async verifyClient), so `accepted` is final
     // once handleUpgrade returns; a socket that died meanwhile is dropped without a callback.
     this.wss.handleUpgrade(req, socket, head, (ws) => {
       accepted = true
       metrics.upgrades.inc({ status: '101' })
-      const connection = new Connection(ws, room, auth.claims.role, limits, metrics, log)
+      const connection = new Connection(ws, room, auth.claims.role, limits, metrics, log, this.sendBuffers, this.participantLimits.buckets(who))
       this.connections.add(connection)
       room.join(connection)
       log.info('connection.open', { mapId, connection: connection.id, role: connection.role, participants: room.size })
       ws.on('close', (code) => {
+        admitted.release()
         this.connections.delete(connection)
         room.leave(connection)
         this.rooms.release(room)
         log.info('connection.close', { mapId, connection: connection.id, code, participants: room.size })
       })
     })
-    if (!accepted) this.rooms.release(room)
+    if (!accepted) {
+      this.rooms.release(room)
+      admitted.release()
+    }
   }
 
   /** Close open connections holding a revoked role, here and (through fan-out) on other relays. */
@@ -145,6 +164,7 @@ const STATUS_TEXT: Record<number, string> = {
   403: 'Forbidden',
   404: 'Not Found',
   414: 'URI Too Long',
+  429: 'Too Many Requests',
   500: 'Internal Server Error',
   503: 'Service Unavailable',
 }

@@ -24,6 +24,8 @@ import { isLocked, refuseWrite, type WriteRefusal } from './writePolicy'
 import type { VersionReason } from '../storage/types'
 import { randomBytes } from 'node:crypto'
 import { CLOSE_CODES, encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, readAwarenessEntries, writeAwarenessEntries } from './protocol'
+import { FullStateCache } from './fullStateCache'
+import { HeldBytes } from './sendQueue'
 
 /** What a room needs from a connection: its role, a way to send, a way to close. */
 export interface Participant {
@@ -75,6 +77,10 @@ export class Room {
   /** The lock as of the last update, to take a version the moment it closes. */
   private wasLocked: boolean
   private sessionStarted = false
+  /** Memory held by messages queued for this room's readers (see sendQueue.ts). */
+  readonly sendBuffers = new HeldBytes()
+  /** The answer to "send me everything", kept between requests (see fullStateCache.ts). */
+  private readonly fullState: FullStateCache
 
   private constructor(
     readonly mapId: string,
@@ -84,6 +90,7 @@ export class Room {
   ) {
     this.rowsSinceCompaction = storedRows - 1
     this.wasLocked = isLocked(doc)
+    this.fullState = new FullStateCache(doc)
     this.awareness = new awarenessProtocol.Awareness(doc)
     this.awareness.setLocalState(null) // the relay itself has no presence
     this.doc.on('update', this.onDocUpdate)
@@ -135,10 +142,27 @@ export class Room {
     if (owned.size) awarenessProtocol.removeAwarenessStates(this.awareness, [...owned], null)
   }
 
-  /** Reply to a client's sync step 1 with what it lacks, once everything it may see is stored. */
+  /**
+   * Reply to a client's sync step 1 with what it lacks, once everything it may see is stored. A
+   * state vector that covers nothing of this document (a new client's, or one naming only
+   * clients the map has never seen) is answered from the cached full state.
+   */
   answerSyncStep1(participant: Participant, stateVector: Uint8Array): void {
-    const reply = encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector))
-    this.afterWrites(() => participant.send(reply))
+    const replies = this.coversNothing(stateVector) ? this.fullState.messages() : [encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector))]
+    this.afterWrites(() => {
+      for (const reply of replies) participant.send(reply)
+    })
+  }
+
+  /** The size of a full-state answer: how far behind a joining reader may legitimately be. */
+  get fullStateBytes(): number {
+    return this.fullState.bytes
+  }
+
+  private coversNothing(stateVector: Uint8Array): boolean {
+    if (stateVector.length === 1 && stateVector[0] === 0) return true
+    for (const [client, clock] of Y.decodeStateVector(stateVector)) if (clock > 0 && Y.getState(this.doc.store, client) > 0) return false
+    return true
   }
 
   /**
@@ -231,6 +255,7 @@ export class Room {
   }
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    this.fullState.applied(update)
     if (origin === REMOTE_ORIGIN) {
       this.queueUpdate(update, null) // stored by the relay that accepted it
       return

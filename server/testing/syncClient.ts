@@ -13,6 +13,10 @@ export interface SyncClientOptions {
   doc?: Y.Doc
   /** Called with each update received from the relay, after it is applied. */
   onRemoteUpdate?: (update: Uint8Array) => void
+  /** Extra query parameters on the socket URL (e.g. a participant token). */
+  params?: Record<string, string>
+  /** Extra headers on the upgrade request (e.g. `X-Forwarded-For` for a relay behind a proxy). */
+  headers?: Record<string, string>
 }
 
 export class SyncClient {
@@ -63,7 +67,8 @@ export class SyncClient {
 
   /** Open a connection and send sync step 1; resolves once the socket is open. */
   static async connect(serverUrl: string, mapId: string, token: string, options: SyncClientOptions = {}): Promise<SyncClient> {
-    const ws = new WebSocket(`${serverUrl.replace(/^http/, 'ws')}/sync/${mapId}?token=${encodeURIComponent(token)}`)
+    const query = new URLSearchParams({ token, ...options.params })
+    const ws = new WebSocket(`${serverUrl.replace(/^http/, 'ws')}/sync/${mapId}?${query}`, { headers: options.headers })
     const client = new SyncClient(ws, options)
     await new Promise<void>((resolve, reject) => {
       ws.once('open', () => resolve())
