@@ -12,6 +12,8 @@ export default defineConfig({
   server: { port: 5173 },
   test: {
     include: ['src/**/*.test.ts', 'server/**/*.test.ts'],
+    // Timing-sensitive tests run alone afterwards (vitest.solo.config.ts).
+    exclude: ['**/node_modules/**', '**/*.solo.test.ts'],
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 30_000,

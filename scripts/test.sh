@@ -28,6 +28,9 @@ npx tsc -p tsconfig.json --noEmit
 echo "== unit, model, relay (vitest)"
 npx vitest run
 
+echo "== timing-sensitive relay tests, one at a time (vitest.solo.config.ts)"
+npx vitest run --config vitest.solo.config.ts
+
 echo "== build"
 npx vite build --logLevel warn
 

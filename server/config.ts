@@ -21,6 +21,12 @@ export interface RelayLimits {
    * reconnects, so reconnecting never refills it (see relay/participantLimits.ts).
    */
   updates: RateLimit
+  /**
+   * Bytes of sync step 2 and update messages per participant: what the relay spends reading and
+   * applying them grows with their size, so their volume is bounded, not only their count. The
+   * burst takes one message of the largest size.
+   */
+  updateBytes: RateLimit
   /** Awareness (presence) messages per participant; excess ones are dropped, not fatal. */
   awareness: RateLimit
   /**
@@ -73,6 +79,7 @@ export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent'
 export const DEFAULT_LIMITS: RelayLimits = {
   maxMessageBytes: 1024 * 1024,
   updates: { perSecond: 100, burst: 300 },
+  updateBytes: { perSecond: 256 * 1024, burst: 1024 * 1024 },
   awareness: { perSecond: 60, burst: 120 },
   syncRequests: { perSecond: 0.2, burst: 10 },
   reconnects: { perSecond: 0.5, burst: 10 },
@@ -132,6 +139,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     limits: {
       maxMessageBytes: int('MAX_MESSAGE_BYTES', d.maxMessageBytes),
       updates: { perSecond: int('RATE_UPDATES_PER_SECOND', d.updates.perSecond), burst: int('RATE_UPDATES_BURST', d.updates.burst) },
+      updateBytes: { perSecond: int('RATE_UPDATE_BYTES_PER_SECOND', d.updateBytes.perSecond), burst: Math.max(int('MAX_MESSAGE_BYTES', d.maxMessageBytes), int('RATE_UPDATE_BYTES_BURST', d.updateBytes.burst)) },
       awareness: { perSecond: int('RATE_AWARENESS_PER_SECOND', d.awareness.perSecond), burst: int('RATE_AWARENESS_BURST', d.awareness.burst) },
       syncRequests: { perSecond: int('RATE_SYNC_PER_SECOND', d.syncRequests.perSecond), burst: int('RATE_SYNC_BURST', d.syncRequests.burst) },
       sendBuffer: {

@@ -17,18 +17,19 @@ export class TokenBucket {
     this.last = this.now()
   }
 
-  take(): boolean {
-    if (!this.canTake()) return false
-    this.tokens -= 1
+  /** Take `n` tokens (one event, or `n` bytes) if they are there now. */
+  take(n = 1): boolean {
+    if (!this.canTake(n)) return false
+    this.tokens -= n
     return true
   }
 
-  /** Whether `take()` would succeed now, without taking. */
-  canTake(): boolean {
+  /** Whether `take(n)` would succeed now, without taking. */
+  canTake(n = 1): boolean {
     const now = this.now()
     this.tokens = Math.min(this.limit.burst, this.tokens + ((now - this.last) / 1000) * this.limit.perSecond)
     this.last = now
-    return this.tokens >= 1
+    return this.tokens >= n
   }
 
   /** Seconds until the next token, for a Retry-After header. */

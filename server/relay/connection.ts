@@ -9,7 +9,7 @@ import type { Logger } from '../log'
 import type { RelayMetrics } from '../metrics'
 import { CLOSE_CODES, parseMessage, type IncomingMessage } from './protocol'
 import type { MessageBuckets } from './participantLimits'
-import type { Participant, Room } from './room'
+import type { Participant, Refusal, Room } from './room'
 import { SendQueue, type HeldBytes } from './sendQueue'
 
 /**
@@ -76,7 +76,13 @@ export class Connection implements Participant {
     if (this.closing) return
     this.closing = true
     this.metrics.closes.inc({ code: String(code) })
-    this.ws.close(code, reason)
+    this.ws.close(code, fitCloseReason(reason))
+  }
+
+  refused({ reason, hard, detail }: Refusal): void {
+    if (reason !== 'missing') this.log.info('connection.write_refused', { mapId: this.mapId, connection: this.id, reason, detail: detail.slice(0, 200) })
+    if (!hard) this.metrics.rejected.inc({ reason: reason === 'missing' ? 'missing_dependencies' : reason })
+    else this.reject(reason, reason === 'schema' ? CLOSE_CODES.schemaViolation : reason === 'too_large' ? CLOSE_CODES.tooLarge : CLOSE_CODES.writeRefused, detail)
   }
 
   terminate(): void {
@@ -136,10 +142,11 @@ export class Connection implements Participant {
           this.reject('rate_update', CLOSE_CODES.rateLimited, 'too many updates')
           return
         }
-        {
-          const refusal = this.room.applyUpdate(this, message.update)
-          if (refusal && !isEmptyUpdate(message.update)) this.reject(refusal, CLOSE_CODES.writeRefused, refusal === 'locked' ? 'the map is locked' : 'not allowed for this role')
+        if (!this.buckets.updateBytes.take(message.update.byteLength)) {
+          this.reject('rate_update_bytes', CLOSE_CODES.rateLimited, 'too many bytes of updates')
+          return
         }
+        this.room.receiveUpdate(this, message.update)
         return
       case 'awareness': {
         if (!this.buckets.awareness.take()) {
@@ -165,13 +172,20 @@ export class Connection implements Participant {
   }
 
   /**
-   * Close for something this connection did: count it, stop reading from it (whatever it still
-   * sends would be ignored anyway, so it costs nothing to parse), and drop it after a grace period.
+   * Close for something this connection did: count it, and drop the socket after a grace period
+   * if the client has not completed the closing handshake by then (a flooder's answer waits behind
+   * everything it sent; a reader that stopped reading never answers).
    */
   private reject(reason: string, code: number, text: string): void {
     this.metrics.rejected.inc({ reason })
     this.close(code, text)
-    this.ws.pause()
     setTimeout(() => this.ws.terminate(), REJECT_GRACE_MS).unref()
   }
+}
+
+/** A close frame's reason is at most 123 bytes of UTF-8: cut at a character boundary. */
+function fitCloseReason(reason: string): string {
+  let out = reason
+  while (Buffer.byteLength(out) > 123) out = out.slice(0, -1)
+  return out
 }

@@ -32,7 +32,9 @@ async function createMap(server: ServerProcess, title: string): Promise<ShareLin
   return (await res.json()) as ShareLinks
 }
 
-const stormKeys = (doc: Y.Doc) => [...doc.getMap<number>('storm').keys()]
+// The storm writes schema-valid records: links keyed link:k<n>, labelled with their number.
+const stormKeys = (doc: Y.Doc) => [...doc.getMap('links').keys()]
+const stormRecord = (n: number) => new Y.Map<unknown>([['id', `link:k${n}`], ['label', String(n)]])
 
 describe('durability', () => {
   it('keeps every relayed update through kill -9, as a consistent prefix of what was sent', async () => {
@@ -45,12 +47,12 @@ describe('durability', () => {
     await Promise.all([writer.synced, observer.synced])
 
     // The writer sends one update per transaction, yielding now and then so frames go out.
-    const storm = writer.doc.getMap<number>('storm')
+    const storm = writer.doc.getMap('links')
     let sent = 0
     let stop = false
     const storming = (async () => {
       while (!stop && writer.ws.readyState === writer.ws.OPEN) {
-        for (let i = 0; i < 20; i++) storm.set(`k${sent}`, sent++)
+        for (let i = 0; i < 20; i++, sent++) storm.set(`link:k${sent}`, stormRecord(sent))
         await new Promise((resolve) => setImmediate(resolve))
       }
     })()
@@ -68,12 +70,12 @@ describe('durability', () => {
     const second = await start(dataDir)
     const reader = await SyncClient.connect(second.url, map.id, map.viewerToken)
     await reader.synced
-    const stored = reader.doc.getMap<number>('storm')
+    const stored = reader.doc.getMap<Y.Map<unknown>>('links')
     for (const key of relayed) expect(stored.has(key)).toBe(true)
     // A consistent prefix: k0…k(n-1), nothing after a gap.
     const n = stored.size
     expect(n).toBeGreaterThanOrEqual(relayed.length)
-    for (let i = 0; i < n; i++) expect(stored.get(`k${i}`)).toBe(i)
+    for (let i = 0; i < n; i++) expect(stored.get(`link:k${i}`)?.get('label')).toBe(String(i))
     expect(readSnapshot(reader.doc).meta.title).toBe('Storm æøå ⛈️')
     await reader.close()
   })
@@ -85,7 +87,7 @@ describe('durability', () => {
     const map = await createMap(first, 'Graceful')
     const client = await SyncClient.connect(first.url, map.id, map.editorToken)
     await client.synced
-    client.doc.getMap('storm').set('before-shutdown', 'gemt ✓')
+    client.doc.getMap('meta').set('description', 'gemt ✓')
     await eventually(async () => (await (await fetch(`${first.url}/metrics`)).text()).includes('relay_updates_stored_total 1'), 5000, 'the write')
 
     first.child.kill('SIGTERM')
@@ -96,7 +98,7 @@ describe('durability', () => {
     const second = await start(dataDir)
     const reader = await SyncClient.connect(second.url, map.id, map.viewerToken)
     await reader.synced
-    expect(reader.doc.getMap('storm').get('before-shutdown')).toBe('gemt ✓')
+    expect(reader.doc.getMap('meta').get('description')).toBe('gemt ✓')
     await reader.close()
   })
 })

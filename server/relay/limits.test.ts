@@ -19,7 +19,7 @@ const clients: SyncClient[] = []
 
 beforeEach(async () => {
   server = await startTestServer({
-    limits: { maxMessageBytes: 64 * 1024, updates: { perSecond: 20, burst: 40 }, awareness: { perSecond: 60, burst: 120 }, maxParticipants: 4, maxUpgradeUrlLength: 4096, createMaps: { perSecond: 1, burst: 100 } },
+    limits: { maxMessageBytes: 64 * 1024, updates: { perSecond: 20, burst: 40 }, updateBytes: { perSecond: 256 * 1024, burst: 1024 * 1024 }, awareness: { perSecond: 60, burst: 120 }, maxParticipants: 4, maxUpgradeUrlLength: 4096, createMaps: { perSecond: 1, burst: 100 } },
   })
   map = await server.createMap({ title: 'Limits' })
 })

@@ -35,6 +35,8 @@ export type UpgradeRefusal = 'rate_reconnect' | 'rate_link_reconnect' | 'link_co
 
 export interface MessageBuckets {
   updates: TokenBucket
+  /** Bytes of updates (its burst takes one message of the largest size). */
+  updateBytes: TokenBucket
   awareness: TokenBucket
   syncRequests: TokenBucket
 }
@@ -84,6 +86,7 @@ export class ParticipantLimits {
   buckets(who: Who): MessageBuckets {
     return this.messages.getOrCreate(personKey(who), () => ({
       updates: new TokenBucket(this.limits.updates),
+      updateBytes: new TokenBucket({ perSecond: this.limits.updateBytes.perSecond, burst: Math.max(this.limits.updateBytes.burst, this.limits.maxMessageBytes) }),
       awareness: new TokenBucket(this.limits.awareness),
       syncRequests: new TokenBucket(this.limits.syncRequests),
     }))

@@ -7,6 +7,7 @@
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import * as syncProtocol from 'y-protocols/sync'
+import * as authProtocol from 'y-protocols/auth'
 
 export const MESSAGE_SYNC = 0
 export const MESSAGE_AWARENESS = 1
@@ -33,10 +34,19 @@ export const CLOSE_CODES = {
   /** The connection's role was revoked by a facilitator. */
   revoked: 4403,
   /**
-   * A write the role may not make now: the map is locked, or it touched the facilitator's
-   * workshop controls. Not applied, not relayed. Yjs cannot retract an edit the client already
-   * holds, so the connection is closed: the client's later edits would otherwise wait forever
-   * behind the refused one. On reconnect it resends its edits, which land once the map is unlocked.
+   * An update with more new changes than one message may bring (`MAX_NEW_STRUCTS`). Reconnecting
+   * would send the same again; a map that large is published through import.
+   */
+  tooLarge: 4413,
+  /**
+   * An update that breaks the document schema (unknown names, wrong types, nesting the schema
+   * does not have, sizes past their caps). Not applied, not stored; reconnecting cannot fix it.
+   */
+  schemaViolation: 4422,
+  /**
+   * A write this role may never make: the facilitator's workshop controls, or
+   * `meta.schemaVersion` (the relay's alone). Not applied, not relayed. The lock is not a reason
+   * to close: a locked map's editors stay connected and read-only (see `encodeNotice`).
    */
   writeRefused: 4423,
   /** Too many updates per second; the client reconnects after backoff and resyncs, losing nothing. */
@@ -49,7 +59,7 @@ export type IncomingMessage =
   | { type: 'update'; update: Uint8Array }
   | { type: 'awareness'; update: Uint8Array }
   | { type: 'query-awareness' }
-  | { type: 'auth' }
+  | { type: 'auth'; reason: string }
 
 export class MalformedMessageError extends Error {
   override name = 'MalformedMessageError'
@@ -85,8 +95,7 @@ function readMessage(decoder: decoding.Decoder): IncomingMessage {
     case MESSAGE_AUTH:
       // Only servers send auth messages (permission denied); a client's is read and ignored.
       decoding.readVarUint(decoder)
-      decoding.readVarString(decoder)
-      return { type: 'auth' }
+      return { type: 'auth', reason: decoding.readVarString(decoder) }
     default:
       throw new MalformedMessageError(`unknown message type ${type}`)
   }
@@ -109,6 +118,17 @@ function encodeSync(syncType: number, payload: Uint8Array): Uint8Array {
   encoding.writeVarUint(encoder, MESSAGE_SYNC)
   encoding.writeVarUint(encoder, syncType)
   encoding.writeVarUint8Array(encoder, payload)
+  return encoding.toUint8Array(encoder)
+}
+
+/**
+ * A notice that a write was not applied, without closing: y-websocket's auth message with
+ * "permission denied" and a reason word (`locked`). Stock clients log it; ours shows it.
+ */
+export function encodeNotice(reason: string): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MESSAGE_AUTH)
+  authProtocol.writePermissionDenied(encoder, reason)
   return encoding.toUint8Array(encoder)
 }
 

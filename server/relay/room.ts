@@ -13,17 +13,19 @@
 import * as Y from 'yjs'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import { SCHEMA_VERSION } from '../../src/model'
-import { readMeta } from '../../src/doc'
+import { docSchemaVersion, migrateDocument, readMeta } from '../../src/doc'
 import type { Role } from '../auth/tokens'
 import type { FanOut, FanOutEnvelope } from '../fanout/types'
 import type { Logger } from '../log'
 import type { RelayMetrics } from '../metrics'
 import type { MapStore } from '../storage/types'
 import { compactMapLog } from './compaction'
-import { isLocked, refuseWrite, type WriteRefusal } from './writePolicy'
+import { isLocked, judgeUpdate, type WriteRefusal } from './writePolicy'
+import { readUpdate, sliceUpdate } from './updateFormat'
+import { replayStoredRows } from './replay'
 import type { VersionReason } from '../storage/types'
 import { randomBytes } from 'node:crypto'
-import { CLOSE_CODES, encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, readAwarenessEntries, writeAwarenessEntries } from './protocol'
+import { CLOSE_CODES, encodeAwareness, encodeNotice, encodeSyncStep1, encodeSyncStep2, encodeUpdate, readAwarenessEntries, writeAwarenessEntries } from './protocol'
 import { FullStateCache } from './fullStateCache'
 import { HeldBytes } from './sendQueue'
 
@@ -32,6 +34,8 @@ export interface Participant {
   readonly role: Role
   send(message: Uint8Array): void
   close(code: number, reason: string): void
+  /** Its update was not applied: count it, and close the connection if the refusal is hard. */
+  refused(refusal: Refusal): void
 }
 
 export interface RoomDeps {
@@ -48,9 +52,33 @@ export interface RoomDeps {
 
 /** Transactions applying another relay's (already stored) updates carry this origin. */
 const REMOTE_ORIGIN = Symbol('remote relay')
+/** The relay's own schema migration of a loaded map. */
+const MIGRATION_ORIGIN = Symbol('schema migration')
+
+/**
+ * Why a participant's update was not applied. A hard refusal closes the sender; a soft one keeps
+ * it connected (the lock holds its edit; `missing`: it builds on what the room lacks, and the
+ * sender was asked for everything).
+ */
+export interface Refusal {
+  reason: WriteRefusal | 'missing'
+  hard: boolean
+  detail: string
+}
+
+/** Updates applied in one go; a larger one is applied in slices of this many structs, one per turn (a few ms each). */
+const SLICE_STRUCTS = 1000
+/** Updates waiting while a large one is applied in slices; past this the sender is asked to come back. */
+const MAX_BACKLOG_BYTES = 8 * 1024 * 1024
 
 /** A loaded room's first participant starts a session; a version is taken unless one is this recent. */
 const SESSION_VERSION_GAP_MS = 30 * 60 * 1000
+
+/**
+ * A sender of updates with gaps is asked for everything at most this often: its answer covers
+ * whatever it sent meanwhile.
+ */
+const ASK_AGAIN_MS = 1000
 
 /** How many awareness client ids one connection may claim (one per tab's Y.Doc, with margin). */
 const MAX_CLIENT_IDS_PER_CONNECTION = 4
@@ -81,6 +109,14 @@ export class Room {
   readonly sendBuffers = new HeldBytes()
   /** The answer to "send me everything", kept between requests (see fullStateCache.ts). */
   private readonly fullState: FullStateCache
+  /** Participants holding edits the lock refused: told once, asked for them again on unlock. */
+  private readonly held = new Set<Participant>()
+  /** When each participant was last asked for what the room lacks, so a burst of gapped updates asks once. */
+  private readonly askedAt = new Map<Participant, number>()
+  /** Updates waiting while a large one is applied in slices; null when none is. */
+  private backlog: { participant: Participant; update: Uint8Array }[] | null = null
+  private backlogBytes = 0
+  private unloaded = false
 
   private constructor(
     readonly mapId: string,
@@ -101,13 +137,24 @@ export class Room {
   /** Load a map from storage into a new room. */
   static async load(mapId: string, deps: RoomDeps): Promise<Room> {
     const started = performance.now()
-    const { updates } = await deps.store.loadUpdates(mapId)
+    const { updates, seqs } = await deps.store.loadUpdates(mapId)
     const doc = new Y.Doc()
-    doc.transact(() => {
-      for (const update of updates) Y.applyUpdate(doc, update)
-    })
+    const bad = replayStoredRows(doc, updates, seqs)
+    for (const { seq, reason } of bad) {
+      deps.log.error('room.row_quarantined', { mapId, seq, reason })
+      deps.metrics.rejected.inc({ reason: 'stored_row_quarantined' })
+      await deps.store.quarantineUpdate(mapId, seq, reason)
+    }
+    // A stored v1 map becomes v2 before anyone joins; the migration is stored like any update.
+    const from = docSchemaVersion(doc)
+    let migration: Uint8Array | null = null
+    doc.once('update', (update: Uint8Array) => (migration = update))
+    if (migrateDocument(doc, MIGRATION_ORIGIN) && migration) {
+      await deps.store.appendUpdate(mapId, migration)
+      deps.log.info('room.migrated', { mapId, from, to: SCHEMA_VERSION })
+    }
     // Listeners attach after the stored rows are applied, so loading does not write them back.
-    const room = new Room(mapId, doc, deps, updates.length)
+    const room = new Room(mapId, doc, deps, updates.length - bad.length + (migration ? 1 : 0))
     const seconds = (performance.now() - started) / 1000
     deps.metrics.roomLoads.inc()
     deps.metrics.roomLoadSeconds.inc({}, seconds)
@@ -139,6 +186,8 @@ export class Room {
     const owned = this.participants.get(participant)
     if (!owned) return
     this.participants.delete(participant)
+    this.held.delete(participant)
+    this.askedAt.delete(participant)
     if (owned.size) awarenessProtocol.removeAwarenessStates(this.awareness, [...owned], null)
   }
 
@@ -166,17 +215,90 @@ export class Room {
   }
 
   /**
-   * Apply a participant's update, unless the write policy refuses it (the map is locked, or it
-   * touches what only facilitators may change): then it is neither applied nor relayed, and the
-   * reason is returned. Throws if the update cannot be decoded (the caller closes the connection).
+   * Take a participant's update: apply it if the write policy allows what it changes. A refused
+   * update is neither applied nor relayed (`participant.refused` says why). Under the lock the
+   * sender stays connected: it is told once (an auth "permission denied" message with the reason
+   * `locked`, which stock clients log) and asked for its edits again when the map is unlocked.
+   *
+   * A large update is applied in slices over several event-loop turns, so one heavy message costs
+   * other rooms a few milliseconds at a time, never seconds; updates arriving meanwhile wait their
+   * turn. Throws `UpdateFormatError` if the update cannot be read (the caller closes the connection).
    */
-  applyUpdate(participant: Participant, update: Uint8Array): WriteRefusal | null {
-    if (this.failed) return null
-    const refusal = refuseWrite(this.doc, participant.role, update)
-    if (refusal) return refusal
-    Y.applyUpdate(this.doc, update, participant)
+  receiveUpdate(participant: Participant, update: Uint8Array): void {
+    if (this.failed) return
+    if (this.backlog) {
+      this.backlogBytes += update.byteLength
+      if (this.backlogBytes > MAX_BACKLOG_BYTES) participant.close(CLOSE_CODES.tryAgainLater, 'the map is busy; try again')
+      else this.backlog.push({ participant, update })
+      return
+    }
+    const parsed = readUpdate(update)
+    const verdict = judgeUpdate(this.doc, participant.role, parsed)
+    switch (verdict.kind) {
+      case 'noop':
+        return
+      case 'missing': {
+        participant.refused({ reason: 'missing', hard: false, detail: 'builds on changes the relay lacks' })
+        const now = performance.now()
+        if (now - (this.askedAt.get(participant) ?? -Infinity) > ASK_AGAIN_MS) {
+          this.askedAt.set(participant, now)
+          participant.send(encodeSyncStep1(Y.encodeStateVector(this.doc)))
+        }
+        return
+      }
+      case 'refuse':
+        if (!verdict.hard && !this.held.has(participant)) {
+          this.held.add(participant)
+          participant.send(encodeNotice(verdict.reason))
+        }
+        participant.refused({ reason: verdict.reason, hard: verdict.hard, detail: verdict.detail })
+        return
+      case 'apply':
+        if (verdict.analysis.newStructs <= SLICE_STRUCTS) {
+          Y.applyUpdate(this.doc, update, participant)
+          this.afterApply(participant)
+        } else {
+          this.applyInSlices(participant, sliceUpdate(update, parsed, SLICE_STRUCTS, (client) => Y.getState(this.doc.store, client)))
+        }
+    }
+  }
+
+  private afterApply(participant: Participant): void {
     this.noticeLock()
-    return null
+    if (this.held.delete(participant)) {
+      // Its held edits landed: tell it what the room now holds, once that is stored.
+      this.afterWrites(() => participant.send(encodeSyncStep1(Y.encodeStateVector(this.doc))))
+    }
+  }
+
+  private applyInSlices(participant: Participant, slices: Uint8Array[]): void {
+    this.backlog = []
+    this.backlogBytes = 0
+    let next = 0
+    const step = () => {
+      if (this.failed || this.unloaded) return
+      Y.applyUpdate(this.doc, slices[next++], participant)
+      if (next < slices.length) {
+        setImmediate(step)
+        return
+      }
+      this.afterApply(participant)
+      const waiting = this.backlog ?? []
+      this.backlog = null
+      waiting.forEach(({ participant: from, update }, i) => {
+        if (!this.participants.has(from)) return
+        if (this.backlog) {
+          this.backlog.push(...waiting.slice(i).filter((w) => this.participants.has(w.participant)))
+          return
+        }
+        try {
+          this.receiveUpdate(from, update)
+        } catch {
+          from.close(CLOSE_CODES.malformed, 'malformed message')
+        }
+      })
+    }
+    setImmediate(step)
   }
 
   /** Keep a named copy of the map as it is now, once everything before it is stored. */
@@ -190,11 +312,22 @@ export class Room {
     })
   }
 
-  /** Locking a map is a moment worth keeping: the state the facilitator froze. */
-  private noticeLock(): void {
+  /**
+   * Locking a map is a moment worth keeping: the state the facilitator froze. Unlocking asks
+   * every writer for what the room lacks (a sync step 1), so edits the lock held land now.
+   */
+  private noticeLock(takeVersion = true): void {
     const locked = isLocked(this.doc)
-    if (locked && !this.wasLocked) void this.takeVersion('lock', 'Locked').catch((e) => this.deps.log.error('room.version_failed', { mapId: this.mapId, error: String(e) }))
+    if (locked && !this.wasLocked && takeVersion) void this.takeVersion('lock', 'Locked').catch((e) => this.deps.log.error('room.version_failed', { mapId: this.mapId, error: String(e) }))
+    if (!locked && this.wasLocked) this.askWritersForHeldEdits()
     this.wasLocked = locked
+  }
+
+  private askWritersForHeldEdits(): void {
+    this.afterWrites(() => {
+      const ask = encodeSyncStep1(Y.encodeStateVector(this.doc))
+      for (const p of this.participants.keys()) if (p.role !== 'viewer') p.send(ask)
+    })
   }
 
   private async versionAtSessionStart(): Promise<void> {
@@ -242,6 +375,7 @@ export class Room {
 
   /** Wait for pending writes, fold the log if it grew, and release the document. */
   async unload(): Promise<void> {
+    this.unloaded = true
     this.unsubscribe()
     this.awareness.destroy()
     await this.writes.catch(() => {})
@@ -294,7 +428,7 @@ export class Room {
     const { message } = envelope
     if (message.kind === 'update') {
       Y.applyUpdate(this.doc, message.update, REMOTE_ORIGIN)
-      this.wasLocked = isLocked(this.doc) // the relay that accepted the lock took its version
+      this.noticeLock(false) // the relay that accepted the lock took its version
     } else if (message.kind === 'awareness') awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, REMOTE_ORIGIN)
     else this.closeRole(message.role, CLOSE_CODES.revoked, 'revoked')
   }

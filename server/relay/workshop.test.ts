@@ -5,7 +5,7 @@
  */
 import * as Y from 'yjs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { addAnnotation, addTouchpoint, openVotingRound, setLocked, startTimer } from '../../src/commands'
+import { addAnnotation, addTouchpoint, openVotingRound, setLocked, setMeta, startTimer } from '../../src/commands'
 import { getCollection, readSnapshot, readWorkshop } from '../../src/doc'
 import { parseJourneyJson, tallyVotes, type PersonaId, type StageId } from '../../src/model'
 import type { ShareLinks } from '../maps'
@@ -38,8 +38,10 @@ afterEach(async () => {
   await server.dispose()
 })
 
+const updateMeta = (doc: Y.Doc, title: string) => setMeta(doc, { title })
+
 describe('workshop rules at the relay', () => {
-  it('refuses an editor while the map is locked, and accepts again once unlocked', async () => {
+  it('keeps a locked map’s editor connected and read-only, and lands its held edit on unlock', async () => {
     const facilitator = await join(links.facilitatorToken)
     const editor = await join(links.editorToken)
     const s = readSnapshot(editor.doc)
@@ -48,25 +50,37 @@ describe('workshop rules at the relay', () => {
 
     setLocked(facilitator.doc, true)
     await eventually(() => readWorkshop(editor.doc).locked, 5000, 'the lock to reach the editor')
-    addTouchpoint(editor.doc, { stageId, personaId, title: 'Sneaked in while locked' })
-    expect((await editor.closed).code).toBe(4423)
-    expect(await rejected('locked')).toBe(1)
-    expect(Object.values(readSnapshot(facilitator.doc).touchpoints).map((t) => t.title)).not.toContain('Sneaked in while locked')
-    // The stored document is unchanged too: a fresh participant does not get it.
+    addTouchpoint(editor.doc, { stageId, personaId, title: 'Skrevet under lås ✍️' })
+    addTouchpoint(editor.doc, { stageId, personaId, title: 'Enda en' })
+    await eventually(() => editor.notices.length > 0, 5000, 'the locked notice')
+    expect(editor.notices).toEqual(['locked']) // told once, however many edits it sends
+    expect(await rejected('locked')).toBeGreaterThanOrEqual(1)
+    expect(editor.ws.readyState).toBe(editor.ws.OPEN)
+    expect(Object.values(readSnapshot(facilitator.doc).touchpoints)).toHaveLength(0)
+    // Nothing was stored: a fresh participant does not get it.
     const late = await join(links.viewerToken)
     expect(Object.values(readSnapshot(late.doc).touchpoints)).toHaveLength(0)
-    // Reconnecting while still locked is refused the same way.
-    const retry = await SyncClient.connect(server.url, links.id, links.editorToken, { doc: editor.doc })
-    clients.push(retry)
-    expect((await retry.closed).code).toBe(4423)
+    // The editor still receives every change while locked.
+    updateMeta(facilitator.doc, 'Låst, men levende')
+    await eventually(() => readSnapshot(editor.doc).meta.title === 'Låst, men levende', 5000, 'the facilitator’s edit to reach the locked editor')
 
-    // Once unlocked, the editor's reconnect delivers what it holds, and new edits flow again.
+    // Reconnecting while still locked is neither refused nor looped: it stays open, read-only.
+    const retryDoc = new Y.Doc()
+    Y.applyUpdate(retryDoc, Y.encodeStateAsUpdate(editor.doc))
+    const retry = await SyncClient.connect(server.url, links.id, links.editorToken, { doc: retryDoc })
+    clients.push(retry)
+    await retry.synced
+    await eventually(() => retry.notices.includes('locked'), 5000, 'the retry’s notice')
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    expect(retry.ws.readyState).toBe(retry.ws.OPEN)
+
+    // Unlocking asks every writer for what it holds: the edits land without anyone reconnecting.
     setLocked(facilitator.doc, false)
-    const back = await SyncClient.connect(server.url, links.id, links.editorToken, { doc: editor.doc })
-    clients.push(back)
-    await back.synced
-    addTouchpoint(back.doc, { stageId, personaId, title: 'Etter opplåsing' })
+    await eventually(() => Object.values(readSnapshot(facilitator.doc).touchpoints).length === 2, 5000, 'the held edits to land')
+    expect(Object.values(readSnapshot(late.doc).touchpoints).map((t) => t.title).sort()).toEqual(['Enda en', 'Skrevet under lås ✍️'])
+    addTouchpoint(editor.doc, { stageId, personaId, title: 'Etter opplåsing' })
     await eventually(() => Object.values(readSnapshot(facilitator.doc).touchpoints).some((t) => t.title === 'Etter opplåsing'))
+    expect(editor.ws.readyState).toBe(editor.ws.OPEN)
   })
 
   it('keeps the timer, lock and voting rounds for facilitators', async () => {

@@ -1,11 +1,24 @@
 import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
-import { addAnnotation, addTouchpoint, castVote, initializeMap, openVotingRound, setLocked, startTimer, updateTouchpoint } from '../../src/commands'
+import {
+  addAnnotation,
+  addTouchpoint,
+  castVote,
+  addAction,
+  deleteRecords,
+  initializeMap,
+  openVotingRound,
+  setLocked,
+  startTimer,
+  stopTimer,
+  updateAction,
+  updateTouchpoint,
+} from '../../src/commands'
 import { readSnapshot } from '../../src/doc'
 import type { AnnotationId, PersonaId, StageId } from '../../src/model'
-import { refuseWrite, touchedRoots } from './writePolicy'
+import { analyzeUpdate, judgeUpdate, MAX_RECORDS_PER_COLLECTION } from './writePolicy'
 
-/** A relay-side doc and a participant's doc in sync; returns the participant's next update. */
+/** A relay-side doc and a participant's doc in sync; `capture` returns the participant's next update. */
 function pair() {
   const server = new Y.Doc()
   initializeMap(server, { title: 'Verksted æøå' })
@@ -16,90 +29,191 @@ function pair() {
     fn()
     return Y.encodeStateAsUpdate(client, before)
   }
-  return { server, client, capture }
+  const serverUpdate = (fn: () => void): Uint8Array => {
+    const before = Y.encodeStateVector(server)
+    fn()
+    const update = Y.encodeStateAsUpdate(server, before)
+    Y.applyUpdate(client, update)
+    return update
+  }
+  const s = readSnapshot(client)
+  const stageId = Object.keys(s.stages)[0] as StageId
+  const personaId = Object.keys(s.personas)[0] as PersonaId
+  return { server, client, capture, serverUpdate, stageId, personaId }
 }
 
-describe('write policy', () => {
+/** A raw update that writes `value` under `path` (nested maps created as needed) into a copy of `base`. */
+function rawWrite(base: Y.Doc, build: (doc: Y.Doc) => void): Uint8Array {
+  const doc = new Y.Doc()
+  Y.applyUpdate(doc, Y.encodeStateAsUpdate(base))
+  const before = Y.encodeStateVector(doc)
+  build(doc)
+  return Y.encodeStateAsUpdate(doc, before)
+}
+
+const kind = (v: ReturnType<typeof judgeUpdate>) => (v.kind === 'refuse' ? `refuse:${v.reason}:${v.hard ? 'hard' : 'soft'}` : v.kind)
+
+describe('write policy: what an update changes', () => {
   it('lets an editor edit the map and vote, but not touch the workshop controls', () => {
-    const { server, client, capture } = pair()
-    const s = readSnapshot(client)
-    const stageId = Object.keys(s.stages)[0] as StageId
-    const personaId = Object.keys(s.personas)[0] as PersonaId
-    const add = capture(() => addTouchpoint(client, { stageId, personaId, title: 'Ringer – ø' }))
-    expect([...touchedRoots(server, add)!]).toEqual(['touchpoints'])
-    expect(refuseWrite(server, 'editor', add)).toBeNull()
+    const { server, client, capture, stageId, personaId } = pair()
+    const add = capture(() => addTouchpoint(client, { stageId, personaId, title: 'Ringer – ø 📞' }))
+    expect(analyzeUpdate(server, add).changes.every((c) => c.path[0] === 'touchpoints')).toBe(true)
+    expect(kind(judgeUpdate(server, 'editor', add))).toBe('apply')
     Y.applyUpdate(server, add)
 
     const tp = Object.keys(readSnapshot(client).touchpoints)[0] as never
     const edit = capture(() => updateTouchpoint(client, tp, { emotion: -2 }))
-    expect(refuseWrite(server, 'editor', edit)).toBeNull()
+    expect(analyzeUpdate(server, edit).changes).toEqual(expect.arrayContaining([{ op: 'insert', path: ['touchpoints', tp, 'emotion'], value: -2 }]))
+    expect(kind(judgeUpdate(server, 'editor', edit))).toBe('apply')
     Y.applyUpdate(server, edit)
 
     const timer = capture(() => startTimer(client, 60_000, Date.now()))
-    expect(refuseWrite(server, 'editor', timer)).toBe('facilitator_only')
-    expect(refuseWrite(server, 'facilitator', timer)).toBeNull()
+    expect(kind(judgeUpdate(server, 'editor', timer))).toBe('refuse:facilitator_only:hard')
+    expect(kind(judgeUpdate(server, 'facilitator', timer))).toBe('apply')
   })
 
-  it('refuses every editor write while the map is locked, and none after unlocking', () => {
-    const { server, client, capture } = pair()
-    const s = readSnapshot(client)
-    const stageId = Object.keys(s.stages)[0] as StageId
-    const personaId = Object.keys(s.personas)[0] as PersonaId
+  it('holds an editor’s change while the map is locked, softly, and lets it through after unlocking', () => {
+    const { server, client, capture, stageId, personaId } = pair()
     setLocked(server, true)
     const add = capture(() => addTouchpoint(client, { stageId, personaId, title: 'Under lås' }))
-    expect(refuseWrite(server, 'editor', add)).toBe('locked')
-    expect(refuseWrite(server, 'facilitator', add)).toBeNull()
+    expect(kind(judgeUpdate(server, 'editor', add))).toBe('refuse:locked:soft')
+    expect(kind(judgeUpdate(server, 'facilitator', add))).toBe('apply')
     setLocked(server, false)
-    expect(refuseWrite(server, 'editor', add)).toBeNull()
+    expect(kind(judgeUpdate(server, 'editor', add))).toBe('apply')
   })
 
-  it('traces deletions and nested changes (votes inside an annotation) to their collection', () => {
-    const { server, client, capture } = pair()
-    const s = readSnapshot(client)
-    const stageId = Object.keys(s.stages)[0] as StageId
+  it('never refuses re-sent history: a reconnecting editor’s whole state after the timer ran and stopped', () => {
+    const { server, client, capture, serverUpdate, stageId, personaId } = pair()
+    serverUpdate(() => startTimer(server, 60_000, Date.now()))
+    serverUpdate(() => stopTimer(server))
+    Y.applyUpdate(server, capture(() => addTouchpoint(client, { stageId, personaId, title: 'Før bruddet' })))
+    // What y-websocket sends as sync step 2 on reconnect: everything the relay lacks (nothing)
+    // plus the client's whole delete set, including the workshop map's overwritten timer values.
+    const syncStep2 = Y.encodeStateAsUpdate(client, Y.encodeStateVector(server))
+    expect(Y.decodeUpdate(syncStep2).ds.clients.size).toBeGreaterThan(0)
+    expect(analyzeUpdate(server, syncStep2)).toMatchObject({ noop: true, changes: [], violation: null })
+    expect(kind(judgeUpdate(server, 'editor', syncStep2))).toBe('noop')
+    // Locked too: history is never a reason to refuse.
+    serverUpdate(() => setLocked(server, true))
+    expect(kind(judgeUpdate(server, 'editor', Y.encodeStateAsUpdate(client, Y.encodeStateVector(server))))).toBe('noop')
+    expect(kind(judgeUpdate(server, 'viewer', Y.encodeStateAsUpdate(client)))).toBe('noop')
+  })
+
+  it('judges only the new part of an update that mixes history with a new edit', () => {
+    const { server, client, capture, serverUpdate, stageId, personaId } = pair()
+    serverUpdate(() => startTimer(server, 60_000, Date.now()))
+    serverUpdate(() => stopTimer(server))
+    capture(() => addTouchpoint(client, { stageId, personaId, title: 'Ny mens offline 🎈' }))
+    const everything = Y.encodeStateAsUpdate(client)
+    const analysis = analyzeUpdate(server, everything)
+    expect(analysis.noop).toBe(false)
+    expect(new Set(analysis.changes.map((c) => c.path[0]))).toEqual(new Set(['touchpoints']))
+    expect(kind(judgeUpdate(server, 'editor', everything))).toBe('apply')
+  })
+
+  it('traces deletions and votes inside an annotation to their record and key', () => {
+    const { server, client, capture, serverUpdate, stageId } = pair()
     Y.applyUpdate(server, capture(() => addAnnotation(client, { targetId: stageId, kind: 'pain-point', text: 'Stengt kl. 17' })))
-    const facilitatorRound = (() => {
-      const before = Y.encodeStateVector(server)
-      openVotingRound(server, { kind: 'pain-point', budget: 3 })
-      return Y.encodeStateAsUpdate(server, before)
-    })()
-    Y.applyUpdate(client, facilitatorRound)
+    serverUpdate(() => openVotingRound(server, { kind: 'pain-point', budget: 3 }))
     const annotationId = Object.keys(readSnapshot(client).annotations)[0] as AnnotationId
     const vote = capture(() => castVote(client, annotationId, 'p_anne', 1))
-    expect([...touchedRoots(server, vote)!]).toEqual(['annotations'])
-    expect(refuseWrite(server, 'editor', vote)).toBeNull()
+    expect(analyzeUpdate(server, vote).changes).toEqual([{ op: 'insert', path: ['annotations', annotationId, 'votes', 'p_anne'], value: 1 }])
+    expect(kind(judgeUpdate(server, 'editor', vote))).toBe('apply')
     Y.applyUpdate(server, vote)
-    const unvote = capture(() => castVote(client, annotationId, 'p_anne', -1))
-    expect([...touchedRoots(server, unvote)!]).toEqual(['annotations'])
+    const remove = capture(() => deleteRecords(client, [annotationId]))
+    const paths = analyzeUpdate(server, remove).changes.filter((c) => c.op === 'delete').map((c) => c.path.join('.'))
+    expect(paths).toContain(`annotations.${annotationId}`)
   })
 
   it('lets an edit through that lands on a record a colleague deleted meanwhile', () => {
-    const { server, client, capture } = pair()
-    const s = readSnapshot(client)
-    const stageId = Object.keys(s.stages)[0] as StageId
-    const personaId = Object.keys(s.personas)[0] as PersonaId
-    const add = capture(() => addTouchpoint(client, { stageId, personaId, title: 'Slettes snart' }))
-    Y.applyUpdate(server, add)
+    const { server, client, capture, stageId, personaId } = pair()
+    Y.applyUpdate(server, capture(() => addTouchpoint(client, { stageId, personaId, title: 'Slettes snart' })))
     const id = Object.keys(readSnapshot(client).touchpoints)[0] as never
-    const first = capture(() => updateTouchpoint(client, id, { title: 'Første' }))
-    Y.applyUpdate(server, first)
-    // Meanwhile, on the relay, someone deletes the card: its fields are garbage-collected there.
-    server.getMap('touchpoints').delete(id)
+    Y.applyUpdate(server, capture(() => updateTouchpoint(client, id, { title: 'Første' })))
+    server.getMap('touchpoints').delete(id) // its fields are garbage-collected on the relay
     const second = capture(() => updateTouchpoint(client, id, { title: 'Andre' }))
-    expect([...touchedRoots(server, second)!]).toEqual(['(deleted)'])
-    expect(refuseWrite(server, 'editor', second)).toBeNull()
+    expect(kind(judgeUpdate(server, 'editor', second))).toBe('apply')
   })
 
-  it('refuses an update whose structs it cannot trace', () => {
+  it('asks for what it lacks instead of applying an update with a gap', () => {
+    const { server, client, capture, stageId, personaId } = pair()
+    capture(() => addTouchpoint(client, { stageId, personaId, title: 'Sendt, men aldri mottatt' }))
+    const id = Object.keys(readSnapshot(client).touchpoints)[0] as never
+    const later = capture(() => updateTouchpoint(client, id, { title: 'Senere' }))
+    expect(analyzeUpdate(server, later).missing).toBe(true)
+    expect(kind(judgeUpdate(server, 'editor', later))).toBe('missing')
+  })
+
+  it('refuses a write to meta.schemaVersion from anyone but the relay', () => {
     const { server } = pair()
-    // A peer the relay has never heard of overwrites a key it wrote earlier: the new struct's
-    // origin is unknown here, so its collection cannot be known and it is not applied.
-    const stranger = new Y.Doc()
-    stranger.getMap('annotations').set('x', 1)
-    const before = Y.encodeStateVector(stranger)
-    stranger.getMap('annotations').set('x', 2)
-    const dependent = Y.encodeStateAsUpdate(stranger, before)
-    expect(touchedRoots(server, dependent)).toBeNull()
-    expect(refuseWrite(server, 'editor', dependent)).toBe('unresolved_write')
+    const bump = rawWrite(server, (d) => d.getMap('meta').set('schemaVersion', 3))
+    expect(kind(judgeUpdate(server, 'editor', bump))).toBe('refuse:schema_version:hard')
+    expect(kind(judgeUpdate(server, 'facilitator', bump))).toBe('refuse:schema_version:hard')
+  })
+})
+
+describe('write policy: the document schema', () => {
+  const refused = (server: Y.Doc, update: Uint8Array) => {
+    const verdict = judgeUpdate(server, 'facilitator', update)
+    return verdict.kind === 'refuse' && verdict.reason === 'schema' ? verdict.detail : null
+  }
+
+  it('refuses Y.Maps nested thousands deep inside meta, cheaply', () => {
+    const { server } = pair()
+    const deep = rawWrite(server, (d) => {
+      let m = d.getMap('meta')
+      for (let i = 0; i < 2000; i++) {
+        const next = new Y.Map<unknown>()
+        m.set('x', next)
+        m = next
+      }
+    })
+    const started = performance.now()
+    expect(refused(server, deep)).toMatch(/meta/)
+    expect(performance.now() - started).toBeLessThan(500)
+  })
+
+  it('refuses unknown collections, unknown fields, wrong types and ids of the wrong kind', () => {
+    const { server, stageId } = pair()
+    expect(refused(server, rawWrite(server, (d) => d.getMap('secrets').set('a', 1)))).toMatch(/unknown collection/)
+    expect(refused(server, rawWrite(server, (d) => (d.getMap('stages').get(stageId) as Y.Map<unknown>).set('colour', 'red')))).toMatch(/unknown field/)
+    expect(refused(server, rawWrite(server, (d) => (d.getMap('stages').get(stageId) as Y.Map<unknown>).set('title', 42)))).toMatch(/title: expected text/)
+    expect(refused(server, rawWrite(server, (d) => (d.getMap('stages').get(stageId) as Y.Map<unknown>).set('title', new Y.Map())))).toMatch(/title/)
+    expect(refused(server, rawWrite(server, (d) => (d.getMap('stages').get(stageId) as Y.Map<unknown>).set('phase', 'someday')))).toMatch(/phase/)
+    expect(refused(server, rawWrite(server, (d) => d.getMap('touchpoints').set('persona:x', new Y.Map())))).toMatch(/touchpoint id/)
+    expect(refused(server, rawWrite(server, (d) => d.getMap('touchpoints').set('touchpoint:x', 'plain' as never)))).toMatch(/record map/)
+    expect(refused(server, rawWrite(server, (d) => d.getMap('meta').set('title', 'x'.repeat(600))))).toMatch(/at most 500/)
+    expect(refused(server, rawWrite(server, (d) => d.getMap('meta').set('owner', 'mallory')))).toMatch(/unknown field/)
+    expect(refused(server, rawWrite(server, (d) => d.getMap('workshop').set('locked', 'yes')))).toMatch(/true or false/)
+    expect(refused(server, rawWrite(server, (d) => d.getArray('stages').insert(0, [1])))).not.toBeNull()
+    expect(refused(server, rawWrite(server, (d) => (d.getMap('stages').get(stageId) as Y.Map<unknown>).set('title', 'Æøå 🎉 ok')))).toBeNull()
+  })
+
+  it('checks votes and sets of ids entry by entry', () => {
+    const { server, client, capture, stageId } = pair()
+    Y.applyUpdate(server, capture(() => addAnnotation(client, { targetId: stageId, kind: 'pain-point', text: 'Kø' })))
+    Y.applyUpdate(server, capture(() => addAction(client, { title: 'Ring tilbake' })))
+    const snap = readSnapshot(client)
+    const annotationId = Object.keys(snap.annotations)[0]
+    const actionId = Object.keys(snap.actions)[0]
+    const votes = (d: Y.Doc) => (d.getMap('annotations').get(annotationId) as Y.Map<Y.Map<unknown>>).get('votes')!
+    const addresses = (d: Y.Doc) => (d.getMap('actions').get(actionId) as Y.Map<Y.Map<unknown>>).get('addresses')!
+    expect(refused(server, rawWrite(server, (d) => votes(d).set('p_x', -4)))).toMatch(/vote count/)
+    expect(refused(server, rawWrite(server, (d) => votes(d).set('p_x', new Y.Map())))).not.toBeNull()
+    expect(refused(server, rawWrite(server, (d) => addresses(d).set('touchpoint:x', true)))).toMatch(/annotation id/)
+    expect(refused(server, rawWrite(server, (d) => addresses(d).set(annotationId, 'yes')))).toMatch(/expected true/)
+    const link = capture(() => updateAction(client, actionId as never, { addresses: [annotationId as AnnotationId] }))
+    expect(analyzeUpdate(server, link).changes).toEqual([{ op: 'insert', path: ['actions', actionId, 'addresses', annotationId], value: true }])
+    expect(refused(server, link)).toBeNull()
+  })
+
+  it('caps how many records a collection may hold', () => {
+    const { server } = pair()
+    const flood = rawWrite(server, (d) =>
+      d.transact(() => {
+        for (let i = 0; i <= MAX_RECORDS_PER_COLLECTION; i++) d.getMap('links').set(`link:${i}`, new Y.Map())
+      }),
+    )
+    expect(refused(server, flood)).toMatch(/more than/)
   })
 })

@@ -1,105 +1,412 @@
 /**
- * What a participant's document update may touch, decided before it is applied (a Yjs update
- * cannot be taken back once integrated):
- *  - facilitators may write anything;
- *  - while the map is locked (`workshop.locked`), nobody else may write at all;
- *  - the `workshop` map (timer, lock, voting rounds) is the facilitator's alone.
+ * What an incoming document update does, decided before it is applied (a Yjs update cannot be
+ * taken back once integrated), and whether its sender may do it.
  *
- * To know which top-level map an update touches, every struct it inserts and every struct it
- * deletes is traced to its root type: through the update's own structs, then the room's document.
+ * Only what is new is judged: structs the room does not have yet and deletions of items that are
+ * not deleted yet. A reconnecting client re-sends history (its sync step 2 carries its whole
+ * delete set); history is never a reason to refuse, and an update that changes nothing is
+ * accepted, unapplied and unstored, in every state.
+ *
+ * Every new struct is located in the schema as a path of map keys — `[collection, recordId]`,
+ * `[collection, recordId, field]`, `[collection, recordId, field, key]` for votes and sets of
+ * ids, `[meta | workshop, field]` — and its content checked against the document schema (DESIGN.md
+ * contract 3 and the README's additions): known names, value types and sizes, nesting only
+ * where the schema has it. Tracing is linear: structs are found by client and clock with a binary
+ * search, and each origin chain is followed once.
+ *
+ * Then the rules:
+ *  - nobody but the relay writes `meta.schemaVersion`;
+ *  - the `workshop` map (timer, lock, voting rounds) is the facilitator's alone;
+ *  - while the map is locked only facilitators change anything; others' changes wait (soft).
  */
 import * as Y from 'yjs'
+import {
+  checkFieldValue,
+  checkNestedEntry,
+  COLLECTIONS,
+  fieldShape,
+  isId,
+  MAX_ID_LENGTH,
+  maxNestedEntries,
+  RECORD_TYPE_OF,
+  restoreMeta,
+  type CollectionName,
+} from '../../src/model'
+import { readUpdate, Y_MAP_TYPE_REF, type RawContent, type RawId, type RawStruct, type RawUpdate } from './updateFormat'
 
-export type WriteRefusal = 'locked' | 'facilitator_only' | 'unresolved_write'
+export type WriteRefusal = 'locked' | 'facilitator_only' | 'schema_version' | 'schema' | 'too_large'
 
-const FACILITATOR_ONLY_ROOTS = new Set(['workshop'])
+/** Where a write lands: map keys from the root down. */
+export type SchemaPath = readonly string[]
 
-type DecodedStruct = ReturnType<typeof Y.decodeUpdate>['structs'][number]
+export interface Change {
+  op: 'insert' | 'delete'
+  path: SchemaPath
+  /** The plain value an insert writes (undefined for records, nested maps and deleted content). */
+  value?: unknown
+}
 
-/** The "root" of a struct placed beside garbage-collected content: no live type at all. */
-const DELETED_CONTENT = '(deleted)'
+export interface UpdateAnalysis {
+  /** Nothing the room does not already have. */
+  noop: boolean
+  /** Some of it builds on structs the room lacks (a gap in a client's clock, an unknown origin). */
+  missing: boolean
+  changes: Change[]
+  /** The first way it breaks the schema, as `path: problem`; null when it fits. */
+  violation: string | null
+  /** How many structs the room does not have yet: what applying it will cost. */
+  newStructs: number
+}
+
+export type Verdict =
+  | { kind: 'apply'; analysis: UpdateAnalysis }
+  | { kind: 'noop' }
+  /** Apply nothing and ask the sender for everything the room lacks (sync step 1). */
+  | { kind: 'missing' }
+  /** Hard refusals close the sender's connection; a soft one (the lock) keeps it open. */
+  | { kind: 'refuse'; reason: WriteRefusal; hard: boolean; detail: string }
+
+const FACILITATOR_ONLY_ROOT = 'workshop'
+const META_FIELDS = new Set(['schemaVersion', 'title', 'description', 'locale', 'createdAt', 'variant', 'asIsMapId', 'toBeMapId'])
+const WORKSHOP_FIELDS = new Set(['locked', 'timer', 'voting'])
+/** A workshop value is a flag or a small object: timer or voting round. */
+const MAX_WORKSHOP_JSON = 2048
+/** Records per collection: far beyond a real map (the benchmark map has 3,000 annotations). */
+export const MAX_RECORDS_PER_COLLECTION = 20_000
+/**
+ * New items competing for one map key with the same origin in one update. Each costs Yjs a scan
+ * of the others when it integrates (quadratic); a real sync holds a handful at most.
+ */
+const MAX_CONCURRENT_PER_KEY = 64
 
 export function isLocked(doc: Y.Doc): boolean {
   return doc.getMap('workshop').get('locked') === true
 }
 
-export function refuseWrite(doc: Y.Doc, role: string, update: Uint8Array): WriteRefusal | null {
-  if (role === 'facilitator') return null
-  if (isLocked(doc)) return 'locked'
-  const roots = touchedRoots(doc, update)
-  if (roots === null) return 'unresolved_write'
-  for (const root of roots) if (FACILITATOR_ONLY_ROOTS.has(root)) return 'facilitator_only'
-  return null
+/**
+ * New structs one update may bring. Reading and checking an update is one uninterrupted piece of
+ * work, so its size is bounded; applying is done in slices (see Room). A real edit brings tens;
+ * a long offline session hundreds; a whole 1,000-card map about 50,000, which goes through import.
+ */
+export const MAX_NEW_STRUCTS = 20_000
+
+export function judgeUpdate(doc: Y.Doc, role: string, update: Uint8Array | RawUpdate): Verdict {
+  const parsed = update instanceof Uint8Array ? readUpdate(update) : update
+  let structs = 0
+  for (const block of parsed.blocks) structs += block.structs.length
+  if (structs > MAX_NEW_STRUCTS) {
+    // Counted before the state check: re-sent history this large is as costly to read as new work.
+    const fresh = parsed.blocks.reduce((n, b) => n + b.structs.filter((st) => st.clock + st.length > Y.getState(doc.store, b.client)).length, 0)
+    if (fresh > MAX_NEW_STRUCTS) return { kind: 'refuse', reason: 'too_large', hard: true, detail: `more than ${MAX_NEW_STRUCTS} new changes in one message` }
+  }
+  const analysis = analyzeUpdate(doc, parsed)
+  if (analysis.violation) return { kind: 'refuse', reason: 'schema', hard: true, detail: analysis.violation }
+  if (analysis.noop) return { kind: 'noop' }
+  for (const { path } of analysis.changes) {
+    if (path[0] === 'meta' && path[1] === 'schemaVersion') return { kind: 'refuse', reason: 'schema_version', hard: true, detail: 'meta.schemaVersion is written by the relay only' }
+  }
+  if (role !== 'facilitator') {
+    if (analysis.changes.some((c) => c.path[0] === FACILITATOR_ONLY_ROOT)) return { kind: 'refuse', reason: 'facilitator_only', hard: true, detail: 'the workshop controls are the facilitator’s' }
+    if (isLocked(doc)) return { kind: 'refuse', reason: 'locked', hard: false, detail: 'the map is locked by the facilitator' }
+  }
+  if (analysis.missing) return { kind: 'missing' }
+  return { kind: 'apply', analysis }
 }
 
-/** The names of the top-level types an update inserts into or deletes from; null if any cannot be traced. */
-export function touchedRoots(doc: Y.Doc, update: Uint8Array): Set<string> | null {
-  const { structs, ds } = Y.decodeUpdate(update)
-  const local = new Map<number, Y.Item[]>()
-  for (const s of structs) {
-    if (!(s instanceof Y.Item)) continue
-    const list = local.get(s.id.client)
-    if (list) list.push(s)
-    else local.set(s.id.client, [s])
-  }
-  const findLocal = (id: Y.ID): Y.Item | undefined => local.get(id.client)?.find((s) => id.clock >= s.id.clock && id.clock < s.id.clock + s.length)
+export interface AnalyzeOptions {
+  /**
+   * Accept a set of ids written as one plain array (schema v1), for replaying rows stored before
+   * v2; the relay migrates the loaded document right after.
+   */
+  legacySets?: boolean
+}
 
-  const memo = new Map<Y.Item, string | null>()
-  const rootOfId = (id: Y.ID, depth: number): string | null => {
-    const own = findLocal(id)
-    if (own) return rootOfDecoded(own, depth + 1)
-    return rootOfDocItem(id)
-  }
-  const rootOfDecoded = (item: Y.Item, depth: number): string | null => {
-    if (depth > 10_000) return null
-    if (memo.has(item)) return memo.get(item)!
-    let root: string | null = null
-    const parent = item.parent as unknown
-    if (typeof parent === 'string') root = parent
-    else if (parent instanceof Y.ID) root = rootOfId(parent, depth)
-    else if (item.origin) root = rootOfId(item.origin, depth)
-    else if (item.rightOrigin) root = rootOfId(item.rightOrigin, depth)
-    memo.set(item, root)
-    return root
-  }
-  const rootOfDocItem = (id: Y.ID): string | null => {
-    if (Y.getState(doc.store, id.client) <= id.clock) return null
-    const item = Y.getItem(doc.store, id) as Y.Item | Y.GC
-    // Collected content of a deleted record: whatever lands next to it is collected too, so it
-    // changes nothing (and the workshop map holds no nested types that could be collected).
-    if (!(item instanceof Y.Item)) return DELETED_CONTENT
-    let type = item.parent as Y.AbstractType<unknown> | null
-    while (type?._item) type = type._item.parent as Y.AbstractType<unknown> | null
-    return type ? Y.findRootTypeKey(type) : null
+/** Where a struct sits: under a root type or under another item (a nested map), at a key. */
+type Position = { root: string; key: string | null } | { parent: RawId; key: string | null }
+type Located = SchemaPath | 'missing' | 'dead' | { violation: string }
+/** A struct of the update or of the room's document. */
+type Found = { raw: RawStruct; doc?: undefined } | { raw?: undefined; doc: Y.Item | Y.GC }
+
+const isPath = (l: Located): l is SchemaPath => Array.isArray(l)
+
+export function analyzeUpdate(doc: Y.Doc, update: Uint8Array | RawUpdate, options: AnalyzeOptions = {}): UpdateAnalysis {
+  const parsed = update instanceof Uint8Array ? readUpdate(update) : update
+  const store = doc.store
+  const stateOf = (client: number) => Y.getState(store, client)
+
+  // The update's new structs by client, in clock order, for lookups by id.
+  const fresh = new Map<number, RawStruct[]>()
+  let missing = false
+  for (const { client, structs } of parsed.blocks) {
+    const state = stateOf(client)
+    let expected = state
+    const list: RawStruct[] = []
+    for (const s of structs) {
+      if (s.kind === 'skip' || s.clock + s.length <= state) continue // a gap the update leaves, or history the room has
+      if (s.clock > expected) missing = true
+      expected = Math.max(expected, s.clock + s.length)
+      list.push(s)
+    }
+    if (list.length) fresh.set(client, list)
   }
 
-  const roots = new Set<string>()
-  for (const s of structs as DecodedStruct[]) {
-    if (!(s instanceof Y.Item)) continue
-    const root = rootOfDecoded(s, 0)
-    if (root === null) return null
-    roots.add(root)
+  const findFresh = (client: number, clock: number): RawStruct | undefined => {
+    const list = fresh.get(client)
+    if (!list) return undefined
+    let lo = 0
+    let hi = list.length - 1
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1
+      const s = list[mid]
+      if (clock < s.clock) hi = mid - 1
+      else if (clock >= s.clock + s.length) lo = mid + 1
+      else return s
+    }
+    return undefined
   }
-  for (const [client, ranges] of ds.clients) {
+  /** The struct holding `id`: the room's own, else the update's; undefined if neither has it. */
+  const findStruct = (id: RawId): Found | undefined => {
+    if (id.clock < stateOf(id.client)) return { doc: Y.getItem(store, Y.createID(id.client, id.clock)) as Y.Item | Y.GC }
+    const raw = findFresh(id.client, id.clock)
+    return raw ? { raw } : undefined
+  }
+
+  const docPosition = (item: Y.Item): Position => {
+    const type = item.parent as Y.AbstractType<unknown>
+    if (type._item === null) return { root: Y.findRootTypeKey(type), key: item.parentSub }
+    return { parent: type._item.id, key: item.parentSub }
+  }
+
+  // Where each new item sits: from its own parent info, else from its origin's (iteratively, so
+  // a long chain of overwrites of one key costs one walk).
+  type Place = Position | 'missing' | 'dead' | 'orphan'
+  const places = new Map<RawStruct, Place>()
+  const placeOf = (item: RawStruct): Place => {
+    const chain: RawStruct[] = []
+    let current = item
+    let result: Place
+    for (;;) {
+      const known = places.get(current)
+      if (known) {
+        result = known
+        break
+      }
+      if (typeof current.parent === 'string') {
+        result = { root: current.parent, key: current.parentSub }
+        break
+      }
+      if (current.parent) {
+        result = { parent: current.parent, key: current.parentSub }
+        break
+      }
+      chain.push(current)
+      const next = current.origin ?? current.rightOrigin
+      if (!next) {
+        result = 'orphan'
+        break
+      }
+      const found = findStruct(next)
+      if (!found) {
+        result = 'missing'
+        break
+      }
+      if (found.doc) {
+        // Placed beside collected content, Yjs collects it too.
+        result = found.doc instanceof Y.Item ? docPosition(found.doc) : 'dead'
+        break
+      }
+      if (found.raw.kind !== 'item') {
+        result = 'dead'
+        break
+      }
+      current = found.raw
+    }
+    places.set(item, result)
+    for (const c of chain) places.set(c, result)
+    return result
+  }
+
+  // The full path of a position, through at most three nested maps.
+  const typePaths = new Map<RawStruct | Y.Item, Located>()
+  const pathOf = (position: Position): Located => {
+    if ('root' in position) return position.key === null ? { violation: `${position.root}: a list insert where the schema has only maps` } : [position.root, position.key]
+    const found = findStruct(position.parent)
+    if (!found) return 'missing'
+    const parent = found.doc ?? found.raw
+    let located = typePaths.get(parent as RawStruct | Y.Item)
+    if (!located) {
+      located = found.doc ? locateDocType(found.doc) : locateRawType(found.raw)
+      typePaths.set(parent as RawStruct | Y.Item, located)
+    }
+    if (!isPath(located)) return located
+    if (position.key === null) return { violation: `${located.join('.')}: a list insert where the schema has only maps` }
+    if (located.length >= 4) return { violation: `${located.join('.')}: nested deeper than the schema allows` }
+    return [...located, position.key]
+  }
+  const locateDocType = (item: Y.Item | Y.GC): Located => {
+    if (!(item instanceof Y.Item)) return 'dead'
+    if (!(item.content instanceof Y.ContentType)) return item.content instanceof Y.ContentDeleted ? 'dead' : { violation: 'writes into something that is not a map' }
+    if (!(item.content.type instanceof Y.Map)) return { violation: 'writes into something that is not a map' }
+    return pathOf(docPosition(item))
+  }
+  const locateRawType = (item: RawStruct): Located => {
+    if (item.kind !== 'item' || item.content?.kind === 'deleted') return 'dead'
+    if (item.content?.kind !== 'type' || item.content.typeRef !== Y_MAP_TYPE_REF) return { violation: 'writes into something that is not a map' }
+    const place = placeOf(item)
+    if (typeof place === 'string') return place === 'orphan' ? { violation: 'an item with no parent' } : place
+    return pathOf(place)
+  }
+
+  const changes: Change[] = []
+  let violation: string | null = null
+  const newKeys = new Map<string, Set<string>>()
+  const concurrent = new Map<string, number>()
+
+  for (const list of fresh.values()) {
+    for (const s of list) {
+      if (s.kind !== 'item') continue // collected content: nothing to place or check
+      const place = placeOf(s)
+      if (place === 'missing') {
+        missing = true
+        continue
+      }
+      if (place === 'dead') continue
+      if (place === 'orphan') {
+        violation ??= 'an item with no parent'
+        continue
+      }
+      const path = pathOf(place)
+      if (path === 'missing') {
+        missing = true
+        continue
+      }
+      if (path === 'dead') continue
+      if (!isPath(path)) {
+        violation ??= path.violation
+        continue
+      }
+      const problem = checkInsert(path, s.content!, options.legacySets === true)
+      if (problem) {
+        violation ??= `${path.join('.')}: ${problem}`
+        continue
+      }
+      // Record counts and nested maps have caps; a record's own fields are a fixed set.
+      if (path.length !== 3) {
+        const container = path.slice(0, -1).join('\u0000')
+        const keys = newKeys.get(container)
+        if (keys) keys.add(path[path.length - 1])
+        else newKeys.set(container, new Set([path[path.length - 1]]))
+      }
+      const sameOrigin = `${path.join('\u0000')}\u0001${s.origin ? `${s.origin.client}:${s.origin.clock}` : '-'}`
+      const n = (concurrent.get(sameOrigin) ?? 0) + 1
+      concurrent.set(sameOrigin, n)
+      if (n > MAX_CONCURRENT_PER_KEY) violation ??= `${path.join('.')}: too many concurrent writes to one key`
+      changes.push({ op: 'insert', path, value: s.content?.kind === 'any' ? s.content.values[0] : undefined })
+    }
+  }
+  violation ??= checkSizes(doc, newKeys)
+
+  // Deletions: only of items that exist and are not deleted yet.
+  for (const [client, ranges] of parsed.deletes) {
+    const state = stateOf(client)
+    const docStructs = store.clients.get(client)
     for (const { clock, len } of ranges) {
-      let c = clock
-      while (c < clock + len) {
-        const id = Y.createID(client, c)
-        const own = findLocal(id)
-        if (own) {
-          c = own.id.clock + own.length
-          continue // deleted in the same update it was made in: its root is already counted
+      const end = clock + len
+      if (docStructs && clock < state) {
+        let i = Y.findIndexSS(docStructs, clock)
+        while (i < docStructs.length && docStructs[i].id.clock < end) {
+          const s = docStructs[i++]
+          if (!(s instanceof Y.Item) || s.deleted) continue
+          const path = pathOf(docPosition(s))
+          if (isPath(path)) changes.push({ op: 'delete', path })
+          // An item in the room always has a place; anything else is content already collected.
         }
-        if (Y.getState(doc.store, client) <= c) return null
-        const item = Y.getItem(doc.store, id) as Y.Item | Y.GC
-        if (item instanceof Y.Item) {
-          const root = rootOfDocItem(id)
-          if (root === null) return null
-          roots.add(root)
+      }
+      // Clocks the room lacks must come with this update (deleted as they are made), or they are missing.
+      for (let c = Math.max(clock, state); c < end; ) {
+        const own = findFresh(client, c)
+        if (!own) {
+          missing = true
+          break
         }
-        c = item.id.clock + item.length
+        c = own.clock + own.length
       }
     }
   }
-  return roots
+
+  let newStructs = 0
+  for (const list of fresh.values()) newStructs += list.length
+  return { noop: fresh.size === 0 && changes.length === 0 && !missing, missing, changes, violation, newStructs }
+}
+
+/** Does this content fit where it is written? Null when it does. */
+function checkInsert(path: SchemaPath, content: RawContent, legacySets: boolean): string | null {
+  const [root, key, field, entry] = path
+  const deleted = content.kind === 'deleted'
+  const isMap = content.kind === 'type' && content.typeRef === Y_MAP_TYPE_REF
+  const plain = (check: (v: unknown) => string | null): string | null => (deleted ? null : content.kind === 'any' && content.values.length === 1 ? check(content.values[0]) : 'expected one plain value')
+
+  if (root === 'meta' || root === FACILITATOR_ONLY_ROOT) {
+    if (path.length !== 2) return 'nested deeper than the schema allows'
+    if (root === 'meta') {
+      if (!META_FIELDS.has(key)) return 'unknown field'
+      return plain((v) => {
+        if (key === 'schemaVersion') return Number.isInteger(v) && (v as number) >= 1 ? null : 'expected a positive integer'
+        const { errors } = restoreMeta({ [key]: v })
+        return errors.length ? errors[0].message : null
+      })
+    }
+    if (!WORKSHOP_FIELDS.has(key)) return 'unknown field'
+    return plain((v) => {
+      if (key === 'locked') return typeof v === 'boolean' ? null : 'expected true or false'
+      if (v !== null && (typeof v !== 'object' || Array.isArray(v))) return 'expected an object or null'
+      return JSON.stringify(v).length > MAX_WORKSHOP_JSON ? `expected at most ${MAX_WORKSHOP_JSON} characters of JSON` : null
+    })
+  }
+  if (!(COLLECTIONS as readonly string[]).includes(root)) return 'unknown collection'
+  const collection = root as CollectionName
+  if (path.length === 2) {
+    if (!isId(RECORD_TYPE_OF[collection], key) || key.length > MAX_ID_LENGTH) return `expected a ${RECORD_TYPE_OF[collection]} id as the key`
+    return deleted || isMap ? null : 'expected a record map'
+  }
+  const shape = fieldShape(collection, field)
+  if (!shape) return 'unknown field'
+  if (path.length === 3) {
+    if (shape === 'value') return plain((v) => checkFieldValue(collection, field, v, key))
+    if (shape === 'set' && legacySets && content.kind === 'any') return plain((v) => checkLegacySet(collection, field, v))
+    return deleted || isMap ? null : 'expected a nested map'
+  }
+  if (shape === 'value') return 'nested deeper than the schema allows'
+  return plain((v) => checkNestedEntry(collection, field, entry, v))
+}
+
+function checkLegacySet(collection: CollectionName, field: string, value: unknown): string | null {
+  if (!Array.isArray(value)) return 'expected a list of ids'
+  for (const id of value) {
+    const problem = typeof id === 'string' ? checkNestedEntry(collection, field, id, true) : 'expected an id'
+    if (problem) return problem
+  }
+  return null
+}
+
+/** Collections and nested maps stay within their caps once this update's new keys are added. */
+function checkSizes(doc: Y.Doc, newKeys: Map<string, Set<string>>): string | null {
+  for (const [container, keys] of newKeys) {
+    const [root, recordId, field] = container.split('\u0000')
+    if (!(COLLECTIONS as readonly string[]).includes(root)) continue
+    const collection = doc.getMap(root) as Y.Map<unknown>
+    if (recordId === undefined) {
+      const added = [...keys].filter((k) => !collection.has(k)).length
+      if (added && collection.size + added > MAX_RECORDS_PER_COLLECTION) return `${root}: more than ${MAX_RECORDS_PER_COLLECTION} records`
+      continue
+    }
+    if (field === undefined) continue
+    const record = collection.get(recordId)
+    const nested = record instanceof Y.Map ? record.get(field) : undefined
+    const existing = nested instanceof Y.Map ? nested : undefined
+    const max = maxNestedEntries(root as CollectionName, field)
+    const added = [...keys].filter((k) => !existing?.has(k)).length
+    if ((existing?.size ?? 0) + added > max) return `${container.split('\u0000').join('.')}: more than ${max} entries`
+  }
+  return null
 }

@@ -207,6 +207,33 @@ export function describeMapStoreContract(engine: string, factory: MapStoreFactor
       await expect(store.saveVersion('map_missing', { id: 'v', name: 'x', reason: 'manual', createdAt: '2024-01-01T00:00:00.000Z', state: first })).rejects.toThrow()
     })
 
+    it('quarantines one stored update: gone from the log, kept with its reason and bytes', async () => {
+      const store = await fresh()
+      let state = docWith({ a: 1 })
+      await store.createMap({ id: 'map_q', title: 'q', createdAt: '2024-01-01T00:00:00.000Z', initialUpdate: state })
+      const appended: Uint8Array[] = []
+      for (const [k, v] of [['b', 'blå'], ['c', '🐞'], ['d', 4]] as const) {
+        const { update, doc } = edit(state, k, v)
+        appended.push(update)
+        await store.appendUpdate('map_q', update)
+        state = Y.encodeStateAsUpdate(doc)
+      }
+      const { seqs } = await store.loadUpdates('map_q')
+      expect(seqs).toHaveLength(4)
+      await store.quarantineUpdate('map_q', seqs[2], 'broke the schema: meta.c')
+      await store.quarantineUpdate('map_q', seqs[2], 'again') // gone already: nothing happens
+      const after = await store.loadUpdates('map_q')
+      expect(after.seqs).toEqual([seqs[0], seqs[1], seqs[3]])
+      const quarantined = await store.listQuarantined('map_q')
+      expect(quarantined).toHaveLength(1)
+      expect(quarantined[0]).toMatchObject({ seq: seqs[2], reason: 'broke the schema: meta.c' })
+      expect(Array.from(quarantined[0].data)).toEqual(Array.from(appended[1]))
+      // A later append never reuses a quarantined row's place, even the last one's.
+      await store.quarantineUpdate('map_q', seqs[3], 'last')
+      expect(await store.appendUpdate('map_q', edit(state, 'e', 5).update)).toBeGreaterThan(seqs[3])
+      expect((await store.listQuarantined('map_q')).map((q) => q.seq)).toEqual([seqs[2], seqs[3]])
+    })
+
     it('stores a large update intact', async () => {
       const store = await fresh()
       const big = docWith({ text: 'æ😀'.repeat(200_000) })

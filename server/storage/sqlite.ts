@@ -13,7 +13,7 @@ import Database from 'better-sqlite3'
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Role } from '../auth/tokens'
-import { MapExistsError, MapNotFoundError, type MapMeta, type MapStore, type StoredUpdates, type VersionInfo, type VersionReason } from './types'
+import { MapExistsError, MapNotFoundError, type MapMeta, type MapStore, type QuarantinedUpdate, type StoredUpdates, type VersionInfo, type VersionReason } from './types'
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS maps (
@@ -30,6 +30,14 @@ CREATE TABLE IF NOT EXISTS updates (
   data BLOB NOT NULL,
   PRIMARY KEY (map_id, seq)
 ) STRICT, WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS quarantine (
+  map_id TEXT NOT NULL REFERENCES maps(id) ON DELETE CASCADE,
+  seq INTEGER NOT NULL,
+  reason TEXT NOT NULL,
+  quarantined_at TEXT NOT NULL,
+  data BLOB NOT NULL,
+  PRIMARY KEY (map_id, seq)
+) STRICT;
 CREATE TABLE IF NOT EXISTS versions (
   map_id TEXT NOT NULL REFERENCES maps(id) ON DELETE CASCADE,
   id TEXT NOT NULL,
@@ -71,13 +79,27 @@ export function openSqliteStore(dataDir: string, options: SqliteOptions = {}): M
   const selectMap = db.prepare<[string], MapRow>('SELECT * FROM maps WHERE id = ?')
   // One statement picks the next sequence number and inserts, so it stays right even when
   // another process writes to the same file.
-  const appendUpdate = db.prepare<[string, Uint8Array, string], { seq: number }>(
-    'INSERT INTO updates (map_id, seq, data) SELECT ?, COALESCE(MAX(seq), 0) + 1, ? FROM updates WHERE map_id = ? RETURNING seq',
+  // A quarantined row keeps its number: the next one is past both tables.
+  const appendUpdate = db.prepare<[string, Uint8Array, string, string], { seq: number }>(
+    `INSERT INTO updates (map_id, seq, data)
+     SELECT ?, COALESCE(MAX(seq), 0) + 1, ? FROM (SELECT seq FROM updates WHERE map_id = ? UNION ALL SELECT seq FROM quarantine WHERE map_id = ?)
+     RETURNING seq`,
   )
   const insertUpdate = db.prepare('INSERT INTO updates (map_id, seq, data) VALUES (?, ?, ?)')
   const selectUpdates = db.prepare<[string], { seq: number; data: Buffer }>('SELECT seq, data FROM updates WHERE map_id = ? ORDER BY seq')
   const deleteUpTo = db.prepare('DELETE FROM updates WHERE map_id = ? AND seq <= ?')
   const setTitle = db.prepare('UPDATE maps SET title = ? WHERE id = ?')
+  const moveToQuarantine = db.prepare(
+    'INSERT OR IGNORE INTO quarantine (map_id, seq, reason, quarantined_at, data) SELECT map_id, seq, ?, ?, data FROM updates WHERE map_id = ? AND seq = ?',
+  )
+  const deleteUpdate = db.prepare('DELETE FROM updates WHERE map_id = ? AND seq = ?')
+  const selectQuarantined = db.prepare<[string], { seq: number; reason: string; quarantined_at: string; data: Buffer }>(
+    'SELECT seq, reason, quarantined_at, data FROM quarantine WHERE map_id = ? ORDER BY seq',
+  )
+  const quarantine = db.transaction((id: string, seq: number, reason: string) => {
+    moveToQuarantine.run(reason, new Date().toISOString(), id, seq)
+    deleteUpdate.run(id, seq)
+  })
   const bump = Object.fromEntries(
     Object.entries(EPOCH_COLUMN).map(([role, column]) => [role, db.prepare<[string], { epoch: number }>(`UPDATE maps SET ${column} = ${column} + 1 WHERE id = ? RETURNING ${column} AS epoch`)]),
   ) as Record<Role, Database.Statement<[string], { epoch: number }>>
@@ -118,7 +140,7 @@ export function openSqliteStore(dataDir: string, options: SqliteOptions = {}): M
     },
     async appendUpdate(id, update) {
       try {
-        return appendUpdate.get(id, update, id)!.seq
+        return appendUpdate.get(id, update, id, id)!.seq
       } catch (e) {
         if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY') throw new MapNotFoundError(`no map ${id}`)
         throw e
@@ -127,10 +149,16 @@ export function openSqliteStore(dataDir: string, options: SqliteOptions = {}): M
     async loadUpdates(id): Promise<StoredUpdates> {
       if (!selectMap.get(id)) throw new MapNotFoundError(`no map ${id}`)
       const rows = selectUpdates.all(id)
-      return { updates: rows.map((r) => new Uint8Array(r.data.buffer, r.data.byteOffset, r.data.byteLength)), lastSeq: rows.at(-1)?.seq ?? 0 }
+      return { updates: rows.map((r) => new Uint8Array(r.data.buffer, r.data.byteOffset, r.data.byteLength)), lastSeq: rows.at(-1)?.seq ?? 0, seqs: rows.map((r) => r.seq) }
     },
     async compact(id, snapshot, upToSeq, title) {
       compact(id, snapshot, upToSeq, title)
+    },
+    async quarantineUpdate(id, seq, reason) {
+      quarantine(id, seq, reason.slice(0, 500))
+    },
+    async listQuarantined(id): Promise<QuarantinedUpdate[]> {
+      return selectQuarantined.all(id).map((r) => ({ seq: r.seq, reason: r.reason, quarantinedAt: r.quarantined_at, data: new Uint8Array(r.data.buffer, r.data.byteOffset, r.data.byteLength) }))
     },
     async saveVersion(mapId, v) {
       try {

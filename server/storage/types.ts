@@ -25,6 +25,16 @@ export interface StoredUpdates {
   updates: Uint8Array[]
   /** Sequence number of the last update returned; 0 when there are none. */
   lastSeq: number
+  /** Each update's sequence number, in the same order. */
+  seqs: number[]
+}
+
+/** A stored update set aside because it could not be applied or broke the schema: kept for an operator. */
+export interface QuarantinedUpdate {
+  seq: number
+  reason: string
+  quarantinedAt: string
+  data: Uint8Array
 }
 
 export interface MapStore {
@@ -42,6 +52,12 @@ export interface MapStore {
    * all), atomically; later updates stay. Optionally refresh the stored title.
    */
   compact(id: string, snapshot: Uint8Array, upToSeq: number, title?: string): Promise<void>
+  /**
+   * Move one stored update out of the log into quarantine, atomically: loading and compaction no
+   * longer see it, and an operator can still read it. A no-op when the row is gone.
+   */
+  quarantineUpdate(id: string, seq: number, reason: string): Promise<void>
+  listQuarantined(id: string): Promise<QuarantinedUpdate[]>
   /** Keep a named copy of a map's whole state (a Yjs update), e.g. before a workshop changes it. */
   saveVersion(mapId: string, version: { id: string; name: string; reason: VersionReason; createdAt: string; state: Uint8Array }): Promise<void>
   /** A map's versions, newest first, without their state. */

@@ -45,5 +45,3 @@ export function startLatencyProbe(from: SyncClient, to: SyncClient, everyMs = 12
     },
   }
 }
-
-export const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]

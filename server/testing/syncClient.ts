@@ -25,6 +25,12 @@ export class SyncClient {
   readonly ws: WebSocket
   /** Updates the relay broadcast to this client (sync step 2 replies excluded). */
   readonly received: Uint8Array[] = []
+  /** Reasons of the "permission denied" notices the relay sent (e.g. `locked`). */
+  readonly notices: string[] = []
+  /** Sync step 2 replies received (one per sync step 1 this client sent). */
+  syncReplies = 0
+  /** State vectors of every sync step 1 the relay sent (it asks on join, on unlock, after held edits land). */
+  readonly asked: Uint8Array[] = []
   /** Resolves with the close code and reason when the socket closes. */
   readonly closed: Promise<{ code: number; reason: string }>
   /** Resolves when the relay answered this client's sync step 1. */
@@ -44,10 +50,15 @@ export class SyncClient {
       const message = parseMessage(new Uint8Array(data.buffer, data.byteOffset, data.byteLength))
       switch (message.type) {
         case 'sync-step-1':
+          this.asked.push(message.stateVector)
           this.sendRaw(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, message.stateVector)))
+          break
+        case 'auth':
+          this.notices.push(message.reason)
           break
         case 'sync-step-2':
           Y.applyUpdate(this.doc, message.update, this)
+          this.syncReplies++
           markSynced()
           break
         case 'update':

@@ -1,7 +1,7 @@
 import * as Y from 'yjs'
 import { createId, type Action, type ActionId, type ActionStatus, type AnnotationId } from '../model'
 import { deleteWithDependents } from './cascade'
-import { CommandError, getRecord, insertRecord, listRecords, orderAt, patchRecord, transactLocal } from './transact'
+import { CommandError, getRecord, insertRecord, listRecords, orderAt, patchRecord, requireRecord, transactLocal } from './transact'
 
 export type ActionFields = Pick<Action, 'title' | 'owner' | 'measure' | 'target' | 'dueDate' | 'status' | 'addresses'>
 
@@ -34,6 +34,25 @@ export function addAction(doc: Y.Doc, input: Partial<ActionFields> & { fromAnnot
 /** Set any of title, owner, measure, target, dueDate ('' or YYYY-MM-DD), status, addresses. */
 export function updateAction(doc: Y.Doc, id: ActionId, patch: Partial<ActionFields>): void {
   transactLocal(doc, () => void patchRecord(doc, 'actions', id, patch))
+}
+
+/**
+ * Say the action addresses one more pain point or need. Only that id is written, so a colleague
+ * linking another one at the same moment keeps theirs; linking twice is a no-op.
+ */
+export function linkActionAnnotation(doc: Y.Doc, id: ActionId, annotationId: AnnotationId): void {
+  transactLocal(doc, () => {
+    const current = requireRecord(doc, 'actions', id)
+    if (!getRecord(doc, 'annotations', annotationId)) throw new CommandError(`addresses: no annotation ${JSON.stringify(annotationId)}`)
+    if (!current.addresses.includes(annotationId)) patchRecord(doc, 'actions', id, { addresses: [...current.addresses, annotationId] })
+  })
+}
+
+export function unlinkActionAnnotation(doc: Y.Doc, id: ActionId, annotationId: AnnotationId): void {
+  transactLocal(doc, () => {
+    const current = requireRecord(doc, 'actions', id)
+    if (current.addresses.includes(annotationId)) patchRecord(doc, 'actions', id, { addresses: current.addresses.filter((a) => a !== annotationId) })
+  })
 }
 
 /** Move an action through planned → in progress → done (or blocked). */

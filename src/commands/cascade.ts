@@ -1,5 +1,5 @@
 import * as Y from 'yjs'
-import { getCollection } from '../doc'
+import { getCollection, writeSet } from '../doc'
 import type { CollectionName } from '../model'
 import { listRecords } from './transact'
 
@@ -50,12 +50,11 @@ function forgetMentions(doc: Y.Doc, doomed: Set<string>): void {
       if (doomed.has(record.id)) continue
       const list = (record as unknown as Record<string, string[]>)[field]
       if (!list.some((id) => doomed.has(id))) continue
-      getCollection(doc, collection)
-        .get(record.id)!
-        .set(
-          field,
-          list.filter((id) => !doomed.has(id)),
-        )
+      writeSet(
+        getCollection(doc, collection).get(record.id)!,
+        field,
+        list.filter((id) => !doomed.has(id)),
+      )
     }
   }
   prune('actions', 'addresses')

@@ -11,7 +11,7 @@ describe('initializeMap', () => {
     const doc = new Y.Doc()
     initializeMap(doc, { title: 'Kundereise', locale: 'nb' })
     const s = readSnapshot(doc)
-    expect(s.meta).toMatchObject({ title: 'Kundereise', locale: 'nb', schemaVersion: 1 })
+    expect(s.meta).toMatchObject({ title: 'Kundereise', locale: 'nb', schemaVersion: 2 })
     expect(sortedStages(s).map((st) => [st.phase, st.title])).toEqual([
       ['before', 'Oppmerksomhet'],
       ['during', 'Kjøp'],

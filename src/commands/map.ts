@@ -1,6 +1,6 @@
 import * as Y from 'yjs'
 import { COLLECTIONS, defaultMeta, MAP_VARIANTS, PHASES, restoreMeta, type AnyRecord, type Meta, type Snapshot } from '../model'
-import { getCollection, getMetaMap, isEmptyDoc, recordToYMap, writeSnapshot } from '../doc'
+import { getCollection, getMetaMap, isEmptyDoc, recordToYMap, toDocValue, writeSnapshot } from '../doc'
 import { deleteWithDependents } from './cascade'
 import { addPersona } from './personas'
 import { addStage } from './stages'
@@ -87,10 +87,11 @@ export function replaceContent(doc: Y.Doc, target: Snapshot): void {
         for (const [field, value] of Object.entries(record)) {
           const current = existing.get(field)
           if (current instanceof Y.Map) {
-            const next = value as Record<string, unknown>
+            // Votes and sets of ids: write the entries that differ, never the whole map.
+            const next: Record<string, unknown> = Array.isArray(value) ? Object.fromEntries(value.map((id: string) => [id, true])) : (value as Record<string, unknown>)
             for (const k of [...current.keys()]) if (!Object.hasOwn(next, k)) current.delete(k)
             for (const [k, v] of Object.entries(next)) if (current.get(k) !== v) current.set(k, v)
-          } else if (current !== value) existing.set(field, value)
+          } else if (current !== value) existing.set(field, toDocValue(name, field, value))
         }
       }
     }

@@ -2,6 +2,7 @@ import * as Y from 'yjs'
 import {
   assertValidRecord,
   byOrder,
+  fieldShape,
   formatError,
   keyForIndex,
   restoreRecord,
@@ -9,7 +10,7 @@ import {
   type CollectionName,
   type RecordsByCollection,
 } from '../model'
-import { getCollection, LOCAL_ORIGIN, readRecord, recordToYMap, type RecordMap } from '../doc'
+import { getCollection, LOCAL_ORIGIN, readRecord, recordToYMap, writeSet, type RecordMap } from '../doc'
 
 /** A command that cannot run: bad arguments or a record that is gone. Nothing was written. */
 export class CommandError extends Error {
@@ -75,7 +76,10 @@ export function patchRecord<C extends CollectionName>(doc: Y.Doc, collection: C,
   const ymap = getCollection(doc, collection).get(id) as RecordMap
   for (const [key, value] of Object.entries(patch)) {
     if (key === 'id' || value === undefined) continue
-    if ((current as unknown as Record<string, unknown>)[key] !== value) ymap.set(key, value)
+    const before = (current as unknown as Record<string, unknown>)[key]
+    if (fieldShape(collection, key) === 'set') {
+      if (!sameMembers(before as string[], value as string[])) writeSet(ymap, key, value as string[])
+    } else if (before !== value) ymap.set(key, value)
   }
   return merged
 }
@@ -84,4 +88,9 @@ export function patchRecord<C extends CollectionName>(doc: Y.Doc, collection: C,
 export function orderAt<T extends { id: string; order: string }>(siblings: T[], index: number | undefined, selfId?: string): string {
   const sorted = siblings.filter((s) => s.id !== selfId).sort(byOrder)
   return keyForIndex(sorted, index ?? sorted.length)
+}
+
+function sameMembers(a: readonly string[], b: readonly string[]): boolean {
+  const set = new Set(a)
+  return set.size === new Set(b).size && b.every((id) => set.has(id))
 }

@@ -1,10 +1,14 @@
 /**
  * How records sit in the Y.Doc (DESIGN.md contract 3): one top-level Y.Map per collection, each
  * mapping an id to a record Y.Map of fields; `meta` is a flat Y.Map. Votes are a nested Y.Map
- * (participant id → count) so two participants voting at once never overwrite each other.
+ * (participant id → count) and, since schema v2, so is every set of ids (id → true), so two
+ * participants voting or linking at once never overwrite each other.
+ *
+ * Reading never recurses: a record's nested map is read one level deep and anything nested
+ * further (which the relay refuses, but an old stored document may hold) is ignored.
  */
 import * as Y from 'yjs'
-import { COLLECTIONS, restoreRecord, type AnyRecord, type CollectionName, type RecordsByCollection } from '../model'
+import { COLLECTIONS, fieldShape, restoreRecord, type AnyRecord, type CollectionName, type RecordsByCollection } from '../model'
 
 export type RecordMap = Y.Map<unknown>
 export type CollectionMap = Y.Map<RecordMap>
@@ -17,22 +21,58 @@ export function getMetaMap(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap('meta')
 }
 
-/** Fields that are stored as nested Y types rather than plain values. */
-const NESTED_FIELDS: Partial<Record<CollectionName, string[]>> = { annotations: ['votes'] }
-
-export function recordToYMap(collection: CollectionName, record: AnyRecord): RecordMap {
-  const nested = NESTED_FIELDS[collection] ?? []
-  const entries: [string, unknown][] = Object.entries(record).map(([k, v]) =>
-    nested.includes(k) ? [k, new Y.Map(Object.entries(v as Record<string, unknown>))] : [k, v],
-  )
-  return new Y.Map(entries)
+/** A field's value as the document holds it: nested maps for votes and sets of ids. */
+export function toDocValue(collection: CollectionName, field: string, value: unknown): unknown {
+  const shape = fieldShape(collection, field)
+  if (shape === 'votes') return new Y.Map(Object.entries(value as Record<string, unknown>))
+  if (shape === 'set') return new Y.Map((value as string[]).map((id) => [id, true]))
+  return value
 }
 
-/** A record Y.Map as a plain object, nested Y types flattened. */
+export function recordToYMap(collection: CollectionName, record: AnyRecord): RecordMap {
+  return new Y.Map(Object.entries(record).map(([k, v]) => [k, toDocValue(collection, k, v)]))
+}
+
+/**
+ * Make a set field hold exactly `ids`, touching only the members that change, so a colleague's
+ * concurrent link to another id survives. A v1 document's plain array becomes a nested map.
+ */
+export function writeSet(record: RecordMap, field: string, ids: readonly string[]): void {
+  const current = record.get(field)
+  if (!(current instanceof Y.Map)) {
+    record.set(field, new Y.Map(ids.map((id) => [id, true])))
+    return
+  }
+  const wanted = new Set(ids)
+  for (const id of [...current.keys()]) if (!wanted.has(id)) current.delete(id)
+  for (const id of ids) if (current.get(id) !== true) current.set(id, true)
+}
+
+/** A record Y.Map as a plain object: votes as an object, sets of ids as a sorted array (v1's plain arrays as they are). */
 export function yMapToPlain(ymap: RecordMap): Record<string, unknown> {
   const out: Record<string, unknown> = {}
-  for (const [k, v] of ymap.entries()) out[k] = v instanceof Y.Map ? v.toJSON() : v
+  for (const [k, v] of ymap.entries()) {
+    if (!(v instanceof Y.Map)) out[k] = v
+    else if (k === 'votes') out[k] = shallowEntries(v)
+    else
+      out[k] = [...v.entries()]
+        .filter(([, member]) => member === true)
+        .map(([id]) => id)
+        .sort()
+  }
   return out
+}
+
+/** A nested map's plain entries, one level only. */
+function shallowEntries(map: Y.Map<unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {}
+  for (const [k, v] of map.entries()) if (!(v instanceof Y.AbstractType)) out[k] = v
+  return out
+}
+
+/** A flat map (`meta`, `workshop`) as a plain object of its plain values; nested types are ignored. */
+export function flatMapToPlain(map: Y.Map<unknown>): Record<string, unknown> {
+  return shallowEntries(map)
 }
 
 /**

@@ -5,10 +5,10 @@
  */
 import * as Y from 'yjs'
 import { COLLECTIONS, restoreMeta, type AnyRecord, type CollectionName, type Meta, type Snapshot } from '../model'
-import { getCollection, getMetaMap, readRecord } from './schema'
+import { flatMapToPlain, getCollection, getMetaMap, readRecord } from './schema'
 
 export function readMeta(doc: Y.Doc): Meta {
-  const raw = getMetaMap(doc).toJSON() as Record<string, unknown>
+  const raw = flatMapToPlain(getMetaMap(doc))
   const { meta } = restoreMeta(raw)
   if (typeof raw.schemaVersion === 'number') meta.schemaVersion = raw.schemaVersion
   return meta

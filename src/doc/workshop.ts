@@ -1,5 +1,6 @@
 import * as Y from 'yjs'
 import { DEFAULT_WORKSHOP, restoreWorkshop, type WorkshopState } from '../model'
+import { flatMapToPlain } from './schema'
 
 /** The flat `workshop` map: `locked`, `timer`, `voting`. Written by facilitators only. */
 export function getWorkshopMap(doc: Y.Doc): Y.Map<unknown> {
@@ -8,7 +9,7 @@ export function getWorkshopMap(doc: Y.Doc): Y.Map<unknown> {
 
 export function readWorkshop(doc: Y.Doc): WorkshopState {
   const map = getWorkshopMap(doc)
-  return map.size === 0 ? DEFAULT_WORKSHOP : restoreWorkshop(map.toJSON())
+  return map.size === 0 ? DEFAULT_WORKSHOP : restoreWorkshop(flatMapToPlain(map))
 }
 
 /** Call `onChange` with the workshop state whenever it changes; returns the unsubscribe. */

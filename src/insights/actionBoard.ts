@@ -14,7 +14,7 @@ export interface AddressedItem {
 
 export interface BoardCard {
   action: Action
-  /** Addressed annotations that still exist, in the action's order; stale ids are skipped. */
+  /** Addressed annotations that still exist, in their order on the map (a set has none of its own); stale ids are skipped. */
   addresses: AddressedItem[]
 }
 
@@ -29,10 +29,10 @@ export function actionBoard(snapshot: Snapshot, grouping: BoardGrouping): BoardC
     .sort(byOrder)
     .map((action): BoardCard => ({
       action,
-      addresses: action.addresses.flatMap((id) => {
-        const annotation = snapshot.annotations[id]
-        return annotation ? [{ annotation, where: whereIs(snapshot, annotation.targetId) }] : []
-      }),
+      addresses: action.addresses
+        .flatMap((id) => (snapshot.annotations[id] ? [snapshot.annotations[id]] : []))
+        .sort(byOrder)
+        .map((annotation) => ({ annotation, where: whereIs(snapshot, annotation.targetId) })),
     }))
   if (grouping === 'status') {
     // Every status gets a column, empty or not, so a card always has somewhere to move to.

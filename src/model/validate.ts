@@ -49,7 +49,7 @@ type Field =
   | { type: 'number'; min: number; max: number; nullable: true }
   /** A calendar day `YYYY-MM-DD`, or '' for none. */
   | { type: 'date' }
-  /** A list of ids, stored as one plain array value. */
+  /** A set of ids: an array in a snapshot and in JSON, a nested Y.Map of id → true in the document (schema v2). */
   | { type: 'refs'; to: RecordType; max: number }
   | { type: 'order' }
   | { type: 'votes' }
@@ -61,7 +61,11 @@ const text = (max: number): Field => ({ type: 'text', max })
 const metric = (name: keyof typeof METRIC_RANGES): Field => ({ type: 'number', ...METRIC_RANGES[name], nullable: true })
 const scale: Field = { type: 'int', min: SCALE_MIN, max: SCALE_MAX, nullable: true }
 /** More links than any real plan needs, small enough that one record cannot bloat the document. */
-const MAX_REFS = 500
+export const MAX_REFS = 500
+/** More voters on one item than any workshop has. */
+export const MAX_VOTERS = 1000
+/** Longer than any id this app makes (`service-priority:` and ten characters), short enough to bound a key. */
+export const MAX_ID_LENGTH = 100
 
 const FIELDS: { [C in CollectionName]: Record<Exclude<keyof RecordsByCollection[C], 'id'>, Field> } = {
   personas: { name: text(MAX_TITLE), description: text(MAX_TEXT), color: { type: 'color' }, order: { type: 'order' } },
@@ -298,6 +302,55 @@ export function assertValidRecord<C extends CollectionName>(collection: C, recor
   return restored
 }
 
-export function fieldNames(collection: CollectionName): string[] {
-  return ['id', ...Object.keys(FIELDS[collection])]
+/**
+ * How a record field sits in the document: one plain value, or a nested Y.Map — `votes`
+ * (participant id → count) and, since schema v2, sets of ids (id → true) — so concurrent writers
+ * of different keys all keep theirs. Undefined for a field the collection does not have.
+ */
+export type FieldShape = 'value' | 'votes' | 'set'
+
+export function fieldShape(collection: CollectionName, name: string): FieldShape | undefined {
+  if (name === 'id') return 'value'
+  const field = (FIELDS[collection] as Record<string, Field>)[name]
+  if (!field) return undefined
+  return field.type === 'votes' ? 'votes' : field.type === 'refs' ? 'set' : 'value'
+}
+
+/** The set fields of a collection (schema v2 nested maps), e.g. `actions` → `['addresses']`. */
+export function setFields(collection: CollectionName): string[] {
+  return Object.entries(FIELDS[collection] as Record<string, Field>)
+    .filter(([, f]) => f.type === 'refs')
+    .map(([name]) => name)
+}
+
+/**
+ * Check one plain value written to a record field, as the relay does for every write it is sent.
+ * Returns the problem, or null when the value fits. `id` must repeat the record's key.
+ */
+export function checkFieldValue(collection: CollectionName, name: string, value: unknown, recordId: string): string | null {
+  if (name === 'id') return value === recordId ? null : `expected the record's own id ${JSON.stringify(recordId)}, got ${describe(value)}`
+  const field = (FIELDS[collection] as Record<string, Field>)[name]
+  if (!field) return `unknown field`
+  if (field.type === 'votes' || field.type === 'refs') return `expected a nested map, got ${describe(value)}`
+  return checkField(field, value)
+}
+
+/** Check one entry of a nested field: a vote (participant id → count) or a set member (id → true). */
+export function checkNestedEntry(collection: CollectionName, name: string, key: string, value: unknown): string | null {
+  const field = (FIELDS[collection] as Record<string, Field>)[name]
+  if (field?.type === 'votes') {
+    if (key.length === 0 || key.length > MAX_ID_LENGTH) return `expected a participant id of 1..${MAX_ID_LENGTH} characters`
+    return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 1000 ? null : `expected a vote count 0..1000, got ${describe(value)}`
+  }
+  if (field?.type === 'refs') {
+    if (!isId(field.to, key) || key.length > MAX_ID_LENGTH) return `expected a ${field.to} id, got ${describe(key)}`
+    return value === true ? null : `expected true, got ${describe(value)}`
+  }
+  return 'not a nested field'
+}
+
+/** The most entries a nested field may hold. */
+export function maxNestedEntries(collection: CollectionName, name: string): number {
+  const field = (FIELDS[collection] as Record<string, Field>)[name]
+  return field?.type === 'refs' ? field.max : MAX_VOTERS
 }

@@ -1,5 +1,5 @@
 import { useId, useMemo, useState } from 'react'
-import { deleteAction, setActionStatus, updateAction } from '../../commands'
+import { deleteAction, linkActionAnnotation, setActionStatus, unlinkActionAnnotation, updateAction } from '../../commands'
 import type { BoardCard } from '../../insights/actionBoard'
 import { whereIs } from '../../insights/priorityMatrix'
 import { ACTION_STATUSES, byOrder, isCalendarDate, type ActionStatus, type AnnotationId } from '../../model'
@@ -144,7 +144,7 @@ function ActionForm({ card, onDone }: { card: BoardCard; onDone(): void }) {
           {card.addresses.map(({ annotation }) => (
             <li key={annotation.id}>
               <span>{annotation.text}</span>
-              <button type="button" className="link-button danger" aria-label={t('actions.unlinkNamed', { text: annotation.text })} onClick={() => set({ addresses: action.addresses.filter((id) => id !== annotation.id) })}>
+              <button type="button" className="link-button danger" aria-label={t('actions.unlinkNamed', { text: annotation.text })} onClick={() => unlinkActionAnnotation(doc, action.id, annotation.id)}>
                 {t('actions.unlink')}
               </button>
             </li>
@@ -163,7 +163,7 @@ function ActionForm({ card, onDone }: { card: BoardCard; onDone(): void }) {
                 </option>
               ))}
             </select>
-            <button type="button" disabled={!toAdd} onClick={() => (set({ addresses: [...action.addresses, toAdd as AnnotationId] }), setToAdd(''))}>
+            <button type="button" disabled={!toAdd} onClick={() => (linkActionAnnotation(doc, action.id, toAdd as AnnotationId), setToAdd(''))}>
               {t('common.link')}
             </button>
           </div>

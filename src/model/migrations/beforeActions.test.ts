@@ -13,11 +13,11 @@ import { parseJourneyJson, toJourneyJson } from '../journeyJson'
 const fixture = readFileSync(new URL('./fixtures/v1-before-actions.json', import.meta.url), 'utf8')
 
 describe('a v1 file from before actions, promises and metrics', () => {
-  it('imports without a migration step', () => {
+  it('imports through the v1 → v2 step, which changes nothing in the file’s shape', () => {
     const parsed = parseJourneyJson(fixture)
     expect(parsed.ok).toBe(true)
     if (!parsed.ok) return
-    expect(parsed.migrated).toEqual([])
+    expect(parsed.migrated).toEqual(['1→2 sets-of-ids-merge'])
   })
 
   it('opens (written into a Y.Doc and read back) with empty collections and null defaults', () => {
@@ -35,14 +35,14 @@ describe('a v1 file from before actions, promises and metrics', () => {
     expect(opened.meta).toMatchObject({ variant: 'as-is', asIsMapId: '', toBeMapId: '', title: 'Skadesanmeldelse – bilforsikring' })
   })
 
-  it('re-exports as schemaVersion 1 with the new, empty collections and every old record intact', () => {
+  it('re-exports as schemaVersion 2 with the new, empty collections and every old record intact', () => {
     const parsed = parseJourneyJson(fixture)
     if (!parsed.ok) throw new Error('fixture must parse')
     const doc = new Y.Doc()
     writeSnapshot(doc, parsed.snapshot)
     const exported = toJourneyJson(readSnapshot(doc))
 
-    expect(exported.schemaVersion).toBe(1)
+    expect(exported.schemaVersion).toBe(2)
     expect(exported.actions).toEqual([])
     expect(exported.promises).toEqual([])
     expect(exported.servicePriorities).toEqual([])

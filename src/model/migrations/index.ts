@@ -1,13 +1,14 @@
 /**
  * Schema migrations: named, numbered steps that turn a document of version N into N+1.
  * They run on plain JSON (the interchange format or a server-side document dump) before
- * validation, so every way in sees the current shape.
+ * validation, so every way in sees the current shape. The live Y.Doc has its own step for each
+ * (`src/doc/migrate.ts`), run by the relay when it loads a stored map.
  *
- * v1 is the first published schema, so the list is empty today; the mechanism is exercised in
- * `migrations.test.ts` with a fixture chain. When v2 lands, add `{ from: 1, name, up }` here with
- * a fixture of a real v1 file.
+ * v2 stores every set of ids a record holds (an action's `addresses`, a service priority's
+ * `touchpointIds`) as a nested Y.Map of id → true, so concurrent links merge. The interchange
+ * format keeps sets as arrays, so its v1 → v2 step changes nothing but the number.
  */
-export const SCHEMA_VERSION = 1
+export const SCHEMA_VERSION = 2
 
 export type JsonObject = Record<string, unknown>
 
@@ -18,7 +19,7 @@ export interface Migration {
   up(doc: JsonObject): JsonObject
 }
 
-export const MIGRATIONS: readonly Migration[] = []
+export const MIGRATIONS: readonly Migration[] = [{ from: 1, name: 'sets-of-ids-merge', up: (doc) => doc }]
 
 export type MigrateResult =
   | { ok: true; doc: JsonObject; applied: string[] }

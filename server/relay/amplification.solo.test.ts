@@ -2,6 +2,8 @@
  * "Send me everything", thousands of times: a viewer's flood of empty-state sync requests must not
  * cost the relay a full encode each, must not grow its memory past its budget, and must not slow
  * the other participants. The relay runs as its own process, so its memory is its own.
+ *
+ * Timing-sensitive: this file runs alone, after the other unit tests (vitest.solo.config.ts).
  */
 import fs from 'node:fs'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -11,7 +13,8 @@ import * as Y from 'yjs'
 import { stringifyJourneyJson } from '../../src/model'
 import { buildSyntheticMap } from '../../src/io/testMaps'
 import type { ShareLinks } from '../maps'
-import { percentile, startLatencyProbe } from '../testing/latencyProbe'
+import { percentile } from '../testing/attacks'
+import { startLatencyProbe } from '../testing/latencyProbe'
 import { spawnServer, type ServerProcess } from '../testing/serverProcess'
 import { SyncClient } from '../testing/syncClient'
 import { eventually, tempDataDir } from '../testing/testServer'
@@ -49,7 +52,8 @@ async function metric(server: ServerProcess, line: string): Promise<number> {
 async function stalledViewer(server: ServerProcess, map: ShareLinks) {
   const socket = net.connect(server.port, '127.0.0.1')
   await new Promise((resolve) => socket.once('connect', resolve))
-  socket.write(`GET /sync/${map.id}?token=${map.viewerToken} HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n`)
+  // From an address of its own (the relay trusts X-Forwarded-For here), as an attacker would be.
+  socket.write(`GET /sync/${map.id}?token=${map.viewerToken} HTTP/1.1\r\nHost: x\r\nX-Forwarded-For: 198.51.100.66\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n`)
   const head = await new Promise<string>((resolve) => socket.once('data', (d) => resolve(d.toString())))
   expect(head).toMatch(/^HTTP\/1.1 101/)
   socket.pause()
@@ -115,7 +119,7 @@ function newCloseCode(before: string, after: string): number {
 
 async function floodScenario(env: Record<string, string>) {
   const dataDir = tempDataDir()
-  const server = await spawnServer({ dataDir, env: { SEND_BUFFER_PROCESS_BYTES: String(PROCESS_BUDGET), ...env } })
+  const server = await spawnServer({ dataDir, env: { SEND_BUFFER_PROCESS_BYTES: String(PROCESS_BUDGET), TRUST_PROXY: '1', ...env } })
   try {
     // A workshop-sized map: 400 touchpoints, ~600 annotations (a few hundred KB per full state).
     const body = stringifyJourneyJson(buildSyntheticMap({ touchpoints: 400, stages: 12, personas: 4, seed: 7, locale: 'da' }))

@@ -1,0 +1,70 @@
+/**
+ * What a hostile participant sends, for the isolation test and the hostile-update benchmark, and
+ * the measurement both make: how long a bystander's edits take to arrive in another room.
+ */
+import * as Y from 'yjs'
+import type { ShareLinks } from '../maps'
+import { encodeUpdate } from '../relay/protocol'
+import { SyncClient } from './syncClient'
+
+/** The heaviest update per byte the schema lets through: many small new records in one collection. */
+export function worstUpdate(base: Y.Doc, collection: 'links' | 'promises' | 'comments', records: number): Uint8Array {
+  const doc = new Y.Doc()
+  Y.applyUpdate(doc, Y.encodeStateAsUpdate(base))
+  const before = Y.encodeStateVector(doc)
+  const type = { links: 'link', promises: 'promise', comments: 'comment' }[collection]
+  const field = collection === 'links' ? 'label' : 'text'
+  doc.transact(() => {
+    const map = doc.getMap(collection)
+    for (let i = 0; i < records; i++) map.set(`${type}:${doc.clientID}x${i}`, new Y.Map([[field, 'ø']]))
+  })
+  return Y.encodeStateAsUpdate(doc, before)
+}
+
+export function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]
+}
+
+/**
+ * A bystander in `room` edits every `intervalMs` while `during()` runs; a colleague there records
+ * how long each edit took to arrive. Edits merged into one broadcast each count from their own send.
+ */
+export async function measureBystander(url: string, room: ShareLinks, intervalMs: number, during: () => Promise<void>): Promise<number[]> {
+  const writer = await SyncClient.connect(url, room.id, room.editorToken)
+  const sentAt: number[] = []
+  const latencies: number[] = []
+  let arrived = 0
+  const observer = await SyncClient.connect(url, room.id, room.viewerToken, {
+    onRemoteUpdate: () => {
+      const seq = Number(String(observer.doc.getMap('meta').get('description')).split(' ')[1])
+      const now = performance.now()
+      for (; arrived <= seq; arrived++) latencies.push(now - sentAt[arrived])
+    },
+  })
+  await Promise.all([writer.synced, observer.synced])
+  let n = 0
+  const timer = setInterval(() => {
+    sentAt[n] = performance.now()
+    writer.doc.getMap('meta').set('description', `edit ${n++}`)
+  }, intervalMs)
+  try {
+    await during()
+  } finally {
+    clearInterval(timer)
+  }
+  const deadline = Date.now() + 10_000
+  while (arrived < n && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10))
+  await Promise.all([writer.close(), observer.close()])
+  return latencies
+}
+
+/** Send the worst allowed updates into `room`, as often as the byte budget lets them in. */
+export async function attackWithWorstUpdates(attacker: SyncClient, count: number, gapMs: number): Promise<void> {
+  const collections = ['links', 'promises', 'comments'] as const
+  const attacks = Array.from({ length: count }, (_, i) => worstUpdate(attacker.doc, collections[i % 3], 9_999))
+  for (const [i, attack] of attacks.entries()) {
+    await new Promise((resolve) => setTimeout(resolve, i === 0 ? 300 : gapMs))
+    attacker.sendRaw(encodeUpdate(attack))
+  }
+}
