@@ -1,0 +1,76 @@
+/**
+ * What a hostile participant can cost the relay (prints figures, asserts nothing):
+ *  1. The worst update the limits allow (20,000 new structs): how long reading and judging it
+ *     blocks the event loop, and the longest of its applied slices.
+ *  2. A bystander's edit latency in another room (p50, p99, max), with and without an editor
+ *     sending those updates as often as its byte budget allows; the relay in its own process.
+ *
+ * Run: `npm run bench` (all benchmarks) or `npx tsx bench/hostile.bench.ts`.
+ */
+import fs from 'node:fs'
+import * as Y from 'yjs'
+import { initializeMap } from '../src/commands'
+import { judgeUpdate } from '../server/relay/writePolicy'
+import { readUpdate, sliceUpdate } from '../server/relay/updateFormat'
+import type { ShareLinks } from '../server/maps'
+import { attackWithWorstUpdates, measureBystander, percentile, worstUpdate } from '../server/testing/attacks'
+import { spawnServer } from '../server/testing/serverProcess'
+import { SyncClient } from '../server/testing/syncClient'
+import { tempDataDir } from '../server/testing/testServer'
+
+const RUNS = 5
+const SLICE = 1000
+
+function worstMessageCost() {
+  const rows: { read: number; judge: number; slice: number }[] = []
+  for (let i = 0; i < RUNS; i++) {
+    const room = new Y.Doc()
+    initializeMap(room, { title: 'Rom' })
+    const update = worstUpdate(room, 'links', 9_999)
+    let t = performance.now()
+    const parsed = readUpdate(update)
+    const read = performance.now() - t
+    t = performance.now()
+    const verdict = judgeUpdate(room, 'editor', parsed)
+    const judge = performance.now() - t
+    if (verdict.kind !== 'apply') throw new Error(`the worst allowed update was refused: ${JSON.stringify(verdict)}`)
+    let slice = 0
+    for (const part of sliceUpdate(update, parsed, SLICE, (c) => Y.getState(room.store, c))) {
+      t = performance.now()
+      Y.applyUpdate(room, part)
+      slice = Math.max(slice, performance.now() - t)
+    }
+    rows.push({ read, judge, slice })
+  }
+  const median = (k: 'read' | 'judge' | 'slice') => rows.map((r) => r[k]).sort((a, b) => a - b)[Math.floor(rows.length / 2)]
+  const bytes = worstUpdate(new Y.Doc(), 'links', 9_999).byteLength
+  console.log(`worst allowed update: 20,000 structs, ${(bytes / 1024).toFixed(0)} KB`)
+  console.log(`  read ${median('read').toFixed(1)} ms + judge ${median('judge').toFixed(1)} ms in one piece; longest slice of ${SLICE} structs ${median('slice').toFixed(1)} ms (median of ${RUNS})`)
+}
+
+async function bystander(withAttack: boolean) {
+  const dataDir = tempDataDir()
+  const server = await spawnServer({ dataDir })
+  try {
+    const create = async (title: string) => (await (await fetch(`${server.url}/api/maps`, { method: 'POST', body: JSON.stringify({ title }) })).json()) as ShareLinks
+    const [a, b] = [await create('Angriper'), await create('Tilskuer')]
+    const attacker = await SyncClient.connect(server.url, a.id, a.editorToken)
+    await attacker.synced
+    const latencies = await measureBystander(server.url, b, 20, async () => {
+      if (withAttack) await attackWithWorstUpdates(attacker, 4, 2100)
+      else await new Promise((resolve) => setTimeout(resolve, 300 + 3 * 2100))
+      await new Promise((resolve) => setTimeout(resolve, 1500))
+    })
+    await attacker.close()
+    const label = withAttack ? 'with the worst updates in another room' : 'quiet relay'
+    console.log(`bystander edit latency, ${label}: n=${latencies.length} p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms, max ${Math.max(...latencies).toFixed(1)} ms`)
+  } finally {
+    server.child.kill('SIGKILL')
+    await server.exited
+    fs.rmSync(dataDir, { recursive: true, force: true })
+  }
+}
+
+worstMessageCost()
+await bystander(false)
+await bystander(true)
