@@ -39,7 +39,7 @@ function cpuSeconds(server: ServerProcess): number {
 }
 
 async function metric(server: ServerProcess, line: string): Promise<number> {
-  const text = await (await fetch(`${server.url}/metrics`)).text()
+  const text = await (await fetch(`${server.url}/metrics`, { signal: AbortSignal.timeout(10_000) })).text()
   const found = text.split('\n').find((l) => l.startsWith(`${line} `))
   return found ? Number(found.split(' ').at(-1)) : 0
 }
@@ -89,7 +89,7 @@ async function floodOnce(server: ServerProcess, map: ShareLinks, a: SyncClient, 
   const quietCpu = cpuSeconds(server) - quietCpuStart
   const quiet = await quietProbe.stop()
 
-  const closesBefore = await (await fetch(`${server.url}/metrics`)).text()
+  const closesBefore = await (await fetch(`${server.url}/metrics`, { signal: AbortSignal.timeout(10_000) })).text()
   const flooder = await stalledViewer(server, map)
   const probe = startLatencyProbe(a, b)
   await new Promise((resolve) => setTimeout(resolve, 100))
@@ -103,7 +103,7 @@ async function floodOnce(server: ServerProcess, map: ShareLinks, a: SyncClient, 
   const extraCpu = cpuSeconds(server) - floodCpuStart - quietCpu
   const latencies = await probe.stop()
   rssPeak = Math.max(rssPeak, residentBytes(server))
-  const code = newCloseCode(closesBefore, await (await fetch(`${server.url}/metrics`)).text())
+  const code = newCloseCode(closesBefore, await (await fetch(`${server.url}/metrics`, { signal: AbortSignal.timeout(10_000) })).text())
   flooder.destroy()
   await flooder.closed
   return { code, latencies, quiet, growth: rssPeak - rssBefore, extraCpu }
@@ -139,7 +139,7 @@ async function floodScenario(env: Record<string, string>) {
     }
     // Nothing stays queued once the flooders' sockets are gone.
     await eventually(async () => (await metric(server, 'relay_send_buffer_bytes')) === 0, 5000, 'send buffers freed')
-    const metricsText = await (await fetch(`${server.url}/metrics`)).text()
+    const metricsText = await (await fetch(`${server.url}/metrics`, { signal: AbortSignal.timeout(10_000) })).text()
     await Promise.all([a.close(), b.close()])
     return { ...best!, fullState, metricsText }
   } finally {
