@@ -9,6 +9,7 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Duplex } from 'node:stream'
 import { loadOrCreateSecret } from './auth/secret'
+import { ParticipantSigner } from './auth/participants'
 import { TokenSigner } from './auth/tokens'
 import { defaultConfig, type ConfigOverrides, type ServerConfig } from './config'
 import { InProcessFanOut } from './fanout/inProcess'
@@ -59,11 +60,14 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const log = createLogger(config.logLevel)
   fs.mkdirSync(config.dataDir, { recursive: true })
   const store = givenStore ?? openSqliteStore(config.dataDir)
-  const signer = new TokenSigner(loadOrCreateSecret(config.dataDir, config.authSecret))
+  const secret = loadOrCreateSecret(config.dataDir, config.authSecret)
+  const signer = new TokenSigner(secret)
+  const participants = new ParticipantSigner(secret)
   const metrics = new RelayMetrics()
   const relay = new Relay({
     store,
     signer,
+    participants,
     fanOut,
     relayId: randomUUID(),
     limits: config.limits,
@@ -74,7 +78,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     trustProxy: config.trustProxy,
   })
   const maps = new MapService(store, signer, relay.rooms)
-  const api = createApiHandler({ config, maps, store, signer, relay, metrics })
+  const api = createApiHandler({ config, maps, store, signer, participants, relay, metrics })
   const serveStatic = createStaticHandler(config.staticDir)
   const startedAt = Date.now()
 

@@ -36,11 +36,16 @@ export class Connection implements Participant {
   awaitingPong = false
   /** Once closing, whatever the client still had in flight is ignored. */
   private closing = false
+  readonly participantId?: string
+  readonly seatId?: string
+  readonly personKey: string
 
   constructor(
     private readonly ws: WebSocket,
     readonly room: Room,
     readonly role: Role,
+    /** Who holds it (see participantLimits.ts): its participant id and seat, if any, and the key limits and presence follow. */
+    who: { participantId?: string; seatId?: string; personKey: string },
     limits: RelayLimits,
     private readonly metrics: RelayMetrics,
     private readonly log: Logger,
@@ -48,6 +53,9 @@ export class Connection implements Participant {
     /** The participant's rate limits, which outlive this connection (see participantLimits.ts). */
     private readonly buckets: MessageBuckets,
   ) {
+    this.participantId = who.participantId
+    this.seatId = who.seatId
+    this.personKey = who.personKey
     this.queue = new SendQueue(limits.sendBuffer, room.sendBuffers, processBuffers, () => room.fullStateBytes)
     ws.binaryType = 'nodebuffer'
     ws.on('close', () => this.queue.clear())

@@ -8,7 +8,8 @@ import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer } from 'ws'
 import { authorize } from '../auth/authorize'
-import type { Role, TokenSigner } from '../auth/tokens'
+import { seatParticipantId, type ParticipantSigner } from '../auth/participants'
+import type { Role, TokenClaims, TokenSigner } from '../auth/tokens'
 import type { RelayLimits } from '../config'
 import type { FanOut } from '../fanout/types'
 import type { Logger } from '../log'
@@ -17,7 +18,7 @@ import { clientAddress } from '../http/clientAddress'
 import { isMapId } from '../mapIds'
 import type { MapStore } from '../storage/types'
 import { Connection } from './connection'
-import { ParticipantLimits, type Who } from './participantLimits'
+import { ParticipantLimits, personKey, type Who } from './participantLimits'
 import { CLOSE_CODES } from './protocol'
 import { RoomRegistry } from './rooms'
 import { HeldBytes } from './sendQueue'
@@ -29,6 +30,8 @@ const SHUTDOWN_GRACE_MS = 2000
 export interface RelayDeps {
   store: MapStore
   signer: TokenSigner
+  /** Verifies the participant tokens the API issues (optional on the socket URL). */
+  participants: ParticipantSigner
   fanOut: FanOut
   relayId: string
   limits: RelayLimits
@@ -92,7 +95,8 @@ export class Relay {
     const auth = await authorize(this.deps.signer, this.deps.store, mapId, url.searchParams.get('token'))
     if (!auth.ok) return refuse(auth.status, auth.reason, auth.message)
     if (this.rooms.holdsOf(mapId) >= limits.maxParticipants) return refuse(503, 'room_full', 'this map has the maximum number of participants')
-    const who: Who = { tokenId: auth.claims.tokenId, address: clientAddress(req, this.deps.trustProxy) }
+    const holder = await this.holderOf(mapId, auth.claims, url.searchParams.get('participant'))
+    const who: Who = { tokenId: auth.claims.tokenId, address: clientAddress(req, this.deps.trustProxy), participantId: holder.participantId }
     const admitted = this.participantLimits.admit(who)
     if ('refused' in admitted) return refuse(429, admitted.refused, 'too many connections; try again shortly')
 
@@ -108,7 +112,8 @@ export class Relay {
     this.wss.handleUpgrade(req, socket, head, (ws) => {
       accepted = true
       metrics.upgrades.inc({ status: '101' })
-      const connection = new Connection(ws, room, auth.claims.role, limits, metrics, log, this.sendBuffers, this.participantLimits.buckets(who))
+      const identity = { ...holder, personKey: personKey(who) }
+      const connection = new Connection(ws, room, auth.claims.role, identity, limits, metrics, log, this.sendBuffers, this.participantLimits.buckets(who))
       this.connections.add(connection)
       room.join(connection)
       log.info('connection.open', { mapId, connection: connection.id, role: connection.role, participants: room.size })
@@ -123,6 +128,35 @@ export class Relay {
     if (!accepted) {
       this.rooms.release(room)
       admitted.release()
+    }
+  }
+
+  /**
+   * Who holds a connection: a named seat's link is its seat's participant; otherwise the
+   * participant token the client presented, if it is genuine, for this map, and (for a seat's
+   * participant) its seat still stands. A missing or invalid one leaves the connection
+   * anonymous: it syncs and edits, but casts no votes.
+   */
+  private async holderOf(mapId: string, claims: TokenClaims, participantToken: string | null): Promise<{ participantId?: string; seatId?: string }> {
+    if (claims.seatId) return { participantId: seatParticipantId(claims.seatId), seatId: claims.seatId }
+    if (!participantToken) return {}
+    const participant = this.deps.participants.verify(participantToken, mapId)
+    if (participant?.seatId !== undefined) {
+      const seat = await this.deps.store.getSeat(mapId, participant.seatId)
+      if (seat && !seat.revokedAt) return { participantId: participant.participantId, seatId: seat.id }
+    } else if (participant) return { participantId: participant.participantId }
+    this.deps.metrics.rejected.inc({ reason: 'participant_invalid' })
+    return {}
+  }
+
+  /** Close the connections of a revoked seat, here and (through fan-out) on other relays, and mark it on the roll. */
+  async revokeSeat(mapId: string, seatId: string): Promise<number> {
+    this.deps.fanOut.publish({ mapId, relayId: this.deps.relayId, message: { kind: 'revoke-seat', seatId } })
+    const room = await this.rooms.acquire(mapId)
+    try {
+      return room.revokeSeat(seatId)
+    } finally {
+      this.rooms.release(room)
     }
   }
 

@@ -123,3 +123,20 @@ export function upgradeStatus(url: string, headers: Record<string, string> = {})
     ws.once('error', (error) => reject(error))
   })
 }
+
+export interface IssuedParticipant {
+  participantId: string
+  participantToken: string
+  seat: { id: string; name: string } | null
+}
+
+/** Ask the relay for a participant id (`POST /api/maps/<id>/participants`), as the app does on opening a map. */
+export async function issueParticipant(serverUrl: string, mapId: string, token: string, known?: string, headers: Record<string, string> = {}): Promise<IssuedParticipant> {
+  const res = await fetch(`${serverUrl}/api/maps/${mapId}/participants`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(known ? { participantToken: known } : {}),
+  })
+  if (res.status !== 201) throw new Error(`POST participants: ${res.status} ${await res.text()}`)
+  return (await res.json()) as IssuedParticipant
+}
