@@ -60,13 +60,15 @@ export async function clickCell(page: Page, stageId: string, personaId: string) 
 }
 
 /** Another participant: a fresh browser context opening `url` as `name`, connected and showing the grid. */
-export async function openAs(browser: Browser, url: string, name: string, color: string): Promise<Page> {
+export async function openAs(browser: Browser, url: string, name: string, color: string, beforeOpen?: (page: Page) => Promise<void>): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } })
   const page = await context.newPage()
   await setIdentity(page, name, color)
+  await beforeOpen?.(page)
   await page.goto(url)
   await expect(page.locator('.react-flow__node-stage').first()).toBeVisible()
-  await expect(page.getByTestId('connection')).toHaveText('Connected')
+  // "Connected", or "Connected · view only" for a viewer link.
+  await expect(page.getByTestId('connection')).toHaveText(/^Connected/)
   return page
 }
 

@@ -22,7 +22,7 @@ afterEach(() => {
 
 async function start(dataDir: string): Promise<ServerProcess> {
   // The storm goes far past the default per-connection rate limit on purpose.
-  const server = await spawnServer({ dataDir, env: { RATE_UPDATES_PER_SECOND: '1000000', RATE_UPDATES_BURST: '1000000', COMPACT_EVERY: '300' } })
+  const server = await spawnServer({ dataDir, env: { RATE_UPDATES_PER_SECOND: '1000000', RATE_UPDATES_BURST: '1000000', RATE_UPDATE_BYTES_PER_SECOND: '1000000000', COMPACT_EVERY: '300' } })
   running.push(server)
   return server
 }

@@ -16,7 +16,7 @@ import {
 } from '../../src/commands'
 import { readSnapshot } from '../../src/doc'
 import type { AnnotationId, PersonaId, StageId } from '../../src/model'
-import { analyzeUpdate, judgeUpdate, MAX_RECORDS_PER_COLLECTION } from './writePolicy'
+import { analyzeUpdate, judgeUpdate, MAX_NEW_STRUCTS, MAX_RECORDS_PER_COLLECTION } from './writePolicy'
 
 /** A relay-side doc and a participant's doc in sync; `capture` returns the participant's next update. */
 function pair() {
@@ -246,13 +246,21 @@ describe('write policy: the document schema', () => {
     expect(refused(server, link)).toBeNull()
   })
 
-  it('caps how many records a collection may hold', () => {
+  it('caps how many records a collection may hold, counting those it has', () => {
     const { server } = pair()
-    const flood = rawWrite(server, (d) =>
-      d.transact(() => {
-        for (let i = 0; i <= MAX_RECORDS_PER_COLLECTION; i++) d.getMap('links').set(`link:${i}`, new Y.Map())
-      }),
-    )
-    expect(refused(server, flood)).toMatch(/more than/)
+    server.transact(() => {
+      for (let i = 0; i < MAX_RECORDS_PER_COLLECTION - 5; i++) server.getMap('links').set(`link:have${i}`, new Y.Map())
+    })
+    const five = rawWrite(server, (d) => d.transact(() => [0, 1, 2, 3, 4].forEach((i) => d.getMap('links').set(`link:new${i}`, new Y.Map()))))
+    expect(refused(server, five)).toBeNull()
+    const six = rawWrite(server, (d) => d.transact(() => [0, 1, 2, 3, 4, 5].forEach((i) => d.getMap('links').set(`link:new${i}`, new Y.Map()))))
+    expect(refused(server, six)).toMatch(/more than/)
+  })
+
+  it('refuses more new structs in one message than one message may bring', () => {
+    const { server } = pair()
+    const flood = rawWrite(server, (d) => d.transact(() => Array.from({ length: MAX_NEW_STRUCTS / 2 + 1 }, (_, i) => d.getMap('links').set(`link:${i}`, new Y.Map([['label', 'x']])))))
+    const verdict = judgeUpdate(server, 'facilitator', flood)
+    expect(verdict.kind === 'refuse' && verdict.reason).toBe('too_large')
   })
 })

@@ -337,7 +337,7 @@ export function analyzeUpdate(doc: Y.Doc, update: Uint8Array | RawUpdate, option
       const n = (concurrent.get(sameOrigin) ?? 0) + 1
       concurrent.set(sameOrigin, n)
       if (n > MAX_CONCURRENT_PER_KEY) violation ??= `${path.join('.')}: too many concurrent writes to one key`
-      changes.push({ op: 'insert', path, value: s.content?.kind === 'any' ? s.content.values[0] : undefined })
+      changes.push({ op: 'insert', path, value: s.content?.kind === 'any' ? s.content.values[s.content.values.length - 1] : undefined })
     }
   }
   violation ??= checkSizes(doc, newKeys)
@@ -380,7 +380,18 @@ function checkInsert(path: SchemaPath, content: RawContent, legacySets: boolean,
   const [root, key, field, entry] = path
   const deleted = content.kind === 'deleted'
   const isMap = content.kind === 'type' && content.typeRef === Y_MAP_TYPE_REF
-  const plain = (check: (v: unknown) => string | null): string | null => (deleted ? null : content.kind === 'any' && content.values.length === 1 ? check(content.values[0]) : 'expected one plain value')
+  // One struct may hold several values of a key: Yjs merges a client's consecutive values, once
+  // overwritten, when they are kept from collection (the app's undo manager keeps them), and a
+  // re-send (reconnect, unlock) carries the merged struct. The last is the key's value; each must fit.
+  const plain = (check: (v: unknown) => string | null): string | null => {
+    if (deleted) return null
+    if (content.kind !== 'any' || content.values.length === 0) return 'expected plain values'
+    for (const v of content.values) {
+      const problem = check(v)
+      if (problem) return problem
+    }
+    return null
+  }
 
   if (root === RELAY_ONLY_ROOT) {
     // A participant's write here is refused by the rules (`relay_only`); the shape matters for the relay's own.

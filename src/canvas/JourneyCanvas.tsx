@@ -147,8 +147,9 @@ export const JourneyCanvas = memo(function JourneyCanvas() {
           movePersona(doc, node.id as PersonaId, personaDropIndex(layout, node.id, center.y))
         }
       } catch (e) {
-        // The record was deleted by a colleague mid-drag: nothing to move.
-        console.warn((e as Error).message)
+        // The record was deleted by a colleague mid-drag: nothing was moved. Reported (not thrown)
+        // so React Flow finishes its drag, and shown by CommandNotice like any command's error.
+        reportError(e)
       }
     },
     [doc, layout, readOnly, session],

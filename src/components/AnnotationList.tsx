@@ -49,7 +49,7 @@ function KindGroup({ kind, targetId, items, readOnly }: { kind: AnnotationKind; 
       <ul>
         {items.map((a) => (
           <li key={a.id} className={a.status === 'unmet' ? 'is-unmet' : undefined}>
-            <TextField label={t('annotation.textOf', { kind: one })} hideLabel value={a.text} multiline maxLength={20000} disabled={readOnly} onCommit={(text) => editAnnotation(doc, a.id as AnnotationId, { text })} />
+            <TextField label={t('annotation.textOf', { kind: one })} hideLabel value={a.text} editKey={{ id: a.id, field: 'text' }} multiline maxLength={20000} disabled={readOnly} onCommit={(text) => editAnnotation(doc, a.id as AnnotationId, { text })} />
             <div className="annotation-actions">
               {isNeedKind(kind) && (
                 <label>

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react'
+import { ErrorBoundary } from './ErrorBoundary'
 
-/** A modal built on <dialog>: focus is trapped and Escape closes it, natively. */
+/** A modal built on <dialog>: focus is trapped and Escape closes it, natively. Its content fails on its own. */
 export function Dialog({ title, open, onClose, children, className }: { title: string; open: boolean; onClose?: () => void; children: ReactNode; className?: string }) {
   const ref = useRef<HTMLDialogElement>(null)
   const titleId = useId()
@@ -23,7 +24,9 @@ export function Dialog({ title, open, onClose, children, className }: { title: s
       {open && (
         <>
           <h2 id={titleId}>{title}</h2>
-          {children}
+          <ErrorBoundary label={title} onDismiss={onClose}>
+            {children}
+          </ErrorBoundary>
         </>
       )}
     </dialog>

@@ -96,7 +96,7 @@ function MapInspector({ snapshot }: { snapshot: Snapshot }) {
   const t = useT()
   return (
     <>
-      <TextField label={t('common.description')} multiline maxLength={20000} value={snapshot.meta.description} disabled={readOnly} onCommit={(description) => setMeta(doc, { description })} />
+      <TextField label={t('common.description')} multiline maxLength={20000} value={snapshot.meta.description} editKey={{ id: 'meta', field: 'description' }} disabled={readOnly} onCommit={(description) => setMeta(doc, { description })} />
       <div className="field">
         <label htmlFor="map-locale">{t('inspector.mapLanguage')}</label>
         <select id="map-locale" value={snapshot.meta.locale} disabled={readOnly} onChange={(e) => setMeta(doc, { locale: e.target.value })}>
@@ -146,11 +146,11 @@ function TouchpointInspector({ tp, snapshot }: { tp: Touchpoint; snapshot: Snaps
       <p className="crumb">
         {stage ? `${phaseName(stage.phase, snapshot.meta.locale)} › ${stage.title}` : t('inspector.unplaced')} · {persona?.name ?? '—'}
       </p>
-      <TextField label={t('common.title')} value={tp.title} disabled={readOnly} onCommit={(title) => set({ title })} />
-      <TextField label={t('common.description')} multiline maxLength={20000} value={tp.description} disabled={readOnly} onCommit={(description) => set({ description })} />
+      <TextField label={t('common.title')} value={tp.title} editKey={{ id: tp.id, field: 'title' }} disabled={readOnly} onCommit={(title) => set({ title })} />
+      <TextField label={t('common.description')} multiline maxLength={20000} value={tp.description} editKey={{ id: tp.id, field: 'description' }} disabled={readOnly} onCommit={(description) => set({ description })} />
       <div className="field-row">
-        <TextField label={t('inspector.channel')} value={tp.channel} list="channel-options" maxLength={100} disabled={readOnly} onCommit={(channel) => set({ channel })} />
-        <TextField label={t('common.ownerDepartment')} value={tp.owner} list="department-options" maxLength={200} disabled={readOnly} onCommit={(owner) => set({ owner })} />
+        <TextField label={t('inspector.channel')} value={tp.channel} editKey={{ id: tp.id, field: 'channel' }} list="channel-options" maxLength={100} disabled={readOnly} onCommit={(channel) => set({ channel })} />
+        <TextField label={t('common.ownerDepartment')} value={tp.owner} editKey={{ id: tp.id, field: 'owner' }} list="department-options" maxLength={200} disabled={readOnly} onCommit={(owner) => set({ owner })} />
       </div>
       <datalist id="channel-options">
         {CHANNELS.map((c) => (
@@ -249,8 +249,8 @@ function PersonaInspector({ persona, snapshot }: { persona: Persona; snapshot: S
   const index = ordered.findIndex((p) => p.id === persona.id)
   return (
     <>
-      <TextField label={t('common.name')} value={persona.name} disabled={readOnly} onCommit={(name) => updatePersona(doc, persona.id, { name })} />
-      <TextField label={t('common.description')} multiline maxLength={20000} value={persona.description} disabled={readOnly} placeholder={t('inspector.personaPlaceholder')} onCommit={(description) => updatePersona(doc, persona.id, { description })} />
+      <TextField label={t('common.name')} value={persona.name} editKey={{ id: persona.id, field: 'name' }} disabled={readOnly} onCommit={(name) => updatePersona(doc, persona.id, { name })} />
+      <TextField label={t('common.description')} multiline maxLength={20000} value={persona.description} editKey={{ id: persona.id, field: 'description' }} disabled={readOnly} placeholder={t('inspector.personaPlaceholder')} onCommit={(description) => updatePersona(doc, persona.id, { description })} />
       <div className="field">
         <label htmlFor={`color-${persona.id}`}>{t('inspector.colour')}</label>
         <input id={`color-${persona.id}`} type="color" value={persona.color} disabled={readOnly} onChange={(e) => updatePersona(doc, persona.id, { color: e.target.value })} />
@@ -293,7 +293,7 @@ function StageInspector({ stage, snapshot }: { stage: Stage; snapshot: Snapshot 
   const index = siblings.findIndex((s) => s.id === stage.id)
   return (
     <>
-      <TextField label={t('inspector.stageTitle')} value={stage.title} disabled={readOnly} onCommit={(title) => renameStage(doc, stage.id, title)} />
+      <TextField label={t('inspector.stageTitle')} value={stage.title} editKey={{ id: stage.id, field: 'title' }} disabled={readOnly} onCommit={(title) => renameStage(doc, stage.id, title)} />
       <div className="field">
         <label htmlFor={`phase-${stage.id}`}>{t('common.phase')}</label>
         <select id={`phase-${stage.id}`} value={stage.phase} disabled={readOnly} onChange={(e) => moveStage(doc, stage.id, { phase: e.target.value as Phase, index: Number.MAX_SAFE_INTEGER })}>
@@ -372,7 +372,7 @@ function LinkInspector({ id, snapshot }: { id: LinkId; snapshot: Snapshot }) {
       <p className="crumb">
         {snapshot.touchpoints[link.from]?.title} → {snapshot.touchpoints[link.to]?.title}
       </p>
-      <TextField label={t('inspector.linkLabel')} value={link.label} disabled={readOnly} onCommit={(label) => relabelLink(doc, id, label)} />
+      <TextField label={t('inspector.linkLabel')} value={link.label} editKey={{ id, field: 'label' }} disabled={readOnly} onCommit={(label) => relabelLink(doc, id, label)} />
       {!readOnly && (
         <button
           type="button"

@@ -5,11 +5,13 @@ import { isEmptyDoc, readSnapshot } from '../doc'
 import { parseJourneyJson, SCHEMA_VERSION, toJourneyJson } from '../model'
 import { getTemplate } from '../templates'
 import { JourneyCanvas } from '../canvas/JourneyCanvas'
-import { useJourneyStore, type Role } from '../store'
-import { fetchMapInfo, getRecentMap, importMapOnServer, loadIdentity, openMapSession, rememberMap, type Identity, type MapSession } from '../sync'
+import { useJourneyStore, type JourneyState, type Role } from '../store'
+import { ApiError, fetchMapInfo, getRecentMap, importMapOnServer, loadIdentity, openMapSession, rememberMap, type Identity, type MapSession } from '../sync'
 import { Inspector } from './Inspector'
 import { MapViewPanel } from './MapViewPanel'
-import { ViewTabs, VIEW_PANEL_ID, viewTabId, type MapView } from './ViewTabs'
+import { MAP_VIEWS, ViewTabs, VIEW_PANEL_ID, viewTabId, type MapView } from './ViewTabs'
+import { ErrorBoundary } from './ErrorBoundary'
+import { CommandNotice } from './CommandNotice'
 import { MapSessionContext } from './MapSessionContext'
 import { NameDialog } from './NameDialog'
 import { ShareDialog } from './ShareDialog'
@@ -62,9 +64,9 @@ export function MapPage({ mapId, token, local }: { mapId: string; token?: string
           s.awareness.setLocalStateField('user', { name: identity.name, color: identity.color, role: info.role })
           rememberMap({ id: mapId, role: info.role, title: info.title, ...(info.role === 'facilitator' || info.role === 'editor' || info.role === 'viewer' ? { links: { [info.role]: token } } : {}) })
         })
-        .catch((e: Error) => {
+        .catch((e: unknown) => {
           // Offline: keep the remembered role. A refused link says so.
-          if (/401|403|token|unauthor|forbidden|revoked|expired/i.test(e.message)) setError(e.message)
+          if (e instanceof ApiError && (e.status === 401 || e.status === 403)) setError(e.message)
         })
     }
     if (local) {
@@ -143,20 +145,40 @@ export function MapPage({ mapId, token, local }: { mapId: string; token?: string
             {view === 'canvas' ? (
               <>
                 <main className="map-canvas" aria-label={t('map.canvasRegion')}>
-                  <JourneyCanvas />
+                  <ErrorBoundary label={t('map.canvasRegion')} className="canvas-fallback">
+                    <JourneyCanvas />
+                  </ErrorBoundary>
                 </main>
-                <Inspector />
+                <SafeInspector />
               </>
             ) : (
-              <MapViewPanel view={view} />
+              <ErrorBoundary key={view} label={t(MAP_VIEWS.find((v) => v.id === view)!.label)} className="view-fallback">
+                <MapViewPanel view={view} />
+              </ErrorBoundary>
             )}
           </div>
           <MentionNotifier />
-          <PresentationView />
+          <CommandNotice />
+          <ErrorBoundary label={t('presentation.label')} className="view-fallback">
+            <PresentationView />
+          </ErrorBoundary>
           {versionsOpen && token && <VersionsDialog mapId={mapId} token={token} onClose={() => setVersionsOpen(false)} />}
           {shareOpen && token && <ShareDialog mapId={mapId} token={token} onClose={() => setShareOpen(false)} />}
         </div>
       </ReactFlowProvider>
     </MapSessionContext.Provider>
+  )
+}
+
+const selectSelectionKey = (s: JourneyState) => (s.selection ? (s.selection.kind === 'cell' ? `${s.selection.stageId}|${s.selection.personaId}` : s.selection.id) : '')
+
+/** The inspector inside its own error boundary, which tries again when the selection changes. */
+function SafeInspector() {
+  const selection = useJourneyStore(selectSelectionKey)
+  const t = useT()
+  return (
+    <ErrorBoundary label={t('inspector.label')} resetKey={selection} className="inspector">
+      <Inspector />
+    </ErrorBoundary>
   )
 }

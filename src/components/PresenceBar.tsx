@@ -3,25 +3,51 @@ import { useShallow } from 'zustand/react/shallow'
 import { useT } from '../i18n/useT'
 import { useJourneyStore, type JourneyState } from '../store'
 
-const selectStatus = (s: JourneyState) => ({ status: s.status, unsynced: s.unsynced })
+const selectStatus = (s: JourneyState) => ({ status: s.status, unsynced: s.unsynced, catchingUp: s.catchingUp, held: s.held, refusal: s.refusal, role: s.role, locked: s.workshop.locked })
 const selectPeopleKey = (s: JourneyState) => s.peers.map((p) => `${p.clientId}\u0000${p.name}\u0000${p.color}`).join('\u0001')
 
-/** Connection state: connected, connecting, or offline with N unsynced changes. */
+/**
+ * Where this participant's work stands, in one line: connected, reconnecting or offline (with
+ * what has not reached the relay), read-only (a viewer, or locked by the facilitator), held
+ * (refused while locked, waiting for the unlock), or refused (see ReadOnlyBanner for what to do).
+ */
 export const ConnectionIndicator = memo(function ConnectionIndicator() {
-  const { status, unsynced } = useJourneyStore(useShallow(selectStatus))
+  const { status, unsynced, catchingUp, held, refusal, role, locked } = useJourneyStore(useShallow(selectStatus))
   const t = useT()
-  const text =
-    status === 'local'
-      ? t('connection.local')
-      : status === 'connected'
-        ? t('connection.connected')
-        : status === 'connecting'
-          ? t('connection.connecting')
-          : unsynced > 0
-            ? t.plural('connection.offlineUnsynced', unsynced)
-            : t('connection.offline')
+  let kind: string = status
+  let text: string
+  switch (status) {
+    case 'local':
+      text = t('connection.local')
+      break
+    case 'refused':
+      text = refusal === 'revoked' || refusal === 'link' ? t('connection.refusedLink') : t('connection.refusedReload')
+      break
+    case 'offline':
+      text = unsynced > 0 ? t.plural('connection.offlineUnsynced', unsynced) : t('connection.offline')
+      break
+    case 'reconnecting':
+      text = unsynced > 0 ? t.plural('connection.reconnectingUnsynced', unsynced) : t('connection.reconnecting')
+      break
+    case 'connecting':
+      text = t('connection.connecting')
+      break
+    case 'connected':
+      // Live edits on their way are not worth a word; held ones, and offline ones still being saved, are.
+      if (held && unsynced > 0) {
+        kind = 'held'
+        text = t.plural('connection.held', unsynced)
+      } else if (catchingUp > 0) {
+        kind = 'connecting'
+        text = t.plural('connection.saving', catchingUp)
+      } else if (locked && role === 'editor') {
+        kind = 'locked'
+        text = t('connection.locked')
+      } else text = role === 'viewer' ? t('connection.viewOnly') : t('connection.connected')
+      break
+  }
   return (
-    <span className={`connection connection-${status}`} role="status" aria-live="polite" data-testid="connection">
+    <span className={`connection connection-${kind}`} role="status" aria-live="polite" data-testid="connection">
       <span className="dot" aria-hidden="true" />
       {text}
     </span>

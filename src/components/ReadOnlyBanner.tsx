@@ -1,12 +1,16 @@
 import { useT } from '../i18n/useT'
-import { useJourneyStore } from '../store'
+import { useJourneyStore, type Refusal } from '../store'
+import { useMapSession } from './MapSessionContext'
 
-/** Says why the map cannot be edited, when it cannot. */
+/** Says why the map cannot be edited, when it cannot, and what to do about it. */
 export function ReadOnlyBanner() {
   const role = useJourneyStore((s) => s.role)
   const reason = useJourneyStore((s) => s.readOnlyReason)
   const locked = useJourneyStore((s) => s.workshop.locked)
+  const refusal = useJourneyStore((s) => (s.status === 'refused' ? s.refusal : null))
+  const held = useJourneyStore((s) => (s.held ? s.unsynced : 0))
   const t = useT()
+  if (refusal) return <RefusedBanner refusal={refusal} />
   const text =
     reason ??
     (role === 'viewer'
@@ -16,10 +20,50 @@ export function ReadOnlyBanner() {
           ? t('banner.lockedFacilitator')
           : t('banner.locked')
         : null)
-  if (!text) return null
   return (
-    <div className={`banner${locked ? ' is-locked' : ''}`} role="status">
-      {text}
+    <>
+      {text && (
+        <div className={`banner${locked ? ' is-locked' : ''}`} role="status">
+          {text}
+        </div>
+      )}
+      {held > 0 && (
+        <div className="banner is-held" role="status" data-testid="held-banner">
+          {t.plural('banner.held', held)}
+        </div>
+      )}
+    </>
+  )
+}
+
+const EXPLAIN = { revoked: 'refusal.revoked', link: 'refusal.linkRejected', schema: 'refusal.schema', forbidden: 'refusal.forbidden', malformed: 'refusal.malformed' } as const
+
+/**
+ * The relay refused this participant for good. A revoked or expired link needs a new link from
+ * the facilitator; a refused write needs this browser's copy dropped, or reloading would send the
+ * same write again; an unreadable message may be a passing fault that a reload clears.
+ */
+function RefusedBanner({ refusal }: { refusal: Refusal }) {
+  const session = useMapSession()
+  const unsynced = useJourneyStore((s) => s.unsynced)
+  const t = useT()
+  const fromServer = refusal === 'schema' || refusal === 'forbidden'
+  return (
+    <div className="banner is-refused" role="alert" data-testid="refused-banner">
+      <p>
+        {t(EXPLAIN[refusal])}
+        {unsynced > 0 && <> {t.plural('refusal.unsaved', unsynced)}</>}
+      </p>
+      {refusal === 'malformed' && (
+        <button type="button" onClick={() => location.reload()}>
+          {t('common.reload')}
+        </button>
+      )}
+      {fromServer && (
+        <button type="button" onClick={() => void session.discardLocalCopy().then(() => location.reload())}>
+          {t('refusal.reloadFromServer')}
+        </button>
+      )}
     </div>
   )
 }

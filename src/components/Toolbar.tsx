@@ -37,7 +37,7 @@ export function Toolbar({ onShare, extra, onPublish }: { onShare?: () => void; e
         <span aria-hidden="true">◐</span>
       </a>
       <div className="toolbar-title">
-        <TextField label={t('toolbar.mapTitle')} hideLabel value={meta.title} disabled={readOnly} onCommit={(title) => setMeta(doc, { title })} />
+        <TextField label={t('toolbar.mapTitle')} hideLabel value={meta.title} editKey={{ id: 'meta', field: 'title' }} disabled={readOnly} onCommit={(title) => setMeta(doc, { title })} />
       </div>
       {!readOnly && (
         <div className="toolbar-group" role="group" aria-label={t('toolbar.edit')}>

@@ -1,14 +1,17 @@
 /**
  * The inspector's Metrics section: NPS, CES and CSAT measured at a touchpoint, each with a target.
- * Each figure commits on blur or Enter (one command, one undo step); an empty box clears it.
+ * Each figure commits on blur or Enter (one command, one undo step), and only when typed; an empty
+ * box clears it.
  */
-import { useEffect, useId, useRef, useState } from 'react'
+import { useId, useRef, useState } from 'react'
 import { setTouchpointMetrics, type TouchpointMetrics as Metrics } from '../commands'
 import { METRIC_RANGES, METRICS, type MetricName, type Touchpoint } from '../model'
 import { selectReadOnly, useJourneyStore } from '../store'
 import { useT } from '../i18n/useT'
 import type { MessageKey } from '../i18n/translate'
 import { useMapSession } from './MapSessionContext'
+import { useSharedDraft } from './useSharedDraft'
+import { PeerEditingMark, TheirChange } from './fields'
 import './TouchpointMetrics.css'
 
 const LABEL: Record<MetricName, { name: MessageKey; scale: MessageKey }> = {
@@ -53,23 +56,26 @@ function MetricInput({ tp, field, metric, label, disabled }: { tp: Touchpoint; f
   const id = useId()
   const t = useT()
   const value = tp[field]
-  const [draft, setDraft] = useState(value === null ? '' : String(value))
+  const text = value === null ? '' : String(value)
   const [error, setError] = useState(false)
-  const focused = useRef(false)
-  useEffect(() => {
-    if (!focused.current) setDraft(value === null ? '' : String(value))
-  }, [value])
+  const offerRef = useRef<HTMLDivElement>(null)
+  const inputRef = useRef<HTMLInputElement>(null)
   const { min, max } = METRIC_RANGES[metric]
-  const commit = () => {
-    const text = draft.trim().replace(',', '.').replace('−', '-')
-    const next = text === '' ? null : Number(text)
-    if (next !== null && (!Number.isFinite(next) || next < min || next > max)) {
-      setError(true)
-      return
-    }
-    setError(false)
-    if (next !== value) setTouchpointMetrics(doc, tp.id, { [field]: next })
-  }
+  const draft = useSharedDraft(text, {
+    editKey: { id: tp.id, field },
+    disabled,
+    offerRef,
+    onCommit(typed) {
+      const clean = typed.trim().replace(',', '.').replace('−', '-')
+      const next = clean === '' ? null : Number(clean)
+      if (next !== null && (!Number.isFinite(next) || next < min || next > max)) {
+        setError(true)
+        return false
+      }
+      setError(false)
+      if (next !== value) setTouchpointMetrics(doc, tp.id, { [field]: next })
+    },
+  })
   return (
     <>
       <label htmlFor={id} className="visually-hidden">
@@ -77,24 +83,35 @@ function MetricInput({ tp, field, metric, label, disabled }: { tp: Touchpoint; f
       </label>
       <input
         id={id}
+        ref={inputRef}
         type="text"
         inputMode="decimal"
         className="metric-input"
-        value={draft}
+        value={draft.draft}
         disabled={disabled}
         aria-invalid={error || undefined}
         title={error ? t('metrics.expected', { min, max }) : undefined}
-        onFocus={() => (focused.current = true)}
-        onBlur={() => {
-          focused.current = false
-          commit()
-        }}
-        onChange={(e) => setDraft(e.target.value)}
+        onFocus={draft.onFocus}
+        onBlur={draft.onBlur}
+        onChange={draft.onChange}
         onKeyDown={(e) => {
-          if (e.key === 'Enter') (e.target as HTMLInputElement).blur()
-          if (e.key === 'Escape') (setDraft(value === null ? '' : String(value)), setError(false))
+          draft.onKeyDown(e, { enterCommits: true })
+          if (e.key === 'Escape') setError(false)
         }}
       />
+      {draft.peer && <PeerEditingMark peer={draft.peer} />}
+      {draft.theirs !== null && (
+        <TheirChange
+          ref={offerRef}
+          theirs={draft.theirs}
+          by={draft.theirsBy}
+          onTake={() => {
+            draft.takeTheirs()
+            setError(false)
+            inputRef.current?.focus()
+          }}
+        />
+      )}
     </>
   )
 }

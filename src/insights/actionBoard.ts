@@ -2,7 +2,7 @@
  * The action plan as a board: columns by department or by status, each card with what it
  * addresses (the pain points and needs, and where they sit on the map).
  */
-import { ACTION_STATUSES, byOrder, type Action, type ActionStatus, type Annotation, type Snapshot } from '../model'
+import { ACTION_STATUSES, byOrder, PHASES, sortedStages, type Action, type ActionStatus, type Annotation, type Snapshot, type Touchpoint } from '../model'
 import { whereIs } from './priorityMatrix'
 
 export type BoardGrouping = 'department' | 'status'
@@ -14,7 +14,7 @@ export interface AddressedItem {
 
 export interface BoardCard {
   action: Action
-  /** Addressed annotations that still exist, in their order on the map (a set has none of its own); stale ids are skipped. */
+  /** Addressed annotations that still exist, in journey order (a set has no order of its own); stale ids are skipped. */
   addresses: AddressedItem[]
 }
 
@@ -25,13 +25,14 @@ export interface BoardColumn {
 }
 
 export function actionBoard(snapshot: Snapshot, grouping: BoardGrouping): BoardColumn[] {
+  const inJourneyOrder = journeyOrder(snapshot)
   const cards = Object.values(snapshot.actions)
     .sort(byOrder)
     .map((action): BoardCard => ({
       action,
       addresses: action.addresses
         .flatMap((id) => (snapshot.annotations[id] ? [snapshot.annotations[id]] : []))
-        .sort(byOrder)
+        .sort(inJourneyOrder)
         .map((annotation) => ({ annotation, where: whereIs(snapshot, annotation.targetId) })),
     }))
   if (grouping === 'status') {
@@ -48,4 +49,53 @@ export function unaddressed(snapshot: Snapshot): Annotation[] {
   return Object.values(snapshot.annotations)
     .filter((a) => !addressed.has(a.id) && (a.kind === 'pain-point' || ((a.kind === 'functional-need' || a.kind === 'emotional-need') && a.status !== 'met')))
     .sort(byOrder)
+}
+
+/**
+ * Annotations in the order a reader meets them on the map: personas first, then phase by phase,
+ * stage by stage, the stage's own before its touchpoints (by lane, then card order); within one
+ * target by the annotations' order.
+ */
+export function journeyOrder(snapshot: Snapshot): (a: Annotation, b: Annotation) => number {
+  const stageIndex = new Map(sortedStages(snapshot).map((s, i) => [s.id as string, i]))
+  const personaIndex = new Map(Object.values(snapshot.personas).sort(byOrder).map((p, i) => [p.id as string, i]))
+  const rank = (targetId: string): (number | string)[] => {
+    if (snapshot.personas[targetId]) return [-1, personaIndex.get(targetId) ?? 0]
+    if (targetId.startsWith('phase:')) return [PHASES.indexOf(targetId.slice(6) as never), -1]
+    const stage = snapshot.stages[targetId]
+    if (stage) return [PHASES.indexOf(stage.phase), stageIndex.get(targetId) ?? 0, -1]
+    const touchpoint = snapshot.touchpoints[targetId]
+    if (touchpoint) {
+      const at = snapshot.stages[touchpoint.stageId]
+      return [at ? PHASES.indexOf(at.phase) : PHASES.length, stageIndex.get(touchpoint.stageId) ?? 0, personaIndex.get(touchpoint.personaId) ?? 0, touchpoint.order, touchpoint.id]
+    }
+    return [PHASES.length + 1]
+  }
+  const ranks = new Map<string, (number | string)[]>()
+  const rankOf = (id: string) => ranks.get(id) ?? (ranks.set(id, rank(id)), ranks.get(id)!)
+  return (a, b) => {
+    const ra = rankOf(a.targetId)
+    const rb = rankOf(b.targetId)
+    for (let i = 0; i < Math.max(ra.length, rb.length); i++) {
+      const x = ra[i] ?? -Infinity
+      const y = rb[i] ?? -Infinity
+      if (x < y) return -1
+      if (x > y) return 1
+    }
+    return byOrder(a, b)
+  }
+}
+
+/** Touchpoints in the order a reader meets them: stage by stage, lane by lane, card by card. */
+export function touchpointsInJourneyOrder(snapshot: Snapshot, ids: readonly string[]): Touchpoint[] {
+  const stageIndex = new Map(sortedStages(snapshot).map((s, i) => [s.id as string, i]))
+  const personaIndex = new Map(Object.values(snapshot.personas).sort(byOrder).map((p, i) => [p.id as string, i]))
+  const rank = (t: Touchpoint) => [stageIndex.get(t.stageId) ?? Infinity, personaIndex.get(t.personaId) ?? Infinity] as const
+  return ids
+    .flatMap((id) => (snapshot.touchpoints[id] ? [snapshot.touchpoints[id]] : []))
+    .sort((a, b) => {
+      const [sa, pa] = rank(a)
+      const [sb, pb] = rank(b)
+      return sa - sb || pa - pb || byOrder(a, b)
+    })
 }

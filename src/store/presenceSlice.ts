@@ -18,6 +18,8 @@ export interface Peer {
   spotlight?: boolean
   /** The presentation step a facilitator shows, or null. */
   present?: number | null
+  /** The field the peer is typing in: a record id and a field name (`touchpoint:x`, `title`). */
+  editing?: { id: string; field: string } | null
 }
 
 export interface PresenceSlice {
@@ -28,6 +30,11 @@ export interface PresenceSlice {
    * change so each of a thousand cards reads its outline in O(1).
    */
   peerSelections: Readonly<Record<string, string>>
+  /**
+   * Who is typing where, derived the same way: `id#field` → `color|name` for a field's own mark,
+   * and `id` → `color|name` for the record's card.
+   */
+  peerEditing: Readonly<Record<string, string>>
   setPeers(peers: Peer[]): void
   setSelf(self: { name: string; color: string; id: string }): void
 }
@@ -36,10 +43,18 @@ export const createPresenceSlice: StateCreator<JourneyState, [['zustand/immer', 
   self: { name: '', color: '#4f7cff', id: '' },
   peers: [],
   peerSelections: {},
+  peerEditing: {},
   setPeers: (peers) => {
     const peerSelections: Record<string, string> = {}
-    for (const p of peers) for (const id of p.selection ?? []) peerSelections[id] ??= `${p.color}|${p.name}`
-    set({ peers, peerSelections })
+    const peerEditing: Record<string, string> = {}
+    for (const p of peers) {
+      for (const id of p.selection ?? []) peerSelections[id] ??= `${p.color}|${p.name}`
+      if (p.editing) {
+        peerEditing[`${p.editing.id}#${p.editing.field}`] ??= `${p.color}|${p.name}`
+        peerEditing[p.editing.id] ??= `${p.color}|${p.name}`
+      }
+    }
+    set({ peers, peerSelections, peerEditing })
   },
   setSelf: (self) => set({ self }),
 })

@@ -7,11 +7,13 @@ import * as Y from 'yjs'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
 import { Awareness } from 'y-protocols/awareness'
-import { createUndoManager, LOCAL_ORIGIN } from '../doc'
-import { bindDocument, useJourneyStore, type Peer, type Role } from '../store'
+import { createUndoManager } from '../doc'
+import { bindDocument, useJourneyStore, type Peer, type Refusal, type Role } from '../store'
+import { ApiError, fetchMapInfo, requestParticipant } from './api'
+import { connectionStatus, refusalOfClose } from './connectionStatus'
 import type { Identity } from './identity'
-import { requestParticipant } from './api'
 import { loadParticipant, saveParticipant } from './participant'
+import { trackSync, type SyncTracker } from './syncTracker'
 
 export interface MapSession {
   mapId: string
@@ -22,7 +24,12 @@ export interface MapSession {
   whenLocalLoaded: Promise<void>
   /** Resolves when the relay has sent its state (immediately for a local map). */
   whenSynced: Promise<void>
-  setPresence(field: 'cursor' | 'selection' | 'drag' | 'viewport' | 'spotlight' | 'present', value: unknown): void
+  setPresence(field: 'cursor' | 'selection' | 'drag' | 'viewport' | 'spotlight' | 'present' | 'editing', value: unknown): void
+  /**
+   * Forget this browser's copy of the map (with whatever the relay refused), so the next open
+   * loads the map as the relay has it.
+   */
+  discardLocalCopy(): Promise<void>
   destroy(): void
 }
 
@@ -46,7 +53,7 @@ export function openMapSession(options: OpenMapOptions): MapSession {
   const doc = new Y.Doc()
   const unbind = bindDocument(doc, { relayed: Boolean(token) })
   const store = useJourneyStore.getState()
-  store.setConnection({ mapId, status: token ? 'connecting' : 'local', unsynced: 0, role: options.role ?? 'facilitator', readOnlyReason: null })
+  store.setConnection({ mapId, status: token ? 'connecting' : 'local', unsynced: 0, catchingUp: 0, held: false, refusal: null, role: options.role ?? 'facilitator', readOnlyReason: null })
   // On a map kept in this browser the browser's own id is the voter; on the relay's, the id it issues.
   const known = token ? loadParticipant(mapId) : null
   store.setSelf({ ...identity, id: token ? (known?.participantId ?? '') : identity.id })
@@ -81,44 +88,81 @@ export function openMapSession(options: OpenMapOptions): MapSession {
         if (issued.participantToken === p.params.participant) return
         p.params.participant = issued.participantToken
         if (known?.participantId === issued.participantId && p.wsconnected) return // same id: the next reconnect sends the fresh token
+        if (refusal !== null) return // the link itself was refused: nothing to reconnect with
         p.disconnect()
         p.connect()
       })
       .catch(() => {
-        if (!destroyed && !p.shouldConnect) p.connect()
+        if (!destroyed && !p.shouldConnect && refusal === null) p.connect()
       })
     whenSynced = new Promise((resolve) => {
       if (p.synced) resolve()
       else p.once('sync', () => resolve())
     })
-    // Count local edits the relay has not yet confirmed: offline with N unsynced changes.
-    let unsynced = 0
-    const onUpdate = (_update: Uint8Array, origin: unknown) => {
-      if (origin === LOCAL_ORIGIN && !(p.wsconnected && p.synced)) {
-        unsynced++
-        useJourneyStore.getState().setConnection({ unsynced })
-      }
+    let refusal: Refusal | null = null
+    let everSynced = false
+    let tracker: SyncTracker | null = null
+    const publish = () => {
+      if (p.synced) everSynced = true
+      const progress = tracker?.progress() ?? { unsynced: 0, catchingUp: 0, held: false }
+      useJourneyStore.getState().setConnection({
+        status: connectionStatus({ refused: refusal !== null, online: navigator.onLine, synced: p.wsconnected && p.synced, everSynced }),
+        unsynced: progress.unsynced,
+        catchingUp: progress.catchingUp,
+        held: progress.held,
+        refusal,
+      })
     }
-    doc.on('update', onUpdate)
-    cleanups.push(() => doc.off('update', onUpdate))
-    const onStatus = ({ status }: { status: 'connected' | 'disconnected' | 'connecting' }) => {
-      useJourneyStore.getState().setConnection({ status: status === 'connected' ? (p.synced ? 'connected' : 'connecting') : status === 'connecting' ? 'connecting' : 'offline' })
+    tracker = trackSync(p, (origin) => origin !== p && origin !== persistence, publish)
+    const refuse = (why: Refusal) => {
+      refusal = why
+      p.disconnect()
+      publish()
     }
-    const onSync = (isSynced: boolean) => {
-      if (isSynced) unsynced = 0
-      useJourneyStore.getState().setConnection({ status: isSynced && p.wsconnected ? 'connected' : 'connecting', unsynced })
+
+    // A link refused over HTTP (expired, revoked while we were away) never opens a socket, and
+    // y-websocket would retry it for ever: when a socket fails to open on a working network, ask
+    // the API why (at most every few seconds).
+    let opened = false
+    let lastProbe = 0
+    const probeLink = () => {
+      if (Date.now() - lastProbe < 5000) return
+      lastProbe = Date.now()
+      fetchMapInfo(mapId, token).catch((e: unknown) => {
+        if (e instanceof ApiError && (e.status === 401 || e.status === 403)) refuse('link')
+      })
     }
-    provider.on('status', onStatus)
-    provider.on('sync', onSync)
+    const onStatus = ({ status }: { status: string }) => {
+      if (status === 'connected') opened = true
+      publish()
+    }
+    const onConnectionClose = () => {
+      if (!opened && navigator.onLine && refusal === null) probeLink()
+      opened = false
+      publish()
+    }
+    const onClosed = ({ code }: { code: number }) => refuse(refusalOfClose(code))
+    p.on('status', onStatus)
+    p.on('sync', publish)
+    p.on('connection-close', onConnectionClose)
+    p.on('closed', onClosed)
     // The browser knows it is offline before the socket times out: stop trying until it is back.
     const onOffline = () => {
       p.disconnect()
-      useJourneyStore.getState().setConnection({ status: 'offline' })
+      publish()
     }
-    const onOnline = () => p.connect()
+    const onOnline = () => {
+      if (refusal === null) p.connect()
+      publish()
+    }
     window.addEventListener('offline', onOffline)
     window.addEventListener('online', onOnline)
     cleanups.push(() => {
+      tracker?.destroy()
+      p.off('status', onStatus)
+      p.off('sync', publish)
+      p.off('connection-close', onConnectionClose)
+      p.off('closed', onClosed)
       window.removeEventListener('offline', onOffline)
       window.removeEventListener('online', onOnline)
     })
@@ -127,7 +171,7 @@ export function openMapSession(options: OpenMapOptions): MapSession {
     whenSynced = whenLocalLoaded
   }
 
-  awareness.setLocalState({ user: { name: identity.name, color: identity.color, role: options.role ?? 'facilitator' }, cursor: null, selection: [], drag: null, viewport: null, spotlight: false, present: null })
+  awareness.setLocalState({ user: { name: identity.name, color: identity.color, role: options.role ?? 'facilitator' }, cursor: null, selection: [], drag: null, viewport: null, spotlight: false, present: null, editing: null })
   const onAwareness = (changes?: { added: number[]; updated: number[]; removed: number[] }) => {
     // Our own cursor and viewport change many times a second; only others' changes matter here.
     if (changes && [...changes.added, ...changes.updated, ...changes.removed].every((id) => id === doc.clientID)) return
@@ -146,6 +190,7 @@ export function openMapSession(options: OpenMapOptions): MapSession {
         viewport: isPoint(state.viewport) && Number.isFinite(state.viewport.zoom) ? { x: state.viewport.x, y: state.viewport.y, zoom: state.viewport.zoom as number } : null,
         spotlight: state.spotlight === true,
         present: Number.isInteger(state.present) ? state.present : null,
+        editing: editingOf(state.editing),
       })
     })
     peers.sort((a, b) => a.clientId - b.clientId)
@@ -166,6 +211,10 @@ export function openMapSession(options: OpenMapOptions): MapSession {
     setPresence(field, value) {
       awareness.setLocalStateField(field, value)
     },
+    async discardLocalCopy() {
+      provider?.disconnect()
+      await persistence.clearData()
+    },
     destroy() {
       cleanups.forEach((c) => c())
       awareness.off('change', onAwareness)
@@ -177,6 +226,13 @@ export function openMapSession(options: OpenMapOptions): MapSession {
       doc.destroy()
     },
   }
+}
+
+/** A peer's `editing` presence, if well formed: a record id and a field name of sane length. */
+function editingOf(v: unknown): { id: string; field: string } | null {
+  if (typeof v !== 'object' || v === null) return null
+  const { id, field } = v as { id?: unknown; field?: unknown }
+  return typeof id === 'string' && typeof field === 'string' && id.length <= 200 && field.length <= 60 ? { id, field } : null
 }
 
 function isPoint(v: unknown): v is { x: number; y: number; id?: string; zoom?: number } {

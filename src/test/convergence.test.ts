@@ -2,11 +2,18 @@
  * Peers editing the same map, with updates delivered late, out of order and after disconnects,
  * must end with the same map, and nothing anyone added may vanish without a trace.
  *
- * "Vanish unseen", precisely: after every update has reached every peer, each touchpoint,
- * annotation and comment that some peer created, and that no peer's own command removed (a
- * delete, a cascade of one, or an undo, measured on that peer at the moment it ran), exists in
- * the final document, either placed (its stage and persona, or its target, exist) or listed by
- * `findOrphans`, which is what the canvas's "Unplaced" tray shows.
+ * The peers draw from every command src/commands exports (randomCommands.ts); the last test of
+ * the first block fails if one of them never ran.
+ *
+ * "Vanish unseen", precisely: after every update has reached every peer, each record of any
+ * collection that some peer created, and that no peer's own command removed (a delete, a cascade
+ * of one, a restored version, or an undo, measured on that peer at the moment it ran), exists in
+ * the final document, either placed (its stage and persona, its target, its link's ends or its
+ * priority's promise exist) or listed by `findOrphans`, which is what the canvas's "Unplaced"
+ * tray and the promises panel show.
+ *
+ * The same fuzz runs through the real relay, with roles and reconnects, in
+ * server/relay/convergenceFuzz.test.ts.
  */
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
@@ -20,48 +27,82 @@ import {
   reattachAnnotation,
   addComment,
 } from '../commands'
-import { readSnapshot } from '../doc'
-import { findOrphans, isPlaced, parseJourneyJson, targetExists, toJourneyJson, type Snapshot } from '../model'
+import * as commandsModule from '../commands'
+import { readSnapshot, readWorkshop } from '../doc'
+import { COLLECTIONS, findOrphans, isPlaced, parseJourneyJson, SCHEMA_VERSION, targetExists, toJourneyJson, type Snapshot } from '../model'
+import { TEMPLATES } from '../templates'
 import { PeerNetwork, withSeededIds, type DeliveryOrder, type Peer } from './peers'
-import { COMMAND_WEIGHTS, RANDOM_COMMANDS } from './randomCommands'
+import { COMMAND_WEIGHTS, exportedUserCommands, NOT_USER_COMMANDS, RANDOM_COMMANDS, trackCommands } from './randomCommands'
 import { SeededRandom } from './seededRandom'
 
-/** Record kinds a participant adds and expects to find again. */
-const KEPT = ['touchpoints', 'annotations', 'comments'] as const
-
+/** Every record a participant adds, of any collection, is one they expect to find again. */
 function recordIds(snapshot: Snapshot): Set<string> {
-  return new Set(KEPT.flatMap((c) => Object.keys(snapshot[c])))
+  return new Set(COLLECTIONS.flatMap((c) => Object.keys(snapshot[c])))
 }
+
+/**
+ * Memberships of the sets of ids records hold (an action's `addresses`, a service priority's
+ * `touchpointIds`), as `record id → member id` strings: a link someone made is one they expect
+ * to find again, as a record.
+ */
+function memberships(snapshot: Snapshot): Set<string> {
+  const out = new Set<string>()
+  for (const a of Object.values(snapshot.actions)) for (const id of a.addresses) out.add(`${a.id} → ${id}`)
+  for (const p of Object.values(snapshot.servicePriorities)) for (const id of p.touchpointIds) out.add(`${p.id} → ${id}`)
+  return out
+}
+
+/**
+ * Schema v2 stores these sets as nested maps, so two people linking at once both keep their link.
+ * In v1 they are plain array values and one concurrent link overwrites the other (issue 9).
+ */
+const SETS_MERGE = SCHEMA_VERSION >= 2
 
 interface FuzzResult {
   network: PeerNetwork
   created: Set<string>
   deleted: Set<string>
+  linked: Set<string>
+  unlinked: Set<string>
   operations: number
 }
 
+/** Names of the commands that ran to the end, across every run of this file. */
+const called = new Set<string>()
+
 function runFuzz(seed: number, order: DeliveryOrder = 'per-sender'): FuzzResult {
   const random = new SeededRandom(seed)
+  const commands = trackCommands(called)
   return withSeededIds(random.next, () => {
     const network = new PeerNetwork(random.int(2, 3), order)
     const { peers } = network
-    initializeMap(peers[0].doc, { title: 'Kundereise', locale: 'nb' })
+    // Most runs start from the blank layout; some from a template that already holds an action
+    // plan, promises and service priorities, so those are edited from the first step.
+    if (random.chance(0.75)) commands.initializeMap(peers[0].doc, { title: 'Kundereise', locale: 'nb' })
+    else commands.loadIntoEmptyMap(peers[0].doc, random.pick(TEMPLATES).build())
     network.flush(random)
 
     const created = new Set<string>()
     const deleted = new Set<string>()
+    const linked = new Set<string>()
+    const unlinked = new Set<string>()
+    const versions: Snapshot[] = []
     const operations = random.int(100, 200)
     let clock = Date.UTC(2024, 0, 1)
     for (let step = 0; step < operations; step++) {
       const peer = random.pick(peers)
       const before = readSnapshot(peer.doc)
+      if (step % 25 === 0) versions.push(before)
       const name = random.weighted(COMMAND_WEIGHTS)
       clock += 1000
-      RANDOM_COMMANDS[name].run({ doc: peer.doc, undo: peer.undo, view: before, random, now: new Date(clock), author: peer.name })
-      const beforeIds = recordIds(before)
-      const afterIds = recordIds(readSnapshot(peer.doc))
+      RANDOM_COMMANDS[name].run({ doc: peer.doc, undo: peer.undo, commands, view: before, random, now: new Date(clock), author: peer.name, versions })
+      const after = readSnapshot(peer.doc)
+      const [beforeIds, afterIds] = [recordIds(before), recordIds(after)]
       for (const id of afterIds) if (!beforeIds.has(id)) created.add(id)
       for (const id of beforeIds) if (!afterIds.has(id)) deleted.add(id)
+      const [beforeLinks, afterLinks] = [memberships(before), memberships(after)]
+      for (const link of afterLinks) if (!beforeLinks.has(link)) linked.add(link)
+      for (const link of beforeLinks) if (!afterLinks.has(link)) unlinked.add(link)
 
       network.deliverSome(random, random.int(0, 3))
       if (random.chance(0.04)) network.goOffline(random.pick(peers))
@@ -69,12 +110,12 @@ function runFuzz(seed: number, order: DeliveryOrder = 'per-sender'): FuzzResult 
       if (offline.length && random.chance(0.08)) network.goOnline(random.pick(offline))
     }
     network.flush(random)
-    return { network, created, deleted, operations }
+    return { network, created, deleted, linked, unlinked, operations }
   })
 }
 
 /** Every assertion the fuzz makes about the settled network. */
-function expectConvergedWithNothingLost({ network, created, deleted }: FuzzResult, { exportable = true } = {}): void {
+function expectConvergedWithNothingLost({ network, created, deleted, linked, unlinked }: FuzzResult, { exportable = true } = {}): void {
   const { peers } = network
   expect(network.pending).toBe(0)
   for (const peer of peers) {
@@ -87,10 +128,20 @@ function expectConvergedWithNothingLost({ network, created, deleted }: FuzzResul
   for (const peer of peers) {
     expect(readSnapshot(peer.doc), `${peer.name} differs from ${peers[0].name}`).toEqual(final)
     expect(peer.observed(), `${peer.name}'s incremental snapshot drifted from its document`).toEqual(final)
+    expect(readWorkshop(peer.doc), `${peer.name}'s workshop state differs`).toEqual(readWorkshop(peers[0].doc))
   }
 
   const missing = [...created].filter((id) => !deleted.has(id) && !recordIds(final).has(id))
   expect(missing, 'records added, never deleted by anyone, and gone').toEqual([])
+  if (SETS_MERGE) {
+    // A link goes with its record or member when someone deletes either, even if an undo brings
+    // the record back (the undo restores the record as its deleter saw it, without a link made
+    // concurrently); any other link someone made and nobody unlinked stays.
+    const finalLinks = memberships(final)
+    const explained = (link: string) => unlinked.has(link) || link.split(' → ').some((id) => deleted.has(id) || !recordIds(final).has(id))
+    const lostLinks = [...linked].filter((link) => !explained(link) && !finalLinks.has(link))
+    expect(lostLinks, 'links made, never unlinked by anyone, and gone').toEqual([])
+  }
 
   // Whatever is not placed must be in the tray, and nothing placed may be in it.
   const orphans = findOrphans(final)
@@ -100,6 +151,10 @@ function expectConvergedWithNothingLost({ network, created, deleted }: FuzzResul
   expect(orphans.annotations.map((a) => a.id).sort()).toEqual(unplacedAnnotations.map((a) => a.id).sort())
   const unplacedComments = Object.values(final.comments).filter((c) => !exists(final, c.targetId))
   expect(orphans.comments.map((c) => c.id).sort()).toEqual(unplacedComments.map((c) => c.id).sort())
+  const danglingLinks = Object.values(final.links).filter((l) => !(l.from in final.touchpoints && l.to in final.touchpoints))
+  expect(orphans.links.map((l) => l.id).sort()).toEqual(danglingLinks.map((l) => l.id).sort())
+  const homelessPriorities = Object.values(final.servicePriorities).filter((p) => !(p.promiseId in final.promises))
+  expect(orphans.servicePriorities.map((p) => p.id).sort()).toEqual(homelessPriorities.map((p) => p.id).sort())
 
   // The converged map, orphans and all, still exports as a file that imports again.
   if (!exportable) return
@@ -110,7 +165,7 @@ function expectConvergedWithNothingLost({ network, created, deleted }: FuzzResul
 /** Target existence computed here, independently of model/orphans.ts. */
 function exists(s: Snapshot, targetId: string): boolean {
   if (['phase:before', 'phase:during', 'phase:after'].includes(targetId)) return true
-  return [s.personas, s.stages, s.touchpoints, s.annotations].some((records) => targetId in records)
+  return [s.personas, s.stages, s.touchpoints, s.annotations, s.comments].some((records) => targetId in records)
 }
 
 describe('convergence fuzz: random commands, random delivery, disconnects', () => {
@@ -146,6 +201,15 @@ describe('convergence fuzz: random commands, random delivery, disconnects', () =
   // Runs after the seeds above (tests in a file run in order) and reads what they counted.
   it('across the seeds, concurrent deletes do leave unplaced records behind (the fuzz reaches the hard case)', () => {
     expect(unplacedSeen).toBeGreaterThan(0)
+  })
+
+  // Also reads what the seeds above did. A command added to src/commands and not to
+  // randomCommands.ts (or drawn but never able to run) fails here, by name.
+  it('every command src/commands exports ran in the fuzz', () => {
+    expect(exportedUserCommands().length).toBeGreaterThan(50)
+    expect(exportedUserCommands().filter((name) => !called.has(name))).toEqual([])
+    // The list of exports that are not user intents names only exports that exist.
+    expect(Object.keys(NOT_USER_COMMANDS).filter((name) => !(name in commandsModule))).toEqual([])
   })
 })
 

@@ -2,68 +2,115 @@
  * Random user intents for the convergence fuzz: every command in src/commands, weighted roughly
  * by how often people do them in a workshop, each picking its targets from what this peer can
  * see right now (its own, possibly stale, view of the map).
+ *
+ * Entries call commands through `c.commands`, a table that notes each command that ran to the
+ * end, so a test can prove that every command src/commands exports was drawn and ran (see
+ * `trackCommands` and `NOT_USER_COMMANDS`). A command added later and forgotten here fails it.
+ *
+ * Each entry picks arguments that are valid on the peer's view, so a `CommandError` is a failure
+ * of the fuzz, never an expected outcome (except in `refusedEdit`, which asserts the refusal).
  */
 import type * as Y from 'yjs'
+import * as allCommands from '../commands'
+import { CommandError } from '../commands'
+import { readWorkshop } from '../doc'
 import {
-  addAnnotation,
-  addComment,
-  addPersona,
-  addStage,
-  addTouchpoint,
-  CommandError,
-  deleteAnnotation,
-  deleteComment,
-  deleteLink,
-  deletePersona,
-  deleteRecords,
-  deleteStage,
-  deleteTouchpoint,
-  deleteTouchpoints,
-  editAnnotation,
-  linkTouchpoints,
-  movePersona,
-  moveStage,
-  moveTouchpoint,
-  reattachAnnotation,
-  relabelLink,
-  renamePersona,
-  renameStage,
-  setCommentResolved,
-  setEmotion,
-  setMeta,
-  setNeedStatus,
-  setPriority,
-  updatePersona,
-  updateTouchpoint,
-} from '../commands'
-import {
+  ACTION_STATUSES,
   ANNOTATION_KINDS,
   CHANNELS,
+  EVIDENCE_LEVELS,
   findOrphans,
   isNeedKind,
+  MAP_VARIANTS,
   NEED_STATUSES,
   PHASES,
+  votesSpent,
+  type AnnotationKind,
   type AnnotationTargetId,
   type Snapshot,
+  type TouchpointId,
 } from '../model'
 import type { SeededRandom } from './seededRandom'
+
+export type Commands = typeof allCommands
+
+/**
+ * Exports of src/commands that are not user intents, each with why the fuzz does not draw it.
+ * Everything else src/commands exports must run in the fuzz.
+ */
+export const NOT_USER_COMMANDS: Readonly<Record<string, string>> = {
+  CommandError: 'the error class commands throw, not a command',
+  transactLocal: 'the transaction wrapper every command runs in',
+  getRecord: 'a read helper the commands share',
+  requireRecord: 'a read helper the commands share',
+  listRecords: 'a read helper the commands share',
+  insertRecord: 'the validated insert every add* command goes through',
+  patchRecord: 'the field-by-field write every update command goes through',
+  orderAt: 'the fractional-index helper of the add and move commands',
+}
+
+/** The same commands, noting in `called` the name of each that returned without throwing. */
+export function trackCommands(called: Set<string>): Commands {
+  const tracked: Record<string, unknown> = {}
+  for (const [name, value] of Object.entries(allCommands)) {
+    if (typeof value !== 'function' || name in NOT_USER_COMMANDS) {
+      tracked[name] = value
+      continue
+    }
+    tracked[name] = (...args: unknown[]) => {
+      const result = (value as (...a: unknown[]) => unknown)(...args)
+      called.add(name)
+      return result
+    }
+  }
+  return tracked as Commands
+}
+
+/** The names of the functions src/commands exports that are user intents. */
+export function exportedUserCommands(): string[] {
+  return Object.entries(allCommands)
+    .filter(([name, value]) => typeof value === 'function' && !(name in NOT_USER_COMMANDS))
+    .map(([name]) => name)
+    .sort()
+}
 
 export interface CommandContext {
   doc: Y.Doc
   undo: Y.UndoManager
+  /** The commands to call (tracked: see `trackCommands`). */
+  commands: Commands
   /** This peer's current view. */
   view: Snapshot
   random: SeededRandom
-  /** A clock that only moves forward, so comment timestamps replay with the seed. */
+  /** A clock that only moves forward, so comment timestamps and timers replay with the seed. */
   now: Date
+  /** The participant: comment author and voter id. */
   author: string
+  /** Earlier states of the map this peer saw, as the versions a facilitator may restore. */
+  versions: readonly Snapshot[]
 }
 
 type RandomCommand = (c: CommandContext) => void
 
+/**
+ * Who may draw an entry. `content` is what every participant's interface offers; `facilitator`
+ * is what only the facilitator's offers (the workshop controls, which the relay also enforces,
+ * and restoring a version, which it does not).
+ */
+export type CommandRole = 'content' | 'facilitator'
+
+export interface RandomCommandEntry {
+  weight: number
+  role: CommandRole
+  run: RandomCommand
+}
+
 const values = <T>(record: Readonly<Record<string, T>>) => Object.values(record)
 const emotion = (r: SeededRandom) => (r.chance(0.15) ? null : r.int(-2, 2))
 const priority = (r: SeededRandom) => (r.chance(0.3) ? null : r.int(1, 5))
+const scale = (r: SeededRandom) => (r.chance(0.2) ? null : r.int(1, 5))
+const date = (r: SeededRandom) => (r.chance(0.2) ? '' : `2026-${String(r.int(1, 12)).padStart(2, '0')}-${String(r.int(1, 28)).padStart(2, '0')}`)
+const DEPARTMENTS = ['Verksted', 'Økonomi', 'Salg', 'Kundeservice']
 
 function annotationTarget({ view, random }: CommandContext): AnnotationTargetId | undefined {
   const candidates: AnnotationTargetId[] = [
@@ -76,70 +123,94 @@ function annotationTarget({ view, random }: CommandContext): AnnotationTargetId 
   return random.maybePick(candidates)
 }
 
-export const RANDOM_COMMANDS: Record<string, { weight: number; run: RandomCommand }> = {
-  addPersona: { weight: 3, run: ({ doc, random, view }) => void addPersona(doc, { name: random.text(), index: random.int(0, values(view.personas).length) }) },
+/** A few of `ids`, in random order (possibly none). */
+function someOf<T>(random: SeededRandom, ids: readonly T[], max = 3): T[] {
+  return random.shuffle(ids).slice(0, random.int(0, Math.min(max, ids.length)))
+}
+
+/** What a facilitator puts to the vote: mostly pain points, and mostly a kind the map has. */
+function votingKind(r: SeededRandom, view: Snapshot): AnnotationKind {
+  const present = [...new Set(values(view.annotations).map((a) => a.kind))]
+  if (r.chance(0.8) && present.length) return present.includes('pain-point') && r.chance(0.6) ? 'pain-point' : r.pick(present)
+  return r.pick(ANNOTATION_KINDS)
+}
+
+export const RANDOM_COMMANDS: Record<string, RandomCommandEntry> = {
+  addPersona: {
+    weight: 3,
+    role: 'content',
+    run: ({ commands, doc, random, view }) => void commands.addPersona(doc, { name: random.text(), index: random.int(0, values(view.personas).length) }),
+  },
   updatePersona: {
     weight: 2,
-    run: ({ doc, random, view }) => {
+    role: 'content',
+    run: ({ commands, doc, random, view }) => {
       const p = random.maybePick(values(view.personas))
       if (!p) return
-      if (random.chance(0.5)) renamePersona(doc, p.id, random.text())
-      else updatePersona(doc, p.id, { description: random.text(), color: random.pick(['#4f7cff', '#e8663d', '#2fa67a']) })
+      if (random.chance(0.5)) commands.renamePersona(doc, p.id, random.text())
+      else commands.updatePersona(doc, p.id, { description: random.text(), color: random.pick(['#4f7cff', '#e8663d', '#2fa67a']) })
     },
   },
   movePersona: {
     weight: 2,
-    run: ({ doc, random, view }) => {
+    role: 'content',
+    run: ({ commands, doc, random, view }) => {
       const p = random.maybePick(values(view.personas))
-      if (p) movePersona(doc, p.id, random.int(0, values(view.personas).length))
+      if (p) commands.movePersona(doc, p.id, random.int(0, values(view.personas).length))
     },
   },
   deletePersona: {
     weight: 1,
-    run: ({ doc, random, view }) => {
+    role: 'content',
+    run: ({ commands, doc, random, view }) => {
       const p = random.maybePick(values(view.personas))
-      if (p) deletePersona(doc, p.id)
+      if (p) commands.deletePersona(doc, p.id)
     },
   },
 
   addStage: {
     weight: 4,
-    run: ({ doc, random, view }) => {
+    role: 'content',
+    run: ({ commands, doc, random, view }) => {
       const phase = random.pick(PHASES)
-      addStage(doc, { phase, title: random.text(), index: random.int(0, values(view.stages).filter((s) => s.phase === phase).length) })
+      commands.addStage(doc, { phase, title: random.text(), index: random.int(0, values(view.stages).filter((s) => s.phase === phase).length) })
     },
   },
   renameStage: {
     weight: 2,
-    run: ({ doc, random, view }) => {
+    role: 'content',
+    run: ({ commands, doc, random, view }) => {
       const s = random.maybePick(values(view.stages))
-      if (s) renameStage(doc, s.id, random.text())
+      if (s) commands.renameStage(doc, s.id, random.text())
     },
   },
   moveStage: {
     weight: 3,
-    run: ({ doc, random, view }) => {
+    role: 'content',
+    run: ({ commands, doc, random, view }) => {
       const s = random.maybePick(values(view.stages))
       if (!s) return
       const phase = random.chance(0.5) ? s.phase : random.pick(PHASES)
-      moveStage(doc, s.id, { phase, index: random.int(0, values(view.stages).filter((x) => x.phase === phase).length) })
+      commands.moveStage(doc, s.id, { phase, index: random.int(0, values(view.stages).filter((x) => x.phase === phase).length) })
     },
   },
   deleteStage: {
     weight: 2,
-    run: ({ doc, random, view }) => {
+    role: 'content',
+    run: ({ commands, doc, random, view }) => {
       const s = random.maybePick(values(view.stages))
-      if (s) deleteStage(doc, s.id)
+      if (s) commands.deleteStage(doc, s.id)
     },
   },
 
   addTouchpoint: {
     weight: 12,
-    run: ({ doc, random, view }) => {
+    role: 'content',
+    run: ({ commands, doc, random, view }) => {
       const stage = random.maybePick(values(view.stages))
       const persona = random.maybePick(values(view.personas))
       if (!stage || !persona) return
-      addTouchpoint(doc, {
+      commands.addTouchpoint(doc, {
         stageId: stage.id,
         personaId: persona.id,
         title: random.text(),
@@ -152,24 +223,43 @@ export const RANDOM_COMMANDS: Record<string, { weight: number; run: RandomComman
   },
   updateTouchpoint: {
     weight: 6,
-    run: ({ doc, random, view }) => {
+    role: 'content',
+    run: ({ commands, doc, random, view }) => {
       const t = random.maybePick(values(view.touchpoints))
       if (!t) return
       switch (random.int(0, 3)) {
         case 0:
-          return setEmotion(doc, t.id, emotion(random))
+          return commands.setEmotion(doc, t.id, emotion(random))
         case 1:
-          return setPriority(doc, t.id, priority(random))
+          return commands.setPriority(doc, t.id, priority(random))
         case 2:
-          return updateTouchpoint(doc, t.id, { title: random.text(), description: random.text() })
+          return commands.updateTouchpoint(doc, t.id, { title: random.text(), description: random.text() })
         default:
-          return updateTouchpoint(doc, t.id, { channel: random.pick(CHANNELS), owner: random.pick(['Verksted', 'Økonomi', 'Salg']) })
+          return commands.updateTouchpoint(doc, t.id, { channel: random.pick(CHANNELS), owner: random.pick(DEPARTMENTS) })
+      }
+    },
+  },
+  setTouchpointMetrics: {
+    weight: 2,
+    role: 'content',
+    run: ({ commands, doc, random, view }) => {
+      const t = random.maybePick(values(view.touchpoints))
+      if (!t) return
+      const nullable = (value: number) => (random.chance(0.2) ? null : value)
+      switch (random.int(0, 2)) {
+        case 0:
+          return commands.setTouchpointMetrics(doc, t.id, { nps: nullable(random.int(-100, 100)), npsTarget: nullable(random.int(0, 100)) })
+        case 1:
+          return commands.setTouchpointMetrics(doc, t.id, { ces: nullable(random.int(10, 70) / 10), cesTarget: nullable(random.int(1, 7)) })
+        default:
+          return commands.setTouchpointMetrics(doc, t.id, { csat: nullable(random.int(0, 1000) / 10), csatTarget: nullable(random.int(50, 100)) })
       }
     },
   },
   moveTouchpoint: {
     weight: 6,
-    run: ({ doc, random, view }) => {
+    role: 'content',
+    run: ({ commands, doc, random, view }) => {
       // Unplaced cards are the ones people most need to move: give them a fair chance.
       const orphans = findOrphans(view).touchpoints
       const t = random.chance(0.3) && orphans.length ? random.pick(orphans) : random.maybePick(values(view.touchpoints))
@@ -177,7 +267,7 @@ export const RANDOM_COMMANDS: Record<string, { weight: number; run: RandomComman
       const persona = random.maybePick(values(view.personas))
       if (!t || !stage || !persona) return
       const samePlace = random.chance(0.3)
-      moveTouchpoint(doc, t.id, {
+      commands.moveTouchpoint(doc, t.id, {
         stageId: samePlace && view.stages[t.stageId] ? t.stageId : stage.id,
         personaId: samePlace && view.personas[t.personaId] ? t.personaId : persona.id,
         index: random.int(0, 4),
@@ -186,112 +276,316 @@ export const RANDOM_COMMANDS: Record<string, { weight: number; run: RandomComman
   },
   deleteTouchpoint: {
     weight: 3,
-    run: ({ doc, random, view }) => {
+    role: 'content',
+    run: ({ commands, doc, random, view }) => {
       const all = values(view.touchpoints)
       if (all.length === 0) return
-      if (random.chance(0.8)) deleteTouchpoint(doc, random.pick(all).id)
-      else deleteTouchpoints(doc, random.shuffle(all).slice(0, random.int(1, 3)).map((t) => t.id))
+      if (random.chance(0.8)) commands.deleteTouchpoint(doc, random.pick(all).id)
+      else
+        commands.deleteTouchpoints(
+          doc,
+          random
+            .shuffle(all)
+            .slice(0, random.int(1, 3))
+            .map((t) => t.id),
+        )
     },
   },
 
   addAnnotation: {
     weight: 10,
+    role: 'content',
     run: (c) => {
       const targetId = annotationTarget(c)
       if (!targetId) return
       const kind = c.random.pick(ANNOTATION_KINDS)
-      addAnnotation(c.doc, { targetId, kind, text: c.random.text(), status: isNeedKind(kind) && c.random.chance(0.5) ? c.random.pick(NEED_STATUSES) : undefined })
+      c.commands.addAnnotation(c.doc, {
+        targetId,
+        kind,
+        text: c.random.text(),
+        status: isNeedKind(kind) && c.random.chance(0.5) ? c.random.pick(NEED_STATUSES) : undefined,
+        evidence: c.random.chance(0.3) ? c.random.pick(EVIDENCE_LEVELS) : undefined,
+      })
     },
   },
   editAnnotation: {
     weight: 3,
-    run: ({ doc, random, view }) => {
+    role: 'content',
+    run: ({ commands, doc, random, view }) => {
       const a = random.maybePick(values(view.annotations))
       if (!a) return
-      editAnnotation(doc, a.id, random.chance(0.7) ? { text: random.text() } : { kind: random.pick(ANNOTATION_KINDS) })
+      commands.editAnnotation(doc, a.id, random.chance(0.7) ? { text: random.text() } : { kind: random.pick(ANNOTATION_KINDS) })
     },
   },
   setNeedStatus: {
     weight: 2,
-    run: ({ doc, random, view }) => {
+    role: 'content',
+    run: ({ commands, doc, random, view }) => {
       const need = random.maybePick(values(view.annotations).filter((a) => isNeedKind(a.kind)))
-      if (need) setNeedStatus(doc, need.id, random.chance(0.9) ? random.pick(NEED_STATUSES) : null)
+      if (need) commands.setNeedStatus(doc, need.id, random.chance(0.9) ? random.pick(NEED_STATUSES) : null)
+    },
+  },
+  setEvidence: {
+    weight: 2,
+    role: 'content',
+    run: ({ commands, doc, random, view }) => {
+      const a = random.maybePick(values(view.annotations))
+      if (a) commands.setEvidence(doc, a.id, random.chance(0.8) ? random.pick(EVIDENCE_LEVELS) : null)
+    },
+  },
+  /** Impact and effort on the priority matrix: often one of the two, so two scorers overlap. */
+  assessAnnotation: {
+    weight: 3,
+    role: 'content',
+    run: ({ commands, doc, random, view }) => {
+      const opportunities = values(view.annotations).filter((a) => a.kind === 'opportunity')
+      const a = random.chance(0.7) && opportunities.length ? random.pick(opportunities) : random.maybePick(values(view.annotations))
+      if (!a) return
+      const which = random.int(0, 2)
+      commands.assessAnnotation(doc, a.id, which === 0 ? { impact: scale(random) } : which === 1 ? { effort: scale(random) } : { impact: scale(random), effort: scale(random) })
     },
   },
   reattachAnnotation: {
     weight: 2,
+    role: 'content',
     run: (c) => {
       const orphans = findOrphans(c.view).annotations
       const a = orphans.length && c.random.chance(0.6) ? c.random.pick(orphans) : c.random.maybePick(values(c.view.annotations))
       const targetId = annotationTarget(c)
-      if (a && targetId) reattachAnnotation(c.doc, a.id, targetId)
+      if (a && targetId) c.commands.reattachAnnotation(c.doc, a.id, targetId)
     },
   },
   deleteAnnotation: {
     weight: 2,
-    run: ({ doc, random, view }) => {
+    role: 'content',
+    run: ({ commands, doc, random, view }) => {
       const a = random.maybePick(values(view.annotations))
-      if (a) deleteAnnotation(doc, a.id)
+      if (a) commands.deleteAnnotation(doc, a.id)
     },
   },
 
   linkTouchpoints: {
     weight: 3,
-    run: ({ doc, random, view }) => {
+    role: 'content',
+    run: ({ commands, doc, random, view }) => {
       const [from, to] = random.shuffle(values(view.touchpoints))
-      if (from && to) linkTouchpoints(doc, from.id, to.id, random.chance(0.5) ? random.text() : '')
+      if (from && to) commands.linkTouchpoints(doc, from.id, to.id, random.chance(0.5) ? random.text() : '')
     },
   },
   relabelLink: {
     weight: 1,
-    run: ({ doc, random, view }) => {
+    role: 'content',
+    run: ({ commands, doc, random, view }) => {
       const l = random.maybePick(values(view.links))
-      if (l) relabelLink(doc, l.id, random.text())
+      if (l) commands.relabelLink(doc, l.id, random.text())
     },
   },
   deleteLink: {
     weight: 1,
-    run: ({ doc, random, view }) => {
+    role: 'content',
+    run: ({ commands, doc, random, view }) => {
       const l = random.maybePick(values(view.links))
-      if (l) deleteLink(doc, l.id)
+      if (l) commands.deleteLink(doc, l.id)
     },
   },
 
   addComment: {
     weight: 4,
+    role: 'content',
     run: (c) => {
       const targetId = c.random.chance(0.2) ? c.random.maybePick(values(c.view.annotations))?.id : annotationTarget(c)
-      if (targetId) addComment(c.doc, { targetId, author: c.author, text: c.random.text(), now: c.now })
+      if (targetId) c.commands.addComment(c.doc, { targetId, author: c.author, text: c.random.text(), now: c.now })
     },
   },
+  /** A reply: a comment whose target is the comment it answers. */
+  replyToComment: {
+    weight: 2,
+    role: 'content',
+    run: (c) => {
+      const root = c.random.maybePick(values(c.view.comments).filter((x) => !x.targetId.startsWith('comment:')))
+      if (root) c.commands.addComment(c.doc, { targetId: root.id, author: c.author, text: c.random.text(), now: c.now })
+    },
+  },
+  /** Resolve an open thread or reopen a resolved one. */
   setCommentResolved: {
     weight: 2,
-    run: ({ doc, random, view }) => {
+    role: 'content',
+    run: ({ commands, doc, random, view }) => {
       const comment = random.maybePick(values(view.comments))
-      if (comment) setCommentResolved(doc, comment.id, !comment.resolved)
+      if (comment) commands.setCommentResolved(doc, comment.id, !comment.resolved)
     },
   },
   deleteComment: {
     weight: 1,
-    run: ({ doc, random, view }) => {
+    role: 'content',
+    run: ({ commands, doc, random, view }) => {
       const comment = random.maybePick(values(view.comments))
-      if (comment) deleteComment(doc, comment.id)
+      if (comment) commands.deleteComment(doc, comment.id)
     },
   },
 
-  setMeta: { weight: 1, run: ({ doc, random }) => setMeta(doc, random.chance(0.5) ? { title: random.text() } : { description: random.text() }) },
+  addAction: {
+    weight: 3,
+    role: 'content',
+    run: ({ commands, doc, random, view }) => {
+      const source = random.chance(0.6) ? random.maybePick(values(view.annotations).filter((a) => a.kind === 'pain-point' || isNeedKind(a.kind))) : undefined
+      if (source) commands.addAction(doc, { fromAnnotation: source.id, ...(random.chance(0.3) ? { dueDate: date(random) } : {}) })
+      else commands.addAction(doc, { title: random.text(), owner: random.pick(DEPARTMENTS), addresses: someOf(random, values(view.annotations).map((a) => a.id)) })
+    },
+  },
+  updateAction: {
+    weight: 3,
+    role: 'content',
+    run: ({ commands, doc, random, view }) => {
+      const a = random.maybePick(values(view.actions))
+      if (!a) return
+      switch (random.int(0, 3)) {
+        case 0:
+          return commands.updateAction(doc, a.id, { title: random.text(), owner: random.pick(DEPARTMENTS) })
+        case 1:
+          return commands.updateAction(doc, a.id, { measure: random.text(), target: random.text() })
+        case 2:
+          return commands.updateAction(doc, a.id, { dueDate: date(random) })
+        default:
+          return commands.setActionStatus(doc, a.id, random.pick(ACTION_STATUSES))
+      }
+    },
+  },
+  /**
+   * Link a pain point or need to an action, or unlink one: two people doing it at once is the
+   * case issue 9 is about. Now and then the whole list is set at once, as `updateAction` allows.
+   */
+  linkActionAnnotation: {
+    weight: 3,
+    role: 'content',
+    run: ({ commands, doc, random, view }) => {
+      const a = random.maybePick(values(view.actions))
+      if (!a) return
+      const linked = a.addresses.filter((id) => view.annotations[id])
+      const unlinked = values(view.annotations).filter((x) => !a.addresses.includes(x.id))
+      if (random.chance(0.15)) commands.updateAction(doc, a.id, { addresses: someOf(random, values(view.annotations).map((x) => x.id)) })
+      else if (linked.length && (random.chance(0.35) || unlinked.length === 0)) commands.unlinkActionAnnotation(doc, a.id, random.pick(linked))
+      else if (unlinked.length) commands.linkActionAnnotation(doc, a.id, random.pick(unlinked).id)
+    },
+  },
+  deleteAction: {
+    weight: 1,
+    role: 'content',
+    run: ({ commands, doc, random, view }) => {
+      const a = random.maybePick(values(view.actions))
+      if (a) commands.deleteAction(doc, a.id)
+    },
+  },
+
+  addPromise: { weight: 2, role: 'content', run: ({ commands, doc, random }) => void commands.addPromise(doc, { text: random.text() }) },
+  updatePromise: {
+    weight: 1,
+    role: 'content',
+    run: ({ commands, doc, random, view }) => {
+      const p = random.maybePick(values(view.promises))
+      if (p) commands.updatePromise(doc, p.id, random.text())
+    },
+  },
+  deletePromise: {
+    weight: 1,
+    role: 'content',
+    run: ({ commands, doc, random, view }) => {
+      const p = random.maybePick(values(view.promises))
+      if (p) commands.deletePromise(doc, p.id)
+    },
+  },
+  addServicePriority: {
+    weight: 3,
+    role: 'content',
+    run: ({ commands, doc, random, view }) => {
+      const p = random.maybePick(values(view.promises))
+      if (!p) return
+      commands.addServicePriority(doc, {
+        promiseId: p.id,
+        text: random.text(),
+        measure: random.chance(0.5) ? random.text() : undefined,
+        touchpointIds: someOf(random, values(view.touchpoints).map((t) => t.id)),
+      })
+    },
+  },
+  updateServicePriority: {
+    weight: 2,
+    role: 'content',
+    run: ({ commands, doc, random, view }) => {
+      // Priorities left without a promise (deleted concurrently) are the ones to move under another.
+      const orphans = findOrphans(view).servicePriorities
+      const sp = random.chance(0.4) && orphans.length ? random.pick(orphans) : random.maybePick(values(view.servicePriorities))
+      if (!sp) return
+      const promise = random.maybePick(values(view.promises))
+      if (promise && (random.chance(0.3) || !view.promises[sp.promiseId])) commands.updateServicePriority(doc, sp.id, { promiseId: promise.id })
+      else commands.updateServicePriority(doc, sp.id, random.chance(0.5) ? { text: random.text() } : { measure: random.text(), target: random.text() })
+    },
+  },
+  /** Link a touchpoint that proves a service priority, or unlink one. */
+  linkPriorityTouchpoint: {
+    weight: 3,
+    role: 'content',
+    run: ({ commands, doc, random, view }) => {
+      const sp = random.maybePick(values(view.servicePriorities))
+      if (!sp) return
+      const linked = sp.touchpointIds.filter((id) => view.touchpoints[id])
+      const unlinked = values(view.touchpoints).filter((t) => !sp.touchpointIds.includes(t.id))
+      if (linked.length && (random.chance(0.35) || unlinked.length === 0)) commands.unlinkPriorityTouchpoint(doc, sp.id, random.pick(linked) as TouchpointId)
+      else if (unlinked.length) commands.linkPriorityTouchpoint(doc, sp.id, random.pick(unlinked).id)
+    },
+  },
+  deleteServicePriority: {
+    weight: 1,
+    role: 'content',
+    run: ({ commands, doc, random, view }) => {
+      const sp = random.maybePick(values(view.servicePriorities))
+      if (sp) commands.deleteServicePriority(doc, sp.id)
+    },
+  },
+
+  setMeta: {
+    weight: 1,
+    role: 'content',
+    run: ({ commands, doc, random }) => commands.setMeta(doc, random.chance(0.5) ? { title: random.text() } : { description: random.text() }),
+  },
+  setMapVariant: {
+    weight: 1,
+    role: 'content',
+    run: ({ commands, doc, random }) => {
+      const mapId = () => (random.chance(0.3) ? '' : `m${random.int(1000, 9999)}-${random.int(0, 99)}`)
+      commands.setMapVariant(doc, random.chance(0.5) ? { variant: random.pick(MAP_VARIANTS), asIsMapId: mapId() } : { toBeMapId: mapId() })
+    },
+  },
   deleteRecords: {
     weight: 1,
-    run: ({ doc, random, view }) => {
-      const pool = [...values(view.touchpoints), ...values(view.annotations), ...values(view.comments), ...values(view.links)]
-      if (pool.length) deleteRecords(doc, random.shuffle(pool).slice(0, random.int(1, 4)).map((r) => r.id))
+    role: 'content',
+    run: ({ commands, doc, random, view }) => {
+      const pool = [...values(view.touchpoints), ...values(view.annotations), ...values(view.comments), ...values(view.links), ...values(view.actions), ...values(view.servicePriorities)]
+      if (pool.length)
+        commands.deleteRecords(
+          doc,
+          random
+            .shuffle(pool)
+            .slice(0, random.int(1, 4))
+            .map((r) => r.id),
+        )
+    },
+  },
+  /** Restore an earlier version: its content written as new changes over whatever is there now. */
+  replaceContent: {
+    weight: 1,
+    role: 'facilitator',
+    run: ({ commands, doc, random, versions }) => {
+      const version = random.maybePick(versions)
+      if (version) commands.replaceContent(doc, version)
     },
   },
 
   /** An out-of-range value: refused, naming the field, and nothing written (no update leaves the peer). */
   refusedEdit: {
     weight: 1,
-    run: ({ doc, random, view }) => {
+    role: 'content',
+    run: ({ commands, doc, random, view }) => {
       const t = random.maybePick(values(view.touchpoints))
       if (!t) return
       let wrote = false
@@ -299,7 +593,7 @@ export const RANDOM_COMMANDS: Record<string, { weight: number; run: RandomComman
       doc.on('update', noticeWrite)
       const [field, value] = random.chance(0.5) ? (['emotion', random.pick([3, -3, 1.5, 9])] as const) : (['priority', random.pick([0, 6, 2.5])] as const)
       try {
-        updateTouchpoint(doc, t.id, { [field]: value })
+        commands.updateTouchpoint(doc, t.id, { [field]: value })
       } catch (e) {
         if (!(e instanceof CommandError) || !e.message.includes(`.${field}:`)) throw e
         if (wrote) throw new Error(`a refused ${field} edit still wrote to the document`)
@@ -311,8 +605,59 @@ export const RANDOM_COMMANDS: Record<string, { weight: number; run: RandomComman
     },
   },
 
-  undo: { weight: 7, run: ({ undo }) => void undo.undo() },
-  redo: { weight: 4, run: ({ undo }) => void undo.redo() },
+  // The facilitator's workshop controls. Only facilitators draw them where roles exist.
+  setLocked: {
+    weight: 2,
+    role: 'facilitator',
+    run: ({ commands, doc }) => commands.setLocked(doc, !readWorkshop(doc).locked),
+  },
+  timer: {
+    weight: 3,
+    role: 'facilitator',
+    run: ({ commands, doc, random, now }) => {
+      const { timer } = readWorkshop(doc)
+      const at = now.getTime()
+      const roll = random.next()
+      if (timer.status === 'stopped' || roll < 0.15) commands.startTimer(doc, random.int(1, 20) * 60_000, at)
+      else if (roll < 0.6) timer.status === 'running' ? commands.pauseTimer(doc, at) : commands.resumeTimer(doc, at)
+      else if (roll < 0.8) commands.extendTimer(doc, 60_000, at)
+      else commands.stopTimer(doc)
+    },
+  },
+  votingRound: {
+    weight: 3,
+    role: 'facilitator',
+    run: ({ commands, doc, random, view }) => {
+      const { voting } = readWorkshop(doc)
+      if (!voting || random.chance(0.15)) return void commands.openVotingRound(doc, { kind: votingKind(random, view), budget: random.int(1, 5) })
+      const roll = random.int(0, 2)
+      if (roll === 0) commands.revealVotes(doc, !voting.revealed)
+      else if (roll === 1 && voting.status === 'open') commands.closeVotingRound(doc)
+      else commands.endVoting(doc)
+    },
+  },
+  /** A participant places or takes back a vote in the open round, within the budget. */
+  castVote: {
+    weight: 5,
+    role: 'content',
+    run: ({ commands, doc, random, view, author }) => {
+      const { voting } = readWorkshop(doc)
+      if (!voting || voting.status !== 'open') return
+      const candidates = values(view.annotations).filter((a) => a.kind === voting.kind)
+      const mine = candidates.filter((a) => (a.votes[author] ?? 0) > 0)
+      const canAdd = votesSpent(view, voting.kind, author) < voting.budget
+      if (mine.length && (!canAdd || random.chance(0.3))) commands.castVote(doc, random.pick(mine).id, author, -1)
+      else if (canAdd && candidates.length) commands.castVote(doc, random.pick(candidates).id, author, 1)
+    },
+  },
+
+  undo: { weight: 7, role: 'content', run: ({ undo }) => void undo.undo() },
+  redo: { weight: 4, role: 'content', run: ({ undo }) => void undo.redo() },
 }
 
-export const COMMAND_WEIGHTS = Object.fromEntries(Object.entries(RANDOM_COMMANDS).map(([name, c]) => [name, c.weight]))
+export const COMMAND_WEIGHTS = weightsFor(['content', 'facilitator'])
+
+/** Weights of the entries open to the given roles, for `SeededRandom.weighted`. */
+export function weightsFor(roles: readonly CommandRole[]): Record<string, number> {
+  return Object.fromEntries(Object.entries(RANDOM_COMMANDS).flatMap(([name, c]) => (roles.includes(c.role) ? [[name, c.weight]] : [])))
+}

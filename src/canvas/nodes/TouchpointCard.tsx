@@ -1,5 +1,5 @@
 import { Handle, Position, useStore, type NodeProps, type ReactFlowState } from '@xyflow/react'
-import { memo, useCallback, useEffect, useRef, useState } from 'react'
+import { memo, useCallback, useEffect, useRef } from 'react'
 import { useJourneyStore } from '../../store'
 import type { JourneyState } from '../../store'
 import type { TouchpointNode } from '../toFlow'
@@ -8,6 +8,8 @@ import { updateTouchpoint, type TouchpointFields } from '../../commands'
 import type { TouchpointId } from '../../model'
 import { useT } from '../../i18n/useT'
 import { EmotionFace, emotionColor, emotionLabel } from './EmotionFace'
+import { usePeerEditing, useSharedDraft } from '../../components/useSharedDraft'
+import { PeerEditingMark, TheirChange } from '../../components/fields'
 
 /** `color|name` of a peer who has this card selected, or '' (a string, so the selector is cheap). */
 function usePeerOutline(id: string): string {
@@ -32,7 +34,8 @@ export const TouchpointCard = memo(function TouchpointCard({ id, data, selected 
   probe.__journeyRenderProbe?.(id)
   const peers = usePeerOutline(id)
   const editing = useJourneyStore(useCallback(selectIsEditing(id), [id]))
-  const firstPeer = peers ? peers.split('|') : null
+  const peerEditing = usePeerEditing(id)
+  const firstPeer = peerEditing ? [peerEditing.color, peerEditing.name] : peers ? peers.split('|') : null
   const detailed = useStore(selectDetailed)
   const t = useT()
   if (!detailed && !editing) {
@@ -40,6 +43,7 @@ export const TouchpointCard = memo(function TouchpointCard({ id, data, selected 
     return (
       <article
         className={`tp-card is-compact${selected ? ' is-selected' : ''}`}
+        title={peerEditing ? t('field.peerEditing', { name: peerEditing.name }) : undefined}
         style={{ borderLeftColor: personaColor, ...(firstPeer ? { outline: `3px solid ${firstPeer[0]}` } : null) }}
         data-testid="touchpoint-card"
       >
@@ -59,10 +63,16 @@ export const TouchpointCard = memo(function TouchpointCard({ id, data, selected 
       style={{ borderLeftColor: personaColor, ...(firstPeer ? { outline: `2px solid ${firstPeer[0]}`, outlineOffset: 2 } : null) }}
       data-testid="touchpoint-card"
     >
-      {firstPeer && (
-        <span className="tp-peer-tag" style={{ background: firstPeer[0] }}>
-          {firstPeer[1]}
+      {peerEditing ? (
+        <span className="tp-peer-tag is-editing">
+          <PeerEditingMark peer={peerEditing} />
         </span>
+      ) : (
+        firstPeer && (
+          <span className="tp-peer-tag" style={{ background: firstPeer[0] }}>
+            {firstPeer[1]}
+          </span>
+        )
       )}
       <Handle type="target" position={Position.Left} id="in" className="tp-handle" />
       <header className="tp-head">
@@ -107,38 +117,62 @@ export const TouchpointCard = memo(function TouchpointCard({ id, data, selected 
   )
 })
 
-/** Inline title editing on the card: Enter or blur saves, Escape cancels. */
+/** Inline title editing on the card: Enter or blur saves what was typed, Escape cancels. */
 function TitleEditor({ id, title }: { id: TouchpointId; title: string }) {
   const { doc } = useMapSession()
   const t = useT()
-  const [value, setValue] = useState(title)
   const ref = useRef<HTMLInputElement>(null)
+  const offerRef = useRef<HTMLDivElement>(null)
   const done = useRef(false)
+  const field = useSharedDraft(title, {
+    onCommit: (text) => void updateTouchpoint(doc, id, { title: text } satisfies Partial<TouchpointFields>),
+    editKey: { id, field: 'title' },
+    offerRef,
+  })
   useEffect(() => {
     ref.current?.focus()
     ref.current?.select()
   }, [])
-  const finish = (save: boolean) => {
-    if (done.current) return
+  const close = () => {
     done.current = true
-    if (save && value !== title) updateTouchpoint(doc, id, { title: value } satisfies Partial<TouchpointFields>)
     useJourneyStore.getState().startEditingTitle(null)
     requestAnimationFrame(() => document.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(id)}"]`)?.focus())
   }
   return (
-    <input
-      ref={ref}
-      className="tp-title-input nodrag"
-      aria-label={t('canvas.touchpointTitle')}
-      value={value}
-      maxLength={500}
-      onChange={(e) => setValue(e.target.value)}
-      onKeyDown={(e) => {
-        e.stopPropagation()
-        if (e.key === 'Enter') finish(true)
-        if (e.key === 'Escape') finish(false)
-      }}
-      onBlur={() => finish(true)}
-    />
+    <>
+      <input
+        ref={ref}
+        className="tp-title-input nodrag"
+        aria-label={t('canvas.touchpointTitle')}
+        value={field.draft}
+        maxLength={500}
+        onFocus={field.onFocus}
+        onChange={field.onChange}
+        onKeyDown={(e) => {
+          e.stopPropagation()
+          if (e.key === 'Enter') e.currentTarget.blur()
+          if (e.key === 'Escape') {
+            field.cancel()
+            close()
+          }
+        }}
+        onBlur={(e) => {
+          if (!done.current && field.onBlur(e)) close()
+        }}
+      />
+      {field.theirs !== null && (
+        <div className="tp-their-change nodrag">
+          <TheirChange
+            ref={offerRef}
+            theirs={field.theirs}
+            by={field.theirsBy}
+            onTake={() => {
+              field.takeTheirs()
+              ref.current?.focus()
+            }}
+          />
+        </div>
+      )}
+    </>
   )
 }

@@ -110,16 +110,16 @@ function ActionForm({ card, onDone }: { card: BoardCard; onDone(): void }) {
   const set = (patch: Parameters<typeof updateAction>[2]) => updateAction(doc, action.id, patch)
   return (
     <div className="action-form">
-      <TextField label={t('actions.action')} value={action.title} onCommit={(title) => set({ title })} />
-      <TextField label={t('common.ownerDepartment')} value={action.owner} list="action-departments" maxLength={200} onCommit={(owner) => set({ owner })} />
+      <TextField label={t('actions.action')} value={action.title} editKey={{ id: action.id, field: 'title' }} onCommit={(title) => set({ title })} />
+      <TextField label={t('common.ownerDepartment')} value={action.owner} editKey={{ id: action.id, field: 'owner' }} list="action-departments" maxLength={200} onCommit={(owner) => set({ owner })} />
       <datalist id="action-departments">
         {DEPARTMENTS.map((d) => (
           <option key={d} value={translate(snapshot.meta.locale, d)} />
         ))}
       </datalist>
       <div className="field-row">
-        <TextField label={t('common.measure')} value={action.measure} placeholder={t('actions.measurePlaceholder')} onCommit={(measure) => set({ measure })} />
-        <TextField label={t('common.target')} value={action.target} placeholder={t('actions.targetPlaceholder')} onCommit={(target) => set({ target })} />
+        <TextField label={t('common.measure')} value={action.measure} editKey={{ id: action.id, field: 'measure' }} placeholder={t('actions.measurePlaceholder')} onCommit={(measure) => set({ measure })} />
+        <TextField label={t('common.target')} value={action.target} editKey={{ id: action.id, field: 'target' }} placeholder={t('actions.targetPlaceholder')} onCommit={(target) => set({ target })} />
       </div>
       <div className="field">
         <label htmlFor={dueId}>{t('actions.dueDate')}</label>

@@ -6,6 +6,7 @@
 import { useId, useMemo, useState } from 'react'
 import { addPromise, addServicePriority, deletePromise, deleteServicePriority, linkPriorityTouchpoint, unlinkPriorityTouchpoint, updatePromise, updateServicePriority } from '../../commands'
 import { byOrder, findOrphans, sortedPersonas, sortedStages, type CustomerPromise, type PromiseId, type ServicePriority, type Snapshot, type TouchpointId } from '../../model'
+import { touchpointsInJourneyOrder } from '../../insights/actionBoard'
 import { selectReadOnly, selectSnapshot, useJourneyStore } from '../../store'
 import { TextField } from '../fields'
 import { useMapSession } from '../MapSessionContext'
@@ -81,7 +82,7 @@ function PromiseCard({ promise, index, snapshot, readOnly }: { promise: Customer
           {index + 1}
         </span>
         <div className="promise-text">
-          <TextField label={t('promises.promiseN', { n: index + 1 })} hideLabel value={promise.text} disabled={readOnly} onCommit={(text) => updatePromise(doc, promise.id, text)} />
+          <TextField label={t('promises.promiseN', { n: index + 1 })} hideLabel value={promise.text} editKey={{ id: promise.id, field: 'text' }} disabled={readOnly} onCommit={(text) => updatePromise(doc, promise.id, text)} />
         </div>
         {!readOnly && (
           <button type="button" className="link-button danger" aria-label={t('promises.deleteNamed', { text: promise.text })} onClick={() => confirm(t('promises.confirmDelete', { text: promise.text })) && deletePromise(doc, promise.id)}>
@@ -123,14 +124,14 @@ function PriorityRow({ priority, snapshot, readOnly, promises }: { priority: Ser
   const selectId = useId()
   const [toLink, setToLink] = useState('')
   const t = useT()
-  const linked = priority.touchpointIds.flatMap((id) => (snapshot.touchpoints[id] ? [snapshot.touchpoints[id]] : []))
+  const linked = touchpointsInJourneyOrder(snapshot, priority.touchpointIds)
   const options = useMemo(() => touchpointOptions(t, snapshot).filter((o) => !priority.touchpointIds.includes(o.id)), [t, snapshot, priority.touchpointIds])
   return (
     <div className="priority">
       <div className="priority-fields">
-        <TextField label={t('promises.priority')} value={priority.text} disabled={readOnly} onCommit={(text) => updateServicePriority(doc, priority.id, { text })} />
-        <TextField label={t('common.measure')} value={priority.measure} disabled={readOnly} placeholder={t('promises.measurePlaceholder')} onCommit={(measure) => updateServicePriority(doc, priority.id, { measure })} />
-        <TextField label={t('common.target')} value={priority.target} disabled={readOnly} placeholder={t('promises.targetPlaceholder')} onCommit={(target) => updateServicePriority(doc, priority.id, { target })} />
+        <TextField label={t('promises.priority')} value={priority.text} editKey={{ id: priority.id, field: 'text' }} disabled={readOnly} onCommit={(text) => updateServicePriority(doc, priority.id, { text })} />
+        <TextField label={t('common.measure')} value={priority.measure} editKey={{ id: priority.id, field: 'measure' }} disabled={readOnly} placeholder={t('promises.measurePlaceholder')} onCommit={(measure) => updateServicePriority(doc, priority.id, { measure })} />
+        <TextField label={t('common.target')} value={priority.target} editKey={{ id: priority.id, field: 'target' }} disabled={readOnly} placeholder={t('promises.targetPlaceholder')} onCommit={(target) => updateServicePriority(doc, priority.id, { target })} />
       </div>
       <div className="priority-touchpoints">
         <span className="small muted">{t('promises.provenAt')}</span>

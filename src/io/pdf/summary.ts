@@ -7,7 +7,7 @@
  * empty heading there would read as "nothing to do" rather than "not used".
  */
 import { byOrder, findOrphans, METRICS, type Annotation, type MetricName, type Phase, type ServicePriority, type Snapshot } from '../../model'
-import { actionBoard } from '../../insights/actionBoard'
+import { actionBoard, touchpointsInJourneyOrder } from '../../insights/actionBoard'
 import { scorecard, type MetricScore, type MetricScores } from '../../insights/scorecard'
 import { METRIC_NAMES } from '../printLabels'
 import { ACTION_STATUS_COLORS, TARGET_COLORS } from '../printPalette'
@@ -197,7 +197,7 @@ function servicePriorityItem(flow: FlowWriter, snapshot: Snapshot, sp: ServicePr
   const { ctx } = flow
   const { labels } = ctx
   // Touchpoints deleted since are skipped, as the action plan skips deleted pain points.
-  const proof = sp.touchpointIds.flatMap((id) => (snapshot.touchpoints[id] ? [snapshot.touchpoints[id].title || '—'] : []))
+  const proof = touchpointsInJourneyOrder(snapshot, sp.touchpointIds).map((t) => t.title || '—')
   const detail = [sp.measure && `${labels.measure}: ${sp.measure}`, sp.target && `${labels.target}: ${sp.target}`, proof.length > 0 ? `${labels.provenAt}: ${proof.join(', ')}` : '']
   flow.item(sp.text, { mark: (x, top, size) => drawDot(ctx, INK.muted, x, top, size), detail: detail.filter((s) => s !== '').join(' · ') })
 }
