@@ -6,6 +6,7 @@ import {
   castVote,
   addAction,
   deleteRecords,
+  endVoting,
   initializeMap,
   openVotingRound,
   setLocked,
@@ -14,7 +15,7 @@ import {
   updateAction,
   updateTouchpoint,
 } from '../../src/commands'
-import { readSnapshot } from '../../src/doc'
+import { createUndoManager, readSnapshot } from '../../src/doc'
 import type { AnnotationId, PersonaId, StageId } from '../../src/model'
 import { analyzeUpdate, judgeUpdate, MAX_NEW_STRUCTS, MAX_RECORDS_PER_COLLECTION } from './writePolicy'
 
@@ -125,7 +126,7 @@ describe('write policy: what an update changes', () => {
     expect(paths).toContain(`annotations.${annotationId}`)
   })
 
-  it('takes a vote only under the writer’s own participant id; removing another’s is the facilitator’s', () => {
+  it('takes a vote only under the writer’s own participant id; the facilitator, who runs the rounds, may write any', () => {
     const { server, client, capture, serverUpdate, stageId } = pair()
     Y.applyUpdate(server, capture(() => addAnnotation(client, { targetId: stageId, kind: 'pain-point', text: 'Kø i telefonen' })))
     serverUpdate(() => openVotingRound(server, { kind: 'pain-point', budget: 3 }))
@@ -134,7 +135,7 @@ describe('write policy: what an update changes', () => {
     expect(kind(judgeUpdate(server, 'editor', vote, { participantId: 'p_anne' }))).toBe('apply')
     expect(kind(judgeUpdate(server, 'editor', vote, { participantId: 'p_bob' }))).toBe('refuse:vote_not_own:hard')
     expect(kind(judgeUpdate(server, 'editor', vote))).toBe('refuse:vote_not_own:hard') // no id from the relay: no votes
-    expect(kind(judgeUpdate(server, 'facilitator', vote, { participantId: 'p_fac' }))).toBe('refuse:vote_not_own:hard')
+    expect(kind(judgeUpdate(server, 'facilitator', vote, { participantId: 'p_fac' }))).toBe('apply')
     Y.applyUpdate(server, vote)
 
     // Each of these starts from the room's state: a participant's copy that does one thing.
@@ -147,6 +148,25 @@ describe('write policy: what an update changes', () => {
     // Deleting the annotation takes its votes with it: any editor may.
     const remove = from((d) => deleteRecords(d, [annotationId]))
     expect(kind(judgeUpdate(server, 'editor', remove, { participantId: 'p_bob' }))).toBe('apply')
+  })
+
+  it('lets an undo bring back an annotation with others’ votes, except during a round on its kind (held back, not cut off)', () => {
+    const { server, client, capture, serverUpdate, stageId } = pair()
+    Y.applyUpdate(server, capture(() => addAnnotation(client, { targetId: stageId, kind: 'pain-point', text: 'Lånebil koster' })))
+    serverUpdate(() => openVotingRound(server, { kind: 'pain-point', budget: 3 }))
+    const annotationId = Object.keys(readSnapshot(client).annotations)[0] as AnnotationId
+    Y.applyUpdate(server, capture(() => [1, 1].forEach((d) => castVote(client, annotationId, 'p_anne', d as 1))))
+    // Bob deletes the annotation and undoes it: the annotation comes back as new items, Anne's votes in it.
+    const undo = createUndoManager(client)
+    Y.applyUpdate(server, capture(() => deleteRecords(client, [annotationId])))
+    const restore = capture(() => undo.undo())
+    expect(analyzeUpdate(server, restore).changes).toEqual(expect.arrayContaining([expect.objectContaining({ op: 'insert', path: ['annotations', annotationId, 'votes', 'p_anne'] })]))
+    expect(kind(judgeUpdate(server, 'editor', restore, { participantId: 'p_bob' }))).toBe('refuse:vote_not_own:soft')
+    serverUpdate(() => endVoting(server))
+    expect(kind(judgeUpdate(server, 'editor', restore, { participantId: 'p_bob' }))).toBe('apply')
+    // A round on another kind does not hold it back either.
+    serverUpdate(() => openVotingRound(server, { kind: 'opportunity', budget: 3 }))
+    expect(kind(judgeUpdate(server, 'editor', restore, { participantId: 'p_bob' }))).toBe('apply')
   })
 
   it('keeps the roll of participants the relay’s: nobody else writes it, and stored roll entries replay', () => {

@@ -18,8 +18,9 @@
  *  - nobody but the relay writes `meta.schemaVersion`, nor the roll of participants (`participants`);
  *  - a vote is written only under the writer's own participant id (the one the relay issued to
  *    its connection): nobody casts, changes or spends another's ballot, and a connection without
- *    an id (a stock client with only a role token) casts none. Removing another's vote is the
- *    facilitator's (clearing a round), or comes with deleting the annotation or its votes whole;
+ *    an id (a stock client with only a role token) casts none. The facilitator, who runs the
+ *    rounds and restores versions, is exempt; undoing a deletion may bring an annotation back
+ *    with its votes (see `findForeignVote`);
  *  - the `workshop` map (timer, lock, voting rounds) is the facilitator's alone;
  *  - while the map is locked only facilitators change anything; others' changes wait (soft).
  */
@@ -119,8 +120,8 @@ export function judgeUpdate(doc: Y.Doc, role: string, update: Uint8Array | RawUp
     if (path[0] === 'meta' && path[1] === 'schemaVersion') return { kind: 'refuse', reason: 'schema_version', hard: true, detail: 'meta.schemaVersion is written by the relay only' }
     if (path[0] === RELAY_ONLY_ROOT) return { kind: 'refuse', reason: 'relay_only', hard: true, detail: 'the roll of participants is written by the relay only' }
   }
-  const foreignVote = findForeignVote(analysis.changes, role, writer)
-  if (foreignVote) return { kind: 'refuse', reason: 'vote_not_own', hard: true, detail: foreignVote }
+  const foreignVote = findForeignVote(doc, analysis.changes, role, writer)
+  if (foreignVote) return { kind: 'refuse', reason: 'vote_not_own', hard: foreignVote.hard, detail: foreignVote.detail }
   if (role !== 'facilitator') {
     if (analysis.changes.some((c) => c.path[0] === FACILITATOR_ONLY_ROOT)) return { kind: 'refuse', reason: 'facilitator_only', hard: true, detail: 'the workshop controls are the facilitator’s' }
     if (isLocked(doc)) return { kind: 'refuse', reason: 'locked', hard: false, detail: 'the map is locked by the facilitator' }
@@ -140,19 +141,43 @@ export interface AnalyzeOptions {
 }
 
 /**
- * The first vote an update writes under another participant's id, described; null when it has
- * none. Inserting a vote key other than the writer's is refused for everyone; deleting one is
- * allowed to the facilitator, and to anyone deleting the annotation or its votes in the same update.
+ * Whether an update writes a vote under another participant's id, and how firmly to refuse it.
+ *
+ * The facilitator runs the rounds (opening one clears its votes, restoring a version writes the
+ * votes it held), so any vote key is theirs to write. Anyone else writes votes only under their
+ * own participant id; a connection without one (a stock client with only a role token) casts none.
+ * Two cases are told apart:
+ *  - A vote written into an annotation that already exists: a forged or stuffed ballot. Refused
+ *    hard, whatever the round.
+ *  - Votes inside an annotation the same update creates: how undoing a deletion brings an
+ *    annotation back, votes and all. Allowed while no round is running on its kind (a round clears
+ *    its kind's votes when it opens, so these count for nothing); during such a round refused
+ *    softly — the participant stays connected, its restore held back — because then they would
+ *    count.
+ * Removing another's vote comes with deleting the annotation or its votes whole, or is the
+ * facilitator's.
  */
-function findForeignVote(changes: Change[], role: string, writer: Writer): string | null {
+function findForeignVote(doc: Y.Doc, changes: Change[], role: string, writer: Writer): { detail: string; hard: boolean } | null {
+  if (role === 'facilitator') return null
   const isVote = (path: SchemaPath) => path.length === 4 && path[0] === 'annotations' && path[2] === 'votes'
-  let wholeDeleted: Set<string> | null = null
+  const created = new Set(changes.filter((c) => c.op === 'insert' && c.path[0] === 'annotations' && c.path.length === 2).map((c) => c.path[1]))
+  const wholeDeleted = new Set(changes.filter((c) => c.op === 'delete' && c.path[0] === 'annotations' && (c.path.length === 2 || (c.path.length === 3 && c.path[2] === 'votes'))).map((c) => c.path[1]))
+  const voting = doc.getMap('workshop').get('voting') as { kind?: unknown } | undefined
+  const kindOf = (recordId: string) =>
+    changes.find((c) => c.op === 'insert' && c.path.length === 3 && c.path[0] === 'annotations' && c.path[1] === recordId && c.path[2] === 'kind')?.value ??
+    ((doc.getMap('annotations').get(recordId) as Y.Map<unknown> | undefined)?.get('kind') as unknown)
   for (const { op, path } of changes) {
-    if (!isVote(path) || path[3] === writer.participantId) continue
-    if (op === 'insert') return writer.participantId ? `${path.join('.')}: a vote under another participant's id` : `${path.join('.')}: a vote needs a participant id from the relay`
-    if (role === 'facilitator') continue
-    wholeDeleted ??= new Set(changes.filter((c) => c.op === 'delete' && c.path[0] === 'annotations' && (c.path.length === 2 || (c.path.length === 3 && c.path[2] === 'votes'))).map((c) => c.path[1]))
-    if (!wholeDeleted.has(path[1])) return `${path.join('.')}: removes another participant's vote`
+    if (!isVote(path) || (writer.participantId !== undefined && path[3] === writer.participantId)) continue
+    const recordId = path[1]
+    if (op === 'delete') {
+      if (!wholeDeleted.has(recordId)) return { detail: `${path.join('.')}: removes another participant's vote`, hard: true }
+      continue
+    }
+    if (!created.has(recordId)) {
+      return { detail: writer.participantId ? `${path.join('.')}: a vote under another participant's id` : `${path.join('.')}: a vote needs a participant id from the relay`, hard: true }
+    }
+    const kind = kindOf(recordId)
+    if (voting && (kind === undefined || voting.kind === kind)) return { detail: `${path.join('.')}: brings back others' votes during a round on ${String(voting.kind)}`, hard: false }
   }
   return null
 }
