@@ -18,5 +18,26 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    // PostgreSQL and Redis for the scale-out tests (see server/testing/services.ts).
+    globalSetup: ['server/testing/globalSetup.ts'],
+    projects: [
+      { extends: true, test: { name: 'all' } },
+      {
+        // The relay suite (convergence, roles, limits, durability) once more, on one relay
+        // with PostgreSQL storage and Redis fan-out instead of SQLite and the in-process bus.
+        // Not `extends`: that would add the root's include patterns to these.
+        test: {
+          name: 'relay-postgres-redis',
+          include: ['server/relay/{relay,limits,workshop,durability}.test.ts'],
+          environment: 'node',
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
+          pool: 'forks',
+          globalSetup: ['server/testing/globalSetup.ts'],
+          env: { RELAY_TEST_BACKEND: 'postgres+redis' },
+          setupFiles: ['server/testing/sharedBackendSetup.ts'],
+        },
+      },
+    ],
   },
 })

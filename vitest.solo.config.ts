@@ -7,5 +7,5 @@ import base from './vite.config.ts'
  */
 export default defineConfig({
   ...base,
-  test: { ...base.test, include: ['server/**/*.solo.test.ts', 'src/**/*.solo.test.ts'], exclude: ['**/node_modules/**'], fileParallelism: false },
+  test: { ...base.test, projects: undefined, globalSetup: [], include: ['server/**/*.solo.test.ts', 'src/**/*.solo.test.ts'], exclude: ['**/node_modules/**'], fileParallelism: false },
 })

@@ -13,13 +13,13 @@ import { initializeMap } from '../src/commands'
 import { judgeUpdate } from '../server/relay/writePolicy'
 import { readUpdate, sliceUpdate } from '../server/relay/updateFormat'
 import type { ShareLinks } from '../server/maps'
-import { attackWithWorstUpdates, measureBystander, percentile, worstUpdate } from '../server/testing/attacks'
+import { attackWith, measureBystander, percentile, warmUp, worstUpdate, worstUpdates } from '../server/testing/attacks'
 import { spawnServer } from '../server/testing/serverProcess'
 import { SyncClient } from '../server/testing/syncClient'
 import { tempDataDir } from '../server/testing/testServer'
 
 const RUNS = 5
-const SLICE = 1000
+const SLICE = 500
 
 function worstMessageCost() {
   const rows: { read: number; judge: number; slice: number }[] = []
@@ -53,11 +53,13 @@ async function bystander(withAttack: boolean) {
   const server = await spawnServer({ dataDir })
   try {
     const create = async (title: string) => (await (await fetch(`${server.url}/api/maps`, { method: 'POST', body: JSON.stringify({ title }) })).json()) as ShareLinks
-    const [a, b] = [await create('Angriper'), await create('Tilskuer')]
+    const [a, b, c] = [await create('Angriper'), await create('Tilskuer'), await create('Oppvarming')]
     const attacker = await SyncClient.connect(server.url, a.id, a.editorToken)
     await attacker.synced
+    await warmUp(server.url, c)
+    const attacks = withAttack ? worstUpdates(attacker, 4) : []
     const latencies = await measureBystander(server.url, b, 20, async () => {
-      if (withAttack) await attackWithWorstUpdates(attacker, 4, 2100)
+      if (withAttack) await attackWith(attacker, attacks, 2100)
       else await new Promise((resolve) => setTimeout(resolve, 300 + 3 * 2100))
       await new Promise((resolve) => setTimeout(resolve, 1500))
     })

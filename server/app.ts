@@ -12,7 +12,11 @@ import { loadOrCreateSecret } from './auth/secret'
 import { ParticipantSigner } from './auth/participants'
 import { TokenSigner } from './auth/tokens'
 import { defaultConfig, type ConfigOverrides, type ServerConfig } from './config'
+import { InProcessCoordination } from './coordination/inProcess'
+import { RedisCoordination } from './coordination/redis'
+import type { Coordination } from './coordination/types'
 import { InProcessFanOut } from './fanout/inProcess'
+import { RedisFanOut } from './fanout/redis'
 import type { FanOut } from './fanout/types'
 import { createApiHandler } from './http/api'
 import { HttpError, sendError, sendJson } from './http/respond'
@@ -21,6 +25,7 @@ import { createLogger, type Logger } from './log'
 import { InputError, MapService } from './maps'
 import { RelayMetrics } from './metrics'
 import { Relay } from './relay/relay'
+import { openPostgresStore } from './storage/postgres'
 import { openSqliteStore } from './storage/sqlite'
 import type { MapStore } from './storage/types'
 
@@ -35,8 +40,10 @@ export interface Frontend {
 export interface StartOptions extends ConfigOverrides {
   /** A storage engine to use instead of SQLite in `dataDir` (shared between relays in tests). */
   store?: MapStore
-  /** Fan-out shared with other relays; by default an in-process bus of one. */
+  /** Fan-out shared with other relays; by default Redis when `redisUrl` is set, else an in-process bus of one. */
   fanOut?: FanOut
+  /** Shared counters and slots; by default Redis when `redisUrl` is set, else in process. */
+  coordination?: Coordination
   /** Built before the server listens; receives the HTTP server (Vite wants it for hot reload). */
   frontend?: (server: http.Server) => Promise<Frontend>
 }
@@ -55,21 +62,36 @@ export interface RunningServer {
 }
 
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
-  const { store: givenStore, fanOut = new InProcessFanOut(), frontend: makeFrontend, ...overrides } = options
+  const { store: givenStore, fanOut: givenFanOut, coordination: givenCoordination, frontend: makeFrontend, ...overrides } = options
   const config = defaultConfig(overrides)
   const log = createLogger(config.logLevel)
   fs.mkdirSync(config.dataDir, { recursive: true })
-  const store = givenStore ?? openSqliteStore(config.dataDir)
+  const metrics = new RelayMetrics()
+  const relayId = randomUUID()
+  const store =
+    givenStore ??
+    (config.databaseUrl
+      ? await openPostgresStore(config.databaseUrl, { onError: (error) => log.warn('storage.connection_error', { error: error.message }) })
+      : openSqliteStore(config.dataDir))
+  let redisFanOut: RedisFanOut | undefined
+  if (!givenFanOut && config.redisUrl) {
+    redisFanOut = await RedisFanOut.connect({ url: config.redisUrl, prefix: config.redisKeyPrefix, relayId, log, metrics }).catch(async (error: unknown) => {
+      if (!givenStore) await store.close()
+      throw error
+    })
+  }
+  const fanOut = givenFanOut ?? redisFanOut ?? new InProcessFanOut()
+  const coordination = givenCoordination ?? (redisFanOut ? new RedisCoordination(redisFanOut.redis, config.redisKeyPrefix) : new InProcessCoordination())
   const secret = loadOrCreateSecret(config.dataDir, config.authSecret)
   const signer = new TokenSigner(secret)
   const participants = new ParticipantSigner(secret)
-  const metrics = new RelayMetrics()
   const relay = new Relay({
     store,
     signer,
     participants,
     fanOut,
-    relayId: randomUUID(),
+    coordination,
+    relayId,
     limits: config.limits,
     roomGraceMs: config.roomGraceMs,
     compactEvery: config.compactEvery,
@@ -103,7 +125,22 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     }
     const { pathname } = url
     if (pathname === '/healthz') {
-      sendJson(res, 200, { ok: true, rooms: relay.rooms.loadedCount, connections: relay.connectionCount, uptimeSeconds: Math.round((Date.now() - startedAt) / 1000) })
+      // Storage is the truth: without it the relay refuses writes, so it is not healthy. Without
+      // Redis it still stores and serves, and other relays read its updates from storage.
+      const storage = relay.storage.storageUp ? 'ok' : 'unreachable'
+      const redis = !fanOut.shared ? 'not used' : fanOut.healthy ? 'ok' : 'unreachable'
+      const ok = storage === 'ok' && !relay.draining
+      sendJson(res, ok ? 200 : 503, {
+        ok,
+        ...(relay.draining ? { draining: true } : {}),
+        storage,
+        storageEngine: config.databaseUrl ? 'postgresql' : givenStore ? 'custom' : 'sqlite',
+        redis,
+        relayId,
+        rooms: relay.rooms.loadedCount,
+        connections: relay.connectionCount,
+        uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
+      })
       return done('healthz')
     }
     if (pathname === '/metrics') {
@@ -161,7 +198,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   })
   const port = (server.address() as AddressInfo).port
   const reachableHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host.includes(':') ? `[${config.host}]` : config.host
-  log.info('server.listening', { port, host: config.host, dataDir: config.dataDir })
+  log.info('server.listening', { port, host: config.host, relayId, storage: config.databaseUrl ? 'postgresql' : givenStore ? 'custom' : 'sqlite', redis: Boolean(config.redisUrl && !givenFanOut), dataDir: config.dataDir })
 
   let closing: Promise<void> | undefined
   const close = () =>
@@ -172,6 +209,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       server.closeIdleConnections()
       await frontend?.close?.()
       await stopped
+      if (!givenCoordination) await coordination.close()
+      if (!givenFanOut) await fanOut.close()
       if (!givenStore) await store.close()
       log.info('server.closed')
     })())

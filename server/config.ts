@@ -58,6 +58,12 @@ export interface ServerConfig {
   port: number
   host: string
   dataDir: string
+  /** `postgres://…`: store maps in PostgreSQL (shared by several relays) instead of SQLite in `dataDir`. */
+  databaseUrl?: string
+  /** `redis://…`: share rooms with other relays through Redis Streams. Needs `databaseUrl` and `authSecret`. */
+  redisUrl?: string
+  /** Put before every Redis key, so several deployments can share one Redis. */
+  redisKeyPrefix: string
   /** HMAC key for share tokens; when absent one is generated once and kept in `dataDir`. */
   authSecret?: string
   /** Base of the share URLs; by default taken from the request's Host header. */
@@ -106,6 +112,7 @@ export function defaultConfig(overrides: ConfigOverrides = {}): ServerConfig {
     compactEvery: 500,
     logLevel: 'info',
     trustProxy: false,
+    redisKeyPrefix: 'journey:',
     ...overrides,
     limits: { ...DEFAULT_LIMITS, ...overrides.limits },
   }
@@ -125,7 +132,17 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
   const level = (env.LOG_LEVEL ?? 'info') as LogLevel
   if (!LOG_LEVELS.includes(level)) throw new Error(`LOG_LEVEL: expected one of ${LOG_LEVELS.join(', ')}, got ${JSON.stringify(env.LOG_LEVEL)}`)
   const d = DEFAULT_LIMITS
+  const databaseUrl = env.DATABASE_URL || undefined
+  const redisUrl = env.REDIS_URL || undefined
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) throw new Error('DATABASE_URL: expected postgres://user@host:port/database')
+  if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) throw new Error('REDIS_URL: expected redis://host:port (or rediss:// for TLS)')
+  // Relays that share rooms must share the maps and accept each other's links.
+  if (redisUrl && !databaseUrl) throw new Error('REDIS_URL needs DATABASE_URL: relays sharing maps through Redis must share their storage (PostgreSQL)')
+  if (redisUrl && !env.AUTH_SECRET) throw new Error('REDIS_URL needs AUTH_SECRET: every relay must sign and check links with the same secret')
   return defaultConfig({
+    databaseUrl,
+    redisUrl,
+    redisKeyPrefix: env.REDIS_KEY_PREFIX || 'journey:',
     port: int('PORT', 8080),
     host: env.HOST || '0.0.0.0',
     dataDir: path.resolve(env.DATA_DIR || 'data'),

@@ -64,6 +64,56 @@ export class Gauge {
   }
 }
 
+/**
+ * A sum and a count (Prometheus summary without quantiles: rate(sum)/rate(count) is the mean)
+ * plus the largest value seen in the last `windowMs`, as a gauge.
+ */
+export class Summary {
+  private sum = 0
+  private count = 0
+  private max = 0
+  private previousMax = 0
+  private windowStart = Date.now()
+  constructor(
+    readonly name: string,
+    readonly help: string,
+    private readonly windowMs = 10_000,
+  ) {}
+
+  observe(value: number): void {
+    this.roll()
+    this.sum += value
+    this.count++
+    if (value > this.max) this.max = value
+  }
+
+  get total(): { sum: number; count: number } {
+    return { sum: this.sum, count: this.count }
+  }
+
+  private roll(): void {
+    const now = Date.now()
+    if (now - this.windowStart < this.windowMs) return
+    // Two windows: the max covers between one and two window lengths of the most recent past.
+    this.previousMax = now - this.windowStart < 2 * this.windowMs ? this.max : 0
+    this.max = 0
+    this.windowStart = now
+  }
+
+  render(): string {
+    this.roll()
+    return [
+      `# HELP ${this.name} ${this.help}`,
+      `# TYPE ${this.name} summary`,
+      `${this.name}_sum ${this.sum}`,
+      `${this.name}_count ${this.count}`,
+      `# HELP ${this.name}_max The largest in the last ${this.windowMs / 1000}–${(2 * this.windowMs) / 1000} s`,
+      `# TYPE ${this.name}_max gauge`,
+      `${this.name}_max ${Math.max(this.max, this.previousMax)}`,
+    ].join('\n')
+  }
+}
+
 /** Every figure the relay reports. Rejections carry a `reason` label (see `RejectReason`). */
 export class RelayMetrics {
   readonly messagesIn = new Counter('relay_messages_in_total', 'WebSocket messages received, by message type')
@@ -80,6 +130,13 @@ export class RelayMetrics {
   readonly roomLoadSeconds = new Counter('relay_room_load_seconds_total', 'Time spent loading rooms from storage')
   readonly httpRequests = new Counter('http_requests_total', 'HTTP requests, by route and status')
   readonly mapsCreated = new Counter('maps_created_total', 'Maps created, by how (blank, template, import)')
+  readonly fanOutPublished = new Counter('relay_fanout_published_total', 'Messages published to other relays, by kind (update, awareness, revoke)')
+  readonly fanOutReceived = new Counter('relay_fanout_received_total', 'Messages received from other relays, by kind')
+  readonly fanOutDropped = new Counter('relay_fanout_dropped_total', 'Messages not published (Redis away or backlog full), by kind; other relays read them from storage')
+  readonly fanOutLag = new Summary('relay_fanout_lag_seconds', 'From a message entering Redis to this relay reading it')
+  readonly catchUps = new Counter('relay_fanout_catchups_total', 'Catch-ups of what the fan-out did not deliver, by source (stream, storage) and reason')
+  readonly catchUpUpdates = new Counter('relay_fanout_catchup_updates_total', 'Stored updates read back by catch-ups from storage')
+  readonly presenceExpired = new Counter('relay_presence_expired_total', "Participants whose presence was dropped because their relay's heartbeat lapsed")
   private readonly gauges: Gauge[] = []
 
   gauge(name: string, help: string, read: () => number): void {
@@ -87,7 +144,7 @@ export class RelayMetrics {
   }
 
   render(): string {
-    const counters = Object.values(this).filter((v): v is Counter => v instanceof Counter)
+    const counters = Object.values(this).filter((v): v is Counter | Summary => v instanceof Counter || v instanceof Summary)
     const cpu = process.cpuUsage()
     const process_ = [
       new Gauge('process_cpu_seconds_total', 'User and system CPU time of the relay process', () => (cpu.user + cpu.system) / 1e6, 'counter'),

@@ -8,15 +8,21 @@ import { replayStoredRows } from './replay'
  * themselves (not from a room's in-memory document), so it folds exactly the rows it read even
  * when other relays append to the same map; rows appended meanwhile stay after it. Building it
  * in a garbage-collected document also drops the content of deleted records.
+ *
+ * One relay at a time folds a map (`runExclusive`: a PostgreSQL advisory lock when relays share
+ * storage); a relay that finds another folding the map skips, as that fold covers its rows too.
  */
-export async function compactMapLog(store: MapStore, mapId: string): Promise<{ rows: number; bytes: number }> {
-  const { updates, lastSeq, seqs } = await store.loadUpdates(mapId)
-  if (updates.length < 2) return { rows: updates.length, bytes: updates[0]?.byteLength ?? 0 }
-  const doc = new Y.Doc()
-  // A row the snapshot leaves out is set aside first, so folding the log never deletes it.
-  for (const { seq, reason } of replayStoredRows(doc, updates, seqs)) await store.quarantineUpdate(mapId, seq, reason)
-  const snapshot = Y.encodeStateAsUpdate(doc)
-  await store.compact(mapId, snapshot, lastSeq, readMeta(doc).title)
-  doc.destroy()
-  return { rows: updates.length, bytes: snapshot.byteLength }
+export async function compactMapLog(store: MapStore, mapId: string): Promise<{ rows: number; bytes: number; skipped?: true }> {
+  const folded = await store.runExclusive(mapId, 'compact', async () => {
+    const { updates, lastSeq, seqs } = await store.loadUpdates(mapId)
+    if (updates.length < 2) return { rows: updates.length, bytes: updates[0]?.byteLength ?? 0 }
+    const doc = new Y.Doc()
+    // A row the snapshot leaves out is set aside first, so folding the log never deletes it.
+    for (const { seq, reason } of replayStoredRows(doc, updates, seqs)) await store.quarantineUpdate(mapId, seq, reason)
+    const snapshot = Y.encodeStateAsUpdate(doc)
+    await store.compact(mapId, snapshot, lastSeq, readMeta(doc).title)
+    doc.destroy()
+    return { rows: updates.length, bytes: snapshot.byteLength }
+  })
+  return folded ?? { rows: 0, bytes: 0, skipped: true }
 }

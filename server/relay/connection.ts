@@ -19,6 +19,14 @@ import { SendQueue, type HeldBytes } from './sendQueue'
  */
 const REJECT_GRACE_MS = 1000
 
+/**
+ * A room this far ahead of its storage stops reading the sender's socket until it has caught up,
+ * so a flood waits in TCP buffers (back-pressure on the sender) instead of the relay's memory,
+ * and the storage replies the relay is waiting for are not starved by the flood. The per-second
+ * rate limit keeps ordinary clients far below it.
+ */
+const MAX_UNSTORED_UPDATES = 1000
+
 /** The smallest Yjs update: no structs, empty delete set. A viewer's empty sync step 2 is exactly this. */
 const isEmptyUpdate = (update: Uint8Array) => update.length === 2 && update[0] === 0 && update[1] === 0
 
@@ -39,6 +47,7 @@ export class Connection implements Participant {
   readonly participantId?: string
   readonly seatId?: string
   readonly personKey: string
+  private paused = false
 
   constructor(
     private readonly ws: WebSocket,
@@ -155,6 +164,7 @@ export class Connection implements Participant {
           return
         }
         this.room.receiveUpdate(this, message.update)
+        if (this.room.unstoredUpdates > MAX_UNSTORED_UPDATES) this.pauseUntilStored()
         return
       case 'awareness': {
         if (!this.buckets.awareness.take()) {
@@ -170,6 +180,16 @@ export class Connection implements Participant {
       case 'auth':
         return
     }
+  }
+
+  private pauseUntilStored(): void {
+    if (this.paused) return
+    this.paused = true
+    this.ws.pause()
+    void this.room.whenStored().then(() => {
+      this.paused = false
+      if (!this.closing) this.ws.resume()
+    })
   }
 
   private readonly onError = (error: Error & { code?: string }): void => {

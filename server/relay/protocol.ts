@@ -49,6 +49,12 @@ export const CLOSE_CODES = {
    * to close: a locked map's editors stay connected and read-only (see `encodeNotice`).
    */
   writeRefused: 4423,
+  /**
+   * The relay could not store an update (its storage is unreachable): nothing unstored was
+   * relayed, the room was dropped, and the client reconnects with backoff, resending its edits
+   * once storage is back. Joins are refused with HTTP 503 meanwhile.
+   */
+  storageUnavailable: 4503,
   /** Too many updates per second; the client reconnects after backoff and resyncs, losing nothing. */
   rateLimited: 4529,
 } as const

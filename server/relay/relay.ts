@@ -11,17 +11,19 @@ import { authorize } from '../auth/authorize'
 import { seatParticipantId, type ParticipantSigner } from '../auth/participants'
 import type { Role, TokenClaims, TokenSigner } from '../auth/tokens'
 import type { RelayLimits } from '../config'
+import type { Coordination } from '../coordination/types'
 import type { FanOut } from '../fanout/types'
 import type { Logger } from '../log'
 import type { RelayMetrics } from '../metrics'
 import { clientAddress } from '../http/clientAddress'
 import { isMapId } from '../mapIds'
-import type { MapStore } from '../storage/types'
+import type { MapStore, RoleEpochs } from '../storage/types'
 import { Connection } from './connection'
 import { ParticipantLimits, personKey, type Who } from './participantLimits'
 import { CLOSE_CODES } from './protocol'
 import { RoomRegistry } from './rooms'
 import { HeldBytes } from './sendQueue'
+import { StorageWatch } from './storageWatch'
 
 const SYNC_PATH = /^\/sync\/([^/?#]+)$/
 const PING_INTERVAL_MS = 30_000
@@ -33,6 +35,8 @@ export interface RelayDeps {
   /** Verifies the participant tokens the API issues (optional on the socket URL). */
   participants: ParticipantSigner
   fanOut: FanOut
+  /** Shared counters and slots: the participant cap holds across relays through it. */
+  coordination: Coordination
   relayId: string
   limits: RelayLimits
   roomGraceMs: number
@@ -45,8 +49,12 @@ export interface RelayDeps {
 
 export class Relay {
   readonly rooms: RoomRegistry
+  readonly storage: StorageWatch
   private readonly wss: WebSocketServer
   private readonly connections = new Set<Connection>()
+  /** The epoch of the token each connection opened with, to close it when that epoch is revoked. */
+  private readonly tokenEpochs = new WeakMap<Connection, number>()
+  private nextSeat = 1
   private readonly pingTimer: NodeJS.Timeout
   private closing = false
   /** Memory held by messages queued for every reader of this process (see sendQueue.ts). */
@@ -55,7 +63,9 @@ export class Relay {
 
   constructor(private readonly deps: RelayDeps) {
     const { store, fanOut, relayId, log, metrics, compactEvery } = deps
-    this.rooms = new RoomRegistry({ store, fanOut, relayId, log, metrics, compactEvery }, deps.roomGraceMs, log)
+    this.rooms = new RoomRegistry({ store, fanOut, relayId, log, metrics, compactEvery }, deps.roomGraceMs, log, () => this.storage.suspect())
+    this.storage = new StorageWatch({ store, fanOut, rooms: this.rooms, log, metrics, enforceEpochs: (mapId, epochs) => this.enforceEpochs(mapId, epochs) })
+    this.storage.start()
     this.participantLimits = new ParticipantLimits(deps.limits)
     // No compression: updates are small and already compact; deflate would cost CPU per send.
     // One message per event-loop turn per socket: a socket sending thousands of messages in one TCP
@@ -91,21 +101,36 @@ export class Relay {
     const match = SYNC_PATH.exec(url.pathname)
     const mapId = match?.[1] ?? '' // map ids are plain ASCII: nothing to decode
     if (!isMapId(mapId)) return refuse(404, 'bad_path', 'expected /sync/<mapId>')
+    const storageDown = () => refuse(503, 'storage_unavailable', 'the relay cannot reach its storage; try again shortly')
+    if (!this.storage.storageUp) return storageDown()
 
-    const auth = await authorize(this.deps.signer, this.deps.store, mapId, url.searchParams.get('token'))
+    const auth = await authorize(this.deps.signer, this.deps.store, mapId, url.searchParams.get('token')).catch((error: unknown) => {
+      log.error('upgrade.storage_failed', { mapId, error: String(error) })
+      this.storage.suspect()
+      return undefined
+    })
+    if (!auth) return storageDown()
     if (!auth.ok) return refuse(auth.status, auth.reason, auth.message)
-    if (this.rooms.holdsOf(mapId) >= limits.maxParticipants) return refuse(503, 'room_full', 'this map has the maximum number of participants')
     const holder = await this.holderOf(mapId, auth.claims, url.searchParams.get('participant'))
     const who: Who = { tokenId: auth.claims.tokenId, address: clientAddress(req, this.deps.trustProxy), participantId: holder.participantId }
     const admitted = this.participantLimits.admit(who)
     if ('refused' in admitted) return refuse(429, admitted.refused, 'too many connections; try again shortly')
+    const seat = `${this.deps.relayId}:${this.nextSeat++}`
+    if (!(await this.takeSeat(mapId, seat))) {
+      admitted.release()
+      return refuse(503, 'room_full', 'this map has the maximum number of participants')
+    }
 
     const room = await this.rooms.acquire(mapId).catch((error: unknown) => {
       log.error('room.load_failed', { mapId, error: String(error) })
-      refuse(500, 'room_load_failed', 'the map could not be loaded')
+      this.storage.suspect()
+      refuse(503, 'room_load_failed', 'the map could not be loaded; try again shortly')
       return undefined
     })
-    if (!room) return admitted.release()
+    if (!room) {
+      admitted.release()
+      return this.releaseSeat(mapId, seat)
+    }
     let accepted = false
     // `completeUpgrade` runs synchronously here (no async verifyClient), so `accepted` is final
     // once handleUpgrade returns; a socket that died meanwhile is dropped without a callback.
@@ -115,6 +140,8 @@ export class Relay {
       const identity = { ...holder, personKey: personKey(who) }
       const connection = new Connection(ws, room, auth.claims.role, identity, limits, metrics, log, this.sendBuffers, this.participantLimits.buckets(who))
       this.connections.add(connection)
+      // A named seat's link is revoked with its seat, not with its role's epoch.
+      if (auth.claims.seatId === undefined) this.tokenEpochs.set(connection, auth.claims.epoch)
       room.join(connection)
       log.info('connection.open', { mapId, connection: connection.id, role: connection.role, participants: room.size })
       ws.on('close', (code) => {
@@ -122,12 +149,14 @@ export class Relay {
         this.connections.delete(connection)
         room.leave(connection)
         this.rooms.release(room)
+        this.releaseSeat(mapId, seat)
         log.info('connection.close', { mapId, connection: connection.id, code, participants: room.size })
       })
     })
     if (!accepted) {
       this.rooms.release(room)
       admitted.release()
+      this.releaseSeat(mapId, seat)
     }
   }
 
@@ -160,11 +189,44 @@ export class Relay {
     }
   }
 
+  /**
+   * One of the map's participant seats, counted across relays. If the shared count cannot be
+   * reached, this relay's own count decides (the cap then holds per relay until it is back).
+   */
+  private async takeSeat(mapId: string, seat: string): Promise<boolean> {
+    const { coordination, limits, log } = this.deps
+    try {
+      return await coordination.slots.acquire(`participants:${mapId}`, seat, limits.maxParticipants)
+    } catch (error) {
+      log.warn('relay.seats_unavailable', { mapId, error: String(error) })
+      return this.rooms.holdsOf(mapId) < limits.maxParticipants
+    }
+  }
+
+  private releaseSeat(mapId: string, seat: string): void {
+    // A seat that cannot be released now runs out with its lease.
+    this.deps.coordination.slots.release(`participants:${mapId}`, seat).catch(() => {})
+  }
+
+  /** Close connections whose token was minted for an epoch since revoked (found by the storage check). */
+  private enforceEpochs(mapId: string, epochs: RoleEpochs): void {
+    for (const c of this.connections) {
+      if (c.mapId !== mapId) continue
+      const epoch = this.tokenEpochs.get(c)
+      if (epoch !== undefined && epoch < epochs[c.role]) c.close(CLOSE_CODES.revoked, 'revoked')
+    }
+  }
+
   /** Close open connections holding a revoked role, here and (through fan-out) on other relays. */
   async revoke(mapId: string, role: Role): Promise<number> {
     this.deps.fanOut.publish({ mapId, relayId: this.deps.relayId, message: { kind: 'revoke', role } })
     const room = await this.rooms.peek(mapId)
     return room ? room.closeRole(role, CLOSE_CODES.revoked, 'revoked') : 0
+  }
+
+  /** True from the moment shutdown starts: new joins are refused and `/healthz` says so. */
+  get draining(): boolean {
+    return this.closing
   }
 
   get connectionCount(): number {
@@ -175,6 +237,7 @@ export class Relay {
   async close(): Promise<void> {
     this.closing = true
     clearInterval(this.pingTimer)
+    await this.storage.stop()
     await this.rooms.closeAll(CLOSE_CODES.goingAway, 'server shutting down')
     for (const c of this.connections) c.close(CLOSE_CODES.goingAway, 'server shutting down')
     // Give clients a moment to answer the close frame, then cut whoever has not.
@@ -199,6 +262,5 @@ const STATUS_TEXT: Record<number, string> = {
   404: 'Not Found',
   414: 'URI Too Long',
   429: 'Too Many Requests',
-  500: 'Internal Server Error',
   503: 'Service Unavailable',
 }

@@ -15,11 +15,12 @@ import * as awarenessProtocol from 'y-protocols/awareness'
 import { SCHEMA_VERSION } from '../../src/model'
 import { docSchemaVersion, getParticipantsMap, migrateDocument, readMeta } from '../../src/doc'
 import type { Role } from '../auth/tokens'
-import type { FanOut, FanOutEnvelope } from '../fanout/types'
+import type { FanOut, FanOutEnvelope, MissedReason } from '../fanout/types'
 import type { Logger } from '../log'
 import type { RelayMetrics } from '../metrics'
 import type { MapStore } from '../storage/types'
 import { compactMapLog } from './compaction'
+import { LogPosition } from './logPosition'
 import { isLocked, judgeUpdate, type WriteRefusal } from './writePolicy'
 import { readUpdate, sliceUpdate } from './updateFormat'
 import { replayStoredRows } from './replay'
@@ -78,12 +79,15 @@ export interface Refusal {
 }
 
 /** Updates applied in one go; a larger one is applied in slices of this many structs, one per turn (a few ms each). */
-const SLICE_STRUCTS = 1000
+const SLICE_STRUCTS = 500
 /** Updates waiting while a large one is applied in slices; past this the sender is asked to come back. */
 const MAX_BACKLOG_BYTES = 8 * 1024 * 1024
 
 /** A loaded room's first participant starts a session; a version is taken unless one is this recent. */
 const SESSION_VERSION_GAP_MS = 30 * 60 * 1000
+
+/** A hole in the sequence numbers the fan-out delivered that stays open this long is read from storage. */
+const GAP_GRACE_MS = 1000
 
 /**
  * A sender of updates with gaps is asked for everything at most this often: its answer covers
@@ -125,6 +129,15 @@ export class Room {
   readonly sendBuffers = new HeldBytes()
   /** The answer to "send me everything", kept between requests (see fullStateCache.ts). */
   private readonly fullState: FullStateCache
+  /** How much of the stored log the document holds: what the fan-out missed is read from storage. */
+  private readonly position: LogPosition
+  private catchingUp: Promise<void> | null = null
+  private catchUpAgain = false
+  private gapTimer: NodeJS.Timeout | undefined
+  /** The stored log's head at the previous storage check (see `noticeStoredHead`). */
+  private headAtLastCheck = 0
+  /** Participants' updates applied but not yet stored. */
+  private unstored = 0
   /** Participants holding edits the lock refused: told once, asked for them again on unlock. */
   private readonly held = new Set<Participant>()
   /** When each participant was last asked for what the room lacks, so a burst of gapped updates asks once. */
@@ -139,21 +152,23 @@ export class Room {
     readonly doc: Y.Doc,
     private readonly deps: RoomDeps,
     storedRows: number,
+    lastSeq: number,
   ) {
     this.rowsSinceCompaction = storedRows - 1
+    this.position = new LogPosition(lastSeq)
     this.wasLocked = isLocked(doc)
     this.fullState = new FullStateCache(doc)
     this.awareness = new awarenessProtocol.Awareness(doc)
     this.awareness.setLocalState(null) // the relay itself has no presence
     this.doc.on('update', this.onDocUpdate)
     this.awareness.on('update', this.onAwarenessUpdate)
-    this.unsubscribe = deps.fanOut.subscribe(mapId, this.onFanOut)
+    this.unsubscribe = deps.fanOut.subscribe(mapId, this.onFanOut, this.onFanOutMissed)
   }
 
   /** Load a map from storage into a new room. */
   static async load(mapId: string, deps: RoomDeps): Promise<Room> {
     const started = performance.now()
-    const { updates, seqs } = await deps.store.loadUpdates(mapId)
+    const { updates, seqs, lastSeq } = await deps.store.loadUpdates(mapId)
     const doc = new Y.Doc()
     const bad = replayStoredRows(doc, updates, seqs)
     for (const { seq, reason } of bad) {
@@ -165,12 +180,14 @@ export class Room {
     const from = docSchemaVersion(doc)
     let migration: Uint8Array | null = null
     doc.once('update', (update: Uint8Array) => (migration = update))
+    let migrationSeq: number | undefined
     if (migrateDocument(doc, MIGRATION_ORIGIN) && migration) {
-      await deps.store.appendUpdate(mapId, migration)
+      migrationSeq = await deps.store.appendUpdate(mapId, migration)
       deps.log.info('room.migrated', { mapId, from, to: SCHEMA_VERSION })
     }
     // Listeners attach after the stored rows are applied, so loading does not write them back.
-    const room = new Room(mapId, doc, deps, updates.length - bad.length + (migration ? 1 : 0))
+    const room = new Room(mapId, doc, deps, updates.length - bad.length + (migration ? 1 : 0), lastSeq)
+    if (migrationSeq !== undefined) room.position.saw(migrationSeq)
     const seconds = (performance.now() - started) / 1000
     deps.metrics.roomLoads.inc()
     deps.metrics.roomLoadSeconds.inc({}, seconds)
@@ -451,12 +468,23 @@ export class Room {
   /** Wait for pending writes, fold the log if it grew, and release the document. */
   async unload(): Promise<void> {
     this.unloaded = true
+    clearTimeout(this.gapTimer)
     this.unsubscribe()
     this.awareness.destroy()
     await this.writes.catch(() => {})
     await this.compacting
     if (!this.failed && this.rowsSinceCompaction > 0) await this.compact()
     this.doc.destroy()
+  }
+
+  /** Updates applied and not yet stored: a sender far ahead of storage is paused (see Connection). */
+  get unstoredUpdates(): number {
+    return this.unstored
+  }
+
+  /** Resolves once every update applied so far is stored (or storage failed). */
+  whenStored(): Promise<void> {
+    return this.writes.catch(() => {})
   }
 
   private afterWrites(fn: () => void): void {
@@ -472,16 +500,21 @@ export class Room {
     const from = this.participants.has(origin as Participant) ? (origin as Participant) : null
     const started = performance.now()
     const written = this.deps.store.appendUpdate(this.mapId, update)
-    this.writes = Promise.all([this.writes, written]).then(() => {
+    this.unstored++
+    const stored = Promise.all([this.writes, written]).then(([, seq]) => {
+      this.unstored--
       this.deps.metrics.updatesStored.inc()
       this.deps.metrics.storageWriteSeconds.inc({}, (performance.now() - started) / 1000)
       this.rowsSinceCompaction++
+      this.position.saw(seq)
       if (this.rowsSinceCompaction >= this.deps.compactEvery) this.compactInBackground()
+      return seq
     })
-    this.writes.then(
-      () => {
+    this.writes = stored.then(() => {})
+    stored.then(
+      (seq) => {
         this.queueUpdate(update, from)
-        this.deps.fanOut.publish({ mapId: this.mapId, relayId: this.deps.relayId, message: { kind: 'update', update } })
+        this.deps.fanOut.publish({ mapId: this.mapId, relayId: this.deps.relayId, message: { kind: 'update', update, seq } })
       },
       (error: unknown) => this.fail(error),
     )
@@ -504,9 +537,77 @@ export class Room {
     if (message.kind === 'update') {
       Y.applyUpdate(this.doc, message.update, REMOTE_ORIGIN)
       this.noticeLock(false) // the relay that accepted the lock took its version
+      this.position.saw(message.seq)
+      this.watchForGap()
     } else if (message.kind === 'awareness') awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, REMOTE_ORIGIN)
     else if (message.kind === 'revoke-seat') this.closeSeat(message.seatId)
     else this.closeRole(message.role, CLOSE_CODES.revoked, 'revoked')
+  }
+
+  // ---- Catching up with what the fan-out missed (relays sharing storage) ----
+
+  /**
+   * Storage says the map's log reaches `lastSeq` (the relay checks every few seconds). Rows that
+   * were already stored at the previous check and are still missing were lost on the way: read
+   * them. (Rows stored since are usually just in flight on the fan-out.)
+   */
+  noticeStoredHead(lastSeq: number): void {
+    const missing = this.position.contiguous < Math.min(lastSeq, this.headAtLastCheck)
+    this.headAtLastCheck = lastSeq
+    if (missing) void this.catchUp('poll')
+  }
+
+  private readonly onFanOutMissed = (reason: MissedReason): void => {
+    void this.catchUp(reason)
+  }
+
+  /** A sequence number arrived past a hole: give the missing one a moment, then read it from storage. */
+  private watchForGap(): void {
+    if (!this.position.hasGap || this.gapTimer || this.unloaded) return
+    this.gapTimer = setTimeout(() => {
+      this.gapTimer = undefined
+      if (this.position.hasGap && this.position.gapAgeMs() >= GAP_GRACE_MS) void this.catchUp('gap')
+      else this.watchForGap()
+    }, GAP_GRACE_MS)
+    this.gapTimer.unref()
+  }
+
+  /**
+   * Read every stored update after the contiguous position and apply it (Yjs ignores what the
+   * document already has; what is new goes to this relay's participants like any remote update).
+   */
+  catchUp(reason: string): Promise<void> {
+    if (this.catchingUp) {
+      this.catchUpAgain = true
+      return this.catchingUp
+    }
+    const { store, metrics, log } = this.deps
+    this.catchingUp = (async () => {
+      do {
+        this.catchUpAgain = false
+        const { updates, lastSeq } = await store.loadUpdates(this.mapId, this.position.contiguous)
+        if (this.failed || this.unloaded) return
+        if (updates.length) {
+          this.doc.transact(() => {
+            for (const update of updates) {
+              try {
+                Y.applyUpdate(this.doc, update)
+              } catch (error) {
+                // Stored by a relay that judged it; one that cannot be applied here is the loader's to quarantine.
+                log.warn('room.catch_up_row_failed', { mapId: this.mapId, error: String(error) })
+              }
+            }
+          }, REMOTE_ORIGIN)
+          this.noticeLock(false)
+          metrics.catchUps.inc({ source: 'storage', reason })
+          metrics.catchUpUpdates.inc({}, updates.length)
+        }
+        this.position.caughtUpTo(lastSeq)
+      } while (this.catchUpAgain)
+    })()
+      .catch((error: unknown) => log.warn('room.catch_up_failed', { mapId: this.mapId, reason, error: String(error) }))
+      .finally(() => (this.catchingUp = null))
+    return this.catchingUp
   }
 
   private queueUpdate(update: Uint8Array, from: Participant | null): void {

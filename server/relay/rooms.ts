@@ -8,6 +8,8 @@ import { Room, type RoomDeps } from './room'
 
 interface Entry {
   room: Promise<Room>
+  /** The room once loaded. */
+  loaded?: Room
   /** Participants plus in-flight upgrades and API reads. */
   holds: number
   timer?: NodeJS.Timeout
@@ -22,6 +24,8 @@ export class RoomRegistry {
     private readonly deps: Omit<RoomDeps, 'onFailure'>,
     private readonly graceMs: number,
     private readonly log: Logger,
+    /** Told when a room dropped because storage failed. */
+    private readonly onStorageFailure: () => void = () => {},
   ) {}
 
   get loadedCount(): number {
@@ -37,8 +41,9 @@ export class RoomRegistry {
   async acquire(mapId: string): Promise<Room> {
     let entry = this.entries.get(mapId)
     if (!entry) {
-      entry = { room: this.load(mapId), holds: 0 }
-      this.entries.set(mapId, entry)
+      const created: Entry = { room: this.load(mapId), holds: 0 }
+      created.room.then((room) => (created.loaded = room), () => {})
+      this.entries.set(mapId, (entry = created))
     }
     entry.holds++
     clearTimeout(entry.timer)
@@ -61,6 +66,11 @@ export class RoomRegistry {
       if (this.entries.get(room.mapId) === entry && entry.holds === 0) void this.unload(room.mapId, entry)
     }, this.graceMs)
     entry.timer.unref()
+  }
+
+  /** Every room in memory now (loads in progress left out). */
+  loadedRooms(): Room[] {
+    return [...this.entries.values()].flatMap((e) => (e.loaded ? [e.loaded] : []))
   }
 
   /** The room if it is in memory, without loading it. */
@@ -106,7 +116,8 @@ export class RoomRegistry {
 
   private onFailure(room: Room): void {
     const entry = this.entries.get(room.mapId)
-    room.closeAll(CLOSE_CODES.internalError, 'storage failed')
+    room.closeAll(CLOSE_CODES.storageUnavailable, 'storage unavailable')
+    this.onStorageFailure()
     if (entry) void this.unload(room.mapId, entry)
   }
 }

@@ -207,6 +207,104 @@ export function describeMapStoreContract(engine: string, factory: MapStoreFactor
       await expect(store.saveVersion('map_missing', { id: 'v', name: 'x', reason: 'manual', createdAt: '2024-01-01T00:00:00.000Z', state: first })).rejects.toThrow()
     })
 
+    it('loads only the updates after a sequence number, before and after compaction', async () => {
+      const store = await fresh()
+      let state = docWith({ title: 't' })
+      await store.createMap({ id: 'map_s', title: 't', createdAt: '2024-01-01T00:00:00.000Z', initialUpdate: state })
+      const seqs: number[] = []
+      for (let i = 0; i < 10; i++) {
+        const { update, doc } = edit(state, `k${i}`, `æ ${i}`)
+        state = Y.encodeStateAsUpdate(doc)
+        seqs.push(await store.appendUpdate('map_s', update))
+      }
+      const all = await store.loadUpdates('map_s')
+      const tail = await store.loadUpdates('map_s', seqs[5])
+      expect(tail.updates.map((u) => Buffer.from(u).toString('hex'))).toEqual(all.updates.slice(-4).map((u) => Buffer.from(u).toString('hex')))
+      expect(tail.lastSeq).toBe(seqs[9])
+      // Nothing after the last: no rows, and lastSeq stays where the caller is.
+      expect(await store.loadUpdates('map_s', seqs[9])).toEqual({ updates: [], lastSeq: seqs[9], seqs: [] })
+
+      // A reader that had rows up to seqs[2] reads the snapshot (it covers what it lacks) and what follows.
+      const known = all.updates.slice(0, 4)
+      const folded = new Y.Doc()
+      all.updates.slice(0, 8).forEach((u) => Y.applyUpdate(folded, u))
+      await store.compact('map_s', Y.encodeStateAsUpdate(folded), seqs[6])
+      const after = await store.loadUpdates('map_s', seqs[2])
+      expect(after.updates.length).toBe(1 + 3)
+      expect(replay([...known, ...after.updates])).toEqual(replay(all.updates))
+      // A reader already past the snapshot gets only what follows it.
+      expect((await store.loadUpdates('map_s', seqs[7])).updates.length).toBe(2)
+      await expect(store.loadUpdates('map_missing', 3)).rejects.toBeInstanceOf(MapNotFoundError)
+    })
+
+    it('reports each map’s last sequence number and epochs in one read', async () => {
+      const store = await fresh()
+      for (const id of ['map_h1', 'map_h2']) await store.createMap({ id, title: id, createdAt: '2024-01-01T00:00:00.000Z', initialUpdate: docWith({ title: id }) })
+      const last = await store.appendUpdate('map_h1', edit(docWith({ title: 'map_h1' }), 'a', 1).update)
+      await store.bumpEpoch('map_h2', 'viewer')
+      const heads = await store.mapHeads(['map_h1', 'map_h2', 'map_missing'])
+      expect([...heads.keys()].sort()).toEqual(['map_h1', 'map_h2'])
+      expect(heads.get('map_h1')).toEqual({ lastSeq: last, epochs: { facilitator: 1, editor: 1, viewer: 1 } })
+      expect(heads.get('map_h2')).toEqual({ lastSeq: (await store.loadUpdates('map_h2')).lastSeq, epochs: { facilitator: 1, editor: 1, viewer: 2 } })
+      expect((await store.mapHeads([])).size).toBe(0)
+    })
+
+    it('keeps every update appended while a compaction runs', async () => {
+      const store = await fresh()
+      let state = docWith({ title: 'busy' })
+      await store.createMap({ id: 'map_c', title: 'busy', createdAt: '2024-01-01T00:00:00.000Z', initialUpdate: state })
+      const next = (key: string) => {
+        const { update, doc } = edit(state, key, `ø ${key}`)
+        state = Y.encodeStateAsUpdate(doc)
+        return update
+      }
+      for (let i = 0; i < 30; i++) await store.appendUpdate('map_c', next(`before${i}`))
+      const { updates, lastSeq } = await store.loadUpdates('map_c')
+      const snapshotDoc = new Y.Doc()
+      updates.forEach((u) => Y.applyUpdate(snapshotDoc, u))
+      // Appends race the compaction; every one of them must survive it.
+      const racing = Array.from({ length: 40 }, (_, i) => store.appendUpdate('map_c', next(`during${i}`)))
+      await Promise.all([store.compact('map_c', Y.encodeStateAsUpdate(snapshotDoc), lastSeq), ...racing])
+      const meta = replay((await store.loadUpdates('map_c')).updates)
+      for (let i = 0; i < 30; i++) expect(meta[`before${i}`]).toBe(`ø before${i}`)
+      for (let i = 0; i < 40; i++) expect(meta[`during${i}`]).toBe(`ø during${i}`)
+    })
+
+    it('runs an exclusive task on one map at a time, also across stores opened on the same data', async () => {
+      const location = await factory.freshLocation()
+      const [a, b] = [await openStore(location), await openStore(location)]
+      let release!: () => void
+      const held = new Promise<void>((resolve) => (release = resolve))
+      let running = 0
+      let most = 0
+      const task = (result: string) => async () => {
+        running++
+        most = Math.max(most, running)
+        await held
+        running--
+        return result
+      }
+      const first = a.runExclusive('map_x', 'compact', task('a'))
+      for (const deadline = Date.now() + 5000; running < 1 && Date.now() < deadline; ) await new Promise((resolve) => setTimeout(resolve, 10))
+      // The same task on the same map elsewhere is skipped at once; other maps and tasks run.
+      expect(await b.runExclusive('map_x', 'compact', task('b'))).toBeUndefined()
+      expect(await a.runExclusive('map_x', 'compact', task('a2'))).toBeUndefined()
+      const other = b.runExclusive('map_y', 'compact', task('other map'))
+      const otherTask = b.runExclusive('map_x', 'migrate', task('other task'))
+      for (const deadline = Date.now() + 5000; running < 3 && Date.now() < deadline; ) await new Promise((resolve) => setTimeout(resolve, 10))
+      expect(most).toBe(3)
+      release()
+      expect(await Promise.all([first, other, otherTask])).toEqual(['a', 'other map', 'other task'])
+      // Once done, the lock is free again, and a failing task releases it too.
+      await expect(b.runExclusive('map_x', 'compact', async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom')
+      expect(await b.runExclusive('map_x', 'compact', async () => 'again')).toBe('again')
+    })
+
+    it('answers a ping', async () => {
+      const store = await fresh()
+      await expect(store.ping()).resolves.toBeUndefined()
+    })
+
     it('quarantines one stored update: gone from the log, kept with its reason and bytes', async () => {
       const store = await fresh()
       let state = docWith({ a: 1 })

@@ -13,7 +13,13 @@ import Database from 'better-sqlite3'
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Role } from '../auth/tokens'
-import { MapExistsError, MapNotFoundError, type MapMeta, type MapStore, type QuarantinedUpdate, type Seat, type StoredUpdates, type VersionInfo, type VersionReason } from './types'
+import { MapExistsError, MapNotFoundError, type MapHead, type MapMeta, type MapStore, type QuarantinedUpdate, type Seat, type StoredUpdates, type VersionInfo, type VersionReason } from './types'
+
+/**
+ * Exclusive tasks running now, by database file, map and task name. SQLite lives on one machine
+ * and, in practice, in one process; stores opened on the same file in this process share this.
+ */
+const runningExclusive = new Set<string>()
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS maps (
@@ -75,7 +81,8 @@ export interface SqliteOptions {
 
 export function openSqliteStore(dataDir: string, options: SqliteOptions = {}): MapStore {
   fs.mkdirSync(dataDir, { recursive: true })
-  const db = new Database(path.join(dataDir, 'maps.sqlite'))
+  const file = path.join(fs.realpathSync(dataDir), 'maps.sqlite')
+  const db = new Database(file)
   db.pragma('journal_mode = WAL')
   db.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`)
   db.pragma('foreign_keys = ON')
@@ -94,7 +101,8 @@ export function openSqliteStore(dataDir: string, options: SqliteOptions = {}): M
      RETURNING seq`,
   )
   const insertUpdate = db.prepare('INSERT INTO updates (map_id, seq, data) VALUES (?, ?, ?)')
-  const selectUpdates = db.prepare<[string], { seq: number; data: Buffer }>('SELECT seq, data FROM updates WHERE map_id = ? ORDER BY seq')
+  const selectUpdates = db.prepare<[string, number], { seq: number; data: Buffer }>('SELECT seq, data FROM updates WHERE map_id = ? AND seq > ? ORDER BY seq')
+  const selectLastSeq = db.prepare<[string], { seq: number | null }>('SELECT MAX(seq) AS seq FROM updates WHERE map_id = ?')
   const deleteUpTo = db.prepare('DELETE FROM updates WHERE map_id = ? AND seq <= ?')
   const setTitle = db.prepare('UPDATE maps SET title = ? WHERE id = ?')
   const moveToQuarantine = db.prepare(
@@ -163,10 +171,32 @@ export function openSqliteStore(dataDir: string, options: SqliteOptions = {}): M
         throw e
       }
     },
-    async loadUpdates(id): Promise<StoredUpdates> {
+    async loadUpdates(id, afterSeq = 0): Promise<StoredUpdates> {
       if (!selectMap.get(id)) throw new MapNotFoundError(`no map ${id}`)
-      const rows = selectUpdates.all(id)
-      return { updates: rows.map((r) => new Uint8Array(r.data.buffer, r.data.byteOffset, r.data.byteLength)), lastSeq: rows.at(-1)?.seq ?? 0, seqs: rows.map((r) => r.seq) }
+      const rows = selectUpdates.all(id, afterSeq)
+      return { updates: rows.map((r) => new Uint8Array(r.data.buffer, r.data.byteOffset, r.data.byteLength)), lastSeq: rows.at(-1)?.seq ?? afterSeq, seqs: rows.map((r) => r.seq) }
+    },
+    async mapHeads(ids) {
+      const heads = new Map<string, MapHead>()
+      for (const id of ids) {
+        const row = selectMap.get(id)
+        if (!row) continue
+        heads.set(id, { lastSeq: selectLastSeq.get(id)?.seq ?? 0, epochs: { facilitator: row.epoch_facilitator, editor: row.epoch_editor, viewer: row.epoch_viewer } })
+      }
+      return heads
+    },
+    async runExclusive(mapId, name, task) {
+      const key = `${file}\0${mapId}\0${name}`
+      if (runningExclusive.has(key)) return undefined
+      runningExclusive.add(key)
+      try {
+        return await task()
+      } finally {
+        runningExclusive.delete(key)
+      }
+    },
+    async ping() {
+      db.prepare('SELECT 1').get()
     },
     async compact(id, snapshot, upToSeq, title) {
       compact(id, snapshot, upToSeq, title)

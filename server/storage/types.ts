@@ -1,6 +1,6 @@
 /**
- * The one storage interface every engine implements (SQLite now; PostgreSQL is meant to be an
- * adapter behind the same interface). `contract.ts` holds the tests each engine must pass.
+ * The one storage interface every engine implements (SQLite, the embedded default, and
+ * PostgreSQL, which several relays share). `contract.ts` holds the tests each engine must pass.
  *
  * A map is an append-only log of Yjs updates plus, after compaction, one snapshot that replaces
  * the log's prefix. Applying every stored update, in any order, rebuilds the document: Yjs
@@ -17,6 +17,11 @@ export interface MapMeta {
   title: string
   createdAt: string
   /** Per-role key epochs; tokens minted with an older epoch are revoked. */
+  epochs: RoleEpochs
+}
+
+export interface MapHead {
+  lastSeq: number
   epochs: RoleEpochs
 }
 
@@ -46,7 +51,18 @@ export interface MapStore {
    * process. Appends to one map take effect in call order. Resolves to the update's sequence number.
    */
   appendUpdate(id: string, update: Uint8Array): Promise<number>
-  loadUpdates(id: string): Promise<StoredUpdates>
+  /**
+   * The stored updates, in append order; with `afterSeq`, only those with a higher sequence
+   * number. A snapshot that replaced rows up to seq S is stored at S, so a caller that has every
+   * row up to `afterSeq` and applies what this returns has the whole map, compacted or not.
+   * `lastSeq` is then never below `afterSeq`.
+   */
+  loadUpdates(id: string, afterSeq?: number): Promise<StoredUpdates>
+  /**
+   * The last sequence number and the role epochs of each named map that exists, in one read:
+   * how a relay notices, without the fan-out, that it missed an update or a revocation.
+   */
+  mapHeads(ids: readonly string[]): Promise<Map<string, MapHead>>
   /**
    * Replace every update with sequence number ≤ `upToSeq` by `snapshot` (which must contain them
    * all), atomically; later updates stay. Optionally refresh the stored title.
@@ -72,6 +88,14 @@ export interface MapStore {
   getSeat(mapId: string, seatId: string): Promise<Seat | undefined>
   /** Revoke a seat for good; resolves to the seat as revoked, or undefined when there is none. Revoking twice keeps the first time. */
   revokeSeat(mapId: string, seatId: string, at: string): Promise<Seat | undefined>
+  /**
+   * Run `task` unless the same `name` is already running on this map in any process sharing this
+   * storage; resolves to undefined then, without waiting. Compaction runs through this so that
+   * one relay folds a map's log at a time.
+   */
+  runExclusive<T>(mapId: string, name: string, task: () => Promise<T>): Promise<T | undefined>
+  /** Resolves when the engine answers a trivial query; rejects (or times out) when it cannot. */
+  ping(): Promise<void>
   /** Flush and release the engine; no call may follow. */
   close(): Promise<void>
 }

@@ -4,7 +4,7 @@
  */
 import * as Y from 'yjs'
 import type { ShareLinks } from '../maps'
-import { encodeUpdate } from '../relay/protocol'
+import { encodeSyncStep1, encodeUpdate } from '../relay/protocol'
 import { SyncClient } from './syncClient'
 
 /** The heaviest update per byte the schema lets through: many small new records in one collection. */
@@ -59,12 +59,31 @@ export async function measureBystander(url: string, room: ShareLinks, intervalMs
   return latencies
 }
 
-/** Send the worst allowed updates into `room`, as often as the byte budget lets them in. */
-export async function attackWithWorstUpdates(attacker: SyncClient, count: number, gapMs: number): Promise<void> {
+/** The worst allowed updates (20,000 new structs each), built in advance so building them is not measured. */
+export function worstUpdates(attacker: SyncClient, count: number): Uint8Array[] {
   const collections = ['links', 'promises', 'comments'] as const
-  const attacks = Array.from({ length: count }, (_, i) => worstUpdate(attacker.doc, collections[i % 3], 9_999))
+  return Array.from({ length: count }, (_, i) => worstUpdate(attacker.doc, collections[i % 3], 9_999))
+}
+
+/** Send them, `gapMs` apart (as often as the byte budget lets them in). */
+export async function attackWith(attacker: SyncClient, attacks: Uint8Array[], gapMs: number): Promise<void> {
   for (const [i, attack] of attacks.entries()) {
     await new Promise((resolve) => setTimeout(resolve, i === 0 ? 300 : gapMs))
     attacker.sendRaw(encodeUpdate(attack))
   }
+}
+
+/**
+ * A relay that has been running has judged and applied such updates before; a fresh process pays
+ * once for compiling those code paths (a few hundred ms), which is start-up, not isolation.
+ */
+export async function warmUp(url: string, room: ShareLinks): Promise<void> {
+  const warm = await SyncClient.connect(url, room.id, room.editorToken)
+  await warm.synced
+  await attackWith(warm, worstUpdates(warm, 1), 0)
+  const probe = warm.syncReplies
+  warm.sendRaw(encodeSyncStep1(Y.encodeStateVector(warm.doc)))
+  const deadline = Date.now() + 20_000
+  while (warm.syncReplies === probe && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20))
+  await warm.close()
 }

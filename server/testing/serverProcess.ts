@@ -22,9 +22,12 @@ export interface ServerProcess {
 }
 
 export async function spawnServer(options: { dataDir: string; env?: Record<string, string>; script?: string; nodeArgs?: string[] }): Promise<ServerProcess> {
+  // In the relay-postgres-redis test project, the same data directory means the same schema and key prefix.
+  const shared = process.env.RELAY_TEST_BACKEND && !options.env?.DATABASE_URL ? await (await import('./sharedBackend')).sharedBackendFor(options.dataDir) : undefined
+  const backendEnv: Record<string, string> = shared ? { DATABASE_URL: shared.databaseUrl, REDIS_URL: shared.redisUrl, REDIS_KEY_PREFIX: shared.redisKeyPrefix } : {}
   const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', options.script ?? 'server/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: options.dataDir, AUTH_SECRET: TEST_SECRET, LOG_LEVEL: 'info', ...options.env },
+    env: { ...process.env, RELAY_TEST_BACKEND: '', PORT: '0', HOST: '127.0.0.1', DATA_DIR: options.dataDir, AUTH_SECRET: TEST_SECRET, LOG_LEVEL: 'info', ...backendEnv, ...options.env },
     stdio: ['ignore', 'pipe', 'inherit'],
   })
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })))

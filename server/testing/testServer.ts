@@ -20,7 +20,9 @@ export function tempDataDir(): string {
 
 export async function startTestServer(options: StartOptions = {}): Promise<TestServer> {
   const dataDir = options.dataDir ?? tempDataDir()
-  const server = await startServer({ port: 0, host: '127.0.0.1', logLevel: 'silent', roomGraceMs: 50, authSecret: TEST_SECRET, staticDir: path.join(dataDir, 'no-dist'), ...options, dataDir })
+  // In the relay-postgres-redis project, a server with no storage of its own given runs on PostgreSQL + Redis.
+  const shared = process.env.RELAY_TEST_BACKEND && !options.store && !options.fanOut ? await (await import('./sharedBackend')).sharedBackendFor(dataDir) : {}
+  const server = await startServer({ port: 0, host: '127.0.0.1', logLevel: 'silent', roomGraceMs: 50, authSecret: TEST_SECRET, staticDir: path.join(dataDir, 'no-dist'), ...shared, ...options, dataDir })
   return {
     ...server,
     dataDir,
