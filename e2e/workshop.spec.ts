@@ -91,6 +91,8 @@ test('dot voting with a budget of 3 ranks the pain points; lock makes participan
   await expect(anne.getByRole('button', { name: `Vote for ${pains[0]}` })).toBeDisabled()
   await voteFor(bjorn, pains[2], 3)
   await expect(bjorn.getByTestId('votes-left')).toHaveText('All your votes are placed')
+  // The facilitator sees how many people voted, not who voted what.
+  await expect(page.getByTestId('voters')).toHaveText('2 participants have voted')
   // Hidden until revealed.
   await expect(anne.getByText('Results are hidden until the facilitator reveals them.')).toBeVisible()
   await page.getByRole('button', { name: 'Reveal results' }).click()
@@ -130,6 +132,61 @@ test('dot voting with a budget of 3 ranks the pain points; lock makes participan
   await expect(card(page, 'Rå endring under låsen')).toBeVisible()
   await expect(card(anne, 'Rå endring under låsen')).toBeVisible()
   await raw.close()
+})
+
+test('named seats: a round for seats counts one ballot per seat; a revoked seat’s link stops working', async ({ page, browser }) => {
+  const { anne, bjorn } = await workshop(page, browser)
+  await addCardInFirstCell(page, 'Henter bilen')
+  await card(page, 'Henter bilen').click()
+  const pains = ['Nøkkelen er borte', 'Kø i resepsjonen']
+  for (const text of pains) {
+    await page.getByLabel('New pain point').fill(text)
+    await page.getByRole('button', { name: 'Add pain point', exact: true }).click()
+  }
+  // The facilitator hands Åse a seat of her own.
+  await page.getByRole('button', { name: 'Share' }).click()
+  await expect(page.getByText('No named seats yet.')).toBeVisible()
+  await page.getByRole('textbox', { name: 'Name of the person' }).fill('Åse Ødegård 🚗')
+  await page.getByRole('button', { name: 'Add seat' }).click()
+  const seatLink = page.getByRole('textbox', { name: 'Åse Ødegård 🚗' })
+  await expect(seatLink).toHaveValue(/#token=/)
+  const seatUrl = await seatLink.inputValue()
+  await page.screenshot({ path: `${SHOTS}/workshop-seats.png` })
+  await page.getByRole('button', { name: 'Close', exact: true }).click()
+  // Åse opens it on two devices: one seat, one ballot.
+  const phone = await openAs(browser, seatUrl, 'Åse (telefon)', '#2fa67a')
+  const laptop = await openAs(browser, seatUrl, 'Åse (PC)', '#4f7cff')
+
+  await page.getByRole('spinbutton', { name: 'Votes per participant' }).fill('2')
+  await page.getByRole('checkbox', { name: 'Named seats only' }).check()
+  await page.getByRole('button', { name: 'Start voting' }).click()
+  // Participants of the shared editor link watch.
+  for (const p of [anne, bjorn]) {
+    await expect(p.getByText('Only named seats vote in this round.')).toBeVisible()
+    await expect(p.getByRole('button', { name: `Vote for ${pains[0]}` })).toHaveCount(0)
+  }
+  await expect(page.getByTestId('voters')).toHaveText('0 of 1 seats have voted')
+  await phone.getByRole('button', { name: `Vote for ${pains[0]}` }).click()
+  await expect(laptop.getByTestId('votes-left')).toHaveText('1 of 2 votes left')
+  await laptop.getByRole('button', { name: `Vote for ${pains[1]}` }).click()
+  await expect(phone.getByTestId('votes-left')).toHaveText('All your votes are placed')
+  await expect(page.getByTestId('voters')).toHaveText('1 of 1 seats have voted')
+  await page.getByRole('button', { name: 'Reveal results' }).click()
+  const items = anne.getByTestId('vote-item')
+  await expect(items.nth(0).getByLabel('1 vote', { exact: true })).toBeVisible()
+  await expect(items.nth(1).getByLabel('1 vote', { exact: true })).toBeVisible()
+
+  // Revoking the seat closes its link for good.
+  await page.getByRole('button', { name: 'Share' }).click()
+  await page.getByRole('button', { name: 'Revoke the seat of Åse Ødegård 🚗' }).click()
+  await expect(page.getByRole('textbox', { name: 'Åse Ødegård 🚗' })).toHaveValue('Revoked')
+  await page.getByRole('button', { name: 'Close', exact: true }).click()
+  await expect(page.getByTestId('voters')).toHaveText('0 of 0 seats have voted')
+  const seat = new URL(seatUrl)
+  const seatToken = new URLSearchParams(seat.hash.slice(1)).get('token')!
+  const refused = await page.request.get(`${seat.origin}/api/maps/${seat.pathname.split('/').pop()}?token=${encodeURIComponent(seatToken)}`)
+  expect(refused.status()).toBe(403)
+  await expect(phone.getByTestId('connection')).not.toHaveText('Connected')
 })
 
 test('a mention reaches the mentioned participant; a restored version reaches everyone', async ({ page, browser }) => {

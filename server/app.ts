@@ -9,8 +9,9 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Duplex } from 'node:stream'
 import { loadOrCreateSecret } from './auth/secret'
+import { ParticipantSigner } from './auth/participants'
 import { TokenSigner } from './auth/tokens'
-import { defaultConfig, type ServerConfig } from './config'
+import { defaultConfig, type ConfigOverrides, type ServerConfig } from './config'
 import { InProcessCoordination } from './coordination/inProcess'
 import { RedisCoordination } from './coordination/redis'
 import type { Coordination } from './coordination/types'
@@ -36,7 +37,7 @@ export interface Frontend {
   close?(): Promise<void>
 }
 
-export interface StartOptions extends Partial<ServerConfig> {
+export interface StartOptions extends ConfigOverrides {
   /** A storage engine to use instead of SQLite in `dataDir` (shared between relays in tests). */
   store?: MapStore
   /** Fan-out shared with other relays; by default Redis when `redisUrl` is set, else an in-process bus of one. */
@@ -81,10 +82,13 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   }
   const fanOut = givenFanOut ?? redisFanOut ?? new InProcessFanOut()
   const coordination = givenCoordination ?? (redisFanOut ? new RedisCoordination(redisFanOut.redis, config.redisKeyPrefix) : new InProcessCoordination())
-  const signer = new TokenSigner(loadOrCreateSecret(config.dataDir, config.authSecret))
+  const secret = loadOrCreateSecret(config.dataDir, config.authSecret)
+  const signer = new TokenSigner(secret)
+  const participants = new ParticipantSigner(secret)
   const relay = new Relay({
     store,
     signer,
+    participants,
     fanOut,
     coordination,
     relayId,
@@ -93,9 +97,10 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     compactEvery: config.compactEvery,
     log,
     metrics,
+    trustProxy: config.trustProxy,
   })
   const maps = new MapService(store, signer, relay.rooms)
-  const api = createApiHandler({ config, maps, store, signer, relay, metrics })
+  const api = createApiHandler({ config, maps, store, signer, participants, relay, metrics })
   const serveStatic = createStaticHandler(config.staticDir)
   const startedAt = Date.now()
 

@@ -3,6 +3,7 @@
  * it from the environment; tests pass an object to `startServer`.
  */
 import path from 'node:path'
+import type { SendBufferLimits } from './relay/sendQueue'
 
 export interface RateLimit {
   /** Tokens added per second. */
@@ -14,16 +15,37 @@ export interface RateLimit {
 export interface RelayLimits {
   /** Largest WebSocket message accepted; a bigger one closes the sender with 1009. */
   maxMessageBytes: number
-  /** Sync step 2 and update messages per connection. */
+  /**
+   * Sync step 2 and update messages per participant. Like the other message limits, kept per
+   * participant (the relay-issued participant id; without one, the link from one address) across
+   * reconnects, so reconnecting never refills it (see relay/participantLimits.ts).
+   */
   updates: RateLimit
   /**
-   * Bytes of sync step 2 and update messages per connection: what the relay spends reading and
+   * Bytes of sync step 2 and update messages per participant: what the relay spends reading and
    * applying them grows with their size, so their volume is bounded, not only their count. The
    * burst takes one message of the largest size.
    */
   updateBytes: RateLimit
-  /** Awareness (presence) messages per connection; excess ones are dropped, not fatal. */
+  /** Awareness (presence) messages per participant; excess ones are dropped, not fatal. */
   awareness: RateLimit
+  /**
+   * Sync requests (sync step 1: "send me what I lack") per participant. A stock y-websocket client
+   * sends one per (re)connect and at most one per resync interval; each answer can be the whole map.
+   */
+  syncRequests: RateLimit
+  /** WebSocket upgrades per participant: how often one may (re)connect. */
+  reconnects: RateLimit
+  /** WebSocket upgrades per link, all its holders together (a room-wide reconnect after a restart fits). */
+  linkReconnects: RateLimit
+  /** Open connections per link (token id), over all addresses. */
+  maxConnectionsPerLink: number
+  /** Open connections per client address (an IPv6 /64), over all maps. */
+  maxConnectionsPerAddress: number
+  /** Participant ids issued per client address (`POST /api/maps/<id>/participants` without a valid one to renew). */
+  participantIds: RateLimit
+  /** What the relay buffers for readers that fall behind (see relay/sendQueue.ts). */
+  sendBuffer: SendBufferLimits
   /** Open connections per room; one more is refused at the upgrade with 503. */
   maxParticipants: number
   /** Request target length on the upgrade; longer ones are refused with 414 before any auth work. */
@@ -53,6 +75,8 @@ export interface ServerConfig {
   /** Updates appended to a map's log before it is folded into one snapshot. */
   compactEvery: number
   logLevel: LogLevel
+  /** Take the client address from the last `X-Forwarded-For` entry: set it behind a reverse proxy. */
+  trustProxy: boolean
   limits: RelayLimits
 }
 
@@ -63,12 +87,22 @@ export const DEFAULT_LIMITS: RelayLimits = {
   updates: { perSecond: 100, burst: 300 },
   updateBytes: { perSecond: 256 * 1024, burst: 1024 * 1024 },
   awareness: { perSecond: 60, burst: 120 },
+  syncRequests: { perSecond: 0.2, burst: 10 },
+  reconnects: { perSecond: 0.5, burst: 10 },
+  linkReconnects: { perSecond: 5, burst: 100 },
+  maxConnectionsPerLink: 50,
+  maxConnectionsPerAddress: 100,
+  participantIds: { perSecond: 0.1, burst: 60 },
+  sendBuffer: { perConnection: 4 * 1024 * 1024, perRoom: 32 * 1024 * 1024, perProcess: 256 * 1024 * 1024 },
   maxParticipants: 50,
   maxUpgradeUrlLength: 4096,
   createMaps: { perSecond: 30 / 60, burst: 30 },
 }
 
-export function defaultConfig(overrides: Partial<ServerConfig> = {}): ServerConfig {
+/** Settings to change from the defaults; limits may be given in part. */
+export type ConfigOverrides = Partial<Omit<ServerConfig, 'limits'>> & { limits?: Partial<RelayLimits> }
+
+export function defaultConfig(overrides: ConfigOverrides = {}): ServerConfig {
   return {
     port: 8080,
     host: '0.0.0.0',
@@ -77,6 +111,7 @@ export function defaultConfig(overrides: Partial<ServerConfig> = {}): ServerConf
     roomGraceMs: 2000,
     compactEvery: 500,
     logLevel: 'info',
+    trustProxy: false,
     redisKeyPrefix: 'journey:',
     ...overrides,
     limits: { ...DEFAULT_LIMITS, ...overrides.limits },
@@ -117,11 +152,23 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     roomGraceMs: int('ROOM_GRACE_MS', 2000),
     compactEvery: int('COMPACT_EVERY', 500),
     logLevel: level,
+    trustProxy: ['1', 'true', 'yes'].includes((env.TRUST_PROXY ?? '').toLowerCase()),
     limits: {
       maxMessageBytes: int('MAX_MESSAGE_BYTES', d.maxMessageBytes),
       updates: { perSecond: int('RATE_UPDATES_PER_SECOND', d.updates.perSecond), burst: int('RATE_UPDATES_BURST', d.updates.burst) },
       updateBytes: { perSecond: int('RATE_UPDATE_BYTES_PER_SECOND', d.updateBytes.perSecond), burst: Math.max(int('MAX_MESSAGE_BYTES', d.maxMessageBytes), int('RATE_UPDATE_BYTES_BURST', d.updateBytes.burst)) },
       awareness: { perSecond: int('RATE_AWARENESS_PER_SECOND', d.awareness.perSecond), burst: int('RATE_AWARENESS_BURST', d.awareness.burst) },
+      syncRequests: { perSecond: int('RATE_SYNC_PER_SECOND', d.syncRequests.perSecond), burst: int('RATE_SYNC_BURST', d.syncRequests.burst) },
+      sendBuffer: {
+        perConnection: int('SEND_BUFFER_CONNECTION_BYTES', d.sendBuffer.perConnection),
+        perRoom: int('SEND_BUFFER_ROOM_BYTES', d.sendBuffer.perRoom),
+        perProcess: int('SEND_BUFFER_PROCESS_BYTES', d.sendBuffer.perProcess),
+      },
+      reconnects: { perSecond: int('RATE_RECONNECTS_PER_SECOND', d.reconnects.perSecond), burst: int('RATE_RECONNECTS_BURST', d.reconnects.burst) },
+      linkReconnects: { perSecond: int('RATE_LINK_RECONNECTS_PER_SECOND', d.linkReconnects.perSecond), burst: int('RATE_LINK_RECONNECTS_BURST', d.linkReconnects.burst) },
+      maxConnectionsPerLink: int('MAX_CONNECTIONS_PER_LINK', d.maxConnectionsPerLink),
+      maxConnectionsPerAddress: int('MAX_CONNECTIONS_PER_ADDRESS', d.maxConnectionsPerAddress),
+      participantIds: { perSecond: int('RATE_PARTICIPANT_IDS_PER_MINUTE', 6) / 60, burst: int('RATE_PARTICIPANT_IDS_BURST', d.participantIds.burst) },
       maxParticipants: int('MAX_PARTICIPANTS', d.maxParticipants),
       maxUpgradeUrlLength: d.maxUpgradeUrlLength,
       createMaps: { perSecond: int('RATE_CREATE_MAPS_PER_MINUTE', 30) / 60, burst: int('RATE_CREATE_MAPS_PER_MINUTE', 30) },

@@ -103,6 +103,14 @@ export class MapService {
     })
   }
 
+  /**
+   * A named seat's link: an editor link that names the seat. It stands or falls with the seat
+   * (revoked on its own, see auth/authorize.ts), so minting it again yields an equally valid link.
+   */
+  mintSeat(mapId: string, seatId: string, editorEpoch: number): string {
+    return this.signer.sign({ mapId, role: 'editor', epoch: editorEpoch, issuedAt: Date.now(), seatId })
+  }
+
   /** The live title when the room is loaded, else the stored one. */
   async title(meta: MapMeta): Promise<string> {
     const room = await this.rooms.peek(meta.id)

@@ -14,6 +14,18 @@ const labelKey = (labels: Labels): string =>
     .map((k) => `${k}="${labels[k].replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`)
     .join(',')
 
+/** Label keys of label objects seen before: the hot path passes the same frozen objects again and again. */
+const labelKeys = new WeakMap<Labels, string>()
+const keyOf = (labels: Labels): string => {
+  if (labels === NO_LABELS) return ''
+  let key = labelKeys.get(labels)
+  if (key === undefined) {
+    key = labelKey(labels)
+    if (Object.isFrozen(labels)) labelKeys.set(labels, key)
+  }
+  return key
+}
+
 export class Counter {
   private readonly values = new Map<string, number>()
   constructor(
@@ -22,7 +34,7 @@ export class Counter {
   ) {}
 
   inc(labels: Labels = NO_LABELS, by = 1): void {
-    const key = labels === NO_LABELS ? '' : labelKey(labels)
+    const key = keyOf(labels)
     this.values.set(key, (this.values.get(key) ?? 0) + by)
   }
 

@@ -1,4 +1,5 @@
 import type { RateLimit } from './config'
+import { LruMap } from './lru'
 
 /**
  * A token bucket: `burst` tokens, refilled at `perSecond`. `take()` says whether one more
@@ -18,12 +19,17 @@ export class TokenBucket {
 
   /** Take `n` tokens (one event, or `n` bytes) if they are there now. */
   take(n = 1): boolean {
+    if (!this.canTake(n)) return false
+    this.tokens -= n
+    return true
+  }
+
+  /** Whether `take(n)` would succeed now, without taking. */
+  canTake(n = 1): boolean {
     const now = this.now()
     this.tokens = Math.min(this.limit.burst, this.tokens + ((now - this.last) / 1000) * this.limit.perSecond)
     this.last = now
-    if (this.tokens < n) return false
-    this.tokens -= n
-    return true
+    return this.tokens >= n
   }
 
   /** Seconds until the next token, for a Retry-After header. */
@@ -32,22 +38,29 @@ export class TokenBucket {
   }
 }
 
-/** One bucket per key (a client IP), forgetting the oldest keys past `maxKeys` so memory stays bounded. */
+/**
+ * One bucket per key (a client address, a link, a participant), forgetting the least recently used
+ * keys past `maxKeys` so memory stays bounded. Least recently used, not oldest: a key in steady use
+ * keeps its (perhaps empty) bucket however many new keys arrive, so a client cannot reset its own
+ * limit by making others.
+ */
 export class KeyedTokenBuckets {
-  private readonly buckets = new Map<string, TokenBucket>()
+  private readonly buckets: LruMap<string, TokenBucket>
 
   constructor(
     private readonly limit: RateLimit,
-    private readonly maxKeys = 10_000,
-  ) {}
+    maxKeys = 10_000,
+  ) {
+    this.buckets = new LruMap(maxKeys)
+  }
+
+  /** The key's bucket (a fresh one for a new key). */
+  bucket(key: string): TokenBucket {
+    return this.buckets.getOrCreate(key, () => new TokenBucket(this.limit))
+  }
 
   take(key: string): { ok: boolean; retryAfterSeconds: number } {
-    let bucket = this.buckets.get(key)
-    if (!bucket) {
-      if (this.buckets.size >= this.maxKeys) this.buckets.delete(this.buckets.keys().next().value!)
-      bucket = new TokenBucket(this.limit)
-      this.buckets.set(key, bucket)
-    }
+    const bucket = this.bucket(key)
     const ok = bucket.take()
     return { ok, retryAfterSeconds: ok ? 0 : bucket.secondsUntilNext() }
   }

@@ -20,7 +20,7 @@ const syncUrl = (mapId: string, token?: string) => `${server.url.replace('http',
 
 describe('TokenSigner', () => {
   const signer = new TokenSigner(TEST_SECRET)
-  const claims = { mapId: 'map_0123456789abcdef', role: 'editor' as const, epoch: 1, issuedAt: 1_700_000_000_000 }
+  const claims = { mapId: 'map_0123456789abcdef', role: 'editor' as const, epoch: 1, issuedAt: 1_700_000_000_000, tokenId: 'link-1' }
 
   it('verifies what it signed and refuses any change to it', () => {
     const token = signer.sign(claims)
@@ -32,6 +32,23 @@ describe('TokenSigner', () => {
     expect(new TokenSigner('another-secret-of-enough-length').verify(token)).toEqual({ ok: false, reason: 'forged' })
     expect(signer.verify('not-a-token')).toEqual({ ok: false, reason: 'malformed' })
     expect(signer.verify('')).toEqual({ ok: false, reason: 'malformed' })
+  })
+
+  it('gives every minted link its own id, and a link minted before ids a stable one', () => {
+    const { tokenId: _, ...withoutId } = claims
+    const a = signer.verify(signer.sign(withoutId))
+    const b = signer.verify(signer.sign(withoutId))
+    expect(a.ok && b.ok && a.claims.tokenId !== b.claims.tokenId).toBe(true)
+    // A token as minted before ids: payload without `t`, signed the same way.
+    const payload = Buffer.from(JSON.stringify({ m: claims.mapId, r: 'editor', e: 1, i: claims.issuedAt })).toString('base64url')
+    const legacy = `${payload}.${(signer as unknown as { mac(p: string): Buffer }).mac(payload).toString('base64url')}`
+    const first = signer.verify(legacy)
+    expect(first.ok).toBe(true)
+    if (first.ok) {
+      expect(first.claims).toMatchObject({ mapId: claims.mapId, role: 'editor', epoch: 1 })
+      expect(first.claims.tokenId).toMatch(/^h[A-Za-z0-9_-]{16}$/)
+      expect(signer.verify(legacy)).toEqual(first)
+    }
   })
 
   it('refuses an expired token', () => {

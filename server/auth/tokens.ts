@@ -3,7 +3,7 @@
  * The payload names one map, one role and that role's key epoch; bumping the epoch in storage
  * revokes every token of the role at once without keeping a list of issued tokens.
  */
-import { createHmac, timingSafeEqual } from 'node:crypto'
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
 
 export const ROLES = ['facilitator', 'editor', 'viewer'] as const
 export type Role = (typeof ROLES)[number]
@@ -26,6 +26,23 @@ export interface TokenClaims {
   issuedAt: number
   /** Expiry, milliseconds since the epoch; absent means the token lasts until revoked. */
   expiresAt?: number
+  /**
+   * The link's id, so limits follow a link across reconnects. Tokens minted since carry a random
+   * one; an older token without it gets one derived from its signature, so it stays valid and
+   * keeps one id.
+   */
+  tokenId: string
+  /** Set on a named seat's link (one person's link, revocable on its own): the seat's id. */
+  seatId?: string
+}
+
+/** What `sign` needs: a token id is made when none is given. */
+export type UnsignedClaims = Omit<TokenClaims, 'tokenId'> & { tokenId?: string }
+
+const ID = /^[A-Za-z0-9_-]{1,40}$/
+
+export function newTokenId(): string {
+  return randomBytes(9).toString('base64url')
 }
 
 export type TokenCheck = { ok: true; claims: TokenClaims } | { ok: false; reason: 'malformed' | 'forged' | 'expired' }
@@ -41,9 +58,17 @@ export class TokenSigner {
     if (this.key.length < 16) throw new Error('AUTH_SECRET: expected at least 16 bytes')
   }
 
-  sign(claims: TokenClaims): string {
+  sign(claims: UnsignedClaims): string {
     const payload = Buffer.from(
-      JSON.stringify({ m: claims.mapId, r: claims.role, e: claims.epoch, i: claims.issuedAt, ...(claims.expiresAt === undefined ? {} : { x: claims.expiresAt }) }),
+      JSON.stringify({
+        m: claims.mapId,
+        r: claims.role,
+        e: claims.epoch,
+        i: claims.issuedAt,
+        ...(claims.expiresAt === undefined ? {} : { x: claims.expiresAt }),
+        t: claims.tokenId ?? newTokenId(),
+        ...(claims.seatId === undefined ? {} : { s: claims.seatId }),
+      }),
       'utf8',
     ).toString('base64url')
     return `${payload}.${this.mac(payload).toString('base64url')}`
@@ -63,7 +88,7 @@ export class TokenSigner {
     } catch {
       return { ok: false, reason: 'malformed' }
     }
-    const claims = readClaims(raw)
+    const claims = readClaims(raw, given)
     if (!claims) return { ok: false, reason: 'malformed' }
     if (claims.expiresAt !== undefined && claims.expiresAt <= now) return { ok: false, reason: 'expired' }
     return { ok: true, claims }
@@ -74,10 +99,14 @@ export class TokenSigner {
   }
 }
 
-function readClaims(raw: unknown): TokenClaims | undefined {
+function readClaims(raw: unknown, mac: Buffer): TokenClaims | undefined {
   if (typeof raw !== 'object' || raw === null) return undefined
-  const { m, r, e, i, x } = raw as Record<string, unknown>
+  const { m, r, e, i, x, t, s } = raw as Record<string, unknown>
   if (typeof m !== 'string' || !isRole(r) || !Number.isInteger(e) || typeof i !== 'number') return undefined
   if (x !== undefined && typeof x !== 'number') return undefined
-  return { mapId: m, role: r, epoch: e as number, issuedAt: i, ...(x === undefined ? {} : { expiresAt: x }) }
+  if (t !== undefined && !(typeof t === 'string' && ID.test(t))) return undefined
+  if (s !== undefined && !(typeof s === 'string' && ID.test(s))) return undefined
+  // A token minted before links had ids: its signature is unique to it, so an id derived from it is stable.
+  const tokenId = (t as string | undefined) ?? `h${createHash('sha256').update(mac).digest('base64url').slice(0, 16)}`
+  return { mapId: m, role: r, epoch: e as number, issuedAt: i, ...(x === undefined ? {} : { expiresAt: x }), tokenId, ...(s === undefined ? {} : { seatId: s as string }) }
 }

@@ -381,6 +381,8 @@ function encodeMessage(message: RoomMessage): (string | Buffer)[] {
       return ['k', 'a', 'd', Buffer.from(message.update.buffer, message.update.byteOffset, message.update.byteLength)]
     case 'revoke':
       return ['k', 'r', 'role', message.role]
+    case 'revoke-seat':
+      return ['k', 's', 'seat', message.seatId]
   }
 }
 
@@ -398,6 +400,8 @@ function decodeEntry(fields: Buffer[]): { relayId: string; message: RoomMessage 
   if (kind === 'a' && bytes) return { relayId, message: { kind: 'awareness', update: bytes } }
   const role = get('role')?.toString() as Role | undefined
   if (kind === 'r' && role && ROLES.includes(role)) return { relayId, message: { kind: 'revoke', role } }
+  const seatId = get('seat')?.toString()
+  if (kind === 's' && seatId && /^[A-Za-z0-9_-]{1,40}$/.test(seatId)) return { relayId, message: { kind: 'revoke-seat', seatId } }
   return undefined
 }
 

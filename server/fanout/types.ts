@@ -18,6 +18,8 @@ export type RoomMessage =
   | { kind: 'awareness'; update: Uint8Array }
   /** Every token of `role` was revoked: close open connections holding it. */
   | { kind: 'revoke'; role: Role }
+  /** A named seat was revoked: close open connections holding its link (its roll entry arrives as an update). */
+  | { kind: 'revoke-seat'; seatId: string }
 
 export interface FanOutEnvelope {
   mapId: string

@@ -25,6 +25,9 @@ import type { RelayMetrics } from '../metrics'
 import type { Relay } from '../relay/relay'
 import type { MapStore } from '../storage/types'
 import { KeyedTokenBuckets } from '../tokenBucket'
+import type { ParticipantSigner } from '../auth/participants'
+import { clientAddress } from './clientAddress'
+import { createParticipantsApi } from './participantsApi'
 import { HttpError, readJsonObject, readBody, sendJson } from './respond'
 
 /** Small JSON bodies everywhere but import. */
@@ -37,6 +40,7 @@ export interface ApiDeps {
   maps: MapService
   store: MapStore
   signer: TokenSigner
+  participants: ParticipantSigner
   relay: Relay
   metrics: RelayMetrics
 }
@@ -46,6 +50,7 @@ const MAX_VERSION_NAME = 200
 
 export function createApiHandler(deps: ApiDeps) {
   const createLimiter = new KeyedTokenBuckets(deps.config.limits.createMaps)
+  const participantsApi = createParticipantsApi({ ...deps, originOf: (req) => originOf(req, deps.config) })
 
   /** Returns the route label for metrics; throws HttpError for every refusal. */
   return async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL): Promise<string> {
@@ -58,7 +63,7 @@ export function createApiHandler(deps: ApiDeps) {
     if (pathname === '/api/maps' || pathname === '/api/maps/import') {
       const route = pathname === '/api/maps' ? 'create' : 'import'
       requireMethod(req, 'POST')
-      const limited = createLimiter.take(req.socket.remoteAddress ?? 'unknown')
+      const limited = createLimiter.take(clientAddress(req, deps.config.trustProxy))
       if (!limited.ok) {
         deps.metrics.rejected.inc({ reason: 'rate_create_maps' })
         throw new HttpError(429, 'too many new maps from this address; try again shortly', {}, { 'Retry-After': String(limited.retryAfterSeconds) })
@@ -72,6 +77,9 @@ export function createApiHandler(deps: ApiDeps) {
       sendJson(res, 201, links, { Location: `/m/${links.id}` })
       return route
     }
+
+    const participantRoute = await participantsApi(req, res, url, tokenOf(req, url))
+    if (participantRoute) return participantRoute
 
     const match = MAP_ROUTE.exec(pathname)
     if (!match) throw new HttpError(404, 'no such API route')

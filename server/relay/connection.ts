@@ -7,12 +7,17 @@ import { canWrite, type Role } from '../auth/tokens'
 import type { RelayLimits } from '../config'
 import type { Logger } from '../log'
 import type { RelayMetrics } from '../metrics'
-import { TokenBucket } from '../tokenBucket'
-import { CLOSE_CODES, parseMessage } from './protocol'
+import { CLOSE_CODES, parseMessage, type IncomingMessage } from './protocol'
+import type { MessageBuckets } from './participantLimits'
 import type { Participant, Refusal, Room } from './room'
+import { SendQueue, type HeldBytes } from './sendQueue'
 
-/** A reader this far behind (bytes queued in its socket) is dropped rather than buffered without end. */
-const MAX_BUFFERED_BYTES = 64 * 1024 * 1024
+/**
+ * A connection closed for what it sent or failed to read gets this long to read its close frame;
+ * then the socket (and whatever is still queued for it) is dropped, without waiting for the
+ * closing handshake of a client that may never answer.
+ */
+const REJECT_GRACE_MS = 1000
 
 /**
  * A room this far ahead of its storage stops reading the sender's socket until it has caught up,
@@ -27,29 +32,42 @@ const isEmptyUpdate = (update: Uint8Array) => update.length === 2 && update[0] =
 
 let nextConnectionId = 1
 
+/** One frozen label object per message type, so counting a message builds no label key. */
+const TYPE_LABELS = Object.fromEntries(
+  (['sync-step-1', 'sync-step-2', 'update', 'awareness', 'query-awareness', 'auth'] as const).map((type) => [type, Object.freeze({ type })]),
+) as Record<IncomingMessage['type'], Readonly<{ type: string }>>
+
 export class Connection implements Participant {
   readonly id = nextConnectionId++
-  private readonly updateBucket: TokenBucket
-  private readonly updateBytesBucket: TokenBucket
-  private readonly awarenessBucket: TokenBucket
+  private readonly queue: SendQueue
   /** Set by the ping sweep; cleared by a pong. */
   awaitingPong = false
   /** Once closing, whatever the client still had in flight is ignored. */
   private closing = false
+  readonly participantId?: string
+  readonly seatId?: string
+  readonly personKey: string
   private paused = false
 
   constructor(
     private readonly ws: WebSocket,
     readonly room: Room,
     readonly role: Role,
+    /** Who holds it (see participantLimits.ts): its participant id and seat, if any, and the key limits and presence follow. */
+    who: { participantId?: string; seatId?: string; personKey: string },
     limits: RelayLimits,
     private readonly metrics: RelayMetrics,
     private readonly log: Logger,
+    processBuffers: HeldBytes,
+    /** The participant's rate limits, which outlive this connection (see participantLimits.ts). */
+    private readonly buckets: MessageBuckets,
   ) {
-    this.updateBucket = new TokenBucket(limits.updates)
-    this.updateBytesBucket = new TokenBucket({ perSecond: limits.updateBytes.perSecond, burst: Math.max(limits.updateBytes.burst, limits.maxMessageBytes) })
-    this.awarenessBucket = new TokenBucket(limits.awareness)
+    this.participantId = who.participantId
+    this.seatId = who.seatId
+    this.personKey = who.personKey
+    this.queue = new SendQueue(limits.sendBuffer, room.sendBuffers, processBuffers, () => room.fullStateBytes)
     ws.binaryType = 'nodebuffer'
+    ws.on('close', () => this.queue.clear())
     ws.on('message', this.onMessage)
     ws.on('pong', () => (this.awaitingPong = false))
     ws.on('error', this.onError)
@@ -60,12 +78,13 @@ export class Connection implements Participant {
   }
 
   send(message: Uint8Array): void {
-    if (this.ws.readyState !== this.ws.OPEN) return
-    if (this.ws.bufferedAmount > MAX_BUFFERED_BYTES) {
-      this.reject('slow_consumer', CLOSE_CODES.tryAgainLater, 'reading too slowly')
+    if (this.ws.readyState !== this.ws.OPEN || this.closing) return
+    const refusal = this.queue.refusal(message)
+    if (refusal) {
+      this.reject(refusal, CLOSE_CODES.tryAgainLater, 'reading too slowly')
       return
     }
-    this.ws.send(message)
+    this.ws.send(message, this.queue.add(message))
     this.metrics.messagesOut.inc()
     this.metrics.bytesOut.inc({}, message.byteLength)
   }
@@ -119,9 +138,14 @@ export class Connection implements Participant {
 
   private handle(data: Uint8Array): void {
     const message = parseMessage(data)
-    this.metrics.messagesIn.inc({ type: message.type })
+    this.metrics.messagesIn.inc(TYPE_LABELS[message.type])
     switch (message.type) {
       case 'sync-step-1':
+        if (!this.buckets.syncRequests.take()) {
+          // Each answer may be the whole map: a client asking faster than any stock client would is closed.
+          this.reject('rate_sync', CLOSE_CODES.rateLimited, 'too many sync requests')
+          return
+        }
         this.room.answerSyncStep1(this, message.stateVector)
         return
       case 'sync-step-2':
@@ -131,11 +155,11 @@ export class Connection implements Participant {
           if (!isEmptyUpdate(message.update)) this.metrics.rejected.inc({ reason: 'viewer_write' })
           return
         }
-        if (!this.updateBucket.take()) {
+        if (!this.buckets.updates.take()) {
           this.reject('rate_update', CLOSE_CODES.rateLimited, 'too many updates')
           return
         }
-        if (!this.updateBytesBucket.take(message.update.byteLength)) {
+        if (!this.buckets.updateBytes.take(message.update.byteLength)) {
           this.reject('rate_update_bytes', CLOSE_CODES.rateLimited, 'too many bytes of updates')
           return
         }
@@ -143,7 +167,7 @@ export class Connection implements Participant {
         if (this.room.unstoredUpdates > MAX_UNSTORED_UPDATES) this.pauseUntilStored()
         return
       case 'awareness': {
-        if (!this.awarenessBucket.take()) {
+        if (!this.buckets.awareness.take()) {
           // Presence is ephemeral and the next message carries the full state: dropping is enough.
           this.metrics.rejected.inc({ reason: 'rate_awareness' })
           return
@@ -175,9 +199,15 @@ export class Connection implements Participant {
     this.log.info('connection.error', { mapId: this.mapId, connection: this.id, code: error.code ?? 'unknown' })
   }
 
+  /**
+   * Close for something this connection did: count it, and drop the socket after a grace period
+   * if the client has not completed the closing handshake by then (a flooder's answer waits behind
+   * everything it sent; a reader that stopped reading never answers).
+   */
   private reject(reason: string, code: number, text: string): void {
     this.metrics.rejected.inc({ reason })
     this.close(code, text)
+    setTimeout(() => this.ws.terminate(), REJECT_GRACE_MS).unref()
   }
 }
 

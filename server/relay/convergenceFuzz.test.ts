@@ -38,7 +38,7 @@ import { SeededRandom } from '../../src/test/seededRandom'
 import type { Role } from '../auth/tokens'
 import { DEFAULT_LIMITS } from '../config'
 import type { ShareLinks } from '../maps'
-import { SyncClient } from '../testing/syncClient'
+import { issueParticipant, SyncClient, type IssuedParticipant } from '../testing/syncClient'
 import { startTestServer, type TestServer } from '../testing/testServer'
 
 const SEEDS = seedsFromEnv(process.env.RELAY_FUZZ_SEEDS) ?? Array.from({ length: 20 }, (_, i) => i + 1)
@@ -53,7 +53,11 @@ let server: TestServer
 
 beforeAll(async () => {
   // A map per seed: more than the default per-IP allowance for creating maps.
-  server = await startTestServer({ limits: { ...DEFAULT_LIMITS, createMaps: { perSecond: 10, burst: 1000 } } })
+  // Rates are not what this tests: peers reconnect and sync far more often than people do.
+  const unlimited = { perSecond: 1000, burst: 1000 }
+  server = await startTestServer({
+    limits: { ...DEFAULT_LIMITS, createMaps: { perSecond: 10, burst: 1000 }, participantIds: unlimited, reconnects: unlimited, linkReconnects: unlimited, syncRequests: unlimited },
+  })
 })
 afterAll(async () => {
   await server?.dispose()
@@ -62,6 +66,8 @@ afterAll(async () => {
 interface RelayPeer {
   name: string
   role: Role
+  /** The participant id the relay issued it: its voter id and comment author. */
+  voter: string
   doc: Y.Doc
   undo: Y.UndoManager
   provider: WebsocketProvider
@@ -77,18 +83,21 @@ interface RelayPeer {
   gone: boolean
 }
 
-function joinPeer(links: ShareLinks, role: Role, index: number, log: string[]): RelayPeer {
+const tokenOf = (links: ShareLinks, role: Role) => (role === 'facilitator' ? links.facilitatorToken : role === 'editor' ? links.editorToken : links.viewerToken)
+
+/** A stock provider presenting a relay-issued participant id, as the app does: its votes are written under that id. */
+function joinPeer(links: ShareLinks, role: Role, index: number, log: string[], participant: IssuedParticipant): RelayPeer {
   const doc = new Y.Doc()
   // Fixed client ids: conflict resolution depends on them, so a seed's choices replay.
   doc.clientID = index + 1
-  const token = role === 'facilitator' ? links.facilitatorToken : role === 'editor' ? links.editorToken : links.viewerToken
+  const token = tokenOf(links, role)
   const provider = new WebsocketProvider(`${server.url.replace(/^http/, 'ws')}/sync`, links.id, doc, {
-    params: { token },
+    params: { token, participant: participant.participantToken },
     WebSocketPolyfill: WebSocket as never,
     disableBc: true, // in Node, BroadcastChannel would let same-process providers bypass the relay
     maxBackoffTime: 50, // reconnect quickly after a drop: runs stay short
   })
-  const peer: RelayPeer = { name: `${role}-${index}`, role, doc, undo: createUndoManager(doc), provider, local: [], closes: [], denied: [], away: false, gone: false }
+  const peer: RelayPeer = { name: `${role}-${index}`, role, voter: participant.participantId, doc, undo: createUndoManager(doc), provider, local: [], closes: [], denied: [], away: false, gone: false }
   doc.on('update', (update: Uint8Array, origin: unknown) => {
     if (origin !== provider) peer.local.push(update)
   })
@@ -167,7 +176,8 @@ async function runRelayFuzz(seed: number): Promise<FuzzRun> {
   // At least one facilitator (who unlocks at the end) and one editor; the rest mixed, viewers included.
   const roles: Role[] = ['facilitator', 'editor']
   for (let i = random.int(1, 2); i > 0; i--) roles.push(random.chance(0.45) ? 'viewer' : random.chance(0.3) ? 'facilitator' : 'editor')
-  const peers = roles.map((role, i) => joinPeer(links, role, i, log))
+  const participants = await Promise.all(roles.map((role) => issueParticipant(server.url, links.id, tokenOf(links, role))))
+  const peers = roles.map((role, i) => joinPeer(links, role, i, log, participants[i]))
   log.push(`peers: ${peers.map((p) => p.name).join(', ')}${template ? `; template ${template}` : ''}`)
   await settle(peers, 'the first sync', () => peers.every((p) => p.provider.synced))
   const relay = new RoomWatch(links.id)
@@ -194,7 +204,7 @@ async function runRelayFuzz(seed: number): Promise<FuzzRun> {
       const name = voting && random.chance(0.4) ? 'castVote' : random.weighted(peer.role === 'facilitator' && random.chance(0.35) ? FACILITATOR_WEIGHTS : CONTENT_WEIGHTS)
       const before = peer.local.length
       withSeededIds(random.next, () =>
-        RANDOM_COMMANDS[name].run({ doc: peer.doc, undo: peer.undo, commands, view, random, now: new Date(), author: peer.name, versions }),
+        RANDOM_COMMANDS[name].run({ doc: peer.doc, undo: peer.undo, commands, view, random, now: new Date(), author: peer.voter, versions }),
       )
       if (peer.local.length > before) log.push(`${step} ${peer.name} ${name}${peer.away ? ' (away)' : ''}`)
       if (peer.role === 'viewer') reached.viewerWrites += peer.local.length - before

@@ -12,6 +12,7 @@ import { addAnnotation, addTouchpoint, castVote, closeVotingRound, openVotingRou
 import { readSnapshot, readWorkshop } from '../../src/doc'
 import type { AnnotationId, PersonaId, StageId } from '../../src/model'
 import type { ShareLinks } from '../maps'
+import { issueParticipant } from '../testing/syncClient'
 import { eventually, startTestServer, type TestServer } from '../testing/testServer'
 
 let server: TestServer
@@ -27,10 +28,11 @@ interface Peer {
   shutOut: boolean
 }
 
-function connect(token: string): Peer {
+/** A stock provider; with `participant`, it also presents a relay-issued participant id, as the app does. */
+function connect(token: string, participant?: string): Peer {
   const doc = new Y.Doc()
   const provider = new WebsocketProvider(`${server.url.replace('http', 'ws')}/sync`, links.id, doc, {
-    params: { token },
+    params: participant ? { token, participant } : { token },
     WebSocketPolyfill: WebSocket as never,
     disableBc: true,
     maxBackoffTime: 200,
@@ -66,7 +68,9 @@ afterEach(async () => {
 describe('reconnecting after a network drop', () => {
   it('after the timer ran and stopped, a vote round, and while locked: editor and viewer stay in, in sync, editing when allowed', async () => {
     const facilitator = connect(links.facilitatorToken)
-    const editor = connect(links.editorToken)
+    // The editor votes, so it holds a participant id (votes are written only under one's own).
+    const { participantId: voter, participantToken } = await issueParticipant(server.url, links.id, links.editorToken)
+    const editor = connect(links.editorToken, participantToken)
     const viewer = connect(links.viewerToken)
     await Promise.all([facilitator, editor, viewer].map(synced))
     const s = readSnapshot(facilitator.doc)
@@ -86,10 +90,10 @@ describe('reconnecting after a network drop', () => {
     const pain = addAnnotation(facilitator.doc, { targetId: stageId, kind: 'pain-point', text: 'Kø på telefon' }) as AnnotationId
     openVotingRound(facilitator.doc, { kind: 'pain-point', budget: 3 })
     await eventually(() => readWorkshop(editor.doc).voting?.status === 'open', 5000, 'the round to open for the editor')
-    castVote(editor.doc, pain, 'p_editor', 1)
-    castVote(editor.doc, pain, 'p_editor', 1)
-    castVote(editor.doc, pain, 'p_editor', -1)
-    await eventually(() => readSnapshot(facilitator.doc).annotations[pain]?.votes.p_editor === 1, 5000, 'the vote')
+    castVote(editor.doc, pain, voter, 1)
+    castVote(editor.doc, pain, voter, 1)
+    castVote(editor.doc, pain, voter, -1)
+    await eventually(() => readSnapshot(facilitator.doc).annotations[pain]?.votes[voter] === 1, 5000, 'the vote')
     closeVotingRound(facilitator.doc)
     await eventually(() => readWorkshop(editor.doc).voting?.status === 'closed', 5000, 'the round to close for the editor')
     await drop(editor)

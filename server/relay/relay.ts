@@ -8,17 +8,21 @@ import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer } from 'ws'
 import { authorize } from '../auth/authorize'
-import type { Role, TokenSigner } from '../auth/tokens'
+import { seatParticipantId, type ParticipantSigner } from '../auth/participants'
+import type { Role, TokenClaims, TokenSigner } from '../auth/tokens'
 import type { RelayLimits } from '../config'
 import type { Coordination } from '../coordination/types'
 import type { FanOut } from '../fanout/types'
 import type { Logger } from '../log'
 import type { RelayMetrics } from '../metrics'
+import { clientAddress } from '../http/clientAddress'
 import { isMapId } from '../mapIds'
 import type { MapStore, RoleEpochs } from '../storage/types'
 import { Connection } from './connection'
+import { ParticipantLimits, personKey, type Who } from './participantLimits'
 import { CLOSE_CODES } from './protocol'
 import { RoomRegistry } from './rooms'
+import { HeldBytes } from './sendQueue'
 import { StorageWatch } from './storageWatch'
 
 const SYNC_PATH = /^\/sync\/([^/?#]+)$/
@@ -28,6 +32,8 @@ const SHUTDOWN_GRACE_MS = 2000
 export interface RelayDeps {
   store: MapStore
   signer: TokenSigner
+  /** Verifies the participant tokens the API issues (optional on the socket URL). */
+  participants: ParticipantSigner
   fanOut: FanOut
   /** Shared counters and slots: the participant cap holds across relays through it. */
   coordination: Coordination
@@ -37,6 +43,8 @@ export interface RelayDeps {
   compactEvery: number
   log: Logger
   metrics: RelayMetrics
+  /** Read the client address from `X-Forwarded-For` (behind a reverse proxy). */
+  trustProxy: boolean
 }
 
 export class Relay {
@@ -49,20 +57,27 @@ export class Relay {
   private nextSeat = 1
   private readonly pingTimer: NodeJS.Timeout
   private closing = false
+  /** Memory held by messages queued for every reader of this process (see sendQueue.ts). */
+  private readonly sendBuffers = new HeldBytes()
+  private readonly participantLimits: ParticipantLimits
 
   constructor(private readonly deps: RelayDeps) {
     const { store, fanOut, relayId, log, metrics, compactEvery } = deps
     this.rooms = new RoomRegistry({ store, fanOut, relayId, log, metrics, compactEvery }, deps.roomGraceMs, log, () => this.storage.suspect())
     this.storage = new StorageWatch({ store, fanOut, rooms: this.rooms, log, metrics, enforceEpochs: (mapId, epochs) => this.enforceEpochs(mapId, epochs) })
     this.storage.start()
+    this.participantLimits = new ParticipantLimits(deps.limits)
     // No compression: updates are small and already compact; deflate would cost CPU per send.
-    this.wss = new WebSocketServer({ noServer: true, maxPayload: deps.limits.maxMessageBytes, perMessageDeflate: false })
+    // One message per event-loop turn per socket: a socket sending thousands of messages in one TCP
+    // read cannot hold the loop for all of them; every other socket's turn comes in between.
+    this.wss = new WebSocketServer({ noServer: true, maxPayload: deps.limits.maxMessageBytes, perMessageDeflate: false, allowSynchronousEvents: false })
     this.pingTimer = setInterval(() => {
       for (const c of this.connections) c.ping()
     }, PING_INTERVAL_MS)
     this.pingTimer.unref()
     metrics.gauge('relay_connections_open', 'Open WebSocket connections', () => this.connections.size)
     metrics.gauge('relay_rooms_loaded', 'Rooms (maps) held in memory', () => this.rooms.loadedCount)
+    metrics.gauge('relay_send_buffer_bytes', 'Bytes queued for readers and not yet written to their sockets (each shared message once)', () => this.sendBuffers.bytes)
   }
 
   /** Does this upgrade request belong to the relay? Others (Vite's HMR in dev) are left alone. */
@@ -96,8 +111,15 @@ export class Relay {
     })
     if (!auth) return storageDown()
     if (!auth.ok) return refuse(auth.status, auth.reason, auth.message)
+    const holder = await this.holderOf(mapId, auth.claims, url.searchParams.get('participant'))
+    const who: Who = { tokenId: auth.claims.tokenId, address: clientAddress(req, this.deps.trustProxy), participantId: holder.participantId }
+    const admitted = this.participantLimits.admit(who)
+    if ('refused' in admitted) return refuse(429, admitted.refused, 'too many connections; try again shortly')
     const seat = `${this.deps.relayId}:${this.nextSeat++}`
-    if (!(await this.takeSeat(mapId, seat))) return refuse(503, 'room_full', 'this map has the maximum number of participants')
+    if (!(await this.takeSeat(mapId, seat))) {
+      admitted.release()
+      return refuse(503, 'room_full', 'this map has the maximum number of participants')
+    }
 
     const room = await this.rooms.acquire(mapId).catch((error: unknown) => {
       log.error('room.load_failed', { mapId, error: String(error) })
@@ -105,19 +127,25 @@ export class Relay {
       refuse(503, 'room_load_failed', 'the map could not be loaded; try again shortly')
       return undefined
     })
-    if (!room) return this.releaseSeat(mapId, seat)
+    if (!room) {
+      admitted.release()
+      return this.releaseSeat(mapId, seat)
+    }
     let accepted = false
     // `completeUpgrade` runs synchronously here (no async verifyClient), so `accepted` is final
     // once handleUpgrade returns; a socket that died meanwhile is dropped without a callback.
     this.wss.handleUpgrade(req, socket, head, (ws) => {
       accepted = true
       metrics.upgrades.inc({ status: '101' })
-      const connection = new Connection(ws, room, auth.claims.role, limits, metrics, log)
+      const identity = { ...holder, personKey: personKey(who) }
+      const connection = new Connection(ws, room, auth.claims.role, identity, limits, metrics, log, this.sendBuffers, this.participantLimits.buckets(who))
       this.connections.add(connection)
-      this.tokenEpochs.set(connection, auth.claims.epoch)
+      // A named seat's link is revoked with its seat, not with its role's epoch.
+      if (auth.claims.seatId === undefined) this.tokenEpochs.set(connection, auth.claims.epoch)
       room.join(connection)
       log.info('connection.open', { mapId, connection: connection.id, role: connection.role, participants: room.size })
       ws.on('close', (code) => {
+        admitted.release()
         this.connections.delete(connection)
         room.leave(connection)
         this.rooms.release(room)
@@ -127,7 +155,37 @@ export class Relay {
     })
     if (!accepted) {
       this.rooms.release(room)
+      admitted.release()
       this.releaseSeat(mapId, seat)
+    }
+  }
+
+  /**
+   * Who holds a connection: a named seat's link is its seat's participant; otherwise the
+   * participant token the client presented, if it is genuine, for this map, and (for a seat's
+   * participant) its seat still stands. A missing or invalid one leaves the connection
+   * anonymous: it syncs and edits, but casts no votes.
+   */
+  private async holderOf(mapId: string, claims: TokenClaims, participantToken: string | null): Promise<{ participantId?: string; seatId?: string }> {
+    if (claims.seatId) return { participantId: seatParticipantId(claims.seatId), seatId: claims.seatId }
+    if (!participantToken) return {}
+    const participant = this.deps.participants.verify(participantToken, mapId)
+    if (participant?.seatId !== undefined) {
+      const seat = await this.deps.store.getSeat(mapId, participant.seatId)
+      if (seat && !seat.revokedAt) return { participantId: participant.participantId, seatId: seat.id }
+    } else if (participant) return { participantId: participant.participantId }
+    this.deps.metrics.rejected.inc({ reason: 'participant_invalid' })
+    return {}
+  }
+
+  /** Close the connections of a revoked seat, here and (through fan-out) on other relays, and mark it on the roll. */
+  async revokeSeat(mapId: string, seatId: string): Promise<number> {
+    this.deps.fanOut.publish({ mapId, relayId: this.deps.relayId, message: { kind: 'revoke-seat', seatId } })
+    const room = await this.rooms.acquire(mapId)
+    try {
+      return room.revokeSeat(seatId)
+    } finally {
+      this.rooms.release(room)
     }
   }
 
@@ -203,5 +261,6 @@ const STATUS_TEXT: Record<number, string> = {
   403: 'Forbidden',
   404: 'Not Found',
   414: 'URI Too Long',
+  429: 'Too Many Requests',
   503: 'Service Unavailable',
 }

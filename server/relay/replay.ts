@@ -20,7 +20,7 @@ export function replayStoredRows(doc: Y.Doc, updates: Uint8Array[], seqs: number
   updates.forEach((update, i) => {
     try {
       if (i > 0) {
-        const { violation } = analyzeUpdate(doc, update, { legacySets: true })
+        const { violation } = analyzeUpdate(doc, update, { legacySets: true, relayWrites: true })
         if (violation) {
           bad.push({ seq: seqs[i], reason: `schema: ${violation}` })
           return

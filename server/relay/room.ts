@@ -13,7 +13,7 @@
 import * as Y from 'yjs'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import { SCHEMA_VERSION } from '../../src/model'
-import { docSchemaVersion, migrateDocument, readMeta } from '../../src/doc'
+import { docSchemaVersion, getParticipantsMap, migrateDocument, readMeta } from '../../src/doc'
 import type { Role } from '../auth/tokens'
 import type { FanOut, FanOutEnvelope, MissedReason } from '../fanout/types'
 import type { Logger } from '../log'
@@ -27,10 +27,19 @@ import { replayStoredRows } from './replay'
 import type { VersionReason } from '../storage/types'
 import { randomBytes } from 'node:crypto'
 import { CLOSE_CODES, encodeAwareness, encodeNotice, encodeSyncStep1, encodeSyncStep2, encodeUpdate, readAwarenessEntries, writeAwarenessEntries } from './protocol'
+import { FullStateCache } from './fullStateCache'
+import { PresenceOwners } from './presenceOwners'
+import { HeldBytes } from './sendQueue'
 
-/** What a room needs from a connection: its role, a way to send, a way to close. */
+/** What a room needs from a connection: its role and who holds it, a way to send, a way to close. */
 export interface Participant {
   readonly role: Role
+  /** The participant id the relay issued to this connection's holder, if it presented one. */
+  readonly participantId?: string
+  /** The named seat whose link it holds, if any. */
+  readonly seatId?: string
+  /** Who holds it, across reconnects: the participant id, else the link from one address. */
+  readonly personKey: string
   send(message: Uint8Array): void
   close(code: number, reason: string): void
   /** Its update was not applied: count it, and close the connection if the refusal is hard. */
@@ -51,6 +60,10 @@ export interface RoomDeps {
 
 /** Transactions applying another relay's (already stored) updates carry this origin. */
 const REMOTE_ORIGIN = Symbol('remote relay')
+/** The relay's own writes to the roll of participants. */
+const ROLL_ORIGIN = Symbol('roll of participants')
+/** Participants on one map's roll; past this, new ones are not recorded (and cannot vote). */
+const MAX_ROLL = 5000
 /** The relay's own schema migration of a loaded map. */
 const MIGRATION_ORIGIN = Symbol('schema migration')
 
@@ -92,8 +105,13 @@ interface PendingUpdate {
 
 export class Room {
   readonly awareness: awarenessProtocol.Awareness
-  /** Each participant with the awareness client ids it owns. */
-  private readonly participants = new Map<Participant, Set<number>>()
+  /**
+   * Each connection with the awareness client ids it holds, and for each the amount its clock is
+   * shifted by (see `applyAwareness`).
+   */
+  private readonly participants = new Map<Participant, Map<number, number>>()
+  /** Which participant owns each awareness client id, across its reconnects. */
+  private readonly presenceOwners = new PresenceOwners()
   private pendingUpdates: PendingUpdate[] = []
   private pendingAwareness = new Map<number, Participant | null>()
   private flushScheduled = false
@@ -107,6 +125,10 @@ export class Room {
   /** The lock as of the last update, to take a version the moment it closes. */
   private wasLocked: boolean
   private sessionStarted = false
+  /** Memory held by messages queued for this room's readers (see sendQueue.ts). */
+  readonly sendBuffers = new HeldBytes()
+  /** The answer to "send me everything", kept between requests (see fullStateCache.ts). */
+  private readonly fullState: FullStateCache
   /** How much of the stored log the document holds: what the fan-out missed is read from storage. */
   private readonly position: LogPosition
   private catchingUp: Promise<void> | null = null
@@ -135,6 +157,7 @@ export class Room {
     this.rowsSinceCompaction = storedRows - 1
     this.position = new LogPosition(lastSeq)
     this.wasLocked = isLocked(doc)
+    this.fullState = new FullStateCache(doc)
     this.awareness = new awarenessProtocol.Awareness(doc)
     this.awareness.setLocalState(null) // the relay itself has no presence
     this.doc.on('update', this.onDocUpdate)
@@ -185,7 +208,8 @@ export class Room {
       this.sessionStarted = true
       void this.versionAtSessionStart()
     }
-    this.participants.set(participant, new Set())
+    this.participants.set(participant, new Map())
+    if (participant.participantId) this.enrol(participant.participantId, participant.seatId ?? null)
     // Ask the client for what it has that we lack; viewers are not asked, as nothing they have is taken.
     if (participant.role !== 'viewer') participant.send(encodeSyncStep1(Y.encodeStateVector(this.doc)))
     const present = [...this.awareness.getStates().keys()]
@@ -198,13 +222,71 @@ export class Room {
     this.participants.delete(participant)
     this.held.delete(participant)
     this.askedAt.delete(participant)
-    if (owned.size) awarenessProtocol.removeAwarenessStates(this.awareness, [...owned], null)
+    // A client id its holder already reclaimed on a newer connection stays present.
+    const gone = [...owned.keys()].filter((id) => ![...this.participants.values()].some((other) => other.has(id)))
+    if (gone.length) awarenessProtocol.removeAwarenessStates(this.awareness, gone, null)
   }
 
-  /** Reply to a client's sync step 1 with what it lacks, once everything it may see is stored. */
+  /**
+   * Put a participant id on the roll the tally checks (once; the relay writes it like any stored
+   * update, so it survives restarts and reaches every peer).
+   */
+  private enrol(participantId: string, seat: string | null): void {
+    const roll = getParticipantsMap(this.doc)
+    if (roll.has(participantId)) return
+    if (roll.size >= MAX_ROLL) {
+      this.deps.log.warn('room.roll_full', { mapId: this.mapId, size: roll.size })
+      return
+    }
+    this.doc.transact(() => roll.set(participantId, { seat, revoked: false, joinedAt: new Date().toISOString() }), ROLL_ORIGIN)
+  }
+
+  /**
+   * A named seat was revoked: its connections close (4403) and its roll entry is marked, so its
+   * ballot no longer counts. Returns how many connections closed.
+   */
+  revokeSeat(seatId: string): number {
+    const roll = getParticipantsMap(this.doc)
+    this.doc.transact(() => {
+      roll.forEach((raw, id) => {
+        const entry = raw as { seat?: unknown; revoked?: unknown }
+        if (entry?.seat === seatId && entry.revoked !== true) roll.set(id, { ...entry, revoked: true })
+      })
+    }, ROLL_ORIGIN)
+    return this.closeSeat(seatId)
+  }
+
+  private closeSeat(seatId: string): number {
+    let closed = 0
+    for (const p of [...this.participants.keys()]) {
+      if (p.seatId !== seatId) continue
+      p.close(CLOSE_CODES.revoked, 'revoked')
+      closed++
+    }
+    return closed
+  }
+
+  /**
+   * Reply to a client's sync step 1 with what it lacks, once everything it may see is stored. A
+   * state vector that covers nothing of this document (a new client's, or one naming only
+   * clients the map has never seen) is answered from the cached full state.
+   */
   answerSyncStep1(participant: Participant, stateVector: Uint8Array): void {
-    const reply = encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector))
-    this.afterWrites(() => participant.send(reply))
+    const replies = this.coversNothing(stateVector) ? this.fullState.messages() : [encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector))]
+    this.afterWrites(() => {
+      for (const reply of replies) participant.send(reply)
+    })
+  }
+
+  /** The size of a full-state answer: how far behind a joining reader may legitimately be. */
+  get fullStateBytes(): number {
+    return this.fullState.bytes
+  }
+
+  private coversNothing(stateVector: Uint8Array): boolean {
+    if (stateVector.length === 1 && stateVector[0] === 0) return true
+    for (const [client, clock] of Y.decodeStateVector(stateVector)) if (clock > 0 && Y.getState(this.doc.store, client) > 0) return false
+    return true
   }
 
   /**
@@ -226,7 +308,7 @@ export class Room {
       return
     }
     const parsed = readUpdate(update)
-    const verdict = judgeUpdate(this.doc, participant.role, parsed)
+    const verdict = judgeUpdate(this.doc, participant.role, parsed, participant)
     switch (verdict.kind) {
       case 'noop':
         return
@@ -334,20 +416,37 @@ export class Room {
   }
 
   /**
-   * Apply a participant's awareness update, keeping only entries for client ids it owns. The
-   * first awareness message claims its client ids (unless another participant holds them).
-   * Returns how many entries were dropped as spoofed.
+   * Apply a participant's awareness update, keeping only entries for client ids it holds. A
+   * connection's first awareness message claims its client ids, unless another participant owns
+   * them: ids belong to the participant (see presenceOwners.ts), so a participant reconnecting
+   * takes its ids back and nobody else can take them meanwhile. Returns how many entries were
+   * dropped as spoofed.
+   *
+   * When its holder left, the relay removed an id's presence with a clock one past the client's;
+   * the reconnected client still counts from its old clock, and peers would ignore it until it
+   * caught up. So a reclaimed id's clock is shifted past the relay's for as long as the
+   * connection lasts, and everyone sees the participant again at once.
    */
   applyAwareness(participant: Participant, update: Uint8Array): number {
-    const owned = this.participants.get(participant)
-    if (!owned) return 0
+    const held = this.participants.get(participant)
+    if (!held) return 0
     const entries = readAwarenessEntries(update)
-    if (owned.size === 0) {
-      const heldByOthers = new Set([...this.participants.values()].flatMap((ids) => [...ids]))
-      for (const e of entries) if (!heldByOthers.has(e.clientId) && owned.size < MAX_CLIENT_IDS_PER_CONNECTION) owned.add(e.clientId)
+    if (held.size === 0) {
+      const claimed = this.presenceOwners.claim(
+        participant.personKey,
+        entries.map((e) => e.clientId),
+        MAX_CLIENT_IDS_PER_CONNECTION,
+      )
+      for (const e of entries) {
+        if (!claimed.includes(e.clientId) || held.has(e.clientId)) continue
+        const relayClock = this.awareness.meta.get(e.clientId)?.clock ?? 0
+        held.set(e.clientId, e.clock <= relayClock && !this.awareness.getStates().has(e.clientId) ? relayClock + 1 - e.clock : 0)
+      }
     }
-    const allowed = entries.filter((e) => owned.has(e.clientId))
-    if (allowed.length) awarenessProtocol.applyAwarenessUpdate(this.awareness, allowed.length === entries.length ? update : writeAwarenessEntries(allowed), participant)
+    const allowed = entries.filter((e) => held.has(e.clientId))
+    const shifted = allowed.some((e) => held.get(e.clientId) !== 0)
+    const forwarded = shifted ? allowed.map((e) => ({ ...e, clock: e.clock + held.get(e.clientId)! })) : allowed
+    if (forwarded.length) awarenessProtocol.applyAwarenessUpdate(this.awareness, forwarded.length === entries.length && !shifted ? update : writeAwarenessEntries(forwarded), participant)
     return entries.length - allowed.length
   }
 
@@ -393,6 +492,7 @@ export class Room {
   }
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    this.fullState.applied(update)
     if (origin === REMOTE_ORIGIN) {
       this.queueUpdate(update, null) // stored by the relay that accepted it
       return
@@ -440,6 +540,7 @@ export class Room {
       this.position.saw(message.seq)
       this.watchForGap()
     } else if (message.kind === 'awareness') awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, REMOTE_ORIGIN)
+    else if (message.kind === 'revoke-seat') this.closeSeat(message.seatId)
     else this.closeRole(message.role, CLOSE_CODES.revoked, 'revoked')
   }
 

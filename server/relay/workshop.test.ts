@@ -6,11 +6,11 @@
 import * as Y from 'yjs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { addAnnotation, addTouchpoint, openVotingRound, setLocked, setMeta, startTimer } from '../../src/commands'
-import { getCollection, readSnapshot, readWorkshop } from '../../src/doc'
+import { getCollection, readParticipantRoll, readSnapshot, readWorkshop } from '../../src/doc'
 import { parseJourneyJson, tallyVotes, type PersonaId, type StageId } from '../../src/model'
 import type { ShareLinks } from '../maps'
 import { eventually, startTestServer, type TestServer } from '../testing/testServer'
-import { SyncClient } from '../testing/syncClient'
+import { issueParticipant, SyncClient } from '../testing/syncClient'
 
 let server: TestServer
 let links: ShareLinks
@@ -102,8 +102,16 @@ describe('workshop rules at the relay', () => {
     const stageId = Object.keys(s.stages)[0] as StageId
     const pains = ['Verkstedet stenger 17', 'Ti dagers ventetid', 'Lånebil koster'].map((text) => addAnnotation(facilitator.doc, { targetId: stageId, kind: 'pain-point', text }))
     openVotingRound(facilitator.doc, { kind: 'pain-point', budget: 3 })
-    const honest = await join(links.editorToken)
-    const greedy = await join(links.editorToken)
+    // Each with a participant id from the relay: a vote is written only under one's own.
+    const asParticipant = async () => {
+      const { participantId, participantToken } = await issueParticipant(server.url, links.id, links.editorToken)
+      const client = await SyncClient.connect(server.url, links.id, links.editorToken, { params: { participant: participantToken } })
+      clients.push(client)
+      await client.synced
+      return { client, participantId }
+    }
+    const { client: honest, participantId: p_honest } = await asParticipant()
+    const { client: greedy, participantId: p_greedy } = await asParticipant()
     await eventually(() => readWorkshop(greedy.doc).voting !== null)
 
     // An honest participant: 2 votes on the second pain, 1 on the third.
@@ -112,15 +120,15 @@ describe('workshop rules at the relay', () => {
         const record = getCollection(client.doc, 'annotations').get(annotationId)!
         ;(record.get('votes') as Y.Map<number>).set(voter, count)
       })
-    vote(honest, pains[1], 'p_honest', 2)
-    vote(honest, pains[2], 'p_honest', 1)
-    // A raw client writing straight into the document: 50 votes on the first pain.
-    vote(greedy, pains[0], 'p_greedy', 50)
+    vote(honest, pains[1], p_honest, 2)
+    vote(honest, pains[2], p_honest, 1)
+    // A raw client writing straight into the document: 50 votes on the first pain, under its own id.
+    vote(greedy, pains[0], p_greedy, 50)
     await eventually(() => {
       const a = readSnapshot(facilitator.doc).annotations
-      return a[pains[0]]?.votes.p_greedy === 50 && a[pains[1]]?.votes.p_honest === 2
+      return a[pains[0]]?.votes[p_greedy] === 50 && a[pains[1]]?.votes[p_honest] === 2
     })
-    const results = tallyVotes(readSnapshot(facilitator.doc), { kind: 'pain-point', budget: 3 })
+    const results = tallyVotes(readSnapshot(facilitator.doc), { kind: 'pain-point', budget: 3 }, readParticipantRoll(facilitator.doc))
     expect(results.map((r) => [r.annotation.text, r.votes])).toEqual([
       ['Verkstedet stenger 17', 3],
       ['Ti dagers ventetid', 2],

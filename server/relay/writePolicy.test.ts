@@ -6,6 +6,7 @@ import {
   castVote,
   addAction,
   deleteRecords,
+  endVoting,
   initializeMap,
   openVotingRound,
   setLocked,
@@ -14,7 +15,7 @@ import {
   updateAction,
   updateTouchpoint,
 } from '../../src/commands'
-import { readSnapshot } from '../../src/doc'
+import { createUndoManager, readSnapshot } from '../../src/doc'
 import type { AnnotationId, PersonaId, StageId } from '../../src/model'
 import { analyzeUpdate, judgeUpdate, MAX_NEW_STRUCTS, MAX_RECORDS_PER_COLLECTION } from './writePolicy'
 
@@ -118,11 +119,69 @@ describe('write policy: what an update changes', () => {
     const annotationId = Object.keys(readSnapshot(client).annotations)[0] as AnnotationId
     const vote = capture(() => castVote(client, annotationId, 'p_anne', 1))
     expect(analyzeUpdate(server, vote).changes).toEqual([{ op: 'insert', path: ['annotations', annotationId, 'votes', 'p_anne'], value: 1 }])
-    expect(kind(judgeUpdate(server, 'editor', vote))).toBe('apply')
+    expect(kind(judgeUpdate(server, 'editor', vote, { participantId: 'p_anne' }))).toBe('apply')
     Y.applyUpdate(server, vote)
     const remove = capture(() => deleteRecords(client, [annotationId]))
     const paths = analyzeUpdate(server, remove).changes.filter((c) => c.op === 'delete').map((c) => c.path.join('.'))
     expect(paths).toContain(`annotations.${annotationId}`)
+  })
+
+  it('takes a vote only under the writer’s own participant id; the facilitator, who runs the rounds, may write any', () => {
+    const { server, client, capture, serverUpdate, stageId } = pair()
+    Y.applyUpdate(server, capture(() => addAnnotation(client, { targetId: stageId, kind: 'pain-point', text: 'Kø i telefonen' })))
+    serverUpdate(() => openVotingRound(server, { kind: 'pain-point', budget: 3 }))
+    const annotationId = Object.keys(readSnapshot(client).annotations)[0] as AnnotationId
+    const vote = capture(() => castVote(client, annotationId, 'p_anne', 1))
+    expect(kind(judgeUpdate(server, 'editor', vote, { participantId: 'p_anne' }))).toBe('apply')
+    expect(kind(judgeUpdate(server, 'editor', vote, { participantId: 'p_bob' }))).toBe('refuse:vote_not_own:hard')
+    expect(kind(judgeUpdate(server, 'editor', vote))).toBe('refuse:vote_not_own:hard') // no id from the relay: no votes
+    expect(kind(judgeUpdate(server, 'facilitator', vote, { participantId: 'p_fac' }))).toBe('apply')
+    Y.applyUpdate(server, vote)
+
+    // Each of these starts from the room's state: a participant's copy that does one thing.
+    const from = (fn: (doc: Y.Doc) => void) => rawWrite(server, fn)
+    const unvote = from((d) => castVote(d, annotationId, 'p_anne', -1))
+    expect(kind(judgeUpdate(server, 'editor', unvote, { participantId: 'p_bob' }))).toBe('refuse:vote_not_own:hard')
+    expect(kind(judgeUpdate(server, 'editor', unvote, { participantId: 'p_anne' }))).toBe('apply')
+    const clear = from((d) => openVotingRound(d, { kind: 'pain-point', budget: 5 }))
+    expect(kind(judgeUpdate(server, 'facilitator', clear, { participantId: 'p_fac' }))).toBe('apply')
+    // Deleting the annotation takes its votes with it: any editor may.
+    const remove = from((d) => deleteRecords(d, [annotationId]))
+    expect(kind(judgeUpdate(server, 'editor', remove, { participantId: 'p_bob' }))).toBe('apply')
+  })
+
+  it('lets an undo bring back an annotation with others’ votes, except during a round on its kind (held back, not cut off)', () => {
+    const { server, client, capture, serverUpdate, stageId } = pair()
+    Y.applyUpdate(server, capture(() => addAnnotation(client, { targetId: stageId, kind: 'pain-point', text: 'Lånebil koster' })))
+    serverUpdate(() => openVotingRound(server, { kind: 'pain-point', budget: 3 }))
+    const annotationId = Object.keys(readSnapshot(client).annotations)[0] as AnnotationId
+    Y.applyUpdate(server, capture(() => [1, 1].forEach((d) => castVote(client, annotationId, 'p_anne', d as 1))))
+    // Bob deletes the annotation and undoes it: the annotation comes back as new items, Anne's votes in it.
+    const undo = createUndoManager(client)
+    Y.applyUpdate(server, capture(() => deleteRecords(client, [annotationId])))
+    const restore = capture(() => undo.undo())
+    expect(analyzeUpdate(server, restore).changes).toEqual(expect.arrayContaining([expect.objectContaining({ op: 'insert', path: ['annotations', annotationId, 'votes', 'p_anne'] })]))
+    expect(kind(judgeUpdate(server, 'editor', restore, { participantId: 'p_bob' }))).toBe('refuse:vote_not_own:soft')
+    serverUpdate(() => endVoting(server))
+    expect(kind(judgeUpdate(server, 'editor', restore, { participantId: 'p_bob' }))).toBe('apply')
+    // A round on another kind does not hold it back either.
+    serverUpdate(() => openVotingRound(server, { kind: 'opportunity', budget: 3 }))
+    expect(kind(judgeUpdate(server, 'editor', restore, { participantId: 'p_bob' }))).toBe('apply')
+  })
+
+  it('keeps the roll of participants the relay’s: nobody else writes it, and stored roll entries replay', () => {
+    const { server, serverUpdate } = pair()
+    const entry = { seat: null, revoked: false, joinedAt: '2026-11-29T10:00:00.000Z' }
+    const forge = rawWrite(server, (d) => d.getMap('participants').set('p_ghost', entry))
+    expect(kind(judgeUpdate(server, 'facilitator', forge, { participantId: 'p_ghost' }))).toBe('refuse:relay_only:hard')
+    const enrolled = serverUpdate(() => server.getMap('participants').set('p_anne', entry))
+    const erase = rawWrite(server, (d) => d.getMap('participants').delete('p_anne'))
+    expect(kind(judgeUpdate(server, 'editor', erase, { participantId: 'p_anne' }))).toBe('refuse:relay_only:hard')
+    // What the relay itself stored passes the check a restart replays its rows with.
+    const fresh = new Y.Doc()
+    initializeMap(fresh, { title: 'x' })
+    expect(analyzeUpdate(fresh, enrolled, { relayWrites: true }).violation).toBeNull()
+    expect(analyzeUpdate(fresh, rawWrite(fresh, (d) => d.getMap('participants').set('not-an-id', entry)), { relayWrites: true }).violation).toMatch(/participant id/)
   })
 
   it('lets an edit through that lands on a record a colleague deleted meanwhile', () => {

@@ -15,7 +15,12 @@
  * search, and each origin chain is followed once.
  *
  * Then the rules:
- *  - nobody but the relay writes `meta.schemaVersion`;
+ *  - nobody but the relay writes `meta.schemaVersion`, nor the roll of participants (`participants`);
+ *  - a vote is written only under the writer's own participant id (the one the relay issued to
+ *    its connection): nobody casts, changes or spends another's ballot, and a connection without
+ *    an id (a stock client with only a role token) casts none. The facilitator, who runs the
+ *    rounds and restores versions, is exempt; undoing a deletion may bring an annotation back
+ *    with its votes (see `findForeignVote`);
  *  - the `workshop` map (timer, lock, voting rounds) is the facilitator's alone;
  *  - while the map is locked only facilitators change anything; others' changes wait (soft).
  */
@@ -34,7 +39,7 @@ import {
 } from '../../src/model'
 import { readUpdate, Y_MAP_TYPE_REF, type RawContent, type RawId, type RawStruct, type RawUpdate } from './updateFormat'
 
-export type WriteRefusal = 'locked' | 'facilitator_only' | 'schema_version' | 'schema' | 'too_large'
+export type WriteRefusal = 'locked' | 'facilitator_only' | 'schema_version' | 'schema' | 'too_large' | 'relay_only' | 'vote_not_own'
 
 /** Where a write lands: map keys from the root down. */
 export type SchemaPath = readonly string[]
@@ -67,6 +72,10 @@ export type Verdict =
   | { kind: 'refuse'; reason: WriteRefusal; hard: boolean; detail: string }
 
 const FACILITATOR_ONLY_ROOT = 'workshop'
+/** The relay's roll of participants (src/doc/participants.ts): written by the relay, read by all. */
+const RELAY_ONLY_ROOT = 'participants'
+/** A roll entry: `{seat, revoked, joinedAt}`, a few dozen characters. */
+const MAX_ROLL_ENTRY_JSON = 256
 const META_FIELDS = new Set(['schemaVersion', 'title', 'description', 'locale', 'createdAt', 'variant', 'asIsMapId', 'toBeMapId'])
 const WORKSHOP_FIELDS = new Set(['locked', 'timer', 'voting'])
 /** A workshop value is a flag or a small object: timer or voting round. */
@@ -91,7 +100,12 @@ export function isLocked(doc: Y.Doc): boolean {
  */
 export const MAX_NEW_STRUCTS = 3_000
 
-export function judgeUpdate(doc: Y.Doc, role: string, update: Uint8Array | RawUpdate): Verdict {
+/** Who sent an update, as far as the rules need: its participant id, when the relay issued it one. */
+export interface Writer {
+  participantId?: string
+}
+
+export function judgeUpdate(doc: Y.Doc, role: string, update: Uint8Array | RawUpdate, writer: Writer = {}): Verdict {
   const parsed = update instanceof Uint8Array ? readUpdate(update) : update
   let structs = 0
   for (const block of parsed.blocks) structs += block.structs.length
@@ -105,7 +119,10 @@ export function judgeUpdate(doc: Y.Doc, role: string, update: Uint8Array | RawUp
   if (analysis.noop) return { kind: 'noop' }
   for (const { path } of analysis.changes) {
     if (path[0] === 'meta' && path[1] === 'schemaVersion') return { kind: 'refuse', reason: 'schema_version', hard: true, detail: 'meta.schemaVersion is written by the relay only' }
+    if (path[0] === RELAY_ONLY_ROOT) return { kind: 'refuse', reason: 'relay_only', hard: true, detail: 'the roll of participants is written by the relay only' }
   }
+  const foreignVote = findForeignVote(doc, analysis.changes, role, writer)
+  if (foreignVote) return { kind: 'refuse', reason: 'vote_not_own', hard: foreignVote.hard, detail: foreignVote.detail }
   if (role !== 'facilitator') {
     if (analysis.changes.some((c) => c.path[0] === FACILITATOR_ONLY_ROOT)) return { kind: 'refuse', reason: 'facilitator_only', hard: true, detail: 'the workshop controls are the facilitator’s' }
     if (isLocked(doc)) return { kind: 'refuse', reason: 'locked', hard: false, detail: 'the map is locked by the facilitator' }
@@ -120,6 +137,50 @@ export interface AnalyzeOptions {
    * v2; the relay migrates the loaded document right after.
    */
   legacySets?: boolean
+  /** Accept what only the relay writes (the roll of participants), for replaying stored rows. */
+  relayWrites?: boolean
+}
+
+/**
+ * Whether an update writes a vote under another participant's id, and how firmly to refuse it.
+ *
+ * The facilitator runs the rounds (opening one clears its votes, restoring a version writes the
+ * votes it held), so any vote key is theirs to write. Anyone else writes votes only under their
+ * own participant id; a connection without one (a stock client with only a role token) casts none.
+ * Two cases are told apart:
+ *  - A vote written into an annotation that already exists: a forged or stuffed ballot. Refused
+ *    hard, whatever the round.
+ *  - Votes inside an annotation the same update creates: how undoing a deletion brings an
+ *    annotation back, votes and all. Allowed while no round is running on its kind (a round clears
+ *    its kind's votes when it opens, so these count for nothing); during such a round refused
+ *    softly — the participant stays connected, its restore held back — because then they would
+ *    count.
+ * Removing another's vote comes with deleting the annotation or its votes whole, or is the
+ * facilitator's.
+ */
+function findForeignVote(doc: Y.Doc, changes: Change[], role: string, writer: Writer): { detail: string; hard: boolean } | null {
+  if (role === 'facilitator') return null
+  const isVote = (path: SchemaPath) => path.length === 4 && path[0] === 'annotations' && path[2] === 'votes'
+  const created = new Set(changes.filter((c) => c.op === 'insert' && c.path[0] === 'annotations' && c.path.length === 2).map((c) => c.path[1]))
+  const wholeDeleted = new Set(changes.filter((c) => c.op === 'delete' && c.path[0] === 'annotations' && (c.path.length === 2 || (c.path.length === 3 && c.path[2] === 'votes'))).map((c) => c.path[1]))
+  const voting = doc.getMap('workshop').get('voting') as { kind?: unknown } | undefined
+  const kindOf = (recordId: string) =>
+    changes.find((c) => c.op === 'insert' && c.path.length === 3 && c.path[0] === 'annotations' && c.path[1] === recordId && c.path[2] === 'kind')?.value ??
+    ((doc.getMap('annotations').get(recordId) as Y.Map<unknown> | undefined)?.get('kind') as unknown)
+  for (const { op, path } of changes) {
+    if (!isVote(path) || (writer.participantId !== undefined && path[3] === writer.participantId)) continue
+    const recordId = path[1]
+    if (op === 'delete') {
+      if (!wholeDeleted.has(recordId)) return { detail: `${path.join('.')}: removes another participant's vote`, hard: true }
+      continue
+    }
+    if (!created.has(recordId)) {
+      return { detail: writer.participantId ? `${path.join('.')}: a vote under another participant's id` : `${path.join('.')}: a vote needs a participant id from the relay`, hard: true }
+    }
+    const kind = kindOf(recordId)
+    if (voting && (kind === undefined || voting.kind === kind)) return { detail: `${path.join('.')}: brings back others' votes during a round on ${String(voting.kind)}`, hard: false }
+  }
+  return null
 }
 
 /** Where a struct sits: under a root type or under another item (a nested map), at a key. */
@@ -286,7 +347,7 @@ export function analyzeUpdate(doc: Y.Doc, update: Uint8Array | RawUpdate, option
         violation ??= path.violation
         continue
       }
-      const problem = checkInsert(path, s.content!, options.legacySets === true)
+      const problem = checkInsert(path, s.content!, options.legacySets === true, options.relayWrites === true)
       if (problem) {
         violation ??= `${path.join('.')}: ${problem}`
         continue
@@ -341,7 +402,7 @@ export function analyzeUpdate(doc: Y.Doc, update: Uint8Array | RawUpdate, option
 }
 
 /** Does this content fit where it is written? Null when it does. */
-function checkInsert(path: SchemaPath, content: RawContent, legacySets: boolean): string | null {
+function checkInsert(path: SchemaPath, content: RawContent, legacySets: boolean, relayWrites: boolean): string | null {
   const [root, key, field, entry] = path
   const deleted = content.kind === 'deleted'
   const isMap = content.kind === 'type' && content.typeRef === Y_MAP_TYPE_REF
@@ -358,6 +419,15 @@ function checkInsert(path: SchemaPath, content: RawContent, legacySets: boolean)
     return null
   }
 
+  if (root === RELAY_ONLY_ROOT) {
+    // A participant's write here is refused by the rules (`relay_only`); the shape matters for the relay's own.
+    if (!relayWrites) return null
+    if (path.length !== 2) return 'nested deeper than the schema allows'
+    if (!/^p_[A-Za-z0-9_-]{1,40}$/.test(key)) return 'expected a participant id as the key'
+    return plain((v) =>
+      typeof v === 'object' && v !== null && !Array.isArray(v) && JSON.stringify(v).length <= MAX_ROLL_ENTRY_JSON ? null : `expected an object of at most ${MAX_ROLL_ENTRY_JSON} characters of JSON`,
+    )
+  }
   if (root === 'meta' || root === FACILITATOR_ONLY_ROOT) {
     if (path.length !== 2) return 'nested deeper than the schema allows'
     if (root === 'meta') {

@@ -332,6 +332,25 @@ export function describeMapStoreContract(engine: string, factory: MapStoreFactor
       expect((await store.listQuarantined('map_q')).map((q) => q.seq)).toEqual([seqs[2], seqs[3]])
     })
 
+    it('keeps named seats per map, revoked for good once revoked', async () => {
+      const store = await fresh()
+      await store.createMap({ id: 'map_s', title: 's', createdAt: '2024-01-01T00:00:00.000Z', initialUpdate: docWith({}) })
+      await store.createMap({ id: 'map_t', title: 't', createdAt: '2024-01-01T00:00:00.000Z', initialUpdate: docWith({}) })
+      await store.createSeat('map_s', { id: 'seat1', name: 'Åse Ødegård 🚗', createdAt: '2024-01-02T00:00:00.000Z' })
+      await store.createSeat('map_s', { id: 'seat2', name: 'Björn', createdAt: '2024-01-03T00:00:00.000Z' })
+      await store.createSeat('map_t', { id: 'seat1', name: 'Other map', createdAt: '2024-01-02T00:00:00.000Z' })
+      expect(await store.listSeats('map_s')).toEqual([
+        { id: 'seat1', name: 'Åse Ødegård 🚗', createdAt: '2024-01-02T00:00:00.000Z', revokedAt: null },
+        { id: 'seat2', name: 'Björn', createdAt: '2024-01-03T00:00:00.000Z', revokedAt: null },
+      ])
+      expect(await store.revokeSeat('map_s', 'seat1', '2024-02-01T00:00:00.000Z')).toMatchObject({ id: 'seat1', revokedAt: '2024-02-01T00:00:00.000Z' })
+      expect(await store.revokeSeat('map_s', 'seat1', '2024-03-01T00:00:00.000Z')).toMatchObject({ revokedAt: '2024-02-01T00:00:00.000Z' })
+      expect(await store.revokeSeat('map_s', 'nope', '2024-03-01T00:00:00.000Z')).toBeUndefined()
+      expect((await store.getSeat('map_t', 'seat1'))?.revokedAt).toBeNull()
+      expect(await store.getSeat('map_s', 'seat3')).toBeUndefined()
+      await expect(store.createSeat('map_missing', { id: 'x', name: 'x', createdAt: '2024-01-01T00:00:00.000Z' })).rejects.toBeInstanceOf(MapNotFoundError)
+    })
+
     it('stores a large update intact', async () => {
       const store = await fresh()
       const big = docWith({ text: 'æ😀'.repeat(200_000) })

@@ -16,7 +16,7 @@
 import pg from 'pg'
 import type { Role } from '../auth/tokens'
 import { MIGRATIONS } from './postgresMigrations'
-import { MapExistsError, MapNotFoundError, type MapHead, type MapMeta, type MapStore, type QuarantinedUpdate, type StoredUpdates, type VersionInfo, type VersionReason } from './types'
+import { MapExistsError, MapNotFoundError, type MapHead, type MapMeta, type MapStore, type QuarantinedUpdate, type Seat, type StoredUpdates, type VersionInfo, type VersionReason } from './types'
 
 export interface PostgresOptions {
   /** Told about connection errors the pool recovers from on its own (a restarted server). */
@@ -203,6 +203,33 @@ export async function openPostgresStore(connectionString: string, options: Postg
       return rows[0].epoch
     },
 
+    async createSeat(mapId, seat) {
+      try {
+        await pool.query('INSERT INTO seats (map_id, id, name, created_at) VALUES ($1, $2, $3, $4)', [mapId, seat.id, seat.name, seat.createdAt])
+      } catch (error) {
+        if ((error as { code?: string }).code === '23503') throw new MapNotFoundError(`no map ${mapId}`)
+        throw error
+      }
+    },
+
+    async listSeats(mapId) {
+      const { rows } = await pool.query<SeatRow>('SELECT id, name, created_at, revoked_at FROM seats WHERE map_id = $1 ORDER BY created_at, made', [mapId])
+      return rows.map(seatOf)
+    },
+
+    async getSeat(mapId, seatId) {
+      const { rows } = await pool.query<SeatRow>('SELECT id, name, created_at, revoked_at FROM seats WHERE map_id = $1 AND id = $2', [mapId, seatId])
+      return rows[0] && seatOf(rows[0])
+    },
+
+    async revokeSeat(mapId, seatId, at) {
+      const { rows } = await pool.query<SeatRow>(
+        'UPDATE seats SET revoked_at = COALESCE(revoked_at, $3) WHERE map_id = $1 AND id = $2 RETURNING id, name, created_at, revoked_at',
+        [mapId, seatId, at],
+      )
+      return rows[0] && seatOf(rows[0])
+    },
+
     async runExclusive(mapId, name, task) {
       const client = await lockPool.connect()
       let broken: Error | undefined
@@ -246,6 +273,9 @@ function withDurableCommits(connectionString: string): { connectionString: strin
   const options = [given ? decodeURIComponent(given.slice('options='.length).replace(/\+/g, ' ')) : '', '-c synchronous_commit=on'].filter(Boolean).join(' ')
   return { connectionString: rest.length ? `${base}?${rest.join('&')}` : base, options }
 }
+
+type SeatRow = { id: string; name: string; created_at: string; revoked_at: string | null }
+const seatOf = (r: SeatRow): Seat => ({ id: r.id, name: r.name, createdAt: r.created_at, revokedAt: r.revoked_at })
 
 type VersionRow = { id: string; name: string; reason: string; created_at: string }
 const versionInfo = (r: VersionRow): VersionInfo => ({ id: r.id, name: r.name, reason: r.reason as VersionReason, createdAt: r.created_at })

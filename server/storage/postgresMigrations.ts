@@ -60,4 +60,20 @@ CREATE TABLE quarantine (
 );
 `,
   },
+  {
+    version: 3,
+    name: 'named seats: per-person links, revocable on their own',
+    sql: `
+CREATE TABLE seats (
+  map_id text NOT NULL REFERENCES maps(id) ON DELETE CASCADE,
+  id text NOT NULL,
+  name text NOT NULL,
+  created_at text NOT NULL,
+  revoked_at text,
+  -- Insertion order, to list seats made in the same millisecond oldest first.
+  made bigserial NOT NULL,
+  PRIMARY KEY (map_id, id)
+);
+`,
+  },
 ]

@@ -13,7 +13,7 @@ import Database from 'better-sqlite3'
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Role } from '../auth/tokens'
-import { MapExistsError, MapNotFoundError, type MapHead, type MapMeta, type MapStore, type QuarantinedUpdate, type StoredUpdates, type VersionInfo, type VersionReason } from './types'
+import { MapExistsError, MapNotFoundError, type MapHead, type MapMeta, type MapStore, type QuarantinedUpdate, type Seat, type StoredUpdates, type VersionInfo, type VersionReason } from './types'
 
 /**
  * Exclusive tasks running now, by database file, map and task name. SQLite lives on one machine
@@ -43,6 +43,14 @@ CREATE TABLE IF NOT EXISTS quarantine (
   quarantined_at TEXT NOT NULL,
   data BLOB NOT NULL,
   PRIMARY KEY (map_id, seq)
+) STRICT;
+CREATE TABLE IF NOT EXISTS seats (
+  map_id TEXT NOT NULL REFERENCES maps(id) ON DELETE CASCADE,
+  id TEXT NOT NULL,
+  name TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  revoked_at TEXT,
+  PRIMARY KEY (map_id, id)
 ) STRICT;
 CREATE TABLE IF NOT EXISTS versions (
   map_id TEXT NOT NULL REFERENCES maps(id) ON DELETE CASCADE,
@@ -117,6 +125,15 @@ export function openSqliteStore(dataDir: string, options: SqliteOptions = {}): M
   const selectVersions = db.prepare<[string], VersionRow>('SELECT id, name, reason, created_at FROM versions WHERE map_id = ? ORDER BY created_at DESC, rowid DESC')
   const selectVersion = db.prepare<[string, string], VersionRow & { state: Buffer }>('SELECT id, name, reason, created_at, state FROM versions WHERE map_id = ? AND id = ?')
   const versionInfo = (r: VersionRow): VersionInfo => ({ id: r.id, name: r.name, reason: r.reason as VersionReason, createdAt: r.created_at })
+
+  type SeatRow = { id: string; name: string; created_at: string; revoked_at: string | null }
+  const insertSeat = db.prepare('INSERT INTO seats (map_id, id, name, created_at) VALUES (?, ?, ?, ?)')
+  const selectSeats = db.prepare<[string], SeatRow>('SELECT id, name, created_at, revoked_at FROM seats WHERE map_id = ? ORDER BY created_at, rowid')
+  const selectSeat = db.prepare<[string, string], SeatRow>('SELECT id, name, created_at, revoked_at FROM seats WHERE map_id = ? AND id = ?')
+  const markSeatRevoked = db.prepare<[string, string, string], SeatRow>(
+    'UPDATE seats SET revoked_at = COALESCE(revoked_at, ?) WHERE map_id = ? AND id = ? RETURNING id, name, created_at, revoked_at',
+  )
+  const seat = (r: SeatRow): Seat => ({ id: r.id, name: r.name, createdAt: r.created_at, revokedAt: r.revoked_at })
 
   const create = db.transaction((input: { id: string; title: string; createdAt: string; initialUpdate: Uint8Array }) => {
     if (selectMap.get(input.id)) throw new MapExistsError(`map ${input.id} exists`)
@@ -209,6 +226,25 @@ export function openSqliteStore(dataDir: string, options: SqliteOptions = {}): M
       const row = bump[role].get(id)
       if (!row) throw new MapNotFoundError(`no map ${id}`)
       return row.epoch
+    },
+    async createSeat(mapId, s) {
+      try {
+        insertSeat.run(mapId, s.id, s.name, s.createdAt)
+      } catch (e) {
+        if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY') throw new MapNotFoundError(`no map ${mapId}`)
+        throw e
+      }
+    },
+    async listSeats(mapId) {
+      return selectSeats.all(mapId).map(seat)
+    },
+    async getSeat(mapId, seatId) {
+      const row = selectSeat.get(mapId, seatId)
+      return row ? seat(row) : undefined
+    },
+    async revokeSeat(mapId, seatId, at) {
+      const row = markSeatRevoked.get(at, mapId, seatId)
+      return row ? seat(row) : undefined
     },
     async close() {
       // A checkpoint folds the WAL into the main file so the data directory is one tidy file at rest.

@@ -81,6 +81,13 @@ export interface MapStore {
   loadVersion(mapId: string, versionId: string): Promise<(VersionInfo & { state: Uint8Array }) | undefined>
   /** Bump a role's epoch (revoking its tokens); resolves to the new epoch. */
   bumpEpoch(id: string, role: Role): Promise<number>
+  /** Add a named seat (one person's link) to a map. Rejects with MapNotFoundError for an unknown map. */
+  createSeat(mapId: string, seat: { id: string; name: string; createdAt: string }): Promise<void>
+  /** A map's seats, oldest first, revoked ones included. */
+  listSeats(mapId: string): Promise<Seat[]>
+  getSeat(mapId: string, seatId: string): Promise<Seat | undefined>
+  /** Revoke a seat for good; resolves to the seat as revoked, or undefined when there is none. Revoking twice keeps the first time. */
+  revokeSeat(mapId: string, seatId: string, at: string): Promise<Seat | undefined>
   /**
    * Run `task` unless the same `name` is already running on this map in any process sharing this
    * storage; resolves to undefined then, without waiting. Compaction runs through this so that
@@ -91,6 +98,15 @@ export interface MapStore {
   ping(): Promise<void>
   /** Flush and release the engine; no call may follow. */
   close(): Promise<void>
+}
+
+/** A named seat: a link for one person, revocable on its own (see auth/participants.ts). */
+export interface Seat {
+  id: string
+  name: string
+  createdAt: string
+  /** When it was revoked; null while its link works. */
+  revokedAt: string | null
 }
 
 /** Why a version exists: a facilitator saved it, or the relay took it at a workshop moment. */

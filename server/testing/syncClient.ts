@@ -13,6 +13,10 @@ export interface SyncClientOptions {
   doc?: Y.Doc
   /** Called with each update received from the relay, after it is applied. */
   onRemoteUpdate?: (update: Uint8Array) => void
+  /** Extra query parameters on the socket URL (e.g. a participant token). */
+  params?: Record<string, string>
+  /** Extra headers on the upgrade request (e.g. `X-Forwarded-For` for a relay behind a proxy). */
+  headers?: Record<string, string>
 }
 
 export class SyncClient {
@@ -74,7 +78,8 @@ export class SyncClient {
 
   /** Open a connection and send sync step 1; resolves once the socket is open. */
   static async connect(serverUrl: string, mapId: string, token: string, options: SyncClientOptions = {}): Promise<SyncClient> {
-    const ws = new WebSocket(`${serverUrl.replace(/^http/, 'ws')}/sync/${mapId}?token=${encodeURIComponent(token)}`)
+    const query = new URLSearchParams({ token, ...options.params })
+    const ws = new WebSocket(`${serverUrl.replace(/^http/, 'ws')}/sync/${mapId}?${query}`, { headers: options.headers })
     const client = new SyncClient(ws, options)
     await new Promise<void>((resolve, reject) => {
       ws.once('open', () => resolve())
@@ -117,4 +122,21 @@ export function upgradeStatus(url: string, headers: Record<string, string> = {})
     })
     ws.once('error', (error) => reject(error))
   })
+}
+
+export interface IssuedParticipant {
+  participantId: string
+  participantToken: string
+  seat: { id: string; name: string } | null
+}
+
+/** Ask the relay for a participant id (`POST /api/maps/<id>/participants`), as the app does on opening a map. */
+export async function issueParticipant(serverUrl: string, mapId: string, token: string, known?: string, headers: Record<string, string> = {}): Promise<IssuedParticipant> {
+  const res = await fetch(`${serverUrl}/api/maps/${mapId}/participants`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(known ? { participantToken: known } : {}),
+  })
+  if (res.status !== 201) throw new Error(`POST participants: ${res.status} ${await res.text()}`)
+  return (await res.json()) as IssuedParticipant
 }

@@ -4,6 +4,7 @@ import { useJourneyStore } from '../store'
 import { useT } from '../i18n/useT'
 import type { MessageKey } from '../i18n/translate'
 import { Dialog } from './Dialog'
+import { SeatLinks } from './workshop/SeatLinks'
 
 const ROLES = [
   { role: 'facilitator', label: 'share.facilitator', help: 'share.facilitatorHelp' },
@@ -63,6 +64,7 @@ export function ShareDialog({ mapId, token, onClose }: { mapId: string; token: s
           )
         })}
       </ul>
+      {role === 'facilitator' && <SeatLinks mapId={mapId} token={token} />}
       <div className="dialog-actions">
         <button type="button" onClick={onClose}>
           {t('common.close')}

@@ -24,4 +24,19 @@ describe('action plan CSV', () => {
     const row = actionPlanCsv(map).split('\r\n')[1]
     expect(row).toBe(`"'=HYPERLINK(""http://x"",""Klik"")",'+Økonomi,"Svar, ikke kø",'-5 %,,Blocked,"Pain point: Verkstedet er stengt kl. 17\nPain point: Må betale for leiebil",Ringer sentralbordet`)
   })
+
+  it('is written with `;` for a Danish, Swedish or Norwegian map, and no cell starts a formula', () => {
+    for (const locale of ['da', 'sv', 'nb']) {
+      const map = fixedMap()
+      map.meta = { ...map.meta, locale }
+      const id = 'action:evil' as ActionId
+      map.actions = { [id]: { id, title: 'Ring kunden;=1+1', owner: 'Økonomi 💶', measure: 'Svar,@SUM(A1)', target: '-5 %', dueDate: '', status: 'planned', addresses: [], order: 'a0' } }
+      const [header, row] = actionPlanCsv(map).slice(1).split('\r\n')
+      expect(header.split(';')).toHaveLength(8)
+      expect(row).toBe(`"Ring kunden;'=1+1";Økonomi 💶;"Svar,'@SUM(A1)";'-5 %;;Planned;;`)
+      // Split the way Excel would (the cells with a `;` inside are quoted, so split outside quotes).
+      const cells = row.match(/("([^"]|"")*"|[^;]*)(;|$)/g)!.map((c) => c.replace(/;$/, '').replace(/^"|"$/g, ''))
+      expect(cells.filter((c) => /^[=+\-@]/.test(c))).toEqual([])
+    }
+  })
 })

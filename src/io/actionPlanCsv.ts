@@ -1,11 +1,12 @@
 /**
  * The action plan as CSV for a spreadsheet or a steering-group report: one row per action, in the
  * plan's order, with the pain points and needs it addresses. Same encoding rules as the map's CSV
- * (`csv.ts`): UTF-8 with a byte order mark so Excel reads "Økonomi" right, CRLF line ends, RFC 4180
- * quoting and the formula-injection guard of `textCell` on every text cell.
+ * (`csv.ts`): UTF-8 with a byte order mark so Excel reads "Økonomi" right, the separator Excel uses
+ * in the map's language, CRLF line ends, RFC 4180 quoting and the formula-injection guard of
+ * `textCell` on every text cell.
  */
 import { byOrder, type ActionStatus, type AnnotationKind, type Snapshot } from '../model'
-import { textCell } from './csv'
+import { csvFormatFor, textCell } from './csv'
 
 const BOM = '\ufeff'
 const CRLF = '\r\n'
@@ -23,7 +24,8 @@ const KIND_LABEL: Partial<Record<AnnotationKind, string>> = {
 const HEADER = ['Action', 'Owner (department)', 'Measure', 'Target', 'Due date', 'Status', 'Addresses', 'Where on the map']
 
 export function actionPlanCsv(snapshot: Snapshot): string {
-  const lines = [HEADER.map(textCell).join(',')]
+  const { separator } = csvFormatFor(snapshot.meta.locale)
+  const lines = [HEADER.map(textCell).join(separator)]
   for (const action of Object.values(snapshot.actions).sort(byOrder)) {
     // Addressed annotations deleted since are skipped, as on the board.
     const addressed = action.addresses.flatMap((id) => (snapshot.annotations[id] ? [snapshot.annotations[id]] : []))
@@ -41,7 +43,7 @@ export function actionPlanCsv(snapshot: Snapshot): string {
         where.join('\n'),
       ]
         .map(textCell)
-        .join(','),
+        .join(separator),
     )
   }
   return BOM + lines.join(CRLF) + CRLF

@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import { findOrphans, type Snapshot } from '../model'
-import { journeyCsv, textCell } from './csv'
+import { csvFormatFor, journeyCsv, textCell } from './csv'
 import { METRIC_NAMES, printLabels } from './printLabels'
 import { buildActionPlanMap, buildServiceVisitMap, EMOJI } from './testMaps'
 
-/** A small RFC 4180 reader, so the test checks what a spreadsheet would see. */
-function parseCsv(text: string): string[][] {
+/**
+ * A small RFC 4180 reader, so the test checks what a spreadsheet would see. Excel reads a
+ * double-clicked file with the separator of the system's language: `;` in Danish, Swedish and
+ * Norwegian, `,` in English.
+ */
+function parseCsv(text: string, separator = ';'): string[][] {
   const rows: string[][] = []
   let row: string[] = []
   let cell = ''
@@ -19,7 +23,7 @@ function parseCsv(text: string): string[][] {
       } else if (ch === '"') quoted = false
       else cell += ch
     } else if (ch === '"') quoted = true
-    else if (ch === ',') {
+    else if (ch === separator) {
       row.push(cell)
       cell = ''
     } else if (ch === '\r' && text[i + 1] === '\n') {
@@ -120,7 +124,8 @@ describe('CSV export of evidence, assessments and metrics', () => {
   it("repeats the touchpoint's metrics and targets on each of its rows, as plain numbers", () => {
     const queue = rows.filter((r) => r[3] === 'Venter to minutter i kø')
     expect(queue.length).toBeGreaterThan(0)
-    for (const row of queue) expect(row.slice(column(METRIC_NAMES.nps))).toEqual(['-12', '30', '3.5', '5', '62', '80'])
+    // Norwegian Excel reads a decimal comma as a number (and a decimal point as text).
+    for (const row of queue) expect(row.slice(column(METRIC_NAMES.nps))).toEqual(['-12', '30', '3,5', '5', '62', '80'])
     const booking = rows.find((r) => r[3] === 'Prøver å bestille service og dekkskift')!
     expect(booking.slice(column('NPS'))).toEqual(['-40', '20', '2', '', '', ''])
     // A persona's annotation has no touchpoint, so no metrics.
@@ -135,7 +140,10 @@ describe('CSV cells', () => {
     expect(textCell('she said "hi"')).toBe('"she said ""hi"""')
     expect(textCell('two\nlines')).toBe('"two\nlines"')
     expect(textCell('cr\r\nlf')).toBe('"cr\r\nlf"')
-    expect(parseCsv(`${textCell('a, "b"\nc')},x\r\n`)).toEqual([['a, "b"\nc', 'x']])
+    expect(parseCsv(`${textCell('a, "b"\nc')},x\r\n`, ',')).toEqual([['a, "b"\nc', 'x']])
+    // Quoted for both separators, so the cell stays whole whichever one the reader uses.
+    expect(textCell('ring kunden; i dag')).toBe('"ring kunden; i dag"')
+    expect(textCell('kolonne\tto')).toBe('"kolonne\tto"')
   })
 
   it('neutralise text a spreadsheet would run as a formula', () => {
@@ -143,7 +151,61 @@ describe('CSV cells', () => {
     expect(textCell('+47 22 00 00 00')).toBe("'+47 22 00 00 00")
     expect(textCell('-1 for ventetid')).toBe("'-1 for ventetid")
     expect(textCell('@SUM(A1)')).toBe("'@SUM(A1)")
-    expect(textCell('\t=1')).toBe("'\t=1")
+    expect(textCell('\t=1')).toBe(`"'\t'=1"`)
     expect(textCell('ærlig = bra')).toBe('ærlig = bra')
+    expect(textCell('ring - senere')).toBe('ring - senere')
+  })
+
+  it('neutralise formula starts after every separator and line break, not only at the start', () => {
+    expect(textCell('ring kunden;=1+1')).toBe(`"ring kunden;'=1+1"`)
+    expect(textCell('svar,+47 22 00 00 00')).toBe(`"svar,'+47 22 00 00 00"`)
+    expect(textCell('a\t-2+3')).toBe(`"a\t'-2+3"`)
+    expect(textCell('første linje\n@SUM(A1)')).toBe(`"første linje\n'@SUM(A1)"`)
+    expect(textCell('a;  =1')).toBe(`"a;  '=1"`)
+    expect(textCell('  =1')).toBe("  '=1")
+  })
+})
+
+/** Cells starting like a formula; a plain number such as `-2` is a number, not a formula. */
+const formulaCells = (rows: string[][]) => rows.flat().filter((cell) => /^[=+\-@]/.test(cell) && !/^-?\d+(,\d+)?$/.test(cell))
+
+describe('CSV opened in a Scandinavian Excel (`;`)', () => {
+  const hostile = ['ring kunden;=1+1', '=HYPERLINK("http://x";"Klik")', 'a,+1', 'Svar\t-2', 'linje\n@SUM(A1)', ';=cmd|\' /C calc\'!A0', 'Åse 🚗; -5 kr']
+  function hostileMap(locale: string): Snapshot {
+    const { snapshot } = buildServiceVisitMap()
+    const [first, ...rest] = Object.values(snapshot.touchpoints)
+    const annotations = Object.values(snapshot.annotations).map((a, i) => ({ ...a, text: hostile[i % hostile.length] }))
+    return {
+      ...snapshot,
+      meta: { ...snapshot.meta, locale },
+      touchpoints: Object.fromEntries([{ ...first, title: hostile[0], description: hostile[1], owner: hostile[2], channel: hostile[3] }, ...rest].map((t) => [t.id, t])),
+      annotations: Object.fromEntries(annotations.map((a) => [a.id, a])),
+    }
+  }
+
+  it.each(['da', 'sv', 'nb'])('%s: written with `;`, every row in columns, no cell starts a formula', (locale) => {
+    const csv = journeyCsv(hostileMap(locale))
+    expect(csvFormatFor(locale).separator).toBe(';')
+    const rows = parseCsv(csv.slice(1), ';')
+    for (const row of rows) expect(row).toHaveLength(22)
+    expect(formulaCells(rows)).toEqual([])
+    // The text itself survives, with only the guard added.
+    expect(rows.flat()).toContain("ring kunden;'=1+1")
+    expect(rows.flat()).toContain("Åse 🚗; '-5 kr")
+  })
+
+  it('a reader that ignores quotes and splits at every `;`, `,`, tab and line break still finds no formula', () => {
+    for (const locale of ['da', 'en']) {
+      const pieces = journeyCsv(hostileMap(locale)).slice(1).split(/[;,\t\r\n]/)
+      const starts = pieces.map((p) => p.replace(/^"/, '')).filter((p) => /^\s*[=+@]|^\s*-(?!\d+$)/.test(p))
+      expect(starts).toEqual([])
+    }
+  })
+
+  it('an English map keeps `,` and decimal points', () => {
+    const { snapshot } = buildActionPlanMap()
+    const rows = parseCsv(journeyCsv({ ...snapshot, meta: { ...snapshot.meta, locale: 'en' } }).slice(1), ',')
+    for (const row of rows) expect(row).toHaveLength(22)
+    expect(rows.flat()).toContain('3.5')
   })
 })

@@ -6,9 +6,13 @@
  * effort), and the touchpoint's NPS, CES and CSAT with their targets, come after the original
  * columns, so a sheet built on an older export still finds its columns where they were.
  *
- * RFC 4180: fields with a comma, quote or line break are quoted, quotes doubled, CRLF between
+ * RFC 4180: fields with a separator, quote or line break are quoted, quotes doubled, CRLF between
  * records. A UTF-8 byte order mark starts the file because Excel otherwise reads CSV in the
  * system's legacy code page and turns "Før" into "FÃ¸r".
+ *
+ * The separator is the one Excel uses in the map's language (`csvFormatFor`): Danish, Swedish
+ * and Norwegian Excel split a double-clicked CSV at `;` and read `3,5` as a number, so a map in
+ * those languages is written that way; otherwise the whole row lands in column A.
  */
 import { byOrder, findOrphans, type Annotation, type Snapshot, type Touchpoint } from '../model'
 import { METRIC_NAMES, printLabels, type PrintLabels } from './printLabels'
@@ -27,6 +31,7 @@ type Row = {
 
 export function journeyCsv(snapshot: Snapshot): string {
   const labels = printLabels(snapshot.meta.locale)
+  const format = csvFormatFor(snapshot.meta.locale)
   const c = labels.csvColumns
   const t = labels.metricTarget
   const header = [
@@ -34,8 +39,8 @@ export function journeyCsv(snapshot: Snapshot): string {
     ...[c.evidence, c.impact, c.effort],
     ...[METRIC_NAMES.nps, t.nps, METRIC_NAMES.ces, t.ces, METRIC_NAMES.csat, t.csat],
   ]
-  const lines = [header.map(textCell).join(',')]
-  for (const row of rows(snapshot, labels)) lines.push(formatRow(row, labels).join(','))
+  const lines = [header.map(textCell).join(format.separator)]
+  for (const row of rows(snapshot, labels)) lines.push(formatRow(row, labels, format).join(format.separator))
   return BOM + lines.join(CRLF) + CRLF
 }
 
@@ -56,7 +61,8 @@ function rows(snapshot: Snapshot, labels: PrintLabels): Row[] {
   return out
 }
 
-function formatRow(row: Row, labels: PrintLabels): string[] {
+function formatRow(row: Row, labels: PrintLabels, format: CsvFormat): string[] {
+  const numberCell = (n: number | null) => (n === null ? '' : format.number(n))
   const tp = row.touchpoint
   const a = row.annotation
   const votes = a ? Object.values(a.votes).reduce((sum, n) => sum + n, 0) : 0
@@ -82,17 +88,38 @@ function formatRow(row: Row, labels: PrintLabels): string[] {
   ]
 }
 
-function numberCell(n: number | null): string {
-  return n === null ? '' : String(n)
+export interface CsvFormat {
+  separator: ',' | ';'
+  /** A number as that Excel reads one: `3.5` with `,` between cells, `3,5` with `;`. */
+  number(n: number): string
+}
+
+/** Languages whose Excel lists with `;` and writes decimals with a comma. */
+const SEMICOLON_LOCALES: readonly string[] = ['da', 'sv', 'nb']
+
+/** The separator and number format Excel expects for a map written in `locale`. */
+export function csvFormatFor(locale: string): CsvFormat {
+  return SEMICOLON_LOCALES.includes(locale) ? { separator: ';', number: (n) => String(n).replace('.', ',') } : { separator: ',', number: String }
 }
 
 /**
- * A text cell, neutralised and quoted. A cell a spreadsheet would read as a formula (starting with
- * = + - @, or a tab or carriage return that some spreadsheets skip before looking) is prefixed with
- * a single quote: otherwise text typed by any participant, e.g. `=HYPERLINK("http://evil", "Klik")`,
- * runs as a formula on the computer of whoever opens the export (OWASP "CSV injection").
+ * A formula start (= + - @) at the beginning of the text or just after anything a spreadsheet may
+ * split cells or lines at (`,` `;` tab, line breaks), spaces allowed between.
+ */
+const FORMULA_START = /(^|[,;\t\r\n])([ \t]*)(?=[=+\-@])/g
+
+/**
+ * A text cell, neutralised and quoted. Text a spreadsheet would read as a formula gets a single
+ * quote before it: otherwise text typed by any participant, e.g. `=HYPERLINK("http://evil", "Klik")`,
+ * runs as a formula on the computer of whoever opens the export (OWASP "CSV injection"). Not only
+ * at the start: a program that reads the file with another separator than it was written with
+ * (Danish Excel splits at `;`, an import wizard at tab) starts a new cell after each of them, so
+ * `ring kunden;=1+1` must not become a `=1+1` cell. A leading tab or carriage return, which some
+ * spreadsheets skip before looking, is guarded too. The cell is quoted when it holds any separator,
+ * quote or line break, so either separator reads it as one cell.
  */
 export function textCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe
+  let safe = value.replace(FORMULA_START, "$1$2'")
+  if (/^[\t\r]/.test(safe)) safe = `'${safe}`
+  return /[",;\t\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe
 }

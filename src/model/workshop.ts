@@ -8,6 +8,7 @@
  */
 import { ANNOTATION_KINDS, type Annotation, type AnnotationKind, type Snapshot } from './records'
 import { byOrder } from './fractionalIndex'
+import { voterCounts, type ParticipantRoll } from './participants'
 
 export type TimerState =
   | { status: 'stopped' }
@@ -21,6 +22,8 @@ export interface VotingRound {
   budget: number
   status: 'open' | 'closed'
   revealed: boolean
+  /** Only named seats vote (one ballot per seat); participants of shared links watch. */
+  seatsOnly: boolean
 }
 
 export interface WorkshopState {
@@ -47,7 +50,7 @@ function restoreVoting(raw: unknown): VotingRound | null {
   const v = raw as Record<string, unknown>
   if (typeof v.id !== 'string' || !ANNOTATION_KINDS.includes(v.kind as AnnotationKind)) return null
   const budget = typeof v.budget === 'number' && Number.isInteger(v.budget) ? Math.max(1, Math.min(MAX_VOTE_BUDGET, v.budget)) : 3
-  return { id: v.id, kind: v.kind as AnnotationKind, budget, status: v.status === 'closed' ? 'closed' : 'open', revealed: v.revealed === true }
+  return { id: v.id, kind: v.kind as AnnotationKind, budget, status: v.status === 'closed' ? 'closed' : 'open', revealed: v.revealed === true, seatsOnly: v.seatsOnly === true }
 }
 
 /** Whatever a peer wrote, a well-formed workshop state. */
@@ -67,12 +70,28 @@ export interface VoteResult {
   votes: number
 }
 
+/** The round as far as the tally needs it. */
+export type TalliedRound = Pick<VotingRound, 'kind' | 'budget'> & { seatsOnly?: boolean }
+
 /**
- * Votes that count in a round, ranked. Each participant's votes count up to the round's budget;
- * anything beyond it is ignored, whoever wrote it, in a fixed order (the annotations' own order),
- * so every peer computes the same result from the same document.
+ * Votes that count in a round, ranked. Only participants the relay issued an id to on this map
+ * vote (`roll`; in a round kept to seats, only named seats), and each one's votes count up to
+ * the round's budget; anything beyond it is ignored, whoever wrote it, in a fixed order (the
+ * annotations' own order), so every peer computes the same result from the same document.
  */
-export function tallyVotes(snapshot: Snapshot, round: Pick<VotingRound, 'kind' | 'budget'>): VoteResult[] {
+export function tallyVotes(snapshot: Snapshot, round: TalliedRound, roll: ParticipantRoll): VoteResult[] {
+  const { counts, candidates } = countRound(snapshot, round, roll)
+  return candidates
+    .map((annotation) => ({ annotation, votes: counts.get(annotation.id) ?? 0 }))
+    .sort((x, y) => y.votes - x.votes || byOrder(x.annotation, y.annotation))
+}
+
+/** How many distinct participants have a vote that counts in the round. */
+export function countVoters(snapshot: Snapshot, round: TalliedRound, roll: ParticipantRoll): number {
+  return countRound(snapshot, round, roll).voters
+}
+
+function countRound(snapshot: Snapshot, round: TalliedRound, roll: ParticipantRoll) {
   const candidates = Object.values(snapshot.annotations)
     .filter((a) => a.kind === round.kind)
     .sort(byOrder)
@@ -81,6 +100,7 @@ export function tallyVotes(snapshot: Snapshot, round: Pick<VotingRound, 'kind' |
   for (const a of candidates) {
     let total = 0
     for (const voter of Object.keys(a.votes).sort()) {
+      if (!voterCounts(roll, round, voter)) continue
       const wanted = a.votes[voter]
       const left = round.budget - (spent.get(voter) ?? 0)
       const counted = Math.max(0, Math.min(wanted, left))
@@ -89,9 +109,9 @@ export function tallyVotes(snapshot: Snapshot, round: Pick<VotingRound, 'kind' |
     }
     counts.set(a.id, total)
   }
-  return candidates
-    .map((annotation) => ({ annotation, votes: counts.get(annotation.id) ?? 0 }))
-    .sort((x, y) => y.votes - x.votes || byOrder(x.annotation, y.annotation))
+  let voters = 0
+  for (const n of spent.values()) if (n > 0) voters++
+  return { candidates, counts, voters }
 }
 
 /** How many votes a participant has placed on annotations of the round's kind. */

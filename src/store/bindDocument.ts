@@ -1,5 +1,5 @@
 import type * as Y from 'yjs'
-import { LOCAL_ORIGIN, observeSnapshot, observeWorkshop, readWorkshop } from '../doc'
+import { LOCAL_ORIGIN, observeParticipantRoll, observeSnapshot, observeWorkshop, readParticipantRoll, readWorkshop } from '../doc'
 import { DEFAULT_WORKSHOP } from '../model'
 import { useJourneyStore } from './journeyStore'
 import { EMPTY_SNAPSHOT } from './snapshotSlice'
@@ -7,18 +7,32 @@ import { EMPTY_SNAPSHOT } from './snapshotSlice'
 /**
  * Feed the store's snapshot from a Y.Doc. The snapshot is replaced wholesale (a plain object, not
  * an immer recipe), so unchanged records keep their identity and nothing is copied.
+ *
+ * `relayed`: the map syncs through the relay, whose roll of participants decides whose votes
+ * count; a map kept only in this browser has no roll (everyone's votes count).
  */
-export function bindDocument(doc: Y.Doc): () => void {
+export function bindDocument(doc: Y.Doc, { relayed = false }: { relayed?: boolean } = {}): () => void {
   const observer = observeSnapshot(
     doc,
     ({ snapshot }) => useJourneyStore.setState({ snapshot, revision: useJourneyStore.getState().revision + 1 }),
     LOCAL_ORIGIN,
   )
   const stopWorkshop = observeWorkshop(doc, (workshop) => useJourneyStore.setState({ workshop }))
-  useJourneyStore.setState({ snapshot: observer.current(), revision: 0, selection: null, editingTitleId: null, workshop: readWorkshop(doc), following: null, presenting: null })
+  const stopRoll = relayed ? observeParticipantRoll(doc, (roll) => useJourneyStore.setState({ roll })) : () => {}
+  useJourneyStore.setState({
+    snapshot: observer.current(),
+    revision: 0,
+    selection: null,
+    editingTitleId: null,
+    workshop: readWorkshop(doc),
+    roll: relayed ? readParticipantRoll(doc) : null,
+    following: null,
+    presenting: null,
+  })
   return () => {
     observer.stop()
     stopWorkshop()
-    useJourneyStore.setState({ snapshot: EMPTY_SNAPSHOT, peers: [], workshop: DEFAULT_WORKSHOP })
+    stopRoll()
+    useJourneyStore.setState({ snapshot: EMPTY_SNAPSHOT, peers: [], workshop: DEFAULT_WORKSHOP, roll: null })
   }
 }

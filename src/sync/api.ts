@@ -83,3 +83,56 @@ export async function saveVersion(id: string, token: string, name: string): Prom
 export async function fetchVersion(id: string, token: string, versionId: string): Promise<unknown> {
   return json(await fetch(`/api/maps/${encodeURIComponent(id)}/versions/${encodeURIComponent(versionId)}?token=${encodeURIComponent(token)}`))
 }
+
+/** A participant id the relay issued for one map, with the token that proves it (kept in this browser). */
+export interface IssuedParticipant {
+  participantId: string
+  participantToken: string
+  /** The named seat, when the link is a seat's. */
+  seat: { id: string; name: string } | null
+}
+
+/** Ask for this browser's participant id on a map; presenting the one held renews it (same id). */
+export async function requestParticipant(id: string, token: string, known?: string): Promise<IssuedParticipant> {
+  return json(
+    await fetch(`/api/maps/${encodeURIComponent(id)}/participants`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify(known ? { participantToken: known } : {}),
+    }),
+  )
+}
+
+/** A named seat: one person's link, revocable on its own. `url` is absent once revoked. */
+export interface SeatLink {
+  id: string
+  name: string
+  createdAt: string
+  revokedAt: string | null
+  token?: string
+  url?: string
+}
+
+export async function listSeats(id: string, token: string): Promise<SeatLink[]> {
+  const body = await json<{ seats: SeatLink[] }>(await fetch(`/api/maps/${encodeURIComponent(id)}/seats`, { headers: { authorization: `Bearer ${token}` } }))
+  return body.seats
+}
+
+export async function createSeat(id: string, token: string, name: string): Promise<SeatLink> {
+  return json(
+    await fetch(`/api/maps/${encodeURIComponent(id)}/seats`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ name }),
+    }),
+  )
+}
+
+export async function revokeSeat(id: string, token: string, seatId: string): Promise<SeatLink> {
+  return json(
+    await fetch(`/api/maps/${encodeURIComponent(id)}/seats/${encodeURIComponent(seatId)}/revoke`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+    }),
+  )
+}

@@ -5,7 +5,10 @@ const COLORS = ['#e8663d', '#2fa67a', '#4f7cff', '#b05cd6', '#d9a400', '#d4487a'
 export interface Identity {
   name: string
   color: string
-  /** Stable per browser: the key a participant's votes are stored under. */
+  /**
+   * Stable per browser: the voter id on maps kept in this browser. On the relay's maps the voter
+   * id is the participant id the relay issues (see participant.ts).
+   */
   id: string
 }
 

@@ -9,9 +9,10 @@ import { WebsocketProvider } from 'y-websocket'
 import { Awareness } from 'y-protocols/awareness'
 import { createUndoManager } from '../doc'
 import { bindDocument, useJourneyStore, type Peer, type Refusal, type Role } from '../store'
-import { ApiError, fetchMapInfo } from './api'
+import { ApiError, fetchMapInfo, requestParticipant } from './api'
 import { connectionStatus, refusalOfClose } from './connectionStatus'
 import type { Identity } from './identity'
+import { loadParticipant, saveParticipant } from './participant'
 import { trackSync, type SyncTracker } from './syncTracker'
 
 export interface MapSession {
@@ -50,10 +51,12 @@ export function relayUrlForPage(): string {
 export function openMapSession(options: OpenMapOptions): MapSession {
   const { mapId, token, identity } = options
   const doc = new Y.Doc()
-  const unbind = bindDocument(doc)
+  const unbind = bindDocument(doc, { relayed: Boolean(token) })
   const store = useJourneyStore.getState()
   store.setConnection({ mapId, status: token ? 'connecting' : 'local', unsynced: 0, catchingUp: 0, held: false, refusal: null, role: options.role ?? 'facilitator', readOnlyReason: null })
-  store.setSelf(identity)
+  // On a map kept in this browser the browser's own id is the voter; on the relay's, the id it issues.
+  const known = token ? loadParticipant(mapId) : null
+  store.setSelf({ ...identity, id: token ? (known?.participantId ?? '') : identity.id })
 
   const persistence = new IndexeddbPersistence(`journey:${mapId}`, doc)
   const whenLocalLoaded = persistence.whenSynced.then(() => undefined)
@@ -65,12 +68,33 @@ export function openMapSession(options: OpenMapOptions): MapSession {
 
   if (token) {
     provider = new WebsocketProvider(options.relayUrl ?? relayUrlForPage(), mapId, doc, {
-      params: { token },
+      params: known ? { token, participant: known.participantToken } : { token },
       // Reconnect with exponential backoff up to 10 s (y-websocket's own schedule).
       maxBackoffTime: 10_000,
+      // Without a participant id yet, wait (briefly) for one: presence and votes are bound to it.
+      connect: Boolean(known),
     })
     awareness = provider.awareness
     const p = provider
+    let destroyed = false
+    cleanups.push(() => (destroyed = true))
+    // Ask for (or renew) this browser's participant id; connect with it. Offline or refused, the
+    // map still syncs anonymously (a stock client's way), and votes wait for the id.
+    requestParticipant(mapId, token, known?.participantToken)
+      .then((issued) => {
+        if (destroyed) return
+        saveParticipant(mapId, issued)
+        useJourneyStore.getState().setSelf({ ...identity, id: issued.participantId })
+        if (issued.participantToken === p.params.participant) return
+        p.params.participant = issued.participantToken
+        if (known?.participantId === issued.participantId && p.wsconnected) return // same id: the next reconnect sends the fresh token
+        if (refusal !== null) return // the link itself was refused: nothing to reconnect with
+        p.disconnect()
+        p.connect()
+      })
+      .catch(() => {
+        if (!destroyed && !p.shouldConnect && refusal === null) p.connect()
+      })
     whenSynced = new Promise((resolve) => {
       if (p.synced) resolve()
       else p.once('sync', () => resolve())

@@ -1,13 +1,16 @@
 import { useMemo } from 'react'
 import { castVote } from '../../commands'
-import { tallyVotes, votesSpent, type AnnotationId } from '../../model'
+import { activeSeats, countVoters, tallyVotes, votesSpent, type AnnotationId } from '../../model'
 import { useT } from '../../i18n/useT'
 import { selectReadOnly, selectSnapshot, selectWorkshop, useJourneyStore } from '../../store'
 import { useMapSession } from '../MapSessionContext'
 
 /**
  * The open voting round: each participant places up to the budget of dots; the tally stays hidden
- * until the facilitator reveals it, then the items are ranked by the votes that count.
+ * until the facilitator reveals it, then the items are ranked by the votes that count (only those
+ * of participants the relay knows; in a round for named seats, only the seats'). The facilitator
+ * sees how many participants have voted. A participant votes under the id the relay issued it, so
+ * the buttons wait until it has one.
  */
 export function VotingPanel() {
   const { doc } = useMapSession()
@@ -16,14 +19,18 @@ export function VotingPanel() {
   const me = useJourneyStore((s) => s.self.id)
   const readOnly = useJourneyStore(selectReadOnly)
   const role = useJourneyStore((s) => s.role)
+  const roll = useJourneyStore((s) => s.roll)
   const t = useT()
-  const results = useMemo(() => (voting ? tallyVotes(snapshot, voting) : []), [snapshot, voting])
+  const results = useMemo(() => (voting ? tallyVotes(snapshot, voting, roll) : []), [snapshot, voting, roll])
+  const voters = useMemo(() => (voting ? countVoters(snapshot, voting, roll) : 0), [snapshot, voting, roll])
   if (!voting) return null
   const spent = votesSpent(snapshot, voting.kind, me)
   const left = Math.max(0, voting.budget - spent)
   const kinds = t(`annotationKind.${voting.kind}.other`)
   const where = (targetId: string) => snapshot.touchpoints[targetId]?.title ?? snapshot.stages[targetId]?.title ?? snapshot.personas[targetId]?.name ?? ''
-  const canVote = voting.status === 'open' && role !== 'viewer'
+  // In a round for named seats, only a seat's participant votes (a map kept in this browser has no seats).
+  const seated = !voting.seatsOnly || (roll !== null && roll.get(me)?.seat != null)
+  const canVote = voting.status === 'open' && role !== 'viewer' && me !== '' && seated
   return (
     <section className="voting-panel" aria-labelledby="voting-title">
       <h2 id="voting-title">
@@ -31,6 +38,12 @@ export function VotingPanel() {
         {voting.status === 'closed' && <span className="muted small"> {t('voting.closed')}</span>}
       </h2>
       {canVote && <p className="small" data-testid="votes-left">{left === 0 ? t('voting.allPlaced') : t('voting.left', { left, budget: voting.budget })}</p>}
+      {voting.status === 'open' && role !== 'viewer' && !seated && <p className="small muted">{t('voting.seatsOnly')}</p>}
+      {role === 'facilitator' && (
+        <p className="small" data-testid="voters">
+          {voting.seatsOnly ? t('voting.seatVoters', { count: voters, seats: activeSeats(roll) }) : t.plural('voting.voters', voters)}
+        </p>
+      )}
       {voting.revealed ? <p className="small muted">{t('voting.revealed')}</p> : <p className="small muted">{t('voting.hidden')}</p>}
       <ol className="vote-list">
         {(voting.revealed ? results : results.slice().sort((a, b) => a.annotation.order.localeCompare(b.annotation.order))).map(({ annotation, votes }) => {

@@ -16,6 +16,7 @@ export function WorkshopBar({ onOpenVersions }: { onOpenVersions(): void }) {
   const [minutes, setMinutes] = useState(5)
   const [kind, setKind] = useState<AnnotationKind>('pain-point')
   const [budget, setBudget] = useState(3)
+  const [seatsOnly, setSeatsOnly] = useState(false)
   const [spotlight, setSpotlight] = useState(false)
   const t = useT()
   const now = () => relayNow(offset)
@@ -77,7 +78,11 @@ export function WorkshopBar({ onOpenVersions }: { onOpenVersions(): void }) {
               <span className="visually-hidden">{t('workshop.votesPerParticipant')}</span>
               <input type="number" min={1} max={50} value={budget} onChange={(e) => setBudget(Math.max(1, Math.min(50, Number(e.target.value) || 1)))} aria-label={t('workshop.votesPerParticipant')} />
             </label>
-            <button type="button" onClick={() => openVotingRound(doc, { kind, budget })}>
+            <label className="wb-check">
+              <input type="checkbox" checked={seatsOnly} onChange={(e) => setSeatsOnly(e.target.checked)} />
+              {t('workshop.seatsOnly')}
+            </label>
+            <button type="button" onClick={() => openVotingRound(doc, { kind, budget, seatsOnly })}>
               {t('workshop.startVoting')}
             </button>
           </>

@@ -217,6 +217,15 @@ export const en = {
   'share.copy': 'Copy',
   'share.copyLabel': 'Copy {label}',
   'share.copied': 'Copied',
+  'seats.title': 'Named seats',
+  'seats.help': 'A link for one person. In a voting round for named seats each seat has one ballot, on any number of devices. Revoking a seat closes its link.',
+  'seats.none': 'No named seats yet.',
+  'seats.name': 'Name of the person',
+  'seats.add': 'Add seat',
+  'seats.revoke': 'Revoke',
+  'seats.revoked': 'Revoked',
+  'seats.copyLabel': 'Copy the link for {name}',
+  'seats.revokeLabel': 'Revoke the seat of {name}',
 
   // Export
   'export.button': 'Export',
@@ -435,6 +444,7 @@ export const en = {
   'workshop.dotVoting': 'Dot voting',
   'workshop.voteOn': 'Vote on',
   'workshop.votesPerParticipant': 'Votes per participant',
+  'workshop.seatsOnly': 'Named seats only',
   'workshop.startVoting': 'Start voting',
   'workshop.closeVoting': 'Close voting',
   'workshop.hideResults': 'Hide results',
@@ -458,6 +468,10 @@ export const en = {
   'voting.remove': 'Remove a vote from {text}',
   'voting.add': 'Vote for {text}',
   'voting.nothing': 'There are no {kinds} to vote on yet.',
+  'voting.seatsOnly': 'Only named seats vote in this round.',
+  'voting.voters.one': '{count} participant has voted',
+  'voting.voters.other': '{count} participants have voted',
+  'voting.seatVoters': '{count} of {seats} seats have voted',
 
   // Versions
   'versions.title': 'Versions',
