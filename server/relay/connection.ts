@@ -7,7 +7,7 @@ import { canWrite, type Role } from '../auth/tokens'
 import type { RelayLimits } from '../config'
 import type { Logger } from '../log'
 import type { RelayMetrics } from '../metrics'
-import { CLOSE_CODES, parseMessage, type IncomingMessage } from './protocol'
+import { CLOSE_CODES, MESSAGE_SYNC, parseMessage, type IncomingMessage } from './protocol'
 import type { MessageBuckets } from './participantLimits'
 import type { Participant, Refusal, Room } from './room'
 import { SendQueue, type HeldBytes } from './sendQueue'
@@ -77,6 +77,9 @@ export class Connection implements Participant {
     return this.room.mapId
   }
 
+  /** Sync step 1 messages the relay sent that this client has not answered yet. */
+  private solicitedAnswers = 0
+
   send(message: Uint8Array): void {
     if (this.ws.readyState !== this.ws.OPEN || this.closing) return
     const refusal = this.queue.refusal(message)
@@ -85,6 +88,8 @@ export class Connection implements Participant {
       return
     }
     this.ws.send(message, this.queue.add(message))
+    // A sync step 1 from the relay asks for an answer; that answer is not charged to the update rate.
+    if (message[0] === MESSAGE_SYNC && message[1] === 0) this.solicitedAnswers = Math.min(this.solicitedAnswers + 1, 4)
     this.metrics.messagesOut.inc()
     this.metrics.bytesOut.inc({}, message.byteLength)
   }
@@ -155,7 +160,11 @@ export class Connection implements Participant {
           if (!isEmptyUpdate(message.update)) this.metrics.rejected.inc({ reason: 'viewer_write' })
           return
         }
-        if (!this.buckets.updates.take()) {
+        // The relay asked for it (on join, unlock, a gap): a reconnect is never refused for history,
+        // however fast its owner wrote before. Its bytes still count.
+        const solicited = message.type === 'sync-step-2' && this.solicitedAnswers > 0
+        if (solicited) this.solicitedAnswers--
+        else if (!this.buckets.updates.take()) {
           this.reject('rate_update', CLOSE_CODES.rateLimited, 'too many updates')
           return
         }
