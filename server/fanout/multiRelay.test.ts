@@ -118,6 +118,9 @@ describe('relays sharing PostgreSQL and Redis', { timeout: 90_000 }, () => {
 
     const reader = relays.connect(map.id, map.viewerToken)
     await synced(reader)
+    // The reader's relay may still be catching up from storage when it first answers: wait for it
+    // to hold as much as was sent (a loss would time out here), then compare key by key.
+    await eventually(() => stormKeys(reader.doc).length >= sent.length, 15_000, 'a fresh reader to hold everything sent').catch(() => undefined)
     const stored = new Set(stormKeys(reader.doc))
     expect([...received].filter((k) => !stored.has(k))).toEqual([]) // 0 lost of what anyone received
     expect(sent.filter((k) => !stored.has(k))).toEqual([]) // and of what anyone sent
