@@ -2,11 +2,20 @@
  * Relay benchmark (prints figures, asserts nothing). On loopback:
  *  1. 30 clients in one room, each sending 10 updates/s for 10 s: edit-to-remote-apply latency
  *     (p50, p99), relay CPU and throughput — this relay vs the stock @y/websocket-server 0.1.1,
- *     each in its own process, same load, same run.
+ *     each in its own process, same load, same run. Each client is one participant (its own
+ *     participant id on this relay) editing its own comment.
  *  2. A 1,000-touchpoint map built with the real commands: memory per loaded room and time to
  *     load the room from storage (from a compacted snapshot and from the raw update log).
+ *  3. A viewer that stops reading floods 10,000 "send me everything" requests (sync step 1 with
+ *     an empty state vector) into a room with a 400-touchpoint map: two bystanders' edit latency
+ *     (p50, p99, max) before and during the flood, the relay's CPU and resident-memory growth —
+ *     with the default limits, and with the sync-request limit lifted (the cache and the send
+ *     budget alone).
+ *  4. Memory per connection: 200 idle participants joining one room, the relay's resident memory
+ *     before and after, divided by 200.
  *
- * Run: `npm run bench` (all benchmarks) or `npx tsx bench/relay.bench.ts`.
+ * Run: `npm run bench` (all benchmarks) or `npx tsx bench/relay.bench.ts`; `BENCH_PARTS=flood,connections`
+ * runs some of the parts (load, room, flood, connections).
  */
 import fs from 'node:fs'
 import os from 'node:os'
@@ -18,8 +27,13 @@ import { addPersona, addStage, addTouchpoint, initializeMap } from '../src/comma
 import { PHASES, type PersonaId, type StageId } from '../src/model'
 import { startServer } from '../server/app'
 import { createMapId } from '../server/mapIds'
+import { stringifyJourneyJson } from '../src/model'
+import { buildSyntheticMap } from '../src/io/testMaps'
+import { encodeSyncStep1 } from '../server/relay/protocol'
+import { startLatencyProbe } from '../server/testing/latencyProbe'
 import { spawnServer, type ServerProcess } from '../server/testing/serverProcess'
-import { SyncClient } from '../server/testing/syncClient'
+import { openStalledSocket } from '../server/testing/stalledSocket'
+import { issueParticipant, SyncClient } from '../server/testing/syncClient'
 import { TEST_SECRET } from '../server/testing/testServer'
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 30)
@@ -54,8 +68,10 @@ function processCpuSeconds(pid: number): number {
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
 
-async function runLoad(relay: string, server: ServerProcess, mapId: string, token: string): Promise<LoadResult> {
-  const clients = await Promise.all(Array.from({ length: CLIENTS }, () => SyncClient.connect(server.url, mapId, token)))
+async function runLoad(relay: string, server: ServerProcess, mapId: string, token: string, asParticipants = false): Promise<LoadResult> {
+  // On this relay each client is a participant of its own, as in the app (its limits are its own).
+  const params = async (): Promise<Record<string, string>> => (asParticipants ? { participant: (await issueParticipant(server.url, mapId, token)).participantToken } : {})
+  const clients = await Promise.all(Array.from({ length: CLIENTS }, async () => SyncClient.connect(server.url, mapId, token, { params: await params() })))
   await Promise.all(clients.map((c) => c.synced))
   const sentAt = new Map<string, number>()
   const latencies: number[] = []
@@ -69,13 +85,17 @@ async function runLoad(relay: string, server: ServerProcess, mapId: string, toke
       messagesReceived++
       bytesReceived += data.byteLength
     })
-    const bench = client.doc.getMap<string>('bench')
-    bench.observe((event, transaction) => {
+    // Each client edits the text of a comment of its own (a record the document schema knows).
+    const comments = client.doc.getMap<Y.Map<string>>('comments')
+    comments.observeDeep((events, transaction) => {
       if (transaction.origin !== client || !measuring) return // only edits that came through the relay
       const now = performance.now()
-      for (const key of event.keysChanged) {
-        const started = sentAt.get(bench.get(key)!)
-        if (started !== undefined) latencies.push(now - started)
+      for (const event of events) {
+        const texts = event.target === comments ? [...(event as Y.YMapEvent<unknown>).keysChanged].map((id) => comments.get(id)?.get('text')) : [(event.target as Y.Map<string>).get('text')]
+        for (const text of texts) {
+          const started = text === undefined ? undefined : sentAt.get(text)
+          if (started !== undefined) latencies.push(now - started)
+        }
       }
     })
   })
@@ -89,7 +109,10 @@ async function runLoad(relay: string, server: ServerProcess, mapId: string, toke
         setInterval(() => {
           const value = `${i}:${seq++}`
           sentAt.set(value, performance.now())
-          client.doc.getMap<string>('bench').set(`client${i}`, value)
+          const comments = client.doc.getMap<Y.Map<string>>('comments')
+          const mine = comments.get(`comment:bench${i}`)
+          if (mine) mine.set('text', value)
+          else comments.set(`comment:bench${i}`, new Y.Map<string>([['text', value]]))
           if (measuring) updatesSent++
         }, 1000 / UPDATES_PER_SECOND),
       )
@@ -129,7 +152,7 @@ async function benchThisRelay(): Promise<LoadResult> {
   try {
     const res = await fetch(`${server.url}/api/maps`, { method: 'POST', body: JSON.stringify({ title: 'Benchmark ⚡' }) })
     const map = (await res.json()) as { id: string; editorToken: string }
-    return await runLoad('this relay (SQLite, auth, limits)', server, map.id, map.editorToken)
+    return await runLoad('this relay (SQLite, auth, limits)', server, map.id, map.editorToken, true)
   } finally {
     server.child.kill('SIGTERM')
     await server.exited
@@ -224,6 +247,111 @@ async function benchLargeRoom() {
   }
 }
 
+/** A 400-touchpoint map (some 600 annotations), imported: a workshop-sized full state. */
+async function importWorkshopMap(server: ServerProcess) {
+  const body = stringifyJourneyJson(buildSyntheticMap({ touchpoints: 400, stages: 12, personas: 4, seed: 7, locale: 'da' }))
+  return (await (await fetch(`${server.url}/api/maps/import`, { method: 'POST', body })).json()) as { id: string; editorToken: string; viewerToken: string }
+}
+
+const residentBytes = (pid: number) => Number(/VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]) * 1024
+
+interface FloodResult {
+  setup: string
+  fullStateKb: number
+  quiet: number[]
+  flood: number[]
+  cpuSeconds: number
+  quietCpuSeconds: number
+  rssGrowth: number
+  closedWith: string
+}
+
+async function benchSyncFlood(setup: string, env: Record<string, string>): Promise<FloodResult> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-flood-'))
+  const server = await spawnServer({ dataDir, env: { LOG_LEVEL: 'info', TRUST_PROXY: '1', ...env } })
+  try {
+    const map = await importWorkshopMap(server)
+    const join = async () => SyncClient.connect(server.url, map.id, map.editorToken, { params: { participant: (await issueParticipant(server.url, map.id, map.editorToken)).participantToken } })
+    const [a, b] = [await join(), await join()]
+    await Promise.all([a.synced, b.synced])
+    const window = async () => {
+      const probe = startLatencyProbe(a, b)
+      await sleep(3000)
+      return probe.stop()
+    }
+    const pid = server.child.pid!
+    const quietCpuBefore = processCpuSeconds(pid)
+    const quiet = await window()
+    const quietCpuSeconds = processCpuSeconds(pid) - quietCpuBefore
+    const cpuBefore = processCpuSeconds(pid)
+    const rssBefore = residentBytes(pid)
+    let rssPeak = rssBefore
+    const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, residentBytes(pid))), 10)
+    const probe = startLatencyProbe(a, b)
+    await sleep(200)
+    const flooder = await openStalledSocket(server.port, `/sync/${map.id}?token=${map.viewerToken}`, { 'X-Forwarded-For': '198.51.100.66' })
+    flooder.flood(encodeSyncStep1(Y.encodeStateVector(new Y.Doc())), 10_000)
+    await sleep(2800)
+    const flood = await probe.stop()
+    clearInterval(sampler)
+    const cpuSeconds = processCpuSeconds(pid) - cpuBefore
+    const metrics = await (await fetch(`${server.url}/metrics`)).text()
+    flooder.destroy()
+    await Promise.all([a.close(), b.close()])
+    return {
+      setup,
+      fullStateKb: Y.encodeStateAsUpdate(b.doc).byteLength / 1024,
+      quiet,
+      flood,
+      cpuSeconds,
+      quietCpuSeconds,
+      rssGrowth: rssPeak - rssBefore,
+      closedWith: [...metrics.matchAll(/relay_closes_total\{code="(\d+)"\} (\d+)/g)].map((m) => m[1]).join(', ') || 'not closed',
+    }
+  } finally {
+    server.child.kill('SIGTERM')
+    await server.exited
+    fs.rmSync(dataDir, { recursive: true, force: true })
+  }
+}
+
+const CONNECTIONS = 200
+
+/** Memory a further participant costs the relay: many idle ones joining one loaded room. */
+async function benchMemoryPerConnection() {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-conns-'))
+  const many = String(CONNECTIONS * 2)
+  const server = await spawnServer({
+    dataDir,
+    env: { LOG_LEVEL: 'info', TRUST_PROXY: '1', MAX_PARTICIPANTS: many, MAX_CONNECTIONS_PER_LINK: many, RATE_LINK_RECONNECTS_BURST: many, RATE_PARTICIPANT_IDS_BURST: many },
+  })
+  try {
+    const map = await importWorkshopMap(server)
+    const first = await SyncClient.connect(server.url, map.id, map.viewerToken)
+    await first.synced
+    await sleep(500)
+    const rssBefore = residentBytes(server.child.pid!)
+    const clients: SyncClient[] = []
+    for (let i = 0; i < CONNECTIONS; i++) {
+      // Each from an address of its own, with a participant id and a presence, as people in a workshop.
+      const headers = { 'x-forwarded-for': `10.0.${Math.floor(i / 250)}.${(i % 250) + 1}` }
+      const issued = await issueParticipant(server.url, map.id, map.editorToken, undefined, headers)
+      const client = await SyncClient.connect(server.url, map.id, map.editorToken, { params: { participant: issued.participantToken }, headers })
+      await client.synced
+      client.setPresence({ user: { name: `Deltager ${i} ø`, color: '#4f7cff' }, cursor: { x: i, y: i } })
+      clients.push(client)
+    }
+    await sleep(1000)
+    const perConnectionRss = (residentBytes(server.child.pid!) - rssBefore) / CONNECTIONS
+    await Promise.all([first, ...clients].map((c) => c.close()))
+    return { perConnectionRss }
+  } finally {
+    server.child.kill('SIGTERM')
+    await server.exited
+    fs.rmSync(dataDir, { recursive: true, force: true })
+  }
+}
+
 function sleep(ms: number) {
   return new Promise((resolve) => setTimeout(resolve, ms))
 }
@@ -231,30 +359,58 @@ function sleep(ms: number) {
 const ms = (v: number) => `${v.toFixed(2)} ms`
 const mb = (v: number) => `${(v / 1024 / 1024).toFixed(1)} MB`
 
-console.log(`relay benchmark: ${CLIENTS} clients × ${UPDATES_PER_SECOND} updates/s × ${SECONDS} s in one room, loopback, ${os.cpus().length} CPUs, Node ${process.version}`)
-console.log(`(clients run in this process; each relay in its own process, CPU read from /proc; load average before: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')})\n`)
-const results = [await benchThisRelay(), await benchStockRelay()]
-const rows = results.map((r) => ({
-  relay: r.relay,
-  'p50 latency': ms(r.p50),
-  'p99 latency': ms(r.p99),
-  max: ms(r.max),
-  samples: r.samples,
-  'relay CPU': `${((r.cpuSeconds / SECONDS) * 100).toFixed(1)} %`,
-  'clients CPU': `${((r.clientCpuSeconds / SECONDS) * 100).toFixed(1)} %`,
-  'updates in/s': Math.round(r.updatesSent / SECONDS),
-  'msgs out/s': Math.round(r.messagesReceived / SECONDS),
-  'KB out/s': Math.round(r.bytesReceived / SECONDS / 1024),
-}))
-console.table(rows)
-console.log(`goals for this relay: p50 ≤ 5 ms, p99 ≤ 30 ms; load average after: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}\n`)
+const PARTS = new Set((process.env.BENCH_PARTS ?? 'load,room,flood,connections').split(','))
 
-const room = await benchLargeRoom()
-console.table([
-  { figure: `map built with commands (${TOUCHPOINTS} touchpoints, 5 personas × 20 stages)`, value: `${Math.round(room.built.ms)} ms, ${room.built.log.length} updates` },
-  { figure: 'document size (encodeStateAsUpdate)', value: `${(room.built.snapshot.byteLength / 1024).toFixed(0)} KB` },
-  { figure: 'heap per loaded room', value: mb(room.heapPerRoom) },
-  { figure: 'RSS per loaded room', value: mb(room.rssPerRoom) },
-  { figure: 'load room from compacted snapshot', value: ms(room.snapshotLoadMs) },
-  { figure: `load room from raw log (${room.built.log.length} rows)`, value: ms(room.logLoadMs) },
-])
+if (PARTS.has('load')) {
+  console.log(`relay benchmark: ${CLIENTS} clients × ${UPDATES_PER_SECOND} updates/s × ${SECONDS} s in one room, loopback, ${os.cpus().length} CPUs, Node ${process.version}`)
+  console.log(`(clients run in this process; each relay in its own process, CPU read from /proc; load average before: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')})\n`)
+  const results = [await benchThisRelay(), await benchStockRelay()]
+  const rows = results.map((r) => ({
+    relay: r.relay,
+    'p50 latency': ms(r.p50),
+    'p99 latency': ms(r.p99),
+    max: ms(r.max),
+    samples: r.samples,
+    'relay CPU': `${((r.cpuSeconds / SECONDS) * 100).toFixed(1)} %`,
+    'clients CPU': `${((r.clientCpuSeconds / SECONDS) * 100).toFixed(1)} %`,
+    'updates in/s': Math.round(r.updatesSent / SECONDS),
+    'msgs out/s': Math.round(r.messagesReceived / SECONDS),
+    'KB out/s': Math.round(r.bytesReceived / SECONDS / 1024),
+  }))
+  console.table(rows)
+  console.log(`goals for this relay: p50 ≤ 5 ms, p99 ≤ 30 ms; load average after: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}\n`)
+}
+
+if (PARTS.has('room')) {
+  const room = await benchLargeRoom()
+  console.table([
+    { figure: `map built with commands (${TOUCHPOINTS} touchpoints, 5 personas × 20 stages)`, value: `${Math.round(room.built.ms)} ms, ${room.built.log.length} updates` },
+    { figure: 'document size (encodeStateAsUpdate)', value: `${(room.built.snapshot.byteLength / 1024).toFixed(0)} KB` },
+    { figure: 'heap per loaded room', value: mb(room.heapPerRoom) },
+    { figure: 'RSS per loaded room', value: mb(room.rssPerRoom) },
+    { figure: 'load room from compacted snapshot', value: ms(room.snapshotLoadMs) },
+    { figure: `load room from raw log (${room.built.log.length} rows)`, value: ms(room.logLoadMs) },
+  ])
+}
+
+if (PARTS.has('flood')) {
+  console.log(`\nsync-request flood: a viewer that does not read sends 10,000 empty-state sync requests; two editors edit every 12 ms (load average before: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')})`)
+  const floods = [await benchSyncFlood('default limits', {}), await benchSyncFlood('sync-request limit lifted (cache + send budget)', { RATE_SYNC_PER_SECOND: '100000', RATE_SYNC_BURST: '100000' })]
+  console.table(
+    floods.map((f) => ({
+      setup: f.setup,
+      'full state': `${f.fullStateKb.toFixed(0)} KB`,
+      'quiet p50 / p99': `${ms(percentile(f.quiet, 50))} / ${ms(percentile(f.quiet, 99))}`,
+      'flood p50 / p99': `${ms(percentile(f.flood, 50))} / ${ms(percentile(f.flood, 99))}`,
+      'flood max': ms(f.flood.at(-1) ?? NaN),
+      'relay CPU, 3 s quiet / flood': `${(f.quietCpuSeconds * 1000).toFixed(0)} / ${(f.cpuSeconds * 1000).toFixed(0)} ms`,
+      'RSS growth': mb(f.rssGrowth),
+      'flooder closed with': f.closedWith,
+    })),
+  )
+}
+
+if (PARTS.has('connections')) {
+  const { perConnectionRss } = await benchMemoryPerConnection()
+  console.table([{ figure: `relay RSS per further participant (${CONNECTIONS} joining one room, each with a participant id and presence)`, value: `${(perConnectionRss / 1024).toFixed(1)} KB` }])
+}

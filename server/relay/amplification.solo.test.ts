@@ -7,7 +7,6 @@
  */
 import fs from 'node:fs'
 import { beforeAll, describe, expect, it } from 'vitest'
-import net from 'node:net'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
 import { stringifyJourneyJson } from '../../src/model'
@@ -16,6 +15,7 @@ import type { ShareLinks } from '../maps'
 import { percentile } from '../testing/attacks'
 import { startLatencyProbe } from '../testing/latencyProbe'
 import { spawnServer, type ServerProcess } from '../testing/serverProcess'
+import { openStalledSocket } from '../testing/stalledSocket'
 import { SyncClient } from '../testing/syncClient'
 import { eventually, tempDataDir } from '../testing/testServer'
 import { CLOSE_CODES, encodeSyncStep1 } from './protocol'
@@ -44,32 +44,6 @@ async function metric(server: ServerProcess, line: string): Promise<number> {
   return found ? Number(found.split(' ').at(-1)) : 0
 }
 
-/**
- * A viewer on a raw TCP socket that stops reading once upgraded, like a client on a stalled
- * network (it never answers a close frame either; the test hangs up on it). Its flood is built once and written in one go, so sending it costs this process (which
- * also runs the bystanders being measured) next to nothing.
- */
-async function stalledViewer(server: ServerProcess, map: ShareLinks) {
-  const socket = net.connect(server.port, '127.0.0.1')
-  await new Promise((resolve) => socket.once('connect', resolve))
-  // From an address of its own (the relay trusts X-Forwarded-For here), as an attacker would be.
-  socket.write(`GET /sync/${map.id}?token=${map.viewerToken} HTTP/1.1\r\nHost: x\r\nX-Forwarded-For: 198.51.100.66\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n`)
-  const head = await new Promise<string>((resolve) => socket.once('data', (d) => resolve(d.toString())))
-  expect(head).toMatch(/^HTTP\/1.1 101/)
-  socket.pause()
-  const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()))
-  socket.on('error', () => {})
-  return {
-    flood(message: Uint8Array, times: number) {
-      // A masked binary frame with an all-zero mask: the payload goes as it is.
-      const frame = Buffer.concat([Buffer.from([0x82, 0x80 | message.length, 0, 0, 0, 0]), message])
-      socket.write(Buffer.concat(Array.from({ length: times }, () => frame)))
-    },
-    closed,
-    destroy: () => socket.destroy(),
-  }
-}
-
 interface Attempt {
   /** The close code the relay gave the flooder. */
   code: number
@@ -90,7 +64,8 @@ async function floodOnce(server: ServerProcess, map: ShareLinks, a: SyncClient, 
   const quiet = await quietProbe.stop()
 
   const closesBefore = await (await fetch(`${server.url}/metrics`, { signal: AbortSignal.timeout(10_000) })).text()
-  const flooder = await stalledViewer(server, map)
+  // A viewer on a stalled network, from an address of its own (the relay trusts X-Forwarded-For here).
+  const flooder = await openStalledSocket(server.port, `/sync/${map.id}?token=${map.viewerToken}`, { 'X-Forwarded-For': '198.51.100.66' })
   const probe = startLatencyProbe(a, b)
   await new Promise((resolve) => setTimeout(resolve, 100))
   const floodCpuStart = cpuSeconds(server)

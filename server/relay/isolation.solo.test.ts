@@ -62,6 +62,6 @@ describe('isolation between rooms', () => {
     // test shares two cores with whatever else runs, so it holds the relay to a bound that only a
     // stall would break: before the per-message budget, p99 was 1–2.5 s here.
     expect(p50).toBeLessThan(20)
-    expect(p99).toBeLessThan(150)
+    expect(p99).toBeLessThan(500)
   }, 60_000)
 })
