@@ -12,27 +12,18 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { randomBytes } from 'node:crypto'
 import { authorize } from '../auth/authorize'
-import { newParticipantId, seatParticipantId, type ParticipantSigner } from '../auth/participants'
-import type { Role, TokenSigner } from '../auth/tokens'
-import type { ServerConfig } from '../config'
-import { InputError, shareUrl, type MapService } from '../maps'
+import { newParticipantId, seatParticipantId } from '../auth/participants'
+import type { Role } from '../auth/tokens'
+import { InputError, shareUrl } from '../maps'
 import { MAP_ID } from '../mapIds'
-import type { RelayMetrics } from '../metrics'
-import type { Relay } from '../relay/relay'
-import type { MapStore, Seat } from '../storage/types'
+import type { Seat } from '../storage/types'
 import { KeyedTokenBuckets } from '../tokenBucket'
+import type { ApiDeps } from './api'
 import { clientAddress } from './clientAddress'
 import { HttpError, readJsonObject, sendJson } from './respond'
 
-export interface ParticipantsApiDeps {
-  config: ServerConfig
-  maps: MapService
-  store: MapStore
-  signer: TokenSigner
-  participants: ParticipantSigner
-  relay: Relay
-  metrics: RelayMetrics
-  /** Where share links point (PUBLIC_URL or the request's host). */
+/** What the map API has, and where share links point (PUBLIC_URL or the request's host). */
+export interface ParticipantsApiDeps extends ApiDeps {
   originOf(req: IncomingMessage): string
 }
 
