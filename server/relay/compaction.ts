@@ -1,10 +1,9 @@
-import * as Y from 'yjs'
-import { readMeta } from '../../src/doc'
 import type { MapStore } from '../storage/types'
-import { replayStoredRows } from './replay'
+import { fold } from './fold'
 
 /**
- * Fold a map's whole update log into one snapshot. Rows that cannot be replayed are quarantined. The snapshot is built from the stored rows
+ * Fold a map's whole update log into one snapshot (off the main thread when it is large, see
+ * fold.ts). Rows that cannot be replayed are quarantined. The snapshot is built from the stored rows
  * themselves (not from a room's in-memory document), so it folds exactly the rows it read even
  * when other relays append to the same map; rows appended meanwhile stay after it. Building it
  * in a garbage-collected document also drops the content of deleted records.
@@ -16,12 +15,10 @@ export async function compactMapLog(store: MapStore, mapId: string): Promise<{ r
   const folded = await store.runExclusive(mapId, 'compact', async () => {
     const { updates, lastSeq, seqs } = await store.loadUpdates(mapId)
     if (updates.length < 2) return { rows: updates.length, bytes: updates[0]?.byteLength ?? 0 }
-    const doc = new Y.Doc()
+    const { snapshot, bad, title } = await fold(updates, seqs)
     // A row the snapshot leaves out is set aside first, so folding the log never deletes it.
-    for (const { seq, reason } of replayStoredRows(doc, updates, seqs)) await store.quarantineUpdate(mapId, seq, reason)
-    const snapshot = Y.encodeStateAsUpdate(doc)
-    await store.compact(mapId, snapshot, lastSeq, readMeta(doc).title)
-    doc.destroy()
+    for (const { seq, reason } of bad) await store.quarantineUpdate(mapId, seq, reason)
+    await store.compact(mapId, snapshot, lastSeq, title)
     return { rows: updates.length, bytes: snapshot.byteLength }
   })
   return folded ?? { rows: 0, bytes: 0, skipped: true }

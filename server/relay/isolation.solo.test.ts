@@ -2,7 +2,7 @@
  * One room's heaviest message does not stall another room. While an editor in room A sends the
  * worst updates the limits allow (1,499 new records: 3,000 structs, about 70 KB, as often as
  * the byte budget lets them in), an editor in room B keeps editing and a colleague there measures
- * how long each edit takes to arrive. The relay runs as its own process, so only its event loop
+ * how long each edit takes to arrive: p99 under 50 ms. The relay runs as its own process, so only its event loop
  * is measured, after it has handled one such update (a fresh process compiles those code paths once).
  *
  * Timing-sensitive: this file runs alone, after the other unit tests (vitest.solo.config.ts).
@@ -58,10 +58,9 @@ describe('isolation between rooms', () => {
     const p99 = percentile(latencies, 99)
     console.log(`bystander edits: ${latencies.length}, p50 ${p50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms, max ${Math.max(...latencies).toFixed(1)} ms`)
     expect(latencies.length).toBeGreaterThan(200)
-    // The goal is a p99 under 50 ms; the benchmark measures about 30 ms on a quiet machine, but a
-    // test shares two cores with whatever else runs, so it holds the relay to a bound that only a
-    // stall would break: before the per-message budget, p99 was 1–2.5 s here.
+    // Before the per-message budget p99 was 1–2.5 s here; before slices of 250 structs, turns
+    // that send large slices unmerged and folds on a worker thread, 50–70 ms.
     expect(p50).toBeLessThan(20)
-    expect(p99).toBeLessThan(500)
+    expect(p99).toBeLessThan(50)
   }, 60_000)
 })

@@ -7,8 +7,8 @@
  *   has resolved is it broadcast, published to other relays, or included in a sync reply. So
  *   anything any client has received from the relay survives a crash of the relay.
  * - Coalesced per event-loop turn. Updates and awareness changes queue up and are flushed once
- *   per turn (setImmediate), merged into one message per recipient, so a busy room costs one
- *   send per participant per turn rather than one per update per participant.
+ *   per turn (setImmediate), small updates merged into one message per recipient, so a busy room
+ *   costs one send per participant per turn rather than one per update per participant.
  */
 import * as Y from 'yjs'
 import * as awarenessProtocol from 'y-protocols/awareness'
@@ -20,10 +20,10 @@ import type { Logger } from '../log'
 import type { RelayMetrics } from '../metrics'
 import type { MapStore } from '../storage/types'
 import { compactMapLog } from './compaction'
+import { fold } from './fold'
 import { LogPosition } from './logPosition'
 import { isLocked, judgeUpdate, type WriteRefusal } from './writePolicy'
 import { readUpdate, sliceUpdate } from './updateFormat'
-import { replayStoredRows } from './replay'
 import type { VersionReason } from '../storage/types'
 import { randomBytes } from 'node:crypto'
 import { CLOSE_CODES, encodeAwareness, encodeNotice, encodeSyncStep1, encodeSyncStep2, encodeUpdate, readAwarenessEntries, writeAwarenessEntries } from './protocol'
@@ -79,7 +79,9 @@ export interface Refusal {
 }
 
 /** Updates applied in one go; a larger one is applied in slices of this many structs, one per turn (a few ms each). */
-const SLICE_STRUCTS = 500
+const SLICE_STRUCTS = 250
+/** A turn's updates are merged into one message while they total at most this; larger ones go as they are (merging re-encodes them). */
+const MERGE_MAX_BYTES = 16 * 1024
 /** Updates waiting while a large one is applied in slices; past this the sender is asked to come back. */
 const MAX_BACKLOG_BYTES = 8 * 1024 * 1024
 
@@ -170,7 +172,8 @@ export class Room {
     const started = performance.now()
     const { updates, seqs, lastSeq } = await deps.store.loadUpdates(mapId)
     const doc = new Y.Doc()
-    const bad = replayStoredRows(doc, updates, seqs)
+    const { snapshot, bad } = await fold(updates, seqs)
+    Y.applyUpdate(doc, snapshot)
     for (const { seq, reason } of bad) {
       deps.log.error('room.row_quarantined', { mapId, seq, reason })
       deps.metrics.rejected.inc({ reason: 'stored_row_quarantined' })
@@ -633,19 +636,23 @@ export class Room {
 
   /**
    * One merged update to everyone who sent none of them; a sender gets the merge of the others'
-   * updates only (if any). That is at most one merge per distinct sender in the turn.
+   * updates only (if any). That is at most one merge per distinct sender in the turn. A turn that
+   * carries a large update (a slice of a big one) sends its updates one by one instead: merging
+   * re-encodes every struct, work no other room should wait for.
    */
   private broadcastUpdates(batch: PendingUpdate[]): void {
-    const merge = (items: PendingUpdate[]) => encodeUpdate(items.length === 1 ? items[0].update : Y.mergeUpdates(items.map((i) => i.update)))
+    const small = batch.reduce((n, b) => n + b.update.byteLength, 0) <= MERGE_MAX_BYTES
+    const messages = (items: PendingUpdate[]) =>
+      small || items.length === 1 ? [encodeUpdate(items.length === 1 ? items[0].update : Y.mergeUpdates(items.map((i) => i.update)))] : items.map((i) => encodeUpdate(i.update))
     const senders = new Set(batch.map((b) => b.from))
-    const everyone = merge(batch)
+    const everyone = messages(batch)
     for (const p of this.participants.keys()) {
       if (!senders.has(p)) {
-        p.send(everyone)
+        for (const m of everyone) p.send(m)
         continue
       }
       const others = batch.filter((b) => b.from !== p)
-      if (others.length) p.send(merge(others))
+      if (others.length) for (const m of messages(others)) p.send(m)
     }
   }
 

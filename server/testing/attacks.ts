@@ -79,12 +79,13 @@ export async function attackWith(attacker: SyncClient, attacks: Uint8Array[], ga
 
 /**
  * A relay that has been running has judged and applied such updates before; a fresh process pays
- * once for compiling those code paths (a few hundred ms), which is start-up, not isolation.
+ * once for compiling those code paths (a few hundred ms, once per collection), which is start-up,
+ * not isolation.
  */
 export async function warmUp(url: string, room: ShareLinks): Promise<void> {
   const warm = await SyncClient.connect(url, room.id, room.editorToken)
   await warm.synced
-  await attackWith(warm, worstUpdates(warm, 1), 0)
+  await attackWith(warm, worstUpdates(warm, 3), 300)
   const probe = warm.syncReplies
   warm.sendRaw(encodeSyncStep1(Y.encodeStateVector(warm.doc)))
   const deadline = Date.now() + 20_000

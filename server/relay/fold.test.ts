@@ -1,0 +1,62 @@
+import * as Y from 'yjs'
+import { describe, expect, it } from 'vitest'
+import { fold, FOLD_OFF_THREAD_BYTES, foldRows } from './fold'
+
+/** A map's log as stored: the creation state, then many editor updates of new comments. */
+function storedLog(rows: number, perRow: number): { updates: Uint8Array[]; seqs: number[] } {
+  const doc = new Y.Doc()
+  const updates: Uint8Array[] = []
+  doc.on('update', (u: Uint8Array) => updates.push(u))
+  doc.getMap('meta').set('title', 'Kundens rejse 🧭 æøå')
+  for (let r = 0; r < rows; r++) {
+    doc.transact(() => {
+      for (let i = 0; i < perRow; i++) doc.getMap('comments').set(`comment:r${r}i${i}`, new Y.Map([['text', `Kø ved kassen ${r}/${i} — ærgerligt 😕`]]))
+    })
+  }
+  return { updates, seqs: updates.map((_, i) => i + 1) }
+}
+
+const asJson = (snapshot: Uint8Array) => {
+  const doc = new Y.Doc()
+  Y.applyUpdate(doc, snapshot)
+  return { meta: doc.getMap('meta').toJSON(), comments: doc.getMap('comments').toJSON() }
+}
+
+describe('folding stored rows', () => {
+  it('folds a large log on a worker thread to the same map, while the main thread keeps turning', async () => {
+    const { updates, seqs } = storedLog(40, 100)
+    expect(updates.reduce((n, u) => n + u.byteLength, 0)).toBeGreaterThan(FOLD_OFF_THREAD_BYTES)
+    let turns = 0
+    const ticking = setInterval(() => turns++, 1)
+    const folded = await fold(updates, seqs)
+    clearInterval(ticking)
+    expect(turns).toBeGreaterThan(0) // an in-thread fold resolves before any timer runs
+    expect(folded.title).toBe('Kundens rejse 🧭 æøå')
+    expect(folded.bad).toEqual([])
+    expect(asJson(folded.snapshot)).toEqual(asJson(foldRows(updates, seqs).snapshot))
+    expect(Object.keys(asJson(folded.snapshot).comments)).toHaveLength(4000)
+  })
+
+  it('leaves a row that breaks the schema out, on the worker too, and says which', async () => {
+    const { updates, seqs } = storedLog(40, 100)
+    const bad = new Y.Doc()
+    Y.applyUpdate(bad, Y.mergeUpdates(updates))
+    const before = Y.encodeStateVector(bad)
+    bad.getMap('meta').set('title', new Y.Map([['nested', new Y.Map()]]) as unknown as string)
+    updates.push(Y.encodeStateAsUpdate(bad, before))
+    seqs.push(999)
+    const folded = await fold(updates, seqs)
+    expect(folded.bad.map((b) => b.seq)).toEqual([999])
+    expect(folded.title).toBe('Kundens rejse 🧭 æøå')
+  })
+
+  it('folds a small log where it is, without a worker', async () => {
+    const { updates, seqs } = storedLog(2, 2)
+    let turns = 0
+    const ticking = setInterval(() => turns++, 0)
+    const folded = await fold(updates, seqs)
+    clearInterval(ticking)
+    expect(turns).toBe(0)
+    expect(Object.keys(asJson(folded.snapshot).comments)).toHaveLength(4)
+  })
+})

@@ -1,0 +1,12 @@
+/** The fold worker (see fold.ts): folds stored rows on request and answers with the snapshot. */
+import { parentPort } from 'node:worker_threads'
+import { foldRows } from './fold'
+
+parentPort!.on('message', ({ id, updates, seqs }: { id: number; updates: Uint8Array[]; seqs: number[] }) => {
+  try {
+    const folded = foldRows(updates, seqs)
+    parentPort!.postMessage({ id, folded }, [folded.snapshot.buffer as ArrayBuffer])
+  } catch (error) {
+    parentPort!.postMessage({ id, error: error instanceof Error ? error.message : String(error) })
+  }
+})
