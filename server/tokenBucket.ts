@@ -32,6 +32,15 @@ export class TokenBucket {
     return this.tokens >= n
   }
 
+  /**
+   * Take `n` tokens that were spent elsewhere (on another relay), even below zero: the bucket then
+   * refuses until it has refilled past the debt.
+   */
+  owe(n: number): void {
+    this.canTake(0)
+    this.tokens = Math.min(this.tokens, 0) - n
+  }
+
   /** Seconds until the next token, for a Retry-After header. */
   secondsUntilNext(): number {
     return this.tokens >= 1 ? 0 : Math.ceil((1 - this.tokens) / this.limit.perSecond)

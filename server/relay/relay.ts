@@ -66,7 +66,8 @@ export class Relay {
     this.rooms = new RoomRegistry({ store, fanOut, relayId, log, metrics, compactEvery }, deps.roomGraceMs, log, () => this.storage.suspect())
     this.storage = new StorageWatch({ store, fanOut, rooms: this.rooms, log, metrics, enforceEpochs: (mapId, epochs) => this.enforceEpochs(mapId, epochs) })
     this.storage.start()
-    this.participantLimits = new ParticipantLimits(deps.limits)
+    // Relays sharing maps hold each person's limits across relays too (see participantLimits.ts).
+    this.participantLimits = new ParticipantLimits(deps.limits, fanOut.shared ? { coordination: deps.coordination, relayId, log } : undefined)
     // No compression: updates are small and already compact; deflate would cost CPU per send.
     // One message per event-loop turn per socket: a socket sending thousands of messages in one TCP
     // read cannot hold the loop for all of them; every other socket's turn comes in between.
@@ -113,7 +114,7 @@ export class Relay {
     if (!auth.ok) return refuse(auth.status, auth.reason, auth.message)
     const holder = await this.holderOf(mapId, auth.claims, url.searchParams.get('participant'))
     const who: Who = { tokenId: auth.claims.tokenId, address: clientAddress(req, this.deps.trustProxy), participantId: holder.participantId }
-    const admitted = this.participantLimits.admit(who)
+    const admitted = await this.participantLimits.admit(who)
     if ('refused' in admitted) return refuse(429, admitted.refused, 'too many connections; try again shortly')
     const seat = `${this.deps.relayId}:${this.nextSeat++}`
     if (!(await this.takeSeat(mapId, seat))) {
@@ -237,6 +238,7 @@ export class Relay {
   async close(): Promise<void> {
     this.closing = true
     clearInterval(this.pingTimer)
+    this.participantLimits.close()
     await this.storage.stop()
     await this.rooms.closeAll(CLOSE_CODES.goingAway, 'server shutting down')
     for (const c of this.connections) c.close(CLOSE_CODES.goingAway, 'server shutting down')
