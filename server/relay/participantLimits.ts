@@ -60,8 +60,11 @@ const MAX_KEYS = 10_000
 
 /** How often a relay adds the messages it let through to the shared windows. */
 export const SHARED_REPORT_MS = 1000
-/** The shared message windows: within one, a person may send a burst plus this long at the rate. */
-const SHARED_MESSAGE_WINDOW_MS = 10_000
+/** The shared windows: within one, a person (or link) may use a burst plus this long at the rate. */
+const SHARED_WINDOW_MS = 10_000
+
+/** What a rate limit allows in one shared window: as much as its token bucket could let through. */
+const allowedPerWindow = (limit: RateLimit) => limit.burst + (limit.perSecond * SHARED_WINDOW_MS) / 1000
 
 /** What a relay sharing maps needs to hold limits across relays. */
 export interface SharedLimitsDeps {
@@ -88,9 +91,6 @@ class CountingBucket extends TokenBucket {
     return true
   }
 }
-
-/** A reconnect limit as a fixed window: `burst` per the time the rate takes to earn a burst. */
-const reconnectWindow = (limit: RateLimit) => ({ windowMs: Math.ceil((limit.burst / limit.perSecond) * 1000), max: limit.burst })
 
 export class ParticipantLimits {
   private readonly messages = new LruMap<string, MessageBuckets>(MAX_KEYS)
@@ -147,11 +147,9 @@ export class ParticipantLimits {
   }
 
   private async admitAcrossRelays({ coordination: { counters, slots }, relayId }: SharedLimitsDeps, who: Who): Promise<{ refused: UpgradeRefusal } | { release: () => void }> {
-    const person = reconnectWindow(this.limits.reconnects)
-    const link = reconnectWindow(this.limits.linkReconnects)
-    const [personHits, linkHits] = await Promise.all([counters.hit(`reconnects:${personKey(who)}`, person.windowMs), counters.hit(`reconnects-link:${who.tokenId}`, link.windowMs)])
-    if (personHits > person.max) return { refused: 'rate_reconnect' }
-    if (linkHits > link.max) return { refused: 'rate_link_reconnect' }
+    const [personHits, linkHits] = await Promise.all([counters.hit(`reconnects:${personKey(who)}`, SHARED_WINDOW_MS), counters.hit(`reconnects-link:${who.tokenId}`, SHARED_WINDOW_MS)])
+    if (personHits > allowedPerWindow(this.limits.reconnects)) return { refused: 'rate_reconnect' }
+    if (linkHits > allowedPerWindow(this.limits.linkReconnects)) return { refused: 'rate_link_reconnect' }
     const holder = `${relayId}:${this.nextHolder++}`
     const linkKey = `open-link:${who.tokenId}`
     const addressKey = `open-address:${who.address}`
@@ -224,10 +222,9 @@ export class ParticipantLimits {
         batch.map(async ([bucket, { person, kind, limit }]) => {
           const taken = bucket.taken
           bucket.taken = 0
-          const total = await counters.hit(`messages:${kind}:${person}`, SHARED_MESSAGE_WINDOW_MS, taken)
-          const allowed = limit.burst + (limit.perSecond * SHARED_MESSAGE_WINDOW_MS) / 1000
+          const total = await counters.hit(`messages:${kind}:${person}`, SHARED_WINDOW_MS, taken)
           // Only what this report pushed past the limit is owed here; earlier excess was owed before.
-          const excess = Math.min(taken, total - allowed)
+          const excess = Math.min(taken, total - allowedPerWindow(limit))
           if (excess > 0) bucket.owe(excess)
         }),
       )
