@@ -11,6 +11,7 @@ import fs from 'node:fs'
 import * as Y from 'yjs'
 import { initializeMap } from '../src/commands'
 import { judgeUpdate, MAX_NEW_STRUCTS } from '../server/relay/writePolicy'
+import { SLICE_STRUCTS as SLICE } from '../server/relay/room'
 import { readUpdate, sliceUpdate } from '../server/relay/updateFormat'
 import type { ShareLinks } from '../server/maps'
 import { attackWith, measureBystander, percentile, warmUp, WORST_RECORDS, worstUpdate, worstUpdates } from '../server/testing/attacks'
@@ -19,7 +20,6 @@ import { SyncClient } from '../server/testing/syncClient'
 import { tempDataDir } from '../server/testing/testServer'
 
 const RUNS = 5
-const SLICE = 500
 
 function worstMessageCost() {
   const rows: { read: number; judge: number; slice: number }[] = []

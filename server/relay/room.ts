@@ -79,7 +79,7 @@ export interface Refusal {
 }
 
 /** Updates applied in one go; a larger one is applied in slices of this many structs, one per turn (a few ms each). */
-const SLICE_STRUCTS = 250
+export const SLICE_STRUCTS = 250
 /** A turn's updates are merged into one message while they total at most this; larger ones go as they are (merging re-encodes them). */
 const MERGE_MAX_BYTES = 16 * 1024
 /** Updates waiting while a large one is applied in slices; past this the sender is asked to come back. */
