@@ -1,35 +1,69 @@
 import { expect, test } from '@playwright/test'
-import { addCardInFirstCell, card, createMapFromHome, openAs, setIdentity } from './helpers'
+import { addCardInFirstCell, card, center, createMapFromHome, dragTo, openAs, setIdentity } from './helpers'
 
 const FACILITATOR = 'Frida Fasilitator'
 const ANNE = 'Anne Ås'
 
 const SHOTS_DOCS = process.env.DOCS_SHOTS ?? 'test-results/screenshots'
 
-test('screenshots: presentation mode and a version against now', async ({ page }) => {
-  await setIdentity(page, 'Frida Fasilitator', '#2fa67a')
+test('a version previews as a canvas with what changed since marked; restore asks first', async ({ page }) => {
+  await setIdentity(page, FACILITATOR, '#2fa67a')
+  await createMapFromHome(page, /Karoline.*\(English\)/)
+  await expect(page.getByTestId('connection')).toHaveText('Connected')
+  await page.getByRole('button', { name: 'Versions' }).click()
+  await page.getByLabel('Version name').fill('Before the workshop')
+  await page.getByRole('button', { name: 'Save version' }).click()
+  await expect(page.getByRole('button', { name: 'Preview Before the workshop' })).toBeVisible()
+  await page.getByRole('button', { name: 'Close' }).click()
+
+  // Four kinds of change: remove, retitle, move to another cell, add.
+  await card(page, 'The workshop is closed').click()
+  await page.getByRole('button', { name: 'Delete touchpoint' }).click()
+  await expect(card(page, 'The workshop is closed')).toHaveCount(0)
+  await card(page, 'Calls the switchboard').dblclick()
+  await page.getByLabel('Touchpoint title').fill('Calls the switchboard – and waits ⏳')
+  await page.keyboard.press('Enter')
+  await expect(card(page, 'Calls the switchboard – and waits ⏳')).toBeVisible()
+  const from = await center(page, `.react-flow__node-touchpoint[aria-label="Gets a slot in 10 days"]`)
+  const target = await page.locator('.react-flow__node-touchpoint[aria-label="Offered a paid rental car"]').boundingBox()
+  await dragTo(page, from, { x: target!.x + target!.width / 2, y: target!.y + target!.height + 30 })
+  await addCardInFirstCell(page, 'Sees the light on the dashboard 🚨')
+
+  await page.getByRole('button', { name: 'Versions' }).click()
+  await page.getByRole('button', { name: 'Preview Before the workshop' }).click()
+  const preview = page.getByRole('region', { name: 'Preview of Before the workshop' })
+  await expect(preview).toContainText('1 removed · 1 added · 1 moved · 1 retitled')
+  const versionCanvas = preview.locator('.version-canvas')
+  await expect(versionCanvas.locator('.react-flow__node.diff-removed')).toHaveAttribute('aria-label', 'The workshop is closed (removed since)')
+  await expect(versionCanvas.locator('.react-flow__node.diff-added')).toHaveAttribute('aria-label', /Sees the light on the dashboard 🚨 \(added since\)/)
+  await expect(versionCanvas.locator('.react-flow__node.diff-retitled')).toHaveAttribute('aria-label', 'Calls the switchboard (now “Calls the switchboard – and waits ⏳”)')
+  await expect(versionCanvas.locator('.react-flow__node.diff-moved')).toHaveAttribute('aria-label', /^Gets a slot in 10 days \(moved to Courtesy car/)
+  await expect(preview.getByRole('region', { name: 'Changes since this version' })).toContainText('The workshop is closed')
+  await page.screenshot({ path: `${SHOTS_DOCS}/version-diff.png` })
+
+  // Restore asks first; cancelling changes nothing.
+  await preview.getByRole('button', { name: 'Restore this version…' }).click()
+  const confirm = preview.getByRole('alertdialog')
+  await expect(confirm).toContainText('4 changes made since are undone')
+  await confirm.getByRole('button', { name: 'Cancel' }).click()
+  await expect(card(page, 'The workshop is closed')).toHaveCount(0)
+  await preview.getByRole('button', { name: 'Restore this version…' }).click()
+  await confirm.getByRole('button', { name: 'Restore for everyone' }).click()
+  await expect(card(page, 'The workshop is closed')).toBeVisible()
+  await expect(card(page, 'Calls the switchboard')).toBeVisible()
+  // The map as it was before the restore was kept as a version.
+  await page.getByRole('button', { name: 'Versions' }).click()
+  await expect(page.getByRole('button', { name: 'Preview Before restoring “Before the workshop”' })).toBeVisible()
+})
+
+test('screenshots: presentation mode', async ({ page }) => {
+  await setIdentity(page, FACILITATOR, '#2fa67a')
   await createMapFromHome(page, /Karoline.*\(English\)/)
   await expect(page.getByTestId('connection')).toHaveText('Connected')
   await page.getByRole('button', { name: 'Present', exact: true }).click()
   await page.getByRole('button', { name: 'Next stage' }).click()
   await page.getByRole('button', { name: 'Next stage' }).click()
   await page.screenshot({ path: `${SHOTS_DOCS}/presentation.png` })
-  await page.getByRole('button', { name: 'End presentation' }).click()
-
-  await page.getByRole('button', { name: 'Versions' }).click()
-  await page.getByLabel('Version name').fill('Before the workshop')
-  await page.getByRole('button', { name: 'Save version' }).click()
-  await expect(page.getByRole('button', { name: 'Preview Before the workshop' })).toBeVisible()
-  await page.getByRole('button', { name: 'Close' }).click()
-  const first = page.locator('.react-flow__node-touchpoint').first()
-  const title = (await first.getAttribute('aria-label'))!
-  await card(page, title).click()
-  await page.getByRole('button', { name: 'Delete touchpoint' }).click()
-  await expect(card(page, title)).toHaveCount(0)
-  await page.getByRole('button', { name: 'Versions' }).click()
-  await page.getByRole('button', { name: 'Preview Before the workshop' }).click()
-  await expect(page.getByLabel('Preview of Before the workshop')).toContainText(title)
-  await page.screenshot({ path: `${SHOTS_DOCS}/version-diff.png` })
 })
 
 test('the share dialog leads with the editor link; the facilitator link waits behind the co-facilitator choice', async ({ page }) => {
