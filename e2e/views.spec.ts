@@ -56,14 +56,38 @@ test('a version previews as a canvas with what changed since marked; restore ask
   await expect(page.getByRole('button', { name: 'Preview Before restoring “Before the workshop”' })).toBeVisible()
 })
 
-test('screenshots: presentation mode', async ({ page }) => {
+test('presentation: a stage slide shows the map’s cards, the persona’s emotion and the pains in large type; arrow keys step everyone under the spotlight', async ({ page, browser }) => {
   await setIdentity(page, FACILITATOR, '#2fa67a')
   await createMapFromHome(page, /Karoline.*\(English\)/)
   await expect(page.getByTestId('connection')).toHaveText('Connected')
+  await page.getByRole('button', { name: 'Share' }).click()
+  const editorUrl = await page.getByRole('textbox', { name: 'Editor link' }).inputValue()
+  await page.getByRole('button', { name: 'Close' }).click()
+  const anne = await openAs(browser, editorUrl, ANNE, '#b05cd6')
+  await page.getByRole('button', { name: 'Bring everyone here' }).click()
   await page.getByRole('button', { name: 'Present', exact: true }).click()
-  await page.getByRole('button', { name: 'Next stage' }).click()
-  await page.getByRole('button', { name: 'Next stage' }).click()
+  const slide = (p: typeof page) => p.getByRole('dialog', { name: 'Presentation' })
+  await expect(slide(page).getByRole('heading', { level: 1 })).toHaveText("Karoline's car service")
+  await page.keyboard.press('ArrowRight')
+  await page.keyboard.press('ArrowRight')
+  for (const p of [page, anne]) {
+    await expect(slide(p).getByRole('heading', { level: 1 })).toHaveText('Booking in the app')
+    const lane = slide(p).getByRole('article', { name: 'Karoline' })
+    // The persona's emotion at this stage: the mean of her scored cards here, as a face and a word.
+    await expect(lane).toContainText('Negative')
+    await expect(lane.getByRole('heading', { name: 'Cannot book service and tyre change together' })).toBeVisible()
+    await expect(lane).toContainText('The app cannot take service and tyre change together; she is sent to the phone')
+  }
+  // Readable from the back of the room: card titles and pain points far above the canvas's 13.5 px.
+  const px = async (selector: string) => Number.parseFloat(await slide(page).locator(selector).first().evaluate((el) => getComputedStyle(el).fontSize))
+  expect(await px('.pres-card h2')).toBeGreaterThanOrEqual(24)
+  expect(await px('.pres-callouts li')).toBeGreaterThanOrEqual(20)
+  expect(await px('h1')).toBeGreaterThanOrEqual(36)
   await page.screenshot({ path: `${SHOTS_DOCS}/presentation.png` })
+  await page.keyboard.press('ArrowLeft')
+  await expect(slide(anne).getByRole('heading', { level: 1 })).toHaveText('Service light')
+  await page.keyboard.press('Escape')
+  await expect(slide(anne)).toHaveCount(0)
 })
 
 test('the share dialog leads with the editor link; the facilitator link waits behind the co-facilitator choice', async ({ page }) => {

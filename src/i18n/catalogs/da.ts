@@ -524,6 +524,9 @@ export const da: Record<MessageKey, string> = {
   'presentation.next': 'Næste trin',
   'presentation.end': 'Afslut præsentation',
   'presentation.noTouchpoints': 'Ingen berøringspunkter.',
+  // Presentation that looks like the map (issue 12)
+  'presentation.stageOf': 'Trin {n} af {total}: {title}',
+  'presentation.curveLabel': 'Følelseskurven for {name} gennem rejsen, dette trin markeret',
 
   'actions.heading': 'Handlingsplan',
   'actions.intro': 'Hvem gør hvad for at forbedre rejsen: hver handling har en ansvarlig afdeling, en måling, et mål, en frist og en status, og nævner de smertepunkter og behov, den løser.',

@@ -552,6 +552,9 @@ export const en = {
   'presentation.next': 'Next stage',
   'presentation.end': 'End presentation',
   'presentation.noTouchpoints': 'No touchpoints.',
+  // Presentation that looks like the map (issue 12)
+  'presentation.stageOf': 'Stage {n} of {total}: {title}',
+  'presentation.curveLabel': 'Emotion curve of {name} across the journey, this stage marked',
 
   // Action plan
   'actions.heading': 'Action plan',

@@ -524,6 +524,9 @@ export const nb: Record<MessageKey, string> = {
   'presentation.next': 'Neste steg',
   'presentation.end': 'Avslutt presentasjonen',
   'presentation.noTouchpoints': 'Ingen kontaktpunkter.',
+  // Presentation that looks like the map (issue 12)
+  'presentation.stageOf': 'Steg {n} av {total}: {title}',
+  'presentation.curveLabel': 'Følelseskurven til {name} gjennom reisen, dette steget markert',
 
   'actions.heading': 'Handlingsplan',
   'actions.intro': 'Hvem gjør hva for å forbedre reisen: hvert tiltak har en ansvarlig avdeling, en måling, et mål, en frist og en status, og viser til smertepunktene og behovene det løser.',

@@ -524,6 +524,9 @@ export const sv: Record<MessageKey, string> = {
   'presentation.next': 'Nästa steg',
   'presentation.end': 'Avsluta presentationen',
   'presentation.noTouchpoints': 'Inga kontaktpunkter.',
+  // Presentation that looks like the map (issue 12)
+  'presentation.stageOf': 'Steg {n} av {total}: {title}',
+  'presentation.curveLabel': 'Känslokurvan för {name} genom resan, det här steget markerat',
 
   'actions.heading': 'Handlingsplan',
   'actions.intro': 'Vem gör vad för att förbättra resan: varje åtgärd har en ansvarig avdelning, ett mätetal, ett mål, ett slutdatum och en status, och anger vilka smärtpunkter och behov den åtgärdar.',
