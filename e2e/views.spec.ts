@@ -163,3 +163,32 @@ test('picking a mention keeps focus in the comment box: the next keystrokes type
   await expect(box).toHaveValue(new RegExp(`og @(${ANNE}|${FACILITATOR}) n$`))
   await expect(page.locator('.react-flow__node-touchpoint')).toHaveCount(1)
 })
+
+test('home starts where you left off: recent maps first with role and time, same-titled maps told apart, templates by scenario', async ({ page }) => {
+  await setIdentity(page, FACILITATOR, '#2fa67a')
+  for (let i = 0; i < 2; i++) {
+    await page.goto('/')
+    await page.getByLabel('New map title').fill('Værkstedsbesøg på Ærø 🚗')
+    await page.getByRole('button', { name: 'New empty map' }).click()
+    await page.waitForURL(/\/m\//)
+    await expect(page.locator('.react-flow__node-stage').first()).toBeVisible()
+  }
+  await page.goto('/')
+  // Recent maps come before the templates.
+  await expect(page.getByRole('heading', { level: 2 }).first()).toHaveText('Recent maps')
+  const recent = page.getByRole('region', { name: 'Recent maps' }).getByRole('listitem')
+  await expect(recent).toHaveCount(2)
+  for (const item of await recent.all()) {
+    await expect(item.getByRole('link')).toHaveText('Værkstedsbesøg på Ærø 🚗')
+    await expect(item).toContainText(/facilitator/i)
+    await expect(item).toContainText(/opened (now|\d+ seconds? ago)/)
+    await expect(item).toContainText('empty at the start')
+  }
+  const ids = await recent.locator('.recent-id').allTextContents()
+  expect(ids).toHaveLength(2)
+  expect(ids[0]).not.toBe(ids[1])
+  // Templates: one entry per scenario with a button per language.
+  const insurance = page.getByRole('region', { name: 'Start from a template' }).getByRole('listitem').filter({ hasText: 'Car insurance: from quote to claim' })
+  await expect(insurance.getByRole('button')).toHaveText(['Dansk', 'English'])
+  await page.screenshot({ path: `${SHOTS_DOCS}/home.png`, fullPage: true })
+})

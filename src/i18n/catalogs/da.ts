@@ -99,6 +99,12 @@ export const da: Record<MessageKey, string> = {
   'home.noRecentMaps': 'Kort du åbner, vises her.',
   'home.onlyInThisBrowser': 'kun i denne browser',
   'home.removeFromList': 'Fjern {title} fra listen',
+  // Home: where you left off first, templates by scenario (issue 12)
+  'home.opened': 'åbnet {when}',
+  'home.created': 'oprettet {date}',
+  'home.fromTemplateNamed': 'fra »{title}«',
+  'home.emptyStart': 'tomt fra start',
+  'home.startIn': 'Start på:',
   'home.serverRefusedMap': 'Serveren afviste det nye kort: {message}',
   'home.serverRefusedImport': 'Serveren afviste importen: {message}',
 

@@ -107,6 +107,12 @@ export const en = {
   'home.noRecentMaps': 'Maps you open appear here.',
   'home.onlyInThisBrowser': 'only in this browser',
   'home.removeFromList': 'Remove {title} from this list',
+  // Home: where you left off first, templates by scenario (issue 12)
+  'home.opened': 'opened {when}',
+  'home.created': 'created {date}',
+  'home.fromTemplateNamed': 'from “{title}”',
+  'home.emptyStart': 'empty at the start',
+  'home.startIn': 'Start in:',
   'home.serverRefusedMap': 'The server refused the new map: {message}',
   'home.serverRefusedImport': 'The server refused the import: {message}',
 

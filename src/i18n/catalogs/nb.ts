@@ -99,6 +99,12 @@ export const nb: Record<MessageKey, string> = {
   'home.noRecentMaps': 'Kart du åpner, vises her.',
   'home.onlyInThisBrowser': 'bare i denne nettleseren',
   'home.removeFromList': 'Fjern {title} fra listen',
+  // Home: where you left off first, templates by scenario (issue 12)
+  'home.opened': 'åpnet {when}',
+  'home.created': 'opprettet {date}',
+  'home.fromTemplateNamed': 'fra «{title}»',
+  'home.emptyStart': 'tomt fra start',
+  'home.startIn': 'Start på:',
   'home.serverRefusedMap': 'Serveren avviste det nye kartet: {message}',
   'home.serverRefusedImport': 'Serveren avviste importen: {message}',
 

@@ -99,6 +99,12 @@ export const sv: Record<MessageKey, string> = {
   'home.noRecentMaps': 'Kartor du öppnar visas här.',
   'home.onlyInThisBrowser': 'bara i den här webbläsaren',
   'home.removeFromList': 'Ta bort {title} från listan',
+  // Home: where you left off first, templates by scenario (issue 12)
+  'home.opened': 'öppnad {when}',
+  'home.created': 'skapad {date}',
+  'home.fromTemplateNamed': 'från ”{title}”',
+  'home.emptyStart': 'tom från start',
+  'home.startIn': 'Börja på:',
   'home.serverRefusedMap': 'Servern nekade den nya kartan: {message}',
   'home.serverRefusedImport': 'Servern nekade importen: {message}',
 
