@@ -4,6 +4,7 @@ import { EmotionFace, emotionColor } from '../../canvas/nodes/EmotionFace'
 import { phaseName } from '../../i18n/phaseNames'
 import { formatNumber } from '../../i18n/format'
 import { useT } from '../../i18n/useT'
+import { textColorOn } from '../textColorOn'
 import './presentation.css'
 
 /** What a slide calls out on a card: what hurts, what decides, and needs left unmet. */
@@ -79,7 +80,7 @@ function PersonaLane({ persona, stage, stages, snapshot, byTarget }: { persona: 
     <article className="pres-lane" style={{ ['--lane' as string]: persona.color }} aria-label={persona.name}>
       <div className="pres-persona">
         <p className="pres-persona-name">
-          <span className="pres-avatar" aria-hidden="true">
+          <span className="pres-avatar" aria-hidden="true" style={{ color: textColorOn(persona.color) }}>
             {persona.name.slice(0, 1).toLocaleUpperCase(t.locale)}
           </span>
           {persona.name}
