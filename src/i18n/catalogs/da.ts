@@ -431,6 +431,12 @@ export const da: Record<MessageKey, string> = {
   'timer.label': 'Workshoptimer',
   'timer.up': 'Tiden er gået',
   'timer.paused': '(på pause)',
+  // Announced to screen readers: remote changes that matter (issue 12)
+  'announce.locked': 'Facilitatoren har låst kortet: du kan se, men ikke redigere, indtil det låses op.',
+  'announce.unlocked': 'Kortet er låst op: du kan redigere igen.',
+  'announce.summoned': '{name} har samlet alle i sin visning: din skærm følger med.',
+  'announce.released': '{name} har sluppet alle: du bevæger dig selv igen.',
+  'announce.timeUp': 'Tiden er gået.',
   'workshop.controls': 'Workshopstyring',
   'workshop.timer': 'Timer',
   'workshop.timerMinutes': 'Minutter på timeren',

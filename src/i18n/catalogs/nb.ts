@@ -431,6 +431,12 @@ export const nb: Record<MessageKey, string> = {
   'timer.label': 'Workshoptidtaker',
   'timer.up': 'Tiden er ute',
   'timer.paused': '(på pause)',
+  // Announced to screen readers: remote changes that matter (issue 12)
+  'announce.locked': 'Fasilitatoren har låst kartet: du kan se, men ikke redigere, til det låses opp.',
+  'announce.unlocked': 'Kartet er låst opp: du kan redigere igjen.',
+  'announce.summoned': '{name} har samlet alle i sin visning: skjermen din følger med.',
+  'announce.released': '{name} har sluppet alle: du beveger deg selv igjen.',
+  'announce.timeUp': 'Tiden er ute.',
   'workshop.controls': 'Workshopkontroller',
   'workshop.timer': 'Tidtaker',
   'workshop.timerMinutes': 'Minutter på tidtakeren',

@@ -431,6 +431,12 @@ export const sv: Record<MessageKey, string> = {
   'timer.label': 'Workshoptimer',
   'timer.up': 'Tiden är ute',
   'timer.paused': '(pausad)',
+  // Announced to screen readers: remote changes that matter (issue 12)
+  'announce.locked': 'Facilitatorn har låst kartan: du kan titta, men inte redigera, tills den låses upp.',
+  'announce.unlocked': 'Kartan är upplåst: du kan redigera igen.',
+  'announce.summoned': '{name} har samlat alla i sin vy: din skärm följer med.',
+  'announce.released': '{name} har släppt alla: du rör dig själv igen.',
+  'announce.timeUp': 'Tiden är ute.',
   'workshop.controls': 'Workshopkontroller',
   'workshop.timer': 'Timer',
   'workshop.timerMinutes': 'Minuter på timern',
