@@ -215,3 +215,28 @@ test('remote changes that matter are announced to screen readers: lock, unlock, 
   // The facilitator's own actions are not read back to them.
   await expect(page.getByTestId('announcer')).toHaveText('')
 })
+
+test('the inspector starts at the top for a new selection; its comments are one click away', async ({ page }) => {
+  await setIdentity(page, FACILITATOR, '#2fa67a')
+  await createMapFromHome(page, /Karoline.*\(English\)/)
+  await expect(page.getByTestId('connection')).toHaveText('Connected')
+  const inspector = page.locator('.inspector')
+  await card(page, 'Cannot book service and tyre change together').click()
+  await inspector.evaluate((el) => (el.scrollTop = el.scrollHeight))
+  expect(await inspector.evaluate((el) => el.scrollTop)).toBeGreaterThan(200)
+  await card(page, 'The workshop is closed').click()
+  await expect(inspector.getByRole('textbox', { name: 'Title' })).toHaveValue('The workshop is closed')
+  expect(await inspector.evaluate((el) => el.scrollTop)).toBe(0)
+  await inspector.getByRole('button', { name: 'Comments (0) ↓' }).click()
+  const box = inspector.getByRole('textbox', { name: 'New comment' })
+  await expect(box).toBeFocused()
+  await expect(box).toBeInViewport()
+  await page.keyboard.type('Åpent til 17 – for tidlig? 🕔')
+  await expect(box).toHaveValue('Åpent til 17 – for tidlig? 🕔')
+  await inspector.getByRole('button', { name: 'Add comment' }).click()
+  await expect(inspector.getByTestId('comment')).toContainText('Åpent til 17 – for tidlig? 🕔')
+  // It went on the card selected now, not on the one selected before.
+  await card(page, 'Cannot book service and tyre change together').click()
+  await expect(inspector.getByRole('button', { name: 'Comments (0) ↓' })).toBeVisible()
+  await expect(inspector.getByRole('button', { name: 'Comments (1) ↓' })).toBeVisible()
+})

@@ -17,7 +17,11 @@ export function CommentThreads({ targetId }: { targetId: string }) {
   const annotations = useMemo(() => Object.values(snapshot.annotations).filter((a) => a.targetId === targetId).sort(byOrder), [snapshot.annotations, targetId])
   // The record itself is labelled null: its thread needs no "on …" line.
   const targets: { id: string; label: string | null }[] = [{ id: targetId, label: null }, ...annotations.map((a) => ({ id: a.id, label: `${t(`annotationKind.${a.kind}.one`)}: ${a.text.slice(0, 40)}` }))]
-  const [on, setOn] = useState(targetId)
+  // Which item a new comment goes on, for this record only: selecting another record (the same
+  // component, new props) must not leave a new comment aimed at the one selected before.
+  const [picked, setPicked] = useState({ record: targetId, id: targetId })
+  const on = picked.record === targetId ? picked.id : targetId
+  const setOn = (id: string) => setPicked({ record: targetId, id })
   const threads = useMemo(() => {
     const ids = new Set(targets.map((t) => t.id))
     return Object.values(snapshot.comments)

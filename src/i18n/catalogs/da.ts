@@ -272,6 +272,10 @@ export const da: Record<MessageKey, string> = {
   'inspector.label': 'Egenskaber',
   'inspector.map': 'Kort',
   'inspector.cell': 'Celle',
+  // Inspector: comments one click away (issue 12)
+  'inspector.jumpLabel': 'Afsnit',
+  'inspector.jumpToComments.one': 'Kommentarer ({count}) ↓',
+  'inspector.jumpToComments.other': 'Kommentarer ({count}) ↓',
   'inspector.link': 'Forbindelse',
   'inspector.mapLanguage': 'Kortets sprog',
   'inspector.howTo': 'Sådan gør du',

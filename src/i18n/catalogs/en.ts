@@ -291,6 +291,10 @@ export const en = {
   'inspector.label': 'Inspector',
   'inspector.map': 'Map',
   'inspector.cell': 'Cell',
+  // Inspector: comments one click away (issue 12)
+  'inspector.jumpLabel': 'Sections',
+  'inspector.jumpToComments.one': 'Comments ({count}) ↓',
+  'inspector.jumpToComments.other': 'Comments ({count}) ↓',
   'inspector.link': 'Link',
   'inspector.mapLanguage': 'Map language',
   'inspector.howTo': 'How to',

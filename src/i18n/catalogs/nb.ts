@@ -272,6 +272,10 @@ export const nb: Record<MessageKey, string> = {
   'inspector.label': 'Egenskaper',
   'inspector.map': 'Kart',
   'inspector.cell': 'Celle',
+  // Inspector: comments one click away (issue 12)
+  'inspector.jumpLabel': 'Seksjoner',
+  'inspector.jumpToComments.one': 'Kommentarer ({count}) ↓',
+  'inspector.jumpToComments.other': 'Kommentarer ({count}) ↓',
   'inspector.link': 'Kobling',
   'inspector.mapLanguage': 'Kartets språk',
   'inspector.howTo': 'Slik gjør du',

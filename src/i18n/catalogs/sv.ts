@@ -272,6 +272,10 @@ export const sv: Record<MessageKey, string> = {
   'inspector.label': 'Egenskaper',
   'inspector.map': 'Karta',
   'inspector.cell': 'Cell',
+  // Inspector: comments one click away (issue 12)
+  'inspector.jumpLabel': 'Avsnitt',
+  'inspector.jumpToComments.one': 'Kommentarer ({count}) ↓',
+  'inspector.jumpToComments.other': 'Kommentarer ({count}) ↓',
   'inspector.link': 'Länk',
   'inspector.mapLanguage': 'Kartans språk',
   'inspector.howTo': 'Så här gör du',
