@@ -235,8 +235,26 @@ test('the inspector starts at the top for a new selection; its comments are one 
   await expect(box).toHaveValue('Åpent til 17 – for tidlig? 🕔')
   await inspector.getByRole('button', { name: 'Add comment' }).click()
   await expect(inspector.getByTestId('comment')).toContainText('Åpent til 17 – for tidlig? 🕔')
+  await expect(inspector.getByRole('button', { name: 'Comments (1) ↓' })).toBeVisible()
   // It went on the card selected now, not on the one selected before.
   await card(page, 'Cannot book service and tyre change together').click()
   await expect(inspector.getByRole('button', { name: 'Comments (0) ↓' })).toBeVisible()
-  await expect(inspector.getByRole('button', { name: 'Comments (1) ↓' })).toBeVisible()
+})
+
+test('from the keyboard: arrow onto a card, N adds one beside it, type its title, Enter; focus stays visible', async ({ page }) => {
+  await setIdentity(page, FACILITATOR, '#2fa67a')
+  await createMapFromHome(page, /Karoline.*\(English\)/)
+  await expect(page.getByTestId('connection')).toHaveText('Connected')
+  await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } })
+  await page.keyboard.press('ArrowRight')
+  const focused = page.locator('.react-flow__node-touchpoint:focus')
+  await expect(focused).toHaveCount(1)
+  // Focus is visible: the focused card draws the focus ring.
+  expect(await focused.evaluate((el) => [el.matches(':focus-visible'), getComputedStyle(el).outlineStyle, getComputedStyle(el).outlineWidth])).toEqual([true, 'solid', '3px'])
+  await page.keyboard.press('n')
+  await expect(page.getByLabel('Touchpoint title')).toBeFocused()
+  await page.keyboard.type('Får varsel på SMS 📱')
+  await page.keyboard.press('Enter')
+  await expect(card(page, 'Får varsel på SMS 📱')).toBeFocused()
+  await expect(page.locator('.inspector').getByRole('textbox', { name: 'Title' })).toHaveValue('Får varsel på SMS 📱')
 })
