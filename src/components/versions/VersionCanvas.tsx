@@ -36,7 +36,8 @@ export function changeLabels(diff: VersionDiff, now: Snapshot, t: Translator): M
 /**
  * A saved version drawn as the map is drawn, read-only, with what changed since marked on it:
  * cards removed since (dashed red), added since (green, where they sit now), moved to another
- * cell (amber, at their old place, saying where they went) and retitled (blue, with the new title).
+ * cell (amber, at their old place) and retitled (blue); each card's tooltip and accessible name say
+ * what happened (where it went, its new title).
  */
 export function VersionCanvas({ version, now, diff, focusId }: { version: Snapshot; now: Snapshot; diff: VersionDiff; focusId?: string | null }) {
   return (
@@ -64,7 +65,7 @@ function VersionFlow({ version, now, diff, focusId }: { version: Snapshot; now: 
         selectable: false,
         className: `${mark?.className ?? ''}${focused}`,
         ariaLabel: mark ? `${n.ariaLabel ?? ''} (${mark.label})` : n.ariaLabel,
-        domAttributes: { ...n.domAttributes, ...(mark ? { 'data-diff': mark.label } : null) },
+        domAttributes: { ...n.domAttributes, ...(mark ? { 'data-diff': mark.label, title: mark.label } : null) },
       } as JourneyNode
     })
   }, [shown, layout, marks, t, focusId])
