@@ -207,7 +207,7 @@ test('remote changes that matter are announced to screen readers: lock, unlock, 
   await page.getByRole('button', { name: 'Lock map' }).click()
   await expect(announcer).toHaveText('The facilitator locked the map: you can look, but not edit, until it is unlocked.')
   await page.getByRole('button', { name: 'Unlock map' }).click()
-  await expect(announcer).toHaveText('The map is unlocked: you can edit again.')
+  await expect(announcer).toHaveText('The facilitator lifted the lock: you can edit again.')
   await page.getByRole('button', { name: 'Bring everyone here' }).click()
   await expect(announcer).toHaveText(`${FACILITATOR} brought everyone to their view: your screen follows theirs.`)
   await page.getByRole('button', { name: 'Release everyone' }).click()

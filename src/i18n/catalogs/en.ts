@@ -463,7 +463,7 @@ export const en = {
   'timer.paused': '(paused)',
   // Announced to screen readers: remote changes that matter (issue 12)
   'announce.locked': 'The facilitator locked the map: you can look, but not edit, until it is unlocked.',
-  'announce.unlocked': 'The map is unlocked: you can edit again.',
+  'announce.unlocked': 'The facilitator lifted the lock: you can edit again.',
   'announce.summoned': '{name} brought everyone to their view: your screen follows theirs.',
   'announce.released': '{name} let everyone go: you move on your own again.',
   'announce.timeUp': "Time's up.",
