@@ -79,3 +79,15 @@ test('axe: the name prompt a first-time participant sees', async ({ page }) => {
   await expect(page.getByRole('dialog')).toBeVisible()
   await expectNoSeriousViolations(page, 'name dialog')
 })
+
+test('axe: the dialog listing why an import was refused', async ({ page }) => {
+  await setIdentity(page, 'Importør Åse', '#2fa67a')
+  await page.goto('/')
+  await page.locator('input[type="file"]').first().setInputFiles({
+    name: 'broken.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify({ format: 'journey-map', schemaVersion: 1, meta: { title: 'Ødelagt' }, touchpoints: [{ id: 'touchpoint:x', emotion: 7 }] })),
+  })
+  await expect(page.getByRole('dialog', { name: 'Import failed' })).toBeVisible()
+  await expectNoSeriousViolations(page, 'import errors dialog')
+})
