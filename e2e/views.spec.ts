@@ -193,14 +193,15 @@ test('home starts where you left off: recent maps first with role and time, same
   await page.screenshot({ path: `${SHOTS_DOCS}/home.png`, fullPage: true })
 })
 
-test('remote changes that matter are announced to screen readers: lock, unlock, summon, release', async ({ page, browser }) => {
+test('remote changes that matter are announced to screen readers: lock, unlock, summon, release, timer end', async ({ page, browser }) => {
   await setIdentity(page, FACILITATOR, '#2fa67a')
   await createMapFromHome(page, 'New empty map')
   await expect(page.getByTestId('connection')).toHaveText('Connected')
   await page.getByRole('button', { name: 'Share' }).click()
   const editorUrl = await page.getByRole('textbox', { name: 'Editor link' }).inputValue()
   await page.getByRole('button', { name: 'Close', exact: true }).click()
-  const anne = await openAs(browser, editorUrl, ANNE, '#b05cd6')
+  // Anne's clock is Playwright's, so a minute of the workshop timer can pass in an instant.
+  const anne = await openAs(browser, editorUrl, ANNE, '#b05cd6', (p) => p.clock.install())
   const announcer = anne.getByTestId('announcer')
   await expect(announcer).toHaveAttribute('aria-live', 'assertive')
   await expect(announcer).toHaveText('')
@@ -212,6 +213,12 @@ test('remote changes that matter are announced to screen readers: lock, unlock, 
   await expect(announcer).toHaveText(`${FACILITATOR} brought everyone to their view: your screen follows theirs.`)
   await page.getByRole('button', { name: 'Release everyone' }).click()
   await expect(announcer).toHaveText(`${FACILITATOR} let everyone go: you move on your own again.`)
+  await page.getByRole('button', { name: 'Start timer' }).click()
+  await expect(anne.getByTestId('timer')).toBeVisible()
+  await expect(announcer).not.toHaveText("Time's up.")
+  await anne.clock.fastForward('05:01') // the timer's default five minutes, and a second
+  await expect(anne.getByTestId('timer')).toHaveText(/Time's up/)
+  await expect(announcer).toHaveText("Time's up.")
   // The facilitator's own actions are not read back to them.
   await expect(page.getByTestId('announcer')).toHaveText('')
 })
