@@ -248,7 +248,7 @@ test('the inspector starts at the top for a new selection; its comments are one 
   await expect(inspector.getByRole('button', { name: 'Comments (0) ↓' })).toBeVisible()
 })
 
-test('from the keyboard: arrow onto a card, N adds one beside it, type its title, Enter; focus stays visible', async ({ page }) => {
+test('from the keyboard: arrow onto a card, N adds one beside it, title it, annotate it and comment on it, with focus visible', async ({ page }) => {
   await setIdentity(page, FACILITATOR, '#2fa67a')
   await createMapFromHome(page, /Karoline.*\(English\)/)
   await expect(page.getByTestId('connection')).toHaveText('Connected')
@@ -263,5 +263,31 @@ test('from the keyboard: arrow onto a card, N adds one beside it, type its title
   await page.keyboard.type('Får varsel på SMS 📱')
   await page.keyboard.press('Enter')
   await expect(card(page, 'Får varsel på SMS 📱')).toBeFocused()
-  await expect(page.locator('.inspector').getByRole('textbox', { name: 'Title' })).toHaveValue('Får varsel på SMS 📱')
+  const inspector = page.locator('.inspector')
+  await expect(inspector.getByRole('textbox', { name: 'Title' })).toHaveValue('Får varsel på SMS 📱')
+
+  // Annotate: F6 jumps to the inspector, Tab walks its fields to the new pain point.
+  await page.keyboard.press('F6')
+  await expect(inspector.getByRole('heading', { name: 'Touchpoint' })).toBeFocused()
+  const painBox = inspector.getByRole('textbox', { name: 'New pain point' })
+  for (let i = 0; i < 80 && !(await painBox.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab')
+  await expect(painBox).toBeFocused()
+  await page.keyboard.type('SMS-en kommer først dagen etter 😕')
+  await page.keyboard.press('Enter')
+  await expect(inspector.getByRole('textbox', { name: 'Pain point text' })).toHaveValue('SMS-en kommer først dagen etter 😕')
+  // F6 again returns to the card on the canvas.
+  await page.keyboard.press('F6')
+  await expect(card(page, 'Får varsel på SMS 📱')).toBeFocused()
+
+  // Comment: F6, Tab to the jump, Enter, type, Tab, Enter.
+  await page.keyboard.press('F6')
+  await page.keyboard.press('Tab')
+  await expect(inspector.getByRole('button', { name: 'Comments (0) ↓' })).toBeFocused()
+  await page.keyboard.press('Enter')
+  await expect(inspector.getByRole('textbox', { name: 'New comment' })).toBeFocused()
+  await page.keyboard.type('Kan vi sende den samme dag? ✉️')
+  await page.keyboard.press('Tab')
+  await expect(inspector.getByRole('button', { name: 'Add comment' })).toBeFocused()
+  await page.keyboard.press('Enter')
+  await expect(inspector.getByTestId('comment')).toContainText('Kan vi sende den samme dag? ✉️')
 })

@@ -43,7 +43,7 @@ import { VotingPanel } from './workshop/VotingPanel'
 import { Section, TextField } from './fields'
 import { TouchpointMetrics } from './TouchpointMetrics'
 import { useMapSession } from './MapSessionContext'
-import { JumpToComments, selectCommentTarget, useTopOnNewSelection } from './InspectorNavigation'
+import { JumpToComments, selectCommentTarget, useF6BetweenCanvasAndInspector, useTopOnNewSelection } from './InspectorNavigation'
 
 const DEPARTMENTS: MessageKey[] = ['department.sales', 'department.marketing', 'department.customerService', 'department.workshop', 'department.finance', 'department.it', 'department.hr', 'department.logistics', 'department.product']
 const EMOTIONS = [null, -2, -1, 0, 1, 2] as const
@@ -56,6 +56,7 @@ export function Inspector() {
   // Issue 12: a new selection starts at the top, with its comments one click away.
   const aside = useRef<HTMLElement>(null)
   useTopOnNewSelection(aside)
+  useF6BetweenCanvasAndInspector(aside)
   const commentTarget = useJourneyStore(selectCommentTarget)
   let body: React.ReactNode
   let title = t('inspector.map')
