@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process'
 import { expect, test } from '@playwright/test'
 import { addCardInFirstCell, card, center, createMapFromHome, dragTo, openAs, setIdentity } from './helpers'
 
@@ -290,4 +291,18 @@ test('from the keyboard: arrow onto a card, N adds one beside it, title it, anno
   await expect(inspector.getByRole('button', { name: 'Add comment' })).toBeFocused()
   await page.keyboard.press('Enter')
   await expect(inspector.getByTestId('comment')).toContainText('Kan vi sende den samme dag? ✉️')
+})
+
+test('the PDF from the browser prints an emoji as its name in the map language, never a box', async ({ page }) => {
+  await setIdentity(page, FACILITATOR, '#2fa67a')
+  await createMapFromHome(page, /Karolines bilservice \(Norsk\)/)
+  await expect(page.getByTestId('connection')).toHaveText('Connected')
+  await addCardInFirstCell(page, 'Ser varsellampen 🚨 i bilen 🚗')
+  await page.getByRole('button', { name: 'Export', exact: true }).click()
+  await page.getByRole('menuitem', { name: 'PDF…' }).click()
+  const download = page.waitForEvent('download')
+  await page.getByRole('dialog', { name: 'Export PDF' }).getByRole('button', { name: 'Export PDF' }).click()
+  const text = execFileSync('pdftotext', ['-raw', (await (await download).path())!, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ')
+  expect(text).toContain('Ser varsellampen [politilys] i bilen [bil]')
+  expect(text).not.toContain('\u25a1')
 })
