@@ -145,8 +145,8 @@ function Callouts({ items }: { items: Annotation[] }) {
 function MiniCurve({ points, columns, current, label }: { points: { column: number; emotion: number }[]; columns: number; current: number; label: string }) {
   const w = 220
   const h = 80
-  const x = (c: number) => (columns <= 1 ? w / 2 : 8 + (c * (w - 16)) / (columns - 1))
-  const y = (e: number) => h / 2 - (e * (h - 16)) / 4
+  const x = (c: number) => (columns <= 1 ? w / 2 : 11 + (c * (w - 22)) / (columns - 1))
+  const y = (e: number) => h / 2 - (e * (h - 22)) / 4
   const here = points.find((p) => p.column === current)
   return (
     <svg className="pres-curve" viewBox={`0 0 ${w} ${h}`} width={w} height={h} role="img" aria-label={label}>
