@@ -1,8 +1,26 @@
 import { defineConfig } from 'vitest/config'
 import react from '@vitejs/plugin-react'
+import type { Plugin } from 'vite'
+
+/**
+ * The PDF needs only each emoji and its name from emojibase-data's lists (src/io/pdf/emojiNames.ts);
+ * the rest (tags, groups, order, shortcodes) would be shipped for nothing, five times the size.
+ */
+function emojiNamesOnly(): Plugin {
+  type Entry = { unicode: string; label: string; skins?: Entry[] }
+  const trim = (e: Entry): Entry => ({ unicode: e.unicode, label: e.label, ...(e.skins ? { skins: e.skins.map(trim) } : null) })
+  return {
+    name: 'emoji-names-only',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/emojibase-data[\\/][\w-]+[\\/]compact\.json$/.test(id)) return null
+      return { code: JSON.stringify((JSON.parse(code) as Entry[]).map(trim)), map: null }
+    },
+  }
+}
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), emojiNamesOnly()],
   build: {
     outDir: 'dist',
     sourcemap: true,

@@ -48,6 +48,9 @@ export function useCanvasKeyboard(layout: GridLayout): void {
       const readOnly = selectReadOnly(state)
       const mod = e.ctrlKey || e.metaKey
       if (isTyping(e.target) || mod || e.altKey) return
+      // A key on a control outside the canvas (the inspector's buttons, a dialog) belongs to that
+      // control: Enter on "Comments" must not open the selected card's title (issue 12).
+      if (e.target instanceof Element && !e.target.closest('.react-flow') && e.target.closest('button, a[href], dialog, .inspector')) return
       const sel = state.selection
       if ((e.key === 'n' || e.key === 'N') && !readOnly) {
         let cell: { stageId: string; personaId: string } | null = null

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react'
+import { useId, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { addComment, deleteComment, setCommentResolved } from '../commands'
 import { byOrder, type CommentId, type Comment, type Snapshot } from '../model'
 import { formatDateTime } from '../i18n/format'
@@ -17,7 +17,11 @@ export function CommentThreads({ targetId }: { targetId: string }) {
   const annotations = useMemo(() => Object.values(snapshot.annotations).filter((a) => a.targetId === targetId).sort(byOrder), [snapshot.annotations, targetId])
   // The record itself is labelled null: its thread needs no "on …" line.
   const targets: { id: string; label: string | null }[] = [{ id: targetId, label: null }, ...annotations.map((a) => ({ id: a.id, label: `${t(`annotationKind.${a.kind}.one`)}: ${a.text.slice(0, 40)}` }))]
-  const [on, setOn] = useState(targetId)
+  // Which item a new comment goes on, for this record only: selecting another record (the same
+  // component, new props) must not leave a new comment aimed at the one selected before.
+  const [picked, setPicked] = useState({ record: targetId, id: targetId })
+  const on = picked.record === targetId ? picked.id : targetId
+  const setOn = (id: string) => setPicked({ record: targetId, id })
   const threads = useMemo(() => {
     const ids = new Set(targets.map((t) => t.id))
     return Object.values(snapshot.comments)
@@ -106,9 +110,29 @@ function CommentForm({ targetId, label, placeholder, submitLabel, extra, onDone 
   const me = useJourneyStore((s) => s.self.name)
   const peers = useJourneyStore((s) => s.peers)
   const [text, setText] = useState('')
+  const [active, setActive] = useState(0)
+  const box = useRef<HTMLTextAreaElement>(null)
+  const listId = useId()
+  // Where the caret goes once a picked mention is rendered (before the next keystroke can land).
+  const caretAt = useRef<number | null>(null)
+  useLayoutEffect(() => {
+    if (caretAt.current === null || !box.current) return
+    box.current.setSelectionRange(caretAt.current, caretAt.current)
+    caretAt.current = null
+  }, [text])
   if (readOnly) return null
   const mentionQuery = /@([^@\n]*)$/.exec(text)?.[1]
   const suggestions = mentionQuery !== undefined ? peers.filter((p) => p.name.toLowerCase().startsWith(mentionQuery.toLowerCase()) && p.name !== mentionQuery).slice(0, 5) : []
+  const current = suggestions.length > 0 ? Math.min(active, suggestions.length - 1) : -1
+  // Picking a name completes the mention and leaves the caret in the box, so the next keystroke
+  // types into the comment (a canvas shortcut such as N must not fire, issue 12).
+  const pick = (name: string) => {
+    const next = text.replace(/@([^@\n]*)$/, `@${name} `)
+    setText(next)
+    setActive(0)
+    caretAt.current = next.length
+    box.current?.focus()
+  }
   return (
     <form
       className="comment-form"
@@ -121,14 +145,45 @@ function CommentForm({ targetId, label, placeholder, submitLabel, extra, onDone 
       }}
     >
       {extra}
-      <textarea value={text} onChange={(e) => setText(e.target.value)} aria-label={label} placeholder={placeholder} rows={2} maxLength={20000} />
+      <textarea
+        ref={box}
+        value={text}
+        onChange={(e) => {
+          setText(e.target.value)
+          setActive(0)
+        }}
+        onKeyDown={(e) => {
+          if (suggestions.length === 0) return
+          if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+            e.preventDefault()
+            setActive((current + (e.key === 'ArrowDown' ? 1 : suggestions.length - 1)) % suggestions.length)
+          } else if (e.key === 'Enter' || e.key === 'Tab') {
+            e.preventDefault()
+            pick(suggestions[current]!.name)
+          }
+        }}
+        aria-label={label}
+        aria-autocomplete="list"
+        aria-controls={suggestions.length > 0 ? listId : undefined}
+        aria-activedescendant={current >= 0 ? `${listId}-${current}` : undefined}
+        placeholder={placeholder}
+        rows={2}
+        maxLength={20000}
+      />
       {suggestions.length > 0 && (
-        <ul className="mention-suggestions" aria-label={t('comments.mention')}>
-          {suggestions.map((p) => (
-            <li key={p.clientId}>
-              <button type="button" onClick={() => setText(text.replace(/@([^@\n]*)$/, `@${p.name} `))}>
-                @{p.name}
-              </button>
+        <ul className="mention-suggestions" id={listId} role="listbox" aria-label={t('comments.mention')}>
+          {suggestions.map((p, i) => (
+            <li
+              key={p.clientId}
+              id={`${listId}-${i}`}
+              role="option"
+              aria-selected={i === current}
+              className={i === current ? 'is-active' : undefined}
+              // Keep focus in the comment box: a pointer press on a suggestion must not move it.
+              onMouseDown={(e) => e.preventDefault()}
+              onClick={() => pick(p.name)}
+            >
+              @{p.name}
             </li>
           ))}
         </ul>

@@ -1,20 +1,20 @@
 import { useEffect, useState } from 'react'
 import { createId } from '../model'
 import { TEMPLATES } from '../templates'
+import { RecentMaps, TemplateGallery } from './home/HomeSections'
 import { ApiError, createMapOnServer, forgetMap, listRecentMaps, rememberMap, type RecentMap } from '../sync'
 import { setPendingInit } from './MapPage'
 import { ImportButton } from './ImportButton'
 import { importMapOnServer } from '../sync'
 import { toJourneyJson, type Snapshot } from '../model'
-import { formatDateTime } from '../i18n/format'
-import { LOCALE_NAMES, uiLocaleOf } from '../i18n/locales'
 import { useT } from '../i18n/useT'
 import { LanguagePicker } from './LanguagePicker'
 
 /**
- * New map (empty or from a template), recent maps, import. A new map is created on the server and
- * opened with its facilitator link; without a server (offline) it is kept in this browser and can
- * be published later.
+ * Where a facilitator left off first (recent maps, with when they were opened and in which role),
+ * then a new map (empty or imported), then the templates by scenario and language. A new map is
+ * created on the server and opened with its facilitator link; without a server (offline) it is
+ * kept in this browser and can be published later.
  */
 export function HomePage() {
   const t = useT()
@@ -36,6 +36,8 @@ export function HomePage() {
       rememberMap({
         id: created.id,
         title: name,
+        createdAt: new Date().toISOString(),
+        template,
         local: false,
         role: 'facilitator',
         token: created.facilitatorToken,
@@ -52,7 +54,7 @@ export function HomePage() {
       // No server reachable: keep the map in this browser.
       const id = `local_${createId('persona').slice('persona:'.length)}`
       setPendingInit(id, { title: name, template, locale })
-      rememberMap({ id, title: name, local: true, role: 'facilitator' })
+      rememberMap({ id, title: name, local: true, role: 'facilitator', createdAt: new Date().toISOString(), template })
       location.assign(`/local/${id}`)
     }
   }
@@ -93,6 +95,15 @@ export function HomePage() {
           {notice}
         </p>
       )}
+      {recent.length > 0 && (
+        <RecentMaps
+          recent={recent}
+          onForget={(id) => {
+            forgetMap(id)
+            setRecent(listRecentMaps())
+          }}
+        />
+      )}
       <section className="home-new" aria-labelledby="new-title">
         <h2 id="new-title">{t('home.newMap')}</h2>
         <div className="field-inline">
@@ -108,53 +119,14 @@ export function HomePage() {
           <ImportButton onImported={(snapshot) => void importMap(snapshot)} disabled={busy} />
           <span className="muted small">{t('home.importHint')}</span>
         </div>
-        <h3>{t('home.fromTemplate')}</h3>
-        <ul className="templates">
-          {TEMPLATES.map((tpl) => (
-            <li key={tpl.id} lang={tpl.locale}>
-              <button type="button" disabled={busy} onClick={() => create(tpl.id)} aria-label={`${tpl.title} (${languageName(tpl.locale)})`}>
-                <strong>{tpl.title}</strong>
-                <span className="muted small">{languageName(tpl.locale)}</span>
-                <span className="small">{tpl.description}</span>
-              </button>
-            </li>
-          ))}
-        </ul>
       </section>
-      <section className="home-recent" aria-labelledby="recent-title">
-        <h2 id="recent-title">{t('home.recentMaps')}</h2>
-        {recent.length === 0 ? (
+      <TemplateGallery busy={busy} onPick={(id) => void create(id)} />
+      {recent.length === 0 && (
+        <section className="home-recent" aria-labelledby="recent-title">
+          <h2 id="recent-title">{t('home.recentMaps')}</h2>
           <p className="muted">{t('home.noRecentMaps')}</p>
-        ) : (
-          <ul className="recent">
-            {recent.map((m) => (
-              <li key={m.id}>
-                <a href={m.local ? `/local/${m.id}` : `/m/${m.id}${m.token ? `#token=${encodeURIComponent(m.token)}` : ''}`}>{m.title || t('common.untitledJourney')}</a>
-                <span className="muted small">
-                  {m.local ? t('home.onlyInThisBrowser') : m.role ? t(`role.${m.role}`) : ''} · {formatDateTime(m.openedAt, t.locale)}
-                </span>
-                <button
-                  type="button"
-                  className="link-button"
-                  aria-label={t('home.removeFromList', { title: m.title || t('common.untitledJourney') })}
-                  onClick={() => {
-                    forgetMap(m.id)
-                    setRecent(listRecentMaps())
-                  }}
-                >
-                  {t('common.remove')}
-                </button>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+        </section>
+      )}
     </main>
   )
-}
-
-/** A template's language, named in itself (the e2e and screen readers find "Dansk" whatever the UI language). */
-function languageName(locale: string): string {
-  const known = uiLocaleOf(locale)
-  return known === 'nb' ? 'Norsk' : known ? LOCALE_NAMES[known] : locale
 }

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react'
+import { useMemo, useRef, useState } from 'react'
 import {
   addPersona,
   addStage,
@@ -43,6 +43,7 @@ import { VotingPanel } from './workshop/VotingPanel'
 import { Section, TextField } from './fields'
 import { TouchpointMetrics } from './TouchpointMetrics'
 import { useMapSession } from './MapSessionContext'
+import { JumpToComments, selectCommentTarget, useF6BetweenCanvasAndInspector, useTopOnNewSelection } from './InspectorNavigation'
 
 const DEPARTMENTS: MessageKey[] = ['department.sales', 'department.marketing', 'department.customerService', 'department.workshop', 'department.finance', 'department.it', 'department.hr', 'department.logistics', 'department.product']
 const EMOTIONS = [null, -2, -1, 0, 1, 2] as const
@@ -52,6 +53,11 @@ export function Inspector() {
   const selection = useJourneyStore(selectSelection)
   const snapshot = useJourneyStore(selectSnapshot)
   const t = useT()
+  // Issue 12: a new selection starts at the top, with its comments one click away.
+  const aside = useRef<HTMLElement>(null)
+  useTopOnNewSelection(aside)
+  useF6BetweenCanvasAndInspector(aside)
+  const commentTarget = useJourneyStore(selectCommentTarget)
   let body: React.ReactNode
   let title = t('inspector.map')
   if (selection?.kind === 'touchpoint' && snapshot.touchpoints[selection.id]) {
@@ -82,9 +88,10 @@ export function Inspector() {
     body = <MapInspector snapshot={snapshot} />
   }
   return (
-    <aside className="inspector" aria-label={t('inspector.label')}>
+    <aside className="inspector" aria-label={t('inspector.label')} ref={aside}>
       <VotingPanel />
       <h2 className="inspector-title">{title}</h2>
+      {commentTarget && <JumpToComments targetId={commentTarget} />}
       {body}
     </aside>
   )
@@ -413,9 +420,11 @@ function NotesAndComments({ targetId }: { targetId: string }) {
       <Section title={t('common.annotations')}>
         <AnnotationList targetId={targetId} />
       </Section>
-      <Section title={t('common.comments')}>
-        <CommentThreads targetId={targetId} />
-      </Section>
+      <div data-inspector-section="comments">
+        <Section title={t('common.comments')}>
+          <CommentThreads targetId={targetId} />
+        </Section>
+      </div>
     </>
   )
 }

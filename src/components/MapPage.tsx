@@ -23,6 +23,7 @@ import { WorkshopBar } from './workshop/WorkshopBar'
 import { PresentationView } from './workshop/PresentationView'
 import { VersionsDialog } from './workshop/VersionsDialog'
 import { MentionNotifier } from './MentionNotifier'
+import { Announcer } from './workshop/Announcer'
 import { FollowBanner } from './workshop/FollowBanner'
 import { measureClockOffset } from '../sync'
 import { useT } from '../i18n/useT'
@@ -158,6 +159,7 @@ export function MapPage({ mapId, token, local }: { mapId: string; token?: string
             )}
           </div>
           <MentionNotifier />
+          <Announcer />
           <CommandNotice />
           <ErrorBoundary label={t('presentation.label')} className="view-fallback">
             <PresentationView />

@@ -1,6 +1,7 @@
 import { memo } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { useT } from '../i18n/useT'
+import { textColorOn } from './textColorOn'
 import { useJourneyStore, type JourneyState } from '../store'
 
 const selectStatus = (s: JourneyState) => ({ status: s.status, unsynced: s.unsynced, catchingUp: s.catchingUp, held: s.held, refusal: s.refusal, role: s.role, locked: s.workshop.locked })
@@ -64,7 +65,7 @@ export const PresenceAvatars = memo(function PresenceAvatars() {
   const t = useT()
   return (
     <ul className="avatars" aria-label={t('presence.people')}>
-      <li className="avatar" style={{ background: self.color }} title={t('presence.you', { name: self.name })} aria-label={t('presence.you', { name: self.name })}>
+      <li className="avatar" style={{ background: self.color, color: textColorOn(self.color) }} title={t('presence.you', { name: self.name })} aria-label={t('presence.you', { name: self.name })}>
         {initials(self.name)}
       </li>
       {people.map(([id, name, color]) => (
@@ -72,7 +73,7 @@ export const PresenceAvatars = memo(function PresenceAvatars() {
           <button
             type="button"
             className={`avatar${following === Number(id) ? ' is-followed' : ''}`}
-            style={{ background: color }}
+            style={{ background: color, color: textColorOn(color ?? '') }}
             title={t(following === Number(id) ? 'presence.stopFollowing' : 'presence.follow', { name })}
             aria-label={t(following === Number(id) ? 'presence.stopFollowing' : 'presence.follow', { name })}
             onClick={() => follow(following === Number(id) ? null : Number(id))}

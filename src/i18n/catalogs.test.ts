@@ -33,7 +33,6 @@ const SAME_AS_ENGLISH: Partial<Record<MessageKey, string>> = {
   'canvas.badge.functionalShort': 'F: Funktionelt / Funktionellt / Funksjonelt',
   'canvas.badge.emotionalShort': 'E: Emotionelt / Emotionellt / Emosjonelt',
   'canvas.personaNode': '"Persona {name}": the same word',
-  'versions.summary.personas.one': '"{count} persona": the same word',
   'assessment.prompt': 'only a placeholder and a question mark',
   'annotationKind.note.one': 'Danish writes note, as its print labels do',
   'emotion.0': 'neutral is the Danish and Swedish word',
@@ -44,7 +43,6 @@ const SAME_AS_ENGLISH: Partial<Record<MessageKey, string>> = {
   'inspector.cell': 'cell is the Swedish word',
   'presentation.label': 'presentation is the Swedish word',
   'gap.gap': 'gap is the Swedish and Norwegian word',
-  'versions.summary.personas.other': 'Norwegian plural personas, as its PDF writes it',
   'assessment.option': 'only placeholders',
 }
 

@@ -42,14 +42,52 @@ export async function fetchMapInfo(id: string, token: string): Promise<{ id: str
   return json(await fetch(`/api/maps/${encodeURIComponent(id)}?token=${encodeURIComponent(token)}`))
 }
 
-export async function mintLink(id: string, token: string, role: 'facilitator' | 'editor' | 'viewer'): Promise<{ token: string; url: string }> {
+/** A new link for a role; with `expiresInSeconds` it stops working then (the relay refuses it). */
+export async function mintLink(
+  id: string,
+  token: string,
+  role: 'facilitator' | 'editor' | 'viewer',
+  expiresInSeconds?: number,
+): Promise<{ token: string; url: string; expiresAt?: string | null }> {
   return json(
     await fetch(`/api/maps/${encodeURIComponent(id)}/links`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify(expiresInSeconds === undefined ? { role } : { role, expiresInSeconds }),
+    }),
+  )
+}
+
+/**
+ * Revoke every link of a role: the relay closes their sockets and refuses them from now on, and
+ * answers with one fresh link for the role, so the facilitator can hand out a new one at once.
+ */
+export async function revokeLinks(
+  id: string,
+  token: string,
+  role: 'facilitator' | 'editor' | 'viewer',
+): Promise<{ token: string; url: string; closedConnections: number }> {
+  return json(
+    await fetch(`/api/maps/${encodeURIComponent(id)}/revoke`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify({ role }),
     }),
   )
+}
+
+/**
+ * When a link stops working, read from its own claims (ms since the epoch), or null when it lasts
+ * until revoked. Only for showing it: the relay alone judges a token.
+ */
+export function linkExpiresAt(token: string): number | null {
+  try {
+    const payload = token.slice(0, token.indexOf('.')).replace(/-/g, '+').replace(/_/g, '/')
+    const claims = JSON.parse(atob(payload)) as { x?: unknown }
+    return typeof claims.x === 'number' ? claims.x : null
+  } catch {
+    return null
+  }
 }
 
 export function shareUrl(id: string, token: string): string {

@@ -14,6 +14,9 @@ export interface RecentMap {
   /** For a facilitator: every role's token, for the share dialog. */
   links?: Partial<Record<'facilitator' | 'editor' | 'viewer', string>>
   openedAt: string
+  /** When this browser created the map, and from which template: tells same-titled maps apart. */
+  createdAt?: string
+  template?: string
 }
 
 const KEY = 'journey:recent-maps'

@@ -1,8 +1,7 @@
 import { useEffect, useMemo, useRef } from 'react'
-import { byOrder, sortedPersonas, sortedStages, type Annotation } from '../../model'
-import { phaseName } from '../../i18n/phaseNames'
+import { sortedPersonas, sortedStages } from '../../model'
 import { useT } from '../../i18n/useT'
-import { EmotionFace } from '../../canvas/nodes/EmotionFace'
+import { StageSlide } from './PresentationSlide'
 import { selectSnapshot, useJourneyStore, type JourneyState } from '../../store'
 import { selectLeader } from '../../canvas/useFollow'
 import { useMapSession } from '../MapSessionContext'
@@ -16,9 +15,9 @@ const selectStep = (s: JourneyState): { step: number | null; driven: boolean } =
 }
 
 /**
- * Presentation mode for the read-out at the end of a workshop: one screen per stage, in journey
- * order, with each persona's touchpoints, feelings, pains, wows and unmet needs. A facilitator who
- * presents with the spotlight on drives everyone's screen.
+ * Presentation mode for the read-out at the end of a workshop: a title slide, then one slide per
+ * stage in journey order that looks like the map (StageSlide). Arrow keys, Space and Page keys
+ * step; a facilitator who presents with the spotlight on drives everyone's screen.
  */
 export function PresentationView() {
   const session = useMapSession()
@@ -58,7 +57,6 @@ export function PresentationView() {
 
   if (step === null) return null
   const stage = step > 0 ? stages[step - 1] : undefined
-  const byTarget = (id: string) => Object.values(snapshot.annotations).filter((a) => a.targetId === id).sort(byOrder)
 
   return (
     <div ref={ref} className="presentation" role="dialog" aria-modal="true" aria-label={t('presentation.label')}>
@@ -81,6 +79,9 @@ export function PresentationView() {
           </span>
         )}
       </header>
+      <p className="visually-hidden" aria-live="polite">
+        {stage ? t('presentation.stageOf', { n: step, total: last, title: stage.title }) : snapshot.meta.title}
+      </p>
       {!stage ? (
         <section className="presentation-body title-slide">
           <h1>{snapshot.meta.title}</h1>
@@ -95,49 +96,8 @@ export function PresentationView() {
           </ul>
         </section>
       ) : (
-        <section className="presentation-body">
-          <p className={`presentation-phase phase-${stage.phase}`}>{phaseName(stage.phase, snapshot.meta.locale)}</p>
-          <h1>{stage.title}</h1>
-          <AnnotationLines items={byTarget(stage.id)} />
-          <div className="presentation-lanes">
-            {personas.map((p) => {
-              const cards = Object.values(snapshot.touchpoints)
-                .filter((t) => t.stageId === stage.id && t.personaId === p.id)
-                .sort(byOrder)
-              return (
-                <div key={p.id} className="presentation-lane" style={{ borderColor: p.color }}>
-                  <h2>{p.name}</h2>
-                  {cards.length === 0 && <p className="muted">{t('presentation.noTouchpoints')}</p>}
-                  {cards.map((t) => (
-                    <article key={t.id} className="presentation-card">
-                      <h3>
-                        <EmotionFace emotion={t.emotion} size={26} /> {t.title}
-                      </h3>
-                      <p className="muted small">{[t.channel, t.owner].filter(Boolean).join(' · ')}</p>
-                      <AnnotationLines items={byTarget(t.id)} />
-                    </article>
-                  ))}
-                </div>
-              )
-            })}
-          </div>
-        </section>
+        <StageSlide snapshot={snapshot} stage={stage} />
       )}
     </div>
-  )
-}
-
-function AnnotationLines({ items }: { items: Annotation[] }) {
-  const t = useT()
-  if (items.length === 0) return null
-  return (
-    <ul className="presentation-annotations">
-      {items.map((a) => (
-        <li key={a.id} className={`kind-${a.kind}${a.status === 'unmet' ? ' is-unmet' : ''}`}>
-          <span className="kind-label">{t(`annotationKind.${a.kind}.one`)}</span> {a.text}
-          {a.status && <span className="muted small"> ({t(`needStatus.${a.status}`).toLocaleLowerCase(t.locale)})</span>}
-        </li>
-      ))}
-    </ul>
   )
 }

@@ -1,19 +1,17 @@
 import { useEffect, useState } from 'react'
-import { replaceContent } from '../../commands'
-import { parseJourneyJson, sortedPersonas, sortedStages, type Snapshot } from '../../model'
+import { parseJourneyJson, type Snapshot } from '../../model'
 import { fetchVersion, listVersions, saveVersion, type VersionInfo } from '../../sync'
 import { useJourneyStore } from '../../store'
 import { Dialog } from '../Dialog'
-import { useMapSession } from '../MapSessionContext'
+import { VersionPreview } from '../versions/VersionPreview'
 import { formatDateTime } from '../../i18n/format'
 import { useT } from '../../i18n/useT'
 
 const REASONS = ['manual', 'lock', 'session-start', 'before-restore'] as const
 const isKnownReason = (reason: string): reason is (typeof REASONS)[number] => (REASONS as readonly string[]).includes(reason)
 
-/** Named snapshots: save, list, preview read-only, and restore as new changes. */
+/** Named snapshots: save, list, preview read-only with what changed since, and restore (asked first) as new changes. */
 export function VersionsDialog({ mapId, token, onClose }: { mapId: string; token: string; onClose(): void }) {
-  const { doc } = useMapSession()
   const isFacilitator = useJourneyStore((s) => s.role === 'facilitator')
   const t = useT()
   const [versions, setVersions] = useState<VersionInfo[] | null>(null)
@@ -41,7 +39,7 @@ export function VersionsDialog({ mapId, token, onClose }: { mapId: string; token
   }
 
   return (
-    <Dialog title={t('versions.title')} open onClose={onClose} className="versions-dialog">
+    <Dialog title={t('versions.title')} open onClose={onClose} className={`versions-dialog${preview ? ' is-previewing' : ''}`}>
       {error && <p role="alert" className="error">{error}</p>}
       {isFacilitator && (
         <form
@@ -64,29 +62,7 @@ export function VersionsDialog({ mapId, token, onClose }: { mapId: string; token
         </form>
       )}
       {preview ? (
-        <div className="version-preview" aria-label={t('versions.previewOf', { name: preview.info.name })}>
-          <h3>
-            {preview.info.name} <span className="muted small">{formatDateTime(preview.info.createdAt, t.locale)}</span>
-          </h3>
-          <VersionSummary snapshot={preview.snapshot} />
-          <div className="dialog-actions">
-            <button type="button" onClick={() => setPreview(null)}>
-              {t('versions.back')}
-            </button>
-            {isFacilitator && (
-              <button
-                type="button"
-                className="primary"
-                onClick={() => {
-                  replaceContent(doc, preview.snapshot)
-                  onClose()
-                }}
-              >
-                {t('versions.restore')}
-              </button>
-            )}
-          </div>
-        </div>
+        <VersionPreview mapId={mapId} token={token} info={preview.info} version={preview.snapshot} onBack={() => setPreview(null)} onRestored={onClose} />
       ) : (
         <ul className="versions-list">
           {versions === null && <li className="muted">{t('common.loading')}</li>}
@@ -113,30 +89,5 @@ export function VersionsDialog({ mapId, token, onClose }: { mapId: string; token
         </button>
       </div>
     </Dialog>
-  )
-}
-
-/** A read-only outline of a version: stages with their touchpoints per persona. */
-function VersionSummary({ snapshot }: { snapshot: Snapshot }) {
-  const personas = sortedPersonas(snapshot)
-  const t = useT()
-  return (
-    <div className="version-summary">
-      <p>
-        <strong>{snapshot.meta.title}</strong> · {t.plural('versions.summary.personas', personas.length)} · {t.plural('versions.summary.stages', Object.keys(snapshot.stages).length)} ·{' '}
-        {t.plural('versions.summary.touchpoints', Object.keys(snapshot.touchpoints).length)} · {t.plural('versions.summary.annotations', Object.keys(snapshot.annotations).length)}
-      </p>
-      <ul>
-        {sortedStages(snapshot).map((s) => (
-          <li key={s.id}>
-            <strong>{s.title}</strong>:{' '}
-            {Object.values(snapshot.touchpoints)
-              .filter((t) => t.stageId === s.id)
-              .map((t) => t.title)
-              .join(' · ') || <span className="muted">{t('versions.noTouchpoints')}</span>}
-          </li>
-        ))}
-      </ul>
-    </div>
   )
 }

@@ -8,6 +8,7 @@ import type { FontCoverage } from './fontCoverage'
 import { printableText } from './printableText'
 import { wrapText } from './wrapText'
 import type { PrintFormat } from '../printFormat'
+import type { EmojiNames } from './emojiNames'
 import type { PrintLabels } from '../printLabels'
 
 export const FONT_FAMILY = 'DejaVuSans'
@@ -56,6 +57,8 @@ export class PrintContext {
     readonly format: PrintFormat,
     private readonly coverage: { regular: FontCoverage; bold: FontCoverage },
     readonly mapTitle: string,
+    /** Emoji names in the map's language: an emoji prints as its name, never as a box. */
+    private readonly emojiNames?: EmojiNames,
   ) {
     this.width = doc.internal.pageSize.getWidth()
     this.height = doc.internal.pageSize.getHeight()
@@ -65,7 +68,7 @@ export class PrintContext {
 
   /** The text as the font can print it (see printableText). */
   printable(text: string, bold = false): string {
-    return printableText(text, bold ? this.coverage.bold : this.coverage.regular)
+    return printableText(text, bold ? this.coverage.bold : this.coverage.regular, this.emojiNames)
   }
 
   setStyle(style: TextStyle): void {

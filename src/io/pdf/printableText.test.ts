@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { readFontCoverage } from './fontCoverage'
 import { readDejaVuFonts } from './nodeFonts'
 import { printableText } from './printableText'
+import { loadEmojiNames } from './emojiNames'
 
 const fonts = readDejaVuFonts()
 const regular = readFontCoverage(fonts.regular as Uint8Array)
@@ -30,6 +31,15 @@ describe('printable text', () => {
     expect(printableText('Familie 👨‍👩‍👧 på tur', regular)).toBe('Familie \u25a1 på tur') // a ZWJ sequence is one character to a reader
     expect(printableText('Norge 🇳🇴!', regular)).toBe('Norge \u25a1!')
     expect(printableText('中文', regular)).toBe('\u25a1\u25a1')
+  })
+
+  it('prints an emoji as its name in the map language when one is known, and never a box then', async () => {
+    const names = await loadEmojiNames('nb')
+    expect(printableText('Henter bilen 🚗 og kosten 🧹', regular, names)).toBe('Henter bilen [bil] og kosten [feiekost]')
+    expect(printableText('Fornøyd 👍🏽', regular, await loadEmojiNames('da'))).toMatch(/^Fornøyd \[[^\]\u25a1]+\]$/) // a skin tone keeps a name
+    expect(printableText('Norge 🇳🇴!', regular, names)).toBe('Norge [flagg: Norge]!')
+    expect(printableText('Great 🎉', regular, await loadEmojiNames('en-GB'))).toBe('Great [party popper]')
+    expect(printableText('中文', regular, names)).toBe('\u25a1\u25a1') // no name: the placeholder
   })
 
   it('prints a symbol the font has even when it comes with an emoji presentation selector', () => {

@@ -1,9 +1,11 @@
 /**
  * Make any user text safe to hand to jsPDF with the embedded font: every character the font can
  * draw passes through unchanged (æ ø å ä ö, Greek, Cyrillic…); every user-perceived character it
- * cannot draw (an emoji, a CJK ideograph, a flag) becomes one visible placeholder, so a reader sees
- * that something was there instead of a silently shortened sentence.
+ * cannot draw becomes readable text: an emoji its name in brackets ("[car]", from `names`, in the
+ * map's language), anything else without a name (a CJK ideograph) one visible placeholder, so a
+ * reader sees that something was there instead of a silently shortened sentence.
  */
+import type { EmojiNames } from './emojiNames'
 import type { FontCoverage } from './fontCoverage'
 
 /** The placeholder printed for a character the font lacks (U+25A1 WHITE SQUARE), or "?" if even that is missing. */
@@ -19,7 +21,7 @@ const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' })
  * Text for one or more printed lines: `\n` is kept (callers split on it), tabs and other control
  * characters become a space.
  */
-export function printableText(text: string, coverage: FontCoverage): string {
+export function printableText(text: string, coverage: FontCoverage, names?: EmojiNames): string {
   const normalized = text.normalize('NFC').replace(/\r\n?/g, '\n')
   if (allCovered(normalized, coverage)) return normalized
   const placeholder = placeholderFor(coverage)
@@ -30,7 +32,11 @@ export function printableText(text: string, coverage: FontCoverage): string {
     else if (allCovered(segment, coverage)) out += segment
     else {
       const bare = segment.replace(PRESENTATION_ONLY, '')
-      out += bare !== '' && allCovered(bare, coverage) ? bare : placeholder
+      if (bare !== '' && allCovered(bare, coverage)) out += bare
+      else {
+        const name = names?.get(segment) ?? names?.get(bare)
+        out += name !== undefined && allCovered(name, coverage) ? `[${name}]` : placeholder
+      }
     }
   }
   return out

@@ -12,6 +12,7 @@ import type { Snapshot } from '../../model'
 import { printFormat } from '../printFormat'
 import { printLabels } from '../printLabels'
 import { drawCover } from './cover'
+import { loadEmojiNames } from './emojiNames'
 import { readFontCoverage } from './fontCoverage'
 import { drawGrid } from './grid'
 import type { PdfOptions } from './pdfOptions'
@@ -64,7 +65,8 @@ export async function renderJourneyPdf(snapshot: Snapshot, options: PdfOptions, 
   doc.setLanguage(pdfLanguage(locale))
 
   const format = printFormat(locale)
-  const ctx = new PrintContext(doc, labels, format, { regular: readFontCoverage(regular), bold: readFontCoverage(bold) }, title)
+  const emojiNames = await loadEmojiNames(locale)
+  const ctx = new PrintContext(doc, labels, format, { regular: readFontCoverage(regular), bold: readFontCoverage(bold) }, title, emojiNames)
   const formatDate = format.date
   const now = options.now ?? new Date()
 

@@ -1,0 +1,92 @@
+import { useEffect, type RefObject } from 'react'
+import { focusCard } from '../canvas/useCanvasKeyboard'
+import { selectSelection, selectSnapshot, useJourneyStore, type JourneyState } from '../store'
+import { useT } from '../i18n/useT'
+
+/** A key that changes when another record is selected (not when the selected one changes). */
+const selectSelectionKey = (s: JourneyState): string => {
+  const sel = s.selection
+  if (!sel) return ''
+  return sel.kind === 'cell' ? `cell:${sel.stageId}|${sel.personaId}` : sel.id
+}
+
+/** The inspector starts at the top for a new selection, not where the last one was scrolled to. */
+export function useTopOnNewSelection(ref: RefObject<HTMLElement | null>) {
+  const key = useJourneyStore(selectSelectionKey)
+  useEffect(() => {
+    if (ref.current) ref.current.scrollTop = 0
+  }, [key, ref])
+}
+
+/** Threads on a record and on its annotations, as the comments section lists them. */
+const selectThreadCount = (targetId: string) => (s: JourneyState) => {
+  const snapshot = selectSnapshot(s)
+  const ids = new Set([targetId])
+  for (const a of Object.values(snapshot.annotations)) if (a.targetId === targetId) ids.add(a.id)
+  let count = 0
+  for (const c of Object.values(snapshot.comments)) if (ids.has(c.targetId)) count++
+  return count
+}
+
+/**
+ * One click from the top of the inspector to the comments under a long form: scrolls them into
+ * view and puts the caret in the new-comment box (or on the first thread when read-only).
+ */
+export function JumpToComments({ targetId }: { targetId: string }) {
+  const t = useT()
+  const count = useJourneyStore(selectThreadCount(targetId))
+  return (
+    <nav className="inspector-jump" aria-label={t('inspector.jumpLabel')}>
+      <button
+        type="button"
+        className="link-button"
+        onClick={(e) => {
+          const section = e.currentTarget.closest('.inspector')?.querySelector<HTMLElement>('[data-inspector-section="comments"]')
+          if (!section) return
+          section.scrollIntoView({ block: 'start' })
+          const box = section.querySelector<HTMLElement>('textarea') ?? section.querySelector<HTMLElement>('h3')
+          if (box && box.tagName === 'H3') box.tabIndex = -1
+          box?.focus({ preventScroll: true })
+        }}
+      >
+        {t.plural('inspector.jumpToComments', count)}
+      </button>
+    </nav>
+  )
+}
+
+/** The selected record's id when it carries comments (everything but a cell, a link and the map). */
+export const selectCommentTarget = (s: JourneyState): string | null => {
+  const sel = selectSelection(s)
+  if (!sel || sel.kind === 'cell' || sel.kind === 'link') return null
+  return sel.id
+}
+
+/**
+ * F6 moves the keyboard between the canvas and the inspector, as it moves between panes in desktop
+ * apps: from the canvas to the inspector's heading (Tab goes on into its fields), and back to the
+ * selected card. Without it a keyboard user would tab through every card to reach the inspector.
+ */
+export function useF6BetweenCanvasAndInspector(ref: RefObject<HTMLElement | null>) {
+  useEffect(() => {
+    const onKeyDown = (e: KeyboardEvent) => {
+      if (e.key !== 'F6' || e.ctrlKey || e.metaKey || e.altKey) return
+      const inspector = ref.current
+      if (!inspector) return
+      e.preventDefault()
+      if (inspector.contains(document.activeElement)) {
+        const sel = useJourneyStore.getState().selection
+        if (sel && sel.kind === 'touchpoint') focusCard(sel.id)
+        else document.querySelector<HTMLElement>('.react-flow__pane')?.closest<HTMLElement>('.react-flow')?.focus()
+      } else {
+        const heading = inspector.querySelector<HTMLElement>('.inspector-title')
+        if (heading) {
+          heading.tabIndex = -1
+          heading.focus()
+        }
+      }
+    }
+    window.addEventListener('keydown', onKeyDown)
+    return () => window.removeEventListener('keydown', onKeyDown)
+  }, [ref])
+}

@@ -1,0 +1,130 @@
+import { useMemo, useState } from 'react'
+import { replaceContent } from '../../commands'
+import { diffVersion, type Snapshot } from '../../model'
+import { saveVersion, type VersionInfo } from '../../sync'
+import { selectSnapshot, useJourneyStore } from '../../store'
+import { formatDateTime } from '../../i18n/format'
+import { useT } from '../../i18n/useT'
+import { useMapSession } from '../MapSessionContext'
+import { VersionCanvas } from './VersionCanvas'
+
+/**
+ * One version, previewed: its canvas with what changed between it and now marked on it, the
+ * changes listed (a click brings one into view), and for a facilitator a restore that asks
+ * first and saves the map as it is now as a version before writing the old content back.
+ */
+export function VersionPreview({ mapId, token, info, version, onBack, onRestored }: { mapId: string; token: string; info: VersionInfo; version: Snapshot; onBack(): void; onRestored(): void }) {
+  const { doc } = useMapSession()
+  const t = useT()
+  const now = useJourneyStore(selectSnapshot)
+  const isFacilitator = useJourneyStore((s) => s.role === 'facilitator')
+  const diff = useMemo(() => diffVersion(version, now), [version, now])
+  const [focusId, setFocusId] = useState<string | null>(null)
+  const [confirming, setConfirming] = useState(false)
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  const total = diff.cards.length + diff.stages.length + diff.personas.length
+
+  const restore = async () => {
+    setBusy(true)
+    try {
+      // The map as it is now stays reachable: restoring is itself undoable from this list.
+      await saveVersion(mapId, token, t('versions.beforeRestoreName', { name: info.name }))
+      replaceContent(doc, version)
+      onRestored()
+    } catch (e) {
+      setError((e as Error).message)
+      setBusy(false)
+    }
+  }
+
+  const groups = [
+    { kind: 'removed', title: t('versions.diff.removed'), items: diff.cards.filter((c) => c.kind === 'removed').map((c) => ({ id: c.id, text: c.then.title })) },
+    { kind: 'added', title: t('versions.diff.added'), items: diff.cards.filter((c) => c.kind === 'added').map((c) => ({ id: c.id, text: c.now.title })) },
+    {
+      kind: 'moved',
+      title: t('versions.diff.moved'),
+      items: diff.cards.flatMap((c) => (c.kind === 'moved' ? [{ id: c.id, text: `${c.now.title} → ${now.stages[c.now.stageId]?.title ?? ''} · ${now.personas[c.now.personaId]?.name ?? ''}` }] : [])),
+    },
+    { kind: 'retitled', title: t('versions.diff.retitled'), items: diff.cards.flatMap((c) => (c.kind === 'retitled' ? [{ id: c.id, text: `${c.then.title} → ${c.now.title}` }] : [])) },
+    {
+      kind: 'retitled',
+      title: t('versions.diff.headers'),
+      items: [...diff.stages, ...diff.personas].map((h, i) => {
+        const name = (r: { title?: string; name?: string }) => r.title ?? r.name ?? ''
+        const text = h.kind === 'renamed' ? `${name(h.then)} → ${name(h.now)}` : h.kind === 'removed' ? `− ${name(h.then)}` : `+ ${name(h.now)}`
+        return { id: `header-${i}`, text }
+      }),
+    },
+  ].filter((g) => g.items.length > 0)
+
+  return (
+    <section className="version-preview" aria-label={t('versions.previewOf', { name: info.name })}>
+      <h3>
+        {info.name} <span className="muted small">{formatDateTime(info.createdAt, t.locale)}</span>
+      </h3>
+      <p className="version-counts" aria-live="polite">
+        {total === 0
+          ? t('versions.diff.none')
+          : [
+              t.plural('versions.diff.countRemoved', diff.counts.removed),
+              t.plural('versions.diff.countAdded', diff.counts.added),
+              t.plural('versions.diff.countMoved', diff.counts.moved),
+              t.plural('versions.diff.countRetitled', diff.counts.retitled),
+            ].join(' · ')}
+      </p>
+      <p className="version-legend" aria-hidden="true">
+        <span className="removed">{t('versions.diff.removedSince')}</span>
+        <span className="added">{t('versions.diff.addedSince')}</span>
+        <span className="moved">{t('versions.diff.movedLegend')}</span>
+        <span className="retitled">{t('versions.diff.retitledLegend')}</span>
+      </p>
+      <div className="version-preview-body">
+        <VersionCanvas version={version} now={now} diff={diff} focusId={focusId} />
+        <div className="version-changes" aria-label={t('versions.diff.changes')} role="region">
+          {groups.length === 0 && <p className="muted">{t('versions.diff.none')}</p>}
+          {groups.map((g) => (
+            <div key={g.title} className={g.kind}>
+              <h4>{g.title}</h4>
+              <ul>
+                {g.items.map((item) => (
+                  <li key={`${g.title}-${item.id}`}>
+                    <button type="button" onClick={() => setFocusId(item.id)} aria-label={t('versions.diff.show', { text: item.text })}>
+                      {item.text}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ))}
+        </div>
+      </div>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      {confirming && (
+        <div className="version-confirm" role="alertdialog" aria-labelledby="restore-confirm-text">
+          <p id="restore-confirm-text">{t.plural('versions.restoreConfirm', total, { name: info.name })}</p>
+          <button type="button" className="primary" disabled={busy} onClick={() => void restore()} autoFocus>
+            {t('versions.restoreYes')}
+          </button>{' '}
+          <button type="button" onClick={() => setConfirming(false)}>
+            {t('common.cancel')}
+          </button>
+        </div>
+      )}
+      <div className="dialog-actions">
+        <button type="button" onClick={onBack}>
+          {t('versions.back')}
+        </button>
+        {isFacilitator && !confirming && (
+          <button type="button" className="primary" onClick={() => setConfirming(true)}>
+            {t('versions.restore')}
+          </button>
+        )}
+      </div>
+    </section>
+  )
+}
