@@ -11,7 +11,7 @@ export default defineConfig({
   },
   server: { port: 5173 },
   test: {
-    include: ['src/**/*.test.ts', 'server/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'server/**/*.test.ts'],
     // Timing-sensitive tests run alone afterwards (vitest.solo.config.ts).
     exclude: ['**/node_modules/**', '**/*.solo.test.ts'],
     environment: 'node',

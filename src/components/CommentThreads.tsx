@@ -3,7 +3,7 @@ import { addComment, deleteComment, setCommentResolved } from '../commands'
 import { byOrder, type CommentId, type Comment, type Snapshot } from '../model'
 import { formatDateTime } from '../i18n/format'
 import { useT } from '../i18n/useT'
-import { selectReadOnly, selectSnapshot, useJourneyStore } from '../store'
+import { selectPeople, selectReadOnly, selectSnapshot, useJourneyStore } from '../store'
 import { useMapSession } from './MapSessionContext'
 import { MentionText } from './MentionText'
 
@@ -104,7 +104,7 @@ function CommentForm({ targetId, label, placeholder, submitLabel, extra, onDone 
   const t = useT()
   const readOnly = useJourneyStore(selectReadOnly)
   const me = useJourneyStore((s) => s.self.name)
-  const peers = useJourneyStore((s) => s.peers)
+  const peers = useJourneyStore(selectPeople)
   const [text, setText] = useState('')
   if (readOnly) return null
   const mentionQuery = /@([^@\n]*)$/.exec(text)?.[1]

@@ -5,6 +5,8 @@ export const selectSnapshot = (s: JourneyState) => s.snapshot
 export const selectMeta = (s: JourneyState) => s.snapshot.meta
 export const selectSelection = (s: JourneyState) => s.selection
 export const selectPeers = (s: JourneyState) => s.peers
+/** Participants' names and colours: stable while they only move (see `PresenceSlice.people`). */
+export const selectPeople = (s: JourneyState) => s.people
 export const selectRole = (s: JourneyState) => s.role
 /**
  * Read-only for this participant: a viewer link, a newer schema, a map the facilitator locked, or
