@@ -3,7 +3,7 @@ import { deleteAnnotation, deleteComment, deleteLink, deleteTouchpoint, moveTouc
 import { findOrphans, sortedPersonas, sortedStages, type AnnotationId, type AnnotationTargetId, type CommentId, type LinkId, type PersonaId, type StageId, type TouchpointId } from '../model'
 import { useT } from '../i18n/useT'
 import { selectReadOnly, selectSnapshot, useJourneyStore } from '../store'
-import { useMapSession } from '../components/MapSessionContext'
+import { useMapSession } from '../session/MapSessionContext'
 
 /**
  * Cards and notes whose stage, persona or target was deleted by a colleague at the same moment

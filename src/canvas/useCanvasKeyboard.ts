@@ -7,7 +7,7 @@ import { useEffect } from 'react'
 import { addTouchpoint, deleteLink, deleteTouchpoint } from '../commands'
 import type { GridLayout, LinkId, PersonaId, StageId, TouchpointId } from '../model'
 import { selectReadOnly, useJourneyStore } from '../store'
-import { useMapSession } from '../components/MapSessionContext'
+import { useMapSession } from '../session/MapSessionContext'
 import { translate } from '../i18n/translate'
 
 export function isTyping(target: EventTarget | null): boolean {

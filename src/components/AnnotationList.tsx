@@ -5,7 +5,7 @@ import { useT } from '../i18n/useT'
 import { selectReadOnly, selectSnapshot, useJourneyStore } from '../store'
 import { AnnotationExtras } from './AnnotationExtras'
 import { TextField } from './fields'
-import { useMapSession } from './MapSessionContext'
+import { useMapSession } from '../session/MapSessionContext'
 
 /** Every annotation kind on one target: add, edit, delete, and need status. */
 export function AnnotationList({ targetId }: { targetId: string }) {

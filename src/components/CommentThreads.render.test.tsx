@@ -15,7 +15,7 @@ import { createUndoManager } from '../doc'
 import { bindDocument, useJourneyStore } from '../store'
 import { peersFromAwareness } from '../sync/presence'
 import { createTestDoc } from '../test/factories'
-import { MapSessionContext } from './MapSessionContext'
+import { MapSessionContext } from '../session/MapSessionContext'
 import { CommentThreads } from './CommentThreads'
 import type { MapSession } from '../sync'
 

@@ -4,7 +4,7 @@ import { byOrder, type CommentId, type Comment, type Snapshot } from '../model'
 import { formatDateTime } from '../i18n/format'
 import { useT } from '../i18n/useT'
 import { selectPeople, selectReadOnly, selectSnapshot, useJourneyStore } from '../store'
-import { useMapSession } from './MapSessionContext'
+import { useMapSession } from '../session/MapSessionContext'
 import { MentionText } from './MentionText'
 
 /**

@@ -6,7 +6,7 @@
 import { useEffect } from 'react'
 import { isTyping } from '../canvas/useCanvasKeyboard'
 import { selectReadOnly, useJourneyStore } from '../store'
-import { useMapSession } from './MapSessionContext'
+import { useMapSession } from '../session/MapSessionContext'
 
 export function useUndoShortcuts(): void {
   const { undoManager } = useMapSession()

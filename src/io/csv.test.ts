@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { findOrphans, type Snapshot } from '../model'
 import { csvFormatFor, journeyCsv, textCell } from './csv'
 import { METRIC_NAMES, printLabels } from './printLabels'
-import { buildActionPlanMap, buildServiceVisitMap, EMOJI } from './testMaps'
+import { buildActionPlanMap, buildServiceVisitMap, EMOJI } from '../test/maps'
 
 /**
  * A small RFC 4180 reader, so the test checks what a spreadsheet would see. Excel reads a

@@ -5,7 +5,7 @@ import { isEmptyDoc, readSnapshot } from '../doc'
 import { COLLECTIONS, stringifyJourneyJson, toJourneyJson, type Snapshot } from '../model'
 import { getTemplate } from '../templates'
 import { decodeImportBytes, importJourneyIntoDoc, parseImportBytes, readJourneyFile } from './json'
-import { buildServiceVisitMap, EMOJI } from './testMaps'
+import { buildServiceVisitMap, EMOJI } from '../test/maps'
 
 const utf8 = (text: string) => new TextEncoder().encode(text)
 

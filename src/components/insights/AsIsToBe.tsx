@@ -12,7 +12,7 @@ import { formatError, parseJourneyJson, toJourneyJson, type Snapshot } from '../
 import { selectReadOnly, useJourneyStore } from '../../store'
 import { getRecentMap, importMapOnServer, rememberMap } from '../../sync'
 import { fetchExportedMap } from '../../sync/exportedMap'
-import { useMapSession } from '../MapSessionContext'
+import { useMapSession } from '../../session/MapSessionContext'
 import { EmotionChart, type ChartSeries } from './EmotionChart'
 import { richMessage } from '../../i18n/richMessage'
 import { useT } from '../../i18n/useT'

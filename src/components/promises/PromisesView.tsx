@@ -9,7 +9,7 @@ import { byOrder, findOrphans, sortedPersonas, sortedStages, type CustomerPromis
 import { touchpointsInJourneyOrder } from '../../insights/actionBoard'
 import { selectReadOnly, selectSnapshot, useJourneyStore } from '../../store'
 import { TextField } from '../fields'
-import { useMapSession } from '../MapSessionContext'
+import { useMapSession } from '../../session/MapSessionContext'
 import type { Translator } from '../../i18n/translate'
 import { useT } from '../../i18n/useT'
 import '../views.css'

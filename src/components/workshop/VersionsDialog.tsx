@@ -4,7 +4,7 @@ import { parseJourneyJson, sortedPersonas, sortedStages, type Snapshot } from '.
 import { fetchVersion, listVersions, saveVersion, type VersionInfo } from '../../sync'
 import { useJourneyStore } from '../../store'
 import { Dialog } from '../Dialog'
-import { useMapSession } from '../MapSessionContext'
+import { useMapSession } from '../../session/MapSessionContext'
 import { formatDateTime } from '../../i18n/format'
 import { useT } from '../../i18n/useT'
 

@@ -3,7 +3,7 @@ import { castVote } from '../../commands'
 import { activeSeats, countVoters, tallyVotes, votesSpent, type AnnotationId } from '../../model'
 import { useT } from '../../i18n/useT'
 import { selectReadOnly, selectSnapshot, selectWorkshop, useJourneyStore } from '../../store'
-import { useMapSession } from '../MapSessionContext'
+import { useMapSession } from '../../session/MapSessionContext'
 
 /**
  * The open voting round: each participant places up to the budget of dots; the tally stays hidden

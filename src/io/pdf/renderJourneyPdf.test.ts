@@ -12,8 +12,8 @@ import { readSnapshot } from '../../doc'
 import { sortedStages, type Snapshot } from '../../model'
 import { getTemplate } from '../../templates'
 import { printLabels } from '../printLabels'
-import { buildActionPlanMap, buildServiceVisitMap, buildSyntheticMap, EMOJI } from '../testMaps'
-import { readDejaVuFonts } from './nodeFonts'
+import { buildActionPlanMap, buildServiceVisitMap, buildSyntheticMap, EMOJI } from '../../test/maps'
+import { readDejaVuFonts } from '../../test/nodeFonts'
 import { renderJourneyPdf, type PdfOptions } from './renderJourneyPdf'
 
 const OUT = join(process.cwd(), 'test-results', 'pdf')

@@ -1,0 +1,58 @@
+import { deleteStage, moveStage, renameStage } from '../../commands'
+import { PHASES, stagesInPhase, type Phase, type Snapshot, type Stage } from '../../model'
+import { phaseName } from '../../i18n/phaseNames'
+import { useT } from '../../i18n/useT'
+import { selectReadOnly, useJourneyStore } from '../../store'
+import { useMapSession } from '../../session/MapSessionContext'
+import { TextField } from '../fields'
+import { NotesAndComments } from './NotesAndComments'
+
+/** A stage (a column): title, phase, its place among the phase's stages. */
+export function StageInspector({ stage, snapshot }: { stage: Stage; snapshot: Snapshot }) {
+  const { doc } = useMapSession()
+  const readOnly = useJourneyStore(selectReadOnly)
+  const select = useJourneyStore((s) => s.select)
+  const t = useT()
+  const siblings = stagesInPhase(snapshot, stage.phase)
+  const index = siblings.findIndex((s) => s.id === stage.id)
+  return (
+    <>
+      <TextField label={t('inspector.stageTitle')} value={stage.title} editKey={{ id: stage.id, field: 'title' }} disabled={readOnly} onCommit={(title) => renameStage(doc, stage.id, title)} />
+      <div className="field">
+        <label htmlFor={`phase-${stage.id}`}>{t('common.phase')}</label>
+        <select id={`phase-${stage.id}`} value={stage.phase} disabled={readOnly} onChange={(e) => moveStage(doc, stage.id, { phase: e.target.value as Phase, index: Number.MAX_SAFE_INTEGER })}>
+          {PHASES.map((p) => (
+            <option key={p} value={p}>
+              {phaseName(p, snapshot.meta.locale)}
+            </option>
+          ))}
+        </select>
+      </div>
+      {!readOnly && (
+        <div className="button-row">
+          <button type="button" disabled={index <= 0} onClick={() => moveStage(doc, stage.id, { phase: stage.phase, index: index - 1 })}>
+            {t('common.moveLeft')}
+          </button>
+          <button type="button" disabled={index >= siblings.length - 1} onClick={() => moveStage(doc, stage.id, { phase: stage.phase, index: index + 1 })}>
+            {t('common.moveRight')}
+          </button>
+        </div>
+      )}
+      <NotesAndComments targetId={stage.id} />
+      {!readOnly && (
+        <button
+          type="button"
+          className="danger wide"
+          onClick={() => {
+            if (confirm(t('inspector.confirmDeleteStage', { title: stage.title || '' }))) {
+              deleteStage(doc, stage.id)
+              select(null)
+            }
+          }}
+        >
+          {t('inspector.deleteStage')}
+        </button>
+      )}
+    </>
+  )
+}
