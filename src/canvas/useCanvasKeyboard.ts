@@ -5,7 +5,7 @@
  */
 import { useEffect } from 'react'
 import { addTouchpoint, deleteLink, deleteTouchpoint } from '../commands'
-import type { GridLayout, LinkId, PersonaId, StageId, TouchpointId } from '../model'
+import type { GridLayout, PersonaId, StageId, TouchpointId } from '../model'
 import { selectReadOnly, useJourneyStore } from '../store'
 import { useMapSession } from '../session/MapSessionContext'
 import { translate } from '../i18n/translate'
@@ -21,12 +21,12 @@ export function focusCard(id: string): void {
 }
 
 /** The nearest card from `from` in a direction, by geometry of the computed layout. */
-function neighbour(layout: GridLayout, fromId: string, key: string): string | null {
+function neighbour(layout: GridLayout, fromId: TouchpointId, key: string): TouchpointId | null {
   const from = layout.cards.find((c) => c.touchpoint.id === fromId)
   if (!from) return null
   const fx = from.x + from.width / 2
   const fy = from.y + from.height / 2
-  let best: { id: string; score: number } | null = null
+  let best: { id: TouchpointId; score: number } | null = null
   for (const c of layout.cards) {
     if (c === from) continue
     const dx = c.x + c.width / 2 - fx
@@ -50,7 +50,7 @@ export function useCanvasKeyboard(layout: GridLayout): void {
       if (isTyping(e.target) || mod || e.altKey) return
       const sel = state.selection
       if ((e.key === 'n' || e.key === 'N') && !readOnly) {
-        let cell: { stageId: string; personaId: string } | null = null
+        let cell: { stageId: StageId; personaId: PersonaId } | null = null
         if (sel?.kind === 'cell') cell = sel
         else if (sel?.kind === 'touchpoint') {
           const tp = state.snapshot.touchpoints[sel.id]
@@ -58,7 +58,7 @@ export function useCanvasKeyboard(layout: GridLayout): void {
         }
         if (!cell) return
         e.preventDefault()
-        const id = addTouchpoint(doc, { stageId: cell.stageId as StageId, personaId: cell.personaId as PersonaId, title: translate(state.snapshot.meta.locale, 'newRecord.touchpoint') })
+        const id = addTouchpoint(doc, { stageId: cell.stageId, personaId: cell.personaId, title: translate(state.snapshot.meta.locale, 'newRecord.touchpoint') })
         state.select({ kind: 'touchpoint', id })
         state.startEditingTitle(id)
         return
@@ -67,12 +67,12 @@ export function useCanvasKeyboard(layout: GridLayout): void {
         if (sel?.kind === 'touchpoint') {
           e.preventDefault()
           const next = neighbour(layout, sel.id, 'ArrowDown') ?? neighbour(layout, sel.id, 'ArrowUp')
-          deleteTouchpoint(doc, sel.id as TouchpointId)
+          deleteTouchpoint(doc, sel.id)
           state.select(next ? { kind: 'touchpoint', id: next } : null)
           if (next) focusCard(next)
         } else if (sel?.kind === 'link') {
           e.preventDefault()
-          deleteLink(doc, sel.id as LinkId)
+          deleteLink(doc, sel.id)
           state.select(null)
         }
         return

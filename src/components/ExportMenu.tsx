@@ -5,6 +5,7 @@
  */
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
 import type { Snapshot } from '../model'
+import { messageOf } from '../sync'
 import { journeyCsv } from '../io/csv'
 import { downloadBlob } from '../io/download'
 import { fileBaseName as baseNameFromTitle } from '../io/fileName'
@@ -91,7 +92,7 @@ export function ExportMenu({ getSnapshot, getFlowElement, fileBaseName }: Export
     try {
       await work()
     } catch (e) {
-      setError(t('export.failed', { what: t(EXPORT_NAMES[what]), message: (e as Error).message }))
+      setError(t('export.failed', { what: t(EXPORT_NAMES[what]), message: messageOf(e) }))
     } finally {
       setBusy(null)
     }

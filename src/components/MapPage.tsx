@@ -6,7 +6,7 @@ import { parseJourneyJson, SCHEMA_VERSION, toJourneyJson } from '../model'
 import { getTemplate } from '../templates'
 import { JourneyCanvas } from '../canvas/JourneyCanvas'
 import { useJourneyStore, type JourneyState, type Role } from '../store'
-import { ApiError, fetchMapInfo, getRecentMap, importMapOnServer, loadIdentity, openMapSession, rememberMap, type Identity, type MapSession } from '../sync'
+import { ApiError, fetchMapInfo, messageOf, getRecentMap, importMapOnServer, loadIdentity, openMapSession, rememberMap, type Identity, type MapSession } from '../sync'
 import { Inspector } from './inspector'
 import { MapViewPanel } from './MapViewPanel'
 import { MAP_VIEWS, ViewTabs, VIEW_PANEL_ID, viewTabId, type MapView } from './ViewTabs'
@@ -66,7 +66,7 @@ export function MapPage({ mapId, token, local }: { mapId: string; token?: string
         })
         .catch((e: unknown) => {
           // Offline: keep the remembered role. A refused link says so.
-          if (e instanceof ApiError && (e.status === 401 || e.status === 403)) setError(e.message)
+          if (e instanceof ApiError && e.linkRefused) setError(e.message)
         })
     }
     if (local) {
@@ -127,7 +127,7 @@ export function MapPage({ mapId, token, local }: { mapId: string; token?: string
       rememberMap({ id: created.id, local: false, role: 'facilitator', token: created.facilitatorToken, title, links: { facilitator: created.facilitatorToken, editor: created.editorToken, viewer: created.viewerToken } })
       location.assign(`/m/${created.id}#token=${encodeURIComponent(created.facilitatorToken)}`)
     } catch (e) {
-      alert(t('map.couldNotPublish', { message: (e as Error).message }))
+      alert(t('map.couldNotPublish', { message: messageOf(e) }))
     }
   }
 

@@ -10,6 +10,7 @@
  */
 import { byOrder } from './fractionalIndex'
 import { emotionCurve, type CurvePoint } from './emotionCurve'
+import type { PersonaId, StageId } from './ids'
 import { PHASES, type Persona, type Phase, type Snapshot, type Stage, type Touchpoint } from './records'
 
 export const GRID = {
@@ -172,7 +173,7 @@ export function computeGridLayout(snapshot: Snapshot): GridLayout {
 }
 
 /** Which cell a canvas point falls in, for dropping a dragged card. */
-export function cellAt(layout: GridLayout, px: number, py: number): { stageId: string; personaId: string; index: number } | null {
+export function cellAt(layout: GridLayout, px: number, py: number): { stageId: StageId; personaId: PersonaId; index: number } | null {
   const col = layout.columns.find((c) => px >= c.x && px < c.x + c.width)
   const lane = layout.lanes.find((l) => py >= l.y && py < l.y + l.height)
   if (!col || !lane) return null

@@ -1,15 +1,34 @@
 import type { StateCreator } from 'zustand'
+import { isId, isPhaseTargetId, type AnnotationId, type LinkId, type PersonaId, type PhaseTargetId, type StageId, type TouchpointId } from '../model'
 import type { UiLocale } from '../i18n/locales'
 import { loadCatalog } from '../i18n/translate'
 import { initialUiLocale, rememberUiLocale } from '../i18n/uiLocalePreference'
 import type { JourneyState } from './journeyStore'
 
-/** What the local participant has selected: one record, a phase, or an empty cell. */
+/**
+ * What the local participant has selected: one record, a phase, or an empty cell, with ids of the
+ * kind it names, so no reader has to cast them back.
+ */
 export type Selection =
-  | { kind: 'touchpoint' | 'persona' | 'stage' | 'annotation' | 'link'; id: string }
-  | { kind: 'phase'; id: `phase:${string}` }
-  | { kind: 'cell'; stageId: string; personaId: string }
+  | { kind: 'touchpoint'; id: TouchpointId }
+  | { kind: 'persona'; id: PersonaId }
+  | { kind: 'stage'; id: StageId }
+  | { kind: 'annotation'; id: AnnotationId }
+  | { kind: 'link'; id: LinkId }
+  | { kind: 'phase'; id: PhaseTargetId }
+  | { kind: 'cell'; stageId: StageId; personaId: PersonaId }
   | null
+
+/** The selection of a record named by its id (a comment's target, a link in a notice); null for anything else. */
+export function selectionOf(id: string): Selection {
+  if (isId('touchpoint', id)) return { kind: 'touchpoint', id }
+  if (isId('persona', id)) return { kind: 'persona', id }
+  if (isId('stage', id)) return { kind: 'stage', id }
+  if (isId('annotation', id)) return { kind: 'annotation', id }
+  if (isId('link', id)) return { kind: 'link', id }
+  if (isPhaseTargetId(id)) return { kind: 'phase', id }
+  return null
+}
 
 /** Session state: never in the Y.Doc, never synced. */
 export interface UiSlice {

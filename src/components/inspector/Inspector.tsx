@@ -1,4 +1,4 @@
-import type { LinkId, Phase, PersonaId, StageId } from '../../model'
+import { phaseOfTarget } from '../../model'
 import { useT } from '../../i18n/useT'
 import { selectSelection, selectSnapshot, useJourneyStore } from '../../store'
 import { VotingPanel } from '../workshop/VotingPanel'
@@ -27,15 +27,15 @@ export function Inspector() {
     title = t('common.stage')
     body = <StageInspector stage={snapshot.stages[selection.id]} snapshot={snapshot} />
   } else if (selection?.kind === 'phase') {
-    const phase = selection.id.slice('phase:'.length) as Phase
+    const phase = phaseOfTarget(selection.id)
     title = t('common.phase')
     body = <PhaseInspector phase={phase} snapshot={snapshot} />
   } else if (selection?.kind === 'cell' && snapshot.stages[selection.stageId] && snapshot.personas[selection.personaId]) {
     title = t('inspector.cell')
-    body = <CellInspector stageId={selection.stageId as StageId} personaId={selection.personaId as PersonaId} snapshot={snapshot} />
+    body = <CellInspector stageId={selection.stageId} personaId={selection.personaId} snapshot={snapshot} />
   } else if (selection?.kind === 'link' && snapshot.links[selection.id]) {
     title = t('inspector.link')
-    body = <LinkInspector id={selection.id as LinkId} snapshot={snapshot} />
+    body = <LinkInspector id={selection.id} snapshot={snapshot} />
   } else {
     body = <MapInspector snapshot={snapshot} />
   }

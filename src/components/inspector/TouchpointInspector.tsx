@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react'
 import { deleteLink, deleteTouchpoint, linkTouchpoints, updateTouchpoint } from '../../commands'
-import { CHANNELS, type Snapshot, type Touchpoint, type TouchpointId } from '../../model'
+import { CHANNELS, isId, type Snapshot, type Touchpoint } from '../../model'
 import { phaseName } from '../../i18n/phaseNames'
 import { translate, type MessageKey } from '../../i18n/translate'
 import { useT } from '../../i18n/useT'
@@ -104,7 +104,7 @@ export function TouchpointInspector({ tp, snapshot }: { tp: Touchpoint; snapshot
                 </option>
               ))}
             </select>
-            <button type="button" disabled={!linkTarget} onClick={() => (linkTouchpoints(doc, tp.id, linkTarget as TouchpointId), setLinkTarget(''))}>
+            <button type="button" disabled={!linkTarget} onClick={() => (isId('touchpoint', linkTarget) && linkTouchpoints(doc, tp.id, linkTarget), setLinkTarget(''))}>
               {t('common.link')}
             </button>
           </div>
