@@ -105,3 +105,27 @@ test('keyboard: arrows move between cards, Enter renames, Delete removes, undo r
   await expect(cards).toHaveCount(count)
   await expect(card(page, 'Omdøpt med tastatur – å')).toBeVisible()
 })
+
+test('"?" opens the shortcut sheet, which names the keys the canvas answers to', async ({ page }) => {
+  await setIdentity(page, 'Shortcut Sølvi')
+  await createMapFromHome(page, /Karoline.*English/)
+  const cards = page.locator('.react-flow__node-touchpoint')
+  await expect(cards.first()).toBeVisible()
+  await cards.first().click()
+  await page.keyboard.press('Shift+?')
+  const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' })
+  await expect(sheet).toBeVisible()
+  await expect(sheet.getByRole('row', { name: /Add a touchpoint in the selected cell/ })).toContainText('N')
+  await expect(sheet.getByRole('row', { name: /Undo/ })).toContainText('Ctrl+Z')
+  await page.screenshot({ path: `${SHOTS}/editor-shortcut-sheet.png` })
+  await page.keyboard.press('Escape')
+  await expect(sheet).toBeHidden()
+  // The toolbar's "?" button opens the same sheet, and its tooltip names the same key.
+  await expect(page.getByRole('button', { name: 'Keyboard shortcuts' })).toHaveAttribute('title', 'Keyboard shortcuts (?)')
+  await expect(page.getByRole('button', { name: 'Undo' })).toHaveAttribute('title', 'Undo (Ctrl+Z)')
+  // The key the sheet lists does what it says.
+  const count = await cards.count()
+  await cards.first().click()
+  await page.keyboard.press('n')
+  await expect(cards).toHaveCount(count + 1)
+})

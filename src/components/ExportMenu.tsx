@@ -3,7 +3,7 @@
  * or of the whole map, CSV and JSON. Everything heavy (jsPDF, the PDF font, html-to-image) is loaded
  * on first use by a dynamic import, so an export costs nothing until someone asks for one.
  */
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
+import { useRef, useState } from 'react'
 import type { Snapshot } from '../model'
 import { messageOf } from '../sync'
 import { journeyCsv } from '../io/csv'
@@ -12,6 +12,7 @@ import { fileBaseName as baseNameFromTitle } from '../io/fileName'
 import { journeyJsonBlob } from '../io/json'
 import { useT } from '../i18n/useT'
 import type { MessageKey } from '../i18n/translate'
+import { Menu } from './Menu'
 import { PdfDialog } from './PdfDialog'
 import './ExportMenu.css'
 
@@ -37,53 +38,14 @@ const ITEMS: { id: ItemId; label: MessageKey }[] = [
 const EXPORT_NAMES: Record<ItemId, MessageKey> = { pdf: 'export.pdfName', 'png-view': 'export.pngView', 'png-map': 'export.pngMap', csv: 'export.csv', json: 'export.json' }
 
 export function ExportMenu({ getSnapshot, getFlowElement, fileBaseName }: ExportMenuProps) {
-  const [open, setOpen] = useState(false)
   const [pdfOpen, setPdfOpen] = useState(false)
   const [busy, setBusy] = useState<ItemId | null>(null)
   const [error, setError] = useState<string | null>(null)
   const wrapRef = useRef<HTMLDivElement>(null)
-  const buttonRef = useRef<HTMLButtonElement>(null)
-  const itemRefs = useRef<(HTMLButtonElement | null)[]>([])
-  const menuId = useId()
   const t = useT()
 
   const baseName = () => fileBaseName ?? baseNameFromTitle(getSnapshot().meta.title)
-
-  // Close when a click lands outside the menu.
-  useEffect(() => {
-    if (!open) return
-    const onPointerDown = (e: PointerEvent) => {
-      if (!wrapRef.current?.contains(e.target as Node)) setOpen(false)
-    }
-    document.addEventListener('pointerdown', onPointerDown)
-    return () => document.removeEventListener('pointerdown', onPointerDown)
-  }, [open])
-
-  useEffect(() => {
-    if (open) itemRefs.current[0]?.focus()
-  }, [open])
-
-  const close = (refocus: boolean) => {
-    setOpen(false)
-    if (refocus) buttonRef.current?.focus()
-  }
-
-  const onMenuKeyDown = (e: KeyboardEvent) => {
-    const items = itemRefs.current.filter((el): el is HTMLButtonElement => el !== null)
-    const index = items.indexOf(document.activeElement as HTMLButtonElement)
-    const focus = (i: number) => items[(i + items.length) % items.length]?.focus()
-    if (e.key === 'ArrowDown') focus(index + 1)
-    else if (e.key === 'ArrowUp') focus(index - 1)
-    else if (e.key === 'Home') focus(0)
-    else if (e.key === 'End') focus(items.length - 1)
-    else if (e.key === 'Escape') close(true)
-    else if (e.key === 'Tab') close(false)
-    else return
-    e.preventDefault()
-    // The canvas listens for arrows and Escape on window (card navigation, deselect); a key the menu
-    // handled must not also move the canvas selection and pull focus out of the menu.
-    e.stopPropagation()
-  }
+  const menuButton = () => wrapRef.current?.querySelector<HTMLButtonElement>('button[aria-haspopup="menu"]')
 
   /** Run one export, showing what it is doing and any failure, never two at once. */
   const run = async (what: ItemId, work: () => Promise<void>) => {
@@ -99,7 +61,6 @@ export function ExportMenu({ getSnapshot, getFlowElement, fileBaseName }: Export
   }
 
   const choose = (id: ItemId) => {
-    close(id !== 'pdf')
     switch (id) {
       case 'pdf':
         setError(null)
@@ -129,63 +90,35 @@ export function ExportMenu({ getSnapshot, getFlowElement, fileBaseName }: Export
   }
 
   return (
-    <div className="export-menu" ref={wrapRef}>
-      <button
-        ref={buttonRef}
-        type="button"
-        aria-haspopup="menu"
-        aria-expanded={open}
-        aria-controls={open ? menuId : undefined}
+    <div ref={wrapRef} className="export-menu-wrap">
+      <Menu
+        label={t('export.button')}
+        menuLabel={t('export.button')}
+        className="export-menu"
+        listClassName="export-menu-list"
+        itemClassName="export-menu-item"
         disabled={busy !== null && !pdfOpen}
-        onClick={() => setOpen((o) => !o)}
-        onKeyDown={(e) => {
-          if (e.key === 'ArrowDown' && !open) {
-            e.preventDefault()
-            e.stopPropagation()
-            setOpen(true)
-          }
-        }}
+        items={ITEMS.map((item) => ({ id: item.id, label: t(item.label), onSelect: () => choose(item.id), ...(item.id === 'pdf' && { refocus: false as const }) }))}
       >
-        {t('export.button')}
-      </button>
-      {open && (
-        <ul className="export-menu-list" role="menu" id={menuId} aria-label={t('export.button')} onKeyDown={onMenuKeyDown}>
-          {ITEMS.map((item, i) => (
-            <li key={item.id} role="none">
-              <button
-                ref={(el) => {
-                  itemRefs.current[i] = el
-                }}
-                type="button"
-                role="menuitem"
-                tabIndex={-1}
-                className="export-menu-item"
-                onClick={() => choose(item.id)}
-              >
-                {t(item.label)}
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
-      {busy && !pdfOpen && (
-        <span className="export-menu-status" role="status">
-          {t('export.exporting', { what: t(EXPORT_NAMES[busy]) })}
-        </span>
-      )}
-      {error && !pdfOpen && (
-        <span className="export-menu-error" role="alert">
-          {error}{' '}
-          <button type="button" className="link-button" onClick={() => setError(null)}>
-            {t('common.dismiss')}
-          </button>
-        </span>
-      )}
+        {busy && !pdfOpen && (
+          <span className="export-menu-status" role="status">
+            {t('export.exporting', { what: t(EXPORT_NAMES[busy]) })}
+          </span>
+        )}
+        {error && !pdfOpen && (
+          <span className="export-menu-error" role="alert">
+            {error}{' '}
+            <button type="button" className="link-button" onClick={() => setError(null)}>
+              {t('common.dismiss')}
+            </button>
+          </span>
+        )}
+      </Menu>
       <PdfDialog
         open={pdfOpen}
         onClose={() => {
           setPdfOpen(false)
-          buttonRef.current?.focus()
+          menuButton()?.focus()
         }}
         onExport={(options, onProgress) =>
           run('pdf', async () => {
@@ -193,7 +126,7 @@ export function ExportMenu({ getSnapshot, getFlowElement, fileBaseName }: Export
             const blob = await exportJourneyPdf(getSnapshot(), options, onProgress)
             downloadBlob(blob, `${baseName()}.pdf`)
             setPdfOpen(false)
-            buttonRef.current?.focus()
+            menuButton()?.focus()
           })
         }
         busy={busy === 'pdf'}

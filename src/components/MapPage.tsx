@@ -17,7 +17,8 @@ import { NameDialog } from './NameDialog'
 import { ShareDialog } from './ShareDialog'
 import { Toolbar } from './Toolbar'
 import { ReadOnlyBanner } from './ReadOnlyBanner'
-import { UndoShortcuts } from './useUndoShortcuts'
+import { MapActionKeys } from '../registry/useActionKeys'
+import { ShortcutSheet } from './ShortcutSheet'
 import { ExportMenu } from './ExportMenu'
 import { WorkshopBar } from './workshop/WorkshopBar'
 import { PresentationView } from './workshop/PresentationView'
@@ -133,7 +134,8 @@ export function MapPage({ mapId, token, local }: { mapId: string; token?: string
 
   return (
     <MapSessionContext.Provider value={session}>
-      <UndoShortcuts />
+      <MapActionKeys />
+      <ShortcutSheet />
       <ReactFlowProvider>
         <div className="map-page">
           <Toolbar onShare={local ? undefined : () => setShareOpen(true)} onPublish={local ? publish : undefined} extra={<ExportMenu getSnapshot={() => useJourneyStore.getState().snapshot} getFlowElement={() => document.querySelector<HTMLElement>('.react-flow')} />} />

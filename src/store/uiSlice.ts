@@ -37,6 +37,8 @@ export interface UiSlice {
   editingTitleId: string | null
   inspectorOpen: boolean
   shareOpen: boolean
+  /** The keyboard shortcut sheet ("?"). */
+  shortcutsOpen: boolean
   /**
    * The interface language of this participant. Session scope: each person reads the map in their
    * own language, so it never goes into the Y.Doc (the map's content language is `meta.locale`).
@@ -46,6 +48,7 @@ export interface UiSlice {
   startEditingTitle(id: string | null): void
   setInspectorOpen(open: boolean): void
   setShareOpen(open: boolean): void
+  setShortcutsOpen(open: boolean): void
   /** Switch the interface language and remember it in this browser. */
   setUiLocale(locale: UiLocale): void
 }
@@ -55,6 +58,7 @@ export const createUiSlice: StateCreator<JourneyState, [['zustand/immer', never]
   editingTitleId: null,
   inspectorOpen: true,
   shareOpen: false,
+  shortcutsOpen: false,
   uiLocale: initialUiLocale(),
   select: (selection) =>
     set((s) => {
@@ -72,6 +76,10 @@ export const createUiSlice: StateCreator<JourneyState, [['zustand/immer', never]
   setShareOpen: (open) =>
     set((s) => {
       s.shareOpen = open
+    }),
+  setShortcutsOpen: (open) =>
+    set((s) => {
+      s.shortcutsOpen = open
     }),
   setUiLocale: (locale) => {
     rememberUiLocale(locale)

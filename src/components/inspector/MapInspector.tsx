@@ -6,6 +6,11 @@ import { LOCALE_NAMES, UI_LOCALES } from '../../i18n/locales'
 import { selectReadOnly, useJourneyStore } from '../../store'
 import { useMapSession } from '../../session/MapSessionContext'
 import { Section, TextField } from '../fields'
+import { Keys } from '../ShortcutSheet'
+import { userAction } from '../../registry/userActions'
+
+/** The keys the help names are the registered ones, so the help cannot drift from the keyboard. */
+const firstShortcut = (id: string) => userAction(id).shortcuts[0]
 
 /** Nothing selected: the map's own fields and how to work the canvas. */
 export function MapInspector({ snapshot }: { snapshot: Snapshot }) {
@@ -27,19 +32,11 @@ export function MapInspector({ snapshot }: { snapshot: Snapshot }) {
       </div>
       <Section title={t('inspector.howTo')}>
         <ul className="help">
-          <li>{richMessage(t('inspector.help.add'), { key: <kbd>N</kbd> })}</li>
-          <li>{richMessage(t('inspector.help.rename'), { key: <kbd>Enter</kbd> })}</li>
+          <li>{richMessage(t('inspector.help.add'), { key: <Keys shortcut={firstShortcut('addTouchpoint')} /> })}</li>
+          <li>{richMessage(t('inspector.help.rename'), { key: <Keys shortcut={firstShortcut('renameTouchpoint')} /> })}</li>
           <li>{t('inspector.help.drag')}</li>
-          <li>{richMessage(t('inspector.help.arrows'), { key: <kbd>Delete</kbd> })}</li>
-          <li>
-            {richMessage(t('inspector.help.undo'), {
-              keys: (
-                <>
-                  <kbd>Ctrl</kbd>+<kbd>Z</kbd>
-                </>
-              ),
-            })}
-          </li>
+          <li>{richMessage(t('inspector.help.arrows'), { key: <Keys shortcut={firstShortcut('deleteSelection')} /> })}</li>
+          <li>{richMessage(t('inspector.help.undo'), { keys: <Keys shortcut={firstShortcut('undo')} /> })}</li>
         </ul>
       </Section>
     </>

@@ -123,9 +123,7 @@ export const da: Record<MessageKey, string> = {
   'toolbar.mapTitle': 'Kortets titel',
   'toolbar.edit': 'Redigering',
   'toolbar.undo': 'Fortryd',
-  'toolbar.undoHint': 'Fortryd (Ctrl+Z)',
   'toolbar.redo': 'Gentag',
-  'toolbar.redoHint': 'Gentag (Shift+Ctrl+Z)',
   'toolbar.addStage': 'Tilføj trin',
   'toolbar.addStageToPhase': 'Tilføj trin i fase',
   'toolbar.addPersona': 'Tilføj persona',
@@ -631,4 +629,15 @@ export const da: Record<MessageKey, string> = {
   'promises.moveUnder': 'Flyt {text} ind under et løfte',
   'promises.moveUnderPrompt': 'Flyt ind under…',
   'promises.deletePriority': 'Slet serviceprioriteten {text}',
+
+  // Registered actions (src/registry): the shortcut sheet and the keyboard-only actions' names
+  'shortcuts.title': 'Tastaturgenveje',
+  'shortcuts.addTouchpoint': 'Tilføj et kontaktpunkt i den valgte celle',
+  'shortcuts.rename': 'Omdøb det valgte element',
+  'shortcuts.delete': 'Slet det valgte element eller den valgte forbindelse',
+  'shortcuts.moveBetweenCards': 'Flyt mellem elementerne',
+  'shortcuts.clearSelection': 'Fjern markeringen',
+  'shortcuts.action': 'Handling',
+  'shortcuts.keys': 'Taster',
+  'shortcuts.or': 'eller',
 }

@@ -135,9 +135,7 @@ export const en = {
   'toolbar.mapTitle': 'Map title',
   'toolbar.edit': 'Edit',
   'toolbar.undo': 'Undo',
-  'toolbar.undoHint': 'Undo (Ctrl+Z)',
   'toolbar.redo': 'Redo',
-  'toolbar.redoHint': 'Redo (Shift+Ctrl+Z)',
   'toolbar.addStage': 'Add stage',
   'toolbar.addStageToPhase': 'Add stage to phase',
   'toolbar.addPersona': 'Add persona',
@@ -663,6 +661,17 @@ export const en = {
   'promises.moveUnder': 'Move {text} under a promise',
   'promises.moveUnderPrompt': 'Move under…',
   'promises.deletePriority': 'Delete service priority {text}',
+
+  // Registered actions (src/registry): the shortcut sheet and the keyboard-only actions' names
+  'shortcuts.title': 'Keyboard shortcuts',
+  'shortcuts.addTouchpoint': 'Add a touchpoint in the selected cell',
+  'shortcuts.rename': 'Rename the selected card',
+  'shortcuts.delete': 'Delete the selected card or link',
+  'shortcuts.moveBetweenCards': 'Move between cards',
+  'shortcuts.clearSelection': 'Clear the selection',
+  'shortcuts.action': 'Action',
+  'shortcuts.keys': 'Keys',
+  'shortcuts.or': 'or',
 } as const
 
 export type MessageKey = keyof typeof en

@@ -123,9 +123,7 @@ export const nb: Record<MessageKey, string> = {
   'toolbar.mapTitle': 'Kartets tittel',
   'toolbar.edit': 'Redigering',
   'toolbar.undo': 'Angre',
-  'toolbar.undoHint': 'Angre (Ctrl+Z)',
   'toolbar.redo': 'Gjør om',
-  'toolbar.redoHint': 'Gjør om (Shift+Ctrl+Z)',
   'toolbar.addStage': 'Legg til steg',
   'toolbar.addStageToPhase': 'Legg til steg i fase',
   'toolbar.addPersona': 'Legg til persona',
@@ -631,4 +629,15 @@ export const nb: Record<MessageKey, string> = {
   'promises.moveUnder': 'Flytt {text} inn under et løfte',
   'promises.moveUnderPrompt': 'Flytt inn under…',
   'promises.deletePriority': 'Slett serviceprioriteringen {text}',
+
+  // Registered actions (src/registry): the shortcut sheet and the keyboard-only actions' names
+  'shortcuts.title': 'Hurtigtaster',
+  'shortcuts.addTouchpoint': 'Legg til et kontaktpunkt i den valgte cellen',
+  'shortcuts.rename': 'Gi det valgte kortet nytt navn',
+  'shortcuts.delete': 'Slett det valgte kortet eller den valgte koblingen',
+  'shortcuts.moveBetweenCards': 'Flytt mellom kortene',
+  'shortcuts.clearSelection': 'Fjern markeringen',
+  'shortcuts.action': 'Handling',
+  'shortcuts.keys': 'Taster',
+  'shortcuts.or': 'eller',
 }

@@ -123,9 +123,7 @@ export const sv: Record<MessageKey, string> = {
   'toolbar.mapTitle': 'Kartans titel',
   'toolbar.edit': 'Redigering',
   'toolbar.undo': 'Ångra',
-  'toolbar.undoHint': 'Ångra (Ctrl+Z)',
   'toolbar.redo': 'Gör om',
-  'toolbar.redoHint': 'Gör om (Shift+Ctrl+Z)',
   'toolbar.addStage': 'Lägg till steg',
   'toolbar.addStageToPhase': 'Lägg till steg i fas',
   'toolbar.addPersona': 'Lägg till persona',
@@ -631,4 +629,15 @@ export const sv: Record<MessageKey, string> = {
   'promises.moveUnder': 'Flytta {text} till ett löfte',
   'promises.moveUnderPrompt': 'Flytta till…',
   'promises.deletePriority': 'Ta bort serviceprioriteringen {text}',
+
+  // Registered actions (src/registry): the shortcut sheet and the keyboard-only actions' names
+  'shortcuts.title': 'Kortkommandon',
+  'shortcuts.addTouchpoint': 'Lägg till en kontaktpunkt i den valda cellen',
+  'shortcuts.rename': 'Byt namn på det valda kortet',
+  'shortcuts.delete': 'Ta bort det valda kortet eller den valda länken',
+  'shortcuts.moveBetweenCards': 'Flytta mellan korten',
+  'shortcuts.clearSelection': 'Avmarkera',
+  'shortcuts.action': 'Åtgärd',
+  'shortcuts.keys': 'Tangenter',
+  'shortcuts.or': 'eller',
 }
