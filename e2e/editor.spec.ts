@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { card, center, clickCell, createMapFromHome, dragTo, fitView, nodeId, setIdentity, SHOTS, zoomInOn } from './helpers'
+import { allSaved, card, center, clickCell, createMapFromHome, dragTo, fitView, nodeId, setIdentity, SHOTS, zoomInOn } from './helpers'
 
 const STAGE = 'Verkstedbesøk æøå'
 const PERSONA = 'Åsa Öberg 🚗'
@@ -70,7 +70,7 @@ test('a facilitator builds a map from the template, edits it, drags, undoes and 
   await expect(crumb).toContainText(STAGE)
 
   // Reload: everything is still there, æøå and emoji intact.
-  await page.waitForTimeout(500)
+  await allSaved(page)
   await page.reload()
   await expect(card(page, TOUCHPOINT)).toBeVisible()
   await card(page, TOUCHPOINT).click()

@@ -83,7 +83,9 @@ describe('maps API', () => {
     expect(((await notJson.json()) as { error: string }).error).toMatch(/^body: not valid JSON/)
   })
 
-  it.skipIf(TEMPLATES.length === 0)('creates a map from a template', async () => {
+  it('creates a map from a template', async () => {
+    // No templates would fail here rather than skip what this test is for.
+    expect(TEMPLATES.length).toBeGreaterThan(0)
     const template = TEMPLATES[0]
     const map = (await (await post('/api/maps', { template: template.id })).json()) as ShareLinks
     const snapshot = readSnapshot(await docOf(map))

@@ -46,7 +46,7 @@ export const ConnectionIndicator = memo(function ConnectionIndicator() {
       break
   }
   return (
-    <span className={`connection connection-${kind}`} role="status" aria-live="polite" data-testid="connection">
+    <span className={`connection connection-${kind}`} role="status" aria-live="polite" data-testid="connection" data-unsynced={unsynced}>
       <span className="dot" aria-hidden="true" />
       {text}
     </span>
