@@ -4,12 +4,12 @@ import { useT } from '../../i18n/useT'
 import { selectReadOnly, useJourneyStore } from '../../store'
 import { useMapSession } from '../../session/MapSessionContext'
 import { TextField } from '../fields'
+import { DeleteRecordButton } from './RecordButtons'
 
 /** A link between two touchpoints: its label. */
 export function LinkInspector({ id, snapshot }: { id: LinkId; snapshot: Snapshot }) {
   const { doc } = useMapSession()
   const readOnly = useJourneyStore(selectReadOnly)
-  const select = useJourneyStore((s) => s.select)
   const link = snapshot.links[id]
   const t = useT()
   return (
@@ -18,18 +18,7 @@ export function LinkInspector({ id, snapshot }: { id: LinkId; snapshot: Snapshot
         {snapshot.touchpoints[link.from]?.title} → {snapshot.touchpoints[link.to]?.title}
       </p>
       <TextField label={t('inspector.linkLabel')} value={link.label} editKey={{ id, field: 'label' }} disabled={readOnly} onCommit={(label) => relabelLink(doc, id, label)} />
-      {!readOnly && (
-        <button
-          type="button"
-          className="danger wide"
-          onClick={() => {
-            deleteLink(doc, id)
-            select(null)
-          }}
-        >
-          {t('inspector.deleteLink')}
-        </button>
-      )}
+      {!readOnly && <DeleteRecordButton label={t('inspector.deleteLink')} onDelete={() => deleteLink(doc, id)} />}
     </>
   )
 }

@@ -5,12 +5,12 @@ import { selectReadOnly, useJourneyStore } from '../../store'
 import { useMapSession } from '../../session/MapSessionContext'
 import { TextField } from '../fields'
 import { NotesAndComments } from './NotesAndComments'
+import { DeleteRecordButton, MoveButtons } from './RecordButtons'
 
 /** A persona (a swimlane): name, description, colour, its place among the lanes. */
 export function PersonaInspector({ persona, snapshot }: { persona: Persona; snapshot: Snapshot }) {
   const { doc } = useMapSession()
   const readOnly = useJourneyStore(selectReadOnly)
-  const select = useJourneyStore((s) => s.select)
   const t = useT()
   const ordered = sortedPersonas(snapshot)
   const index = ordered.findIndex((p) => p.id === persona.id)
@@ -22,31 +22,9 @@ export function PersonaInspector({ persona, snapshot }: { persona: Persona; snap
         <label htmlFor={`color-${persona.id}`}>{t('inspector.colour')}</label>
         <input id={`color-${persona.id}`} type="color" value={persona.color} disabled={readOnly} onChange={(e) => updatePersona(doc, persona.id, { color: e.target.value })} />
       </div>
-      {!readOnly && (
-        <div className="button-row">
-          <button type="button" disabled={index <= 0} onClick={() => movePersona(doc, persona.id, index - 1)}>
-            {t('common.moveUp')}
-          </button>
-          <button type="button" disabled={index >= ordered.length - 1} onClick={() => movePersona(doc, persona.id, index + 1)}>
-            {t('common.moveDown')}
-          </button>
-        </div>
-      )}
+      {!readOnly && <MoveButtons index={index} count={ordered.length} labels={[t('common.moveUp'), t('common.moveDown')]} onMove={(to) => movePersona(doc, persona.id, to)} />}
       <NotesAndComments targetId={persona.id} />
-      {!readOnly && (
-        <button
-          type="button"
-          className="danger wide"
-          onClick={() => {
-            if (confirm(t('inspector.confirmDeletePersona', { name: persona.name || t('inspector.thisPersona') }))) {
-              deletePersona(doc, persona.id)
-              select(null)
-            }
-          }}
-        >
-          {t('inspector.deletePersona')}
-        </button>
-      )}
+      {!readOnly && <DeleteRecordButton label={t('inspector.deletePersona')} confirmText={t('inspector.confirmDeletePersona', { name: persona.name || t('inspector.thisPersona') })} onDelete={() => deletePersona(doc, persona.id)} />}
     </>
   )
 }

@@ -6,12 +6,12 @@ import { selectReadOnly, useJourneyStore } from '../../store'
 import { useMapSession } from '../../session/MapSessionContext'
 import { TextField } from '../fields'
 import { NotesAndComments } from './NotesAndComments'
+import { DeleteRecordButton, MoveButtons } from './RecordButtons'
 
 /** A stage (a column): title, phase, its place among the phase's stages. */
 export function StageInspector({ stage, snapshot }: { stage: Stage; snapshot: Snapshot }) {
   const { doc } = useMapSession()
   const readOnly = useJourneyStore(selectReadOnly)
-  const select = useJourneyStore((s) => s.select)
   const t = useT()
   const siblings = stagesInPhase(snapshot, stage.phase)
   const index = siblings.findIndex((s) => s.id === stage.id)
@@ -28,31 +28,9 @@ export function StageInspector({ stage, snapshot }: { stage: Stage; snapshot: Sn
           ))}
         </select>
       </div>
-      {!readOnly && (
-        <div className="button-row">
-          <button type="button" disabled={index <= 0} onClick={() => moveStage(doc, stage.id, { phase: stage.phase, index: index - 1 })}>
-            {t('common.moveLeft')}
-          </button>
-          <button type="button" disabled={index >= siblings.length - 1} onClick={() => moveStage(doc, stage.id, { phase: stage.phase, index: index + 1 })}>
-            {t('common.moveRight')}
-          </button>
-        </div>
-      )}
+      {!readOnly && <MoveButtons index={index} count={siblings.length} labels={[t('common.moveLeft'), t('common.moveRight')]} onMove={(to) => moveStage(doc, stage.id, { phase: stage.phase, index: to })} />}
       <NotesAndComments targetId={stage.id} />
-      {!readOnly && (
-        <button
-          type="button"
-          className="danger wide"
-          onClick={() => {
-            if (confirm(t('inspector.confirmDeleteStage', { title: stage.title || '' }))) {
-              deleteStage(doc, stage.id)
-              select(null)
-            }
-          }}
-        >
-          {t('inspector.deleteStage')}
-        </button>
-      )}
+      {!readOnly && <DeleteRecordButton label={t('inspector.deleteStage')} confirmText={t('inspector.confirmDeleteStage', { title: stage.title || '' })} onDelete={() => deleteStage(doc, stage.id)} />}
     </>
   )
 }

@@ -9,6 +9,7 @@ import { useMapSession } from '../../session/MapSessionContext'
 import { Section, TextField } from '../fields'
 import { TouchpointMetrics } from '../TouchpointMetrics'
 import { NotesAndComments } from './NotesAndComments'
+import { DeleteRecordButton } from './RecordButtons'
 
 const DEPARTMENTS: MessageKey[] = ['department.sales', 'department.marketing', 'department.customerService', 'department.workshop', 'department.finance', 'department.it', 'department.hr', 'department.logistics', 'department.product']
 const EMOTIONS = [null, -2, -1, 0, 1, 2] as const
@@ -17,7 +18,6 @@ const EMOTIONS = [null, -2, -1, 0, 1, 2] as const
 export function TouchpointInspector({ tp, snapshot }: { tp: Touchpoint; snapshot: Snapshot }) {
   const { doc } = useMapSession()
   const readOnly = useJourneyStore(selectReadOnly)
-  const select = useJourneyStore((s) => s.select)
   const t = useT()
   const [linkTarget, setLinkTarget] = useState('')
   // Channel and department suggestions become map content, so they come in the map's language.
@@ -110,18 +110,7 @@ export function TouchpointInspector({ tp, snapshot }: { tp: Touchpoint; snapshot
           </div>
         )}
       </Section>
-      {!readOnly && (
-        <button
-          type="button"
-          className="danger wide"
-          onClick={() => {
-            deleteTouchpoint(doc, tp.id)
-            select(null)
-          }}
-        >
-          {t('inspector.deleteTouchpoint')}
-        </button>
-      )}
+      {!readOnly && <DeleteRecordButton label={t('inspector.deleteTouchpoint')} onDelete={() => deleteTouchpoint(doc, tp.id)} />}
     </>
   )
 }
