@@ -7,6 +7,7 @@ import { useRef, useState } from 'react'
 import type { Snapshot } from '../model'
 import { messageOf } from '../sync'
 import { journeyCsv } from '../io/csv'
+import { loadPrintLabels } from '../io/printLabels'
 import { downloadBlob } from '../io/download'
 import { fileBaseName as baseNameFromTitle } from '../io/fileName'
 import { journeyJsonBlob } from '../io/json'
@@ -52,6 +53,8 @@ export function ExportMenu({ getSnapshot, getFlowElement, fileBaseName }: Export
     setError(null)
     setBusy(what)
     try {
+      // Every export prints in the map's language: its catalog first.
+      await loadPrintLabels(getSnapshot().meta.locale)
       await work()
     } catch (e) {
       setError(t('export.failed', { what: t(EXPORT_NAMES[what]), message: messageOf(e) }))

@@ -18,6 +18,7 @@ import { ShareDialog } from './ShareDialog'
 import { Toolbar } from './Toolbar'
 import { ReadOnlyBanner } from './ReadOnlyBanner'
 import { MapActionKeys } from '../registry/useActionKeys'
+import { MapCatalog } from './useMapCatalog'
 import { ShortcutSheet } from './ShortcutSheet'
 import { ExportMenu } from './ExportMenu'
 import { WorkshopBar } from './workshop/WorkshopBar'
@@ -135,6 +136,7 @@ export function MapPage({ mapId, token, local }: { mapId: string; token?: string
   return (
     <MapSessionContext.Provider value={session}>
       <MapActionKeys />
+      <MapCatalog />
       <ShortcutSheet />
       <ReactFlowProvider>
         <div className="map-page">

@@ -15,6 +15,10 @@ import { printLabels } from '../printLabels'
 import { buildActionPlanMap, buildServiceVisitMap, buildSyntheticMap, EMOJI } from '../../test/maps'
 import { readDejaVuFonts } from '../../test/nodeFonts'
 import { renderJourneyPdf, type PdfOptions } from './renderJourneyPdf'
+import { loadCatalog } from '../../i18n/translate'
+
+// Exports print in the map's language: its catalog loads first, as the app does before an export.
+await Promise.all((['da', 'sv', 'nb'] as const).map(loadCatalog))
 
 const OUT = join(process.cwd(), 'test-results', 'pdf')
 const font = readDejaVuFonts()
