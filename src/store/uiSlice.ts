@@ -60,34 +60,20 @@ export const createUiSlice: StateCreator<JourneyState, [['zustand/immer', never]
   shareOpen: false,
   shortcutsOpen: false,
   uiLocale: initialUiLocale(),
+  // A recipe where the update reads what it changes (a new selection ends the title edit of
+  // another card); a plain object where it only replaces fields (see journeyStore.ts).
   select: (selection) =>
     set((s) => {
       s.selection = selection
       if (s.editingTitleId && (selection?.kind !== 'touchpoint' || selection.id !== s.editingTitleId)) s.editingTitleId = null
     }),
-  startEditingTitle: (id) =>
-    set((s) => {
-      s.editingTitleId = id
-    }),
-  setInspectorOpen: (open) =>
-    set((s) => {
-      s.inspectorOpen = open
-    }),
-  setShareOpen: (open) =>
-    set((s) => {
-      s.shareOpen = open
-    }),
-  setShortcutsOpen: (open) =>
-    set((s) => {
-      s.shortcutsOpen = open
-    }),
+  startEditingTitle: (id) => set({ editingTitleId: id }),
+  setInspectorOpen: (open) => set({ inspectorOpen: open }),
+  setShareOpen: (open) => set({ shareOpen: open }),
+  setShortcutsOpen: (open) => set({ shortcutsOpen: open }),
   setUiLocale: (locale) => {
     rememberUiLocale(locale)
     // Switch once the language's catalog is here, so no screen renders half in English.
-    void loadCatalog(locale).then(() =>
-      set((s) => {
-        s.uiLocale = locale
-      }),
-    )
+    void loadCatalog(locale).then(() => set({ uiLocale: locale }))
   },
 })
