@@ -13,6 +13,10 @@ import { LanguagePicker } from './LanguagePicker'
 import { useT } from '../i18n/useT'
 import type { ReactNode } from 'react'
 
+/** The toolbar's actions, from the registry: the edit group (the add-stage actions once, as a menu) and help. */
+const EDIT_GROUP = USER_ACTIONS.filter((a, i) => a.toolbar === 'edit' || (a.toolbar === 'add-stage' && USER_ACTIONS.findIndex((b) => b.toolbar === 'add-stage') === i))
+const HELP = USER_ACTIONS.filter((a) => a.toolbar === 'help')
+
 export function Toolbar({ onShare, extra, onPublish }: { onShare?: () => void; extra?: ReactNode; onPublish?: () => void }) {
   const { doc } = useMapSession()
   const meta = useJourneyStore(selectMeta)
@@ -28,10 +32,7 @@ export function Toolbar({ onShare, extra, onPublish }: { onShare?: () => void; e
       </div>
       {!readOnly && (
         <div className="toolbar-group" role="group" aria-label={t('toolbar.edit')}>
-          <ActionButton id="undo" />
-          <ActionButton id="redo" />
-          <AddStageMenu locale={meta.locale} />
-          <ActionButton id="addPersona" />
+          {EDIT_GROUP.map((a) => (a.toolbar === 'add-stage' ? <AddStageMenu key="add-stage" locale={meta.locale} /> : <ActionButton key={a.id} id={a.id} />))}
         </div>
       )}
       <div className="toolbar-spacer" />
@@ -40,7 +41,9 @@ export function Toolbar({ onShare, extra, onPublish }: { onShare?: () => void; e
       <PresenceAvatars />
       {extra}
       <LanguagePicker />
-      <ActionButton id="showShortcuts" />
+      {HELP.map((a) => (
+        <ActionButton key={a.id} id={a.id} />
+      ))}
       {onPublish && (
         <button type="button" onClick={onPublish}>
           {t('toolbar.publish')}

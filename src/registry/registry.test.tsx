@@ -12,7 +12,9 @@ import { createTestDoc } from '../test/factories'
 import { MapSessionContext } from '../session/MapSessionContext'
 import { ShortcutSheet } from '../components/ShortcutSheet'
 import type { MapSession } from '../sync'
-import { matchesShortcut, shortcutKeys, type Shortcut } from './shortcuts'
+import { matchesShortcut, shortcutKeys, shortcutText, type Shortcut } from './shortcuts'
+import { Toolbar } from '../components/Toolbar'
+import { translate } from '../i18n/translate'
 import { MapActionKeys, useActionKeys } from './useActionKeys'
 import { USER_ACTIONS } from './userActions'
 
@@ -96,6 +98,18 @@ describe('registered actions', () => {
         await press(s)
         expect(performed, `${a.id}: ${shortcutKeys(s).join('+')}`).toEqual([a.id])
       }
+  })
+
+  it('puts every toolbar action on the toolbar, with its first shortcut in the tooltip', async () => {
+    const container = await mount(<Toolbar />)
+    const buttons = [...container.querySelectorAll('button')]
+    for (const a of USER_ACTIONS.filter((a) => a.toolbar === 'edit' || a.toolbar === 'help')) {
+      const label = translate('en', a.label)
+      const button = buttons.find((b) => (b.getAttribute('aria-label') ?? b.textContent) === label)
+      expect(button, a.id).toBeDefined()
+      expect(button!.getAttribute('title'), a.id).toBe(a.shortcuts[0] ? `${label} (${shortcutText(a.shortcuts[0])})` : null)
+    }
+    expect(buttons.filter((b) => b.getAttribute('aria-haspopup') === 'menu').map((b) => b.textContent)).toEqual(['Add stage'])
   })
 
   it('runs nothing while its action is disabled (a viewer presses Delete)', async () => {

@@ -39,8 +39,11 @@ export interface UserAction {
   icon?: string
   shortcuts: Shortcut[]
   scope: ActionScope
-  /** Where a toolbar shows it; absent: keyboard (and the sheet) only. */
-  toolbar?: 'edit' | 'add-stage'
+  /**
+   * Where the toolbar shows it, in registry order: the edit group (add-stage actions as one menu
+   * in it), or the help button at the end; absent: keyboard (and the sheet) only.
+   */
+  toolbar?: 'edit' | 'add-stage' | 'help'
   /** The phase an add-stage item adds to: its menu item is the phase's name in the map's language. */
   phase?: Phase
   /** False where the browser's own handling of the key must go on (Escape also closes dialogs). */
@@ -194,6 +197,7 @@ export const USER_ACTIONS: readonly UserAction[] = [
     icon: '?',
     shortcuts: [{ key: '?' }],
     scope: 'map',
+    toolbar: 'help',
     enabled: () => true,
     perform: ({ state }) => state.setShortcutsOpen(true),
   },
