@@ -1,5 +1,5 @@
 import { deleteStage, moveStage, renameStage } from '../../commands'
-import { PHASES, stagesInPhase, type Phase, type Snapshot, type Stage } from '../../model'
+import { PHASES, stagesInPhase, type Snapshot, type Stage } from '../../model'
 import { phaseName } from '../../i18n/phaseNames'
 import { useT } from '../../i18n/useT'
 import { selectReadOnly, useJourneyStore } from '../../store'
@@ -20,7 +20,10 @@ export function StageInspector({ stage, snapshot }: { stage: Stage; snapshot: Sn
       <TextField label={t('inspector.stageTitle')} value={stage.title} editKey={{ id: stage.id, field: 'title' }} disabled={readOnly} onCommit={(title) => renameStage(doc, stage.id, title)} />
       <div className="field">
         <label htmlFor={`phase-${stage.id}`}>{t('common.phase')}</label>
-        <select id={`phase-${stage.id}`} value={stage.phase} disabled={readOnly} onChange={(e) => moveStage(doc, stage.id, { phase: e.target.value as Phase, index: Number.MAX_SAFE_INTEGER })}>
+        <select id={`phase-${stage.id}`} value={stage.phase} disabled={readOnly} onChange={(e) => {
+            const phase = PHASES.find((p) => p === e.target.value)
+            if (phase) moveStage(doc, stage.id, { phase, index: Number.MAX_SAFE_INTEGER })
+          }}>
           {PHASES.map((p) => (
             <option key={p} value={p}>
               {phaseName(p, snapshot.meta.locale)}
