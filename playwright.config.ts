@@ -16,7 +16,7 @@ export default defineConfig({
   // One retry on CI, reported as flaky rather than hidden: a browser test on a loaded 2-core machine
   // can lose a frame race; a real failure fails twice.
   retries: process.env.CI ? 1 : 0,
-  reporter: [['list']],
+  reporter: [['list'], ['./e2e/flakyReporter.ts']],
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     viewport: { width: 1440, height: 900 },

@@ -1,6 +1,9 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import zlib from 'node:zlib'
+import type { Plugin } from 'vite'
 import { defineConfig } from 'vitest/config'
 import react from '@vitejs/plugin-react'
-import type { Plugin } from 'vite'
 
 /**
  * The PDF needs only each emoji and its name from emojibase-data's lists (src/io/pdf/emojiNames.ts);
@@ -19,8 +22,34 @@ function emojiNamesOnly(): Plugin {
   }
 }
 
+/**
+ * Writes a brotli and a gzip copy beside every text file of the build, once, at build time, so the
+ * server (sirv, server/http/static.ts) sends them compressed without compressing per request.
+ * Source maps are left alone: only developer tools fetch them.
+ */
+function precompress(): Plugin {
+  let outDir = 'dist'
+  return {
+    name: 'precompress',
+    apply: 'build',
+    configResolved(config) {
+      outDir = path.resolve(config.root, config.build.outDir)
+    },
+    closeBundle() {
+      const walk = (dir: string): string[] => fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]))
+      for (const file of walk(outDir)) {
+        if (!/\.(js|mjs|css|html|svg|json|txt|webmanifest|ttf)$/.test(file)) continue
+        const body = fs.readFileSync(file)
+        if (body.length < 1024) continue
+        fs.writeFileSync(`${file}.br`, zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length } }))
+        fs.writeFileSync(`${file}.gz`, zlib.gzipSync(body, { level: 9 }))
+      }
+    },
+  }
+}
+
 export default defineConfig({
-  plugins: [react(), emojiNamesOnly()],
+  plugins: [react(), emojiNamesOnly(), precompress()],
   build: {
     outDir: 'dist',
     sourcemap: true,
@@ -29,7 +58,7 @@ export default defineConfig({
   },
   server: { port: 5173 },
   test: {
-    include: ['src/**/*.test.ts', 'server/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'server/**/*.test.ts'],
     // Timing-sensitive tests run alone afterwards (vitest.solo.config.ts).
     exclude: ['**/node_modules/**', '**/*.solo.test.ts'],
     environment: 'node',

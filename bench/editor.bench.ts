@@ -13,9 +13,9 @@ import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { computeGridLayout, toJourneyJson } from '../src/model'
 import { createFlowCache, toFlow } from '../src/canvas/toFlow'
-import { buildLargeMap } from './largeMap'
+import { buildSyntheticMap } from '../src/test/maps'
 
-const snapshot = buildLargeMap({ touchpoints: 1000, annotationsPerCard: 3 })
+const snapshot = buildSyntheticMap({ touchpoints: 1000, stages: 20, personas: 5, annotationsPerCard: 3 })
 const rows: [string, string, string][] = []
 
 // Pure derive step: snapshot → layout → React Flow nodes, cold and after one title edit.

@@ -14,9 +14,9 @@ import { performance } from 'node:perf_hooks'
 import { gzipSync } from 'node:zlib'
 import { parseJourneyJson, stringifyJourneyJson } from '../src/model'
 import { journeyCsv } from '../src/io/csv'
-import { readDejaVuFonts } from '../src/io/pdf/nodeFonts'
+import { readDejaVuFonts } from '../src/test/nodeFonts'
 import { renderJourneyPdf } from '../src/io/pdf/renderJourneyPdf'
-import { buildSyntheticMap } from '../src/io/testMaps'
+import { buildSyntheticMap } from '../src/test/maps'
 
 const rows: [string, string, string][] = []
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
-import { card, clickCell, createMapFromHome, nodeId, setIdentity, SHOTS, zoomInOn } from './helpers'
+import { allSaved, card, clickCell, createMapFromHome, fitView as fitViewIn, nodeId, setIdentity, SHOTS, zoomInOn } from './helpers'
 
 /** A Danish browser: the interface follows navigator.languages, and the whole main flow reads Danish. */
 test.use({ locale: 'da-DK', viewport: { width: 1440, height: 900 } })
@@ -10,10 +10,7 @@ const TOUCHPOINT = 'Ringer til skadeafdelingen – på hold i 20 min'
 const PAIN = 'Bliver stillet videre tre gange – øv'
 
 /** Fit the canvas through React Flow's own control, which speaks Danish too. */
-async function fitView(page: Page) {
-  await page.getByRole('button', { name: 'Tilpas visning' }).click()
-  await page.waitForTimeout(300)
-}
+const fitView = (page: Page) => fitViewIn(page, 'Tilpas visning')
 
 /** Nothing in a bar may stick out of it or sit on top of a neighbour: Danish labels run longer. */
 async function expectNoOverlap(page: Page, container: string) {
@@ -109,7 +106,7 @@ test('the main flow in Danish: template, stage, persona, touchpoint, pain point,
   await expect(page.getByRole('button', { name: 'Tilføj trin' })).toBeVisible()
 
   // Reload: Danish remembered, everything still there with æøå.
-  await page.waitForTimeout(500)
+  await allSaved(page)
   await page.reload()
   await expect(page.locator('html')).toHaveAttribute('lang', 'da')
   await expect(card(page, TOUCHPOINT)).toBeVisible()

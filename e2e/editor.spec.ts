@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { card, center, clickCell, createMapFromHome, dragTo, fitView, nodeId, setIdentity, SHOTS, zoomInOn } from './helpers'
+import { allSaved, card, center, clickCell, createMapFromHome, dragTo, fitView, nodeId, setIdentity, SHOTS, zoomInOn } from './helpers'
 
 const STAGE = 'Verkstedbesøk æøå'
 const PERSONA = 'Åsa Öberg 🚗'
@@ -70,7 +70,7 @@ test('a facilitator builds a map from the template, edits it, drags, undoes and 
   await expect(crumb).toContainText(STAGE)
 
   // Reload: everything is still there, æøå and emoji intact.
-  await page.waitForTimeout(500)
+  await allSaved(page)
   await page.reload()
   await expect(card(page, TOUCHPOINT)).toBeVisible()
   await card(page, TOUCHPOINT).click()
@@ -104,4 +104,28 @@ test('keyboard: arrows move between cards, Enter renames, Delete removes, undo r
   await page.keyboard.press('Control+z')
   await expect(cards).toHaveCount(count)
   await expect(card(page, 'Omdøpt med tastatur – å')).toBeVisible()
+})
+
+test('"?" opens the shortcut sheet, which names the keys the canvas answers to', async ({ page }) => {
+  await setIdentity(page, 'Shortcut Sølvi')
+  await createMapFromHome(page, /Karoline.*English/)
+  const cards = page.locator('.react-flow__node-touchpoint')
+  await expect(cards.first()).toBeVisible()
+  await cards.first().click()
+  await page.keyboard.press('Shift+?')
+  const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' })
+  await expect(sheet).toBeVisible()
+  await expect(sheet.getByRole('row', { name: /Add a touchpoint in the selected cell/ })).toContainText('N')
+  await expect(sheet.getByRole('row', { name: /Undo/ })).toContainText('Ctrl+Z')
+  await page.screenshot({ path: `${SHOTS}/editor-shortcut-sheet.png` })
+  await page.keyboard.press('Escape')
+  await expect(sheet).toBeHidden()
+  // The toolbar's "?" button opens the same sheet, and its tooltip names the same key.
+  await expect(page.getByRole('button', { name: 'Keyboard shortcuts' })).toHaveAttribute('title', 'Keyboard shortcuts (?)')
+  await expect(page.getByRole('button', { name: 'Undo' })).toHaveAttribute('title', 'Undo (Ctrl+Z)')
+  // The key the sheet lists does what it says.
+  const count = await cards.count()
+  await cards.first().click()
+  await page.keyboard.press('n')
+  await expect(cards).toHaveCount(count + 1)
 })

@@ -23,9 +23,34 @@ export async function nodeId(page: Page, selector: string): Promise<string> {
   return id!
 }
 
-export async function fitView(page: Page) {
-  await page.getByRole('button', { name: 'Fit View' }).click()
-  await page.waitForTimeout(300)
+/** Fit the canvas through React Flow's own control (named in the interface's language), then wait for the view to settle. */
+export async function fitView(page: Page, buttonName = 'Fit View') {
+  await page.getByRole('button', { name: buttonName }).click()
+  await viewportSettled(page)
+}
+
+/** Waits until the canvas's transform reads the same twice in a row: an animated fit or zoom has ended. */
+export async function viewportSettled(page: Page) {
+  const transform = () => page.locator('.react-flow__viewport').evaluate((el) => (el as HTMLElement).style.transform)
+  let last = await transform()
+  await expect
+    .poll(
+      async () => {
+        const now = await transform()
+        const settled = now === last
+        last = now
+        return settled
+      },
+      { intervals: [100] },
+    )
+    .toBe(true)
+}
+
+/** Waits until every change made here is held by the relay: connected, and nothing unsynced (in any interface language). */
+export async function allSaved(page: Page) {
+  const status = page.getByTestId('connection')
+  await expect(status).toHaveClass(/connection-connected/)
+  await expect(status).toHaveAttribute('data-unsynced', '0')
 }
 
 /** Drag with real pointer events, in small steps so React Flow sees a drag. */
@@ -78,8 +103,9 @@ export async function zoomInOn(page: Page, selector: string) {
   for (let i = 0; i < 30 && (await zoom()) < 0.8; i++) {
     const c = await center(page, selector)
     await page.mouse.move(c.x, c.y)
+    const before = await zoom()
     await page.mouse.wheel(0, -100)
-    await page.waitForTimeout(50)
+    await expect.poll(zoom).not.toBe(before)
   }
 }
 

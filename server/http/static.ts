@@ -1,35 +1,15 @@
 /**
- * Serves the built app from `dist/`. Hashed files under /assets/ are cached for a year; the
- * HTML is revalidated on every load so a deploy takes effect at once. `/` and `/m/<mapId>`
- * fall back to index.html (the client routes); other unknown paths are 404.
+ * Serves the built app from `dist/` through sirv (a small, maintained static server): ETags and
+ * 304s, byte ranges, and the brotli/gzip files the build writes beside each text asset
+ * (vite.config.ts), chosen by Accept-Encoding. Hashed files under /assets/ are cached for a year
+ * as immutable; everything else (the HTML) is revalidated on every load so a deploy takes effect
+ * at once. `/` and `/m/<mapId>` are the HTML shell (the client routes); other unknown paths are 404.
  */
 import fs from 'node:fs'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import path from 'node:path'
-import { pipeline } from 'node:stream/promises'
+import sirv from 'sirv'
 import { MAP_ID } from '../mapIds'
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.txt': 'text/plain; charset=utf-8',
-  '.webmanifest': 'application/manifest+json',
-  '.wasm': 'application/wasm',
-}
 
 /**
  * For the HTML shell. React Flow positions nodes with style attributes, hence inline styles;
@@ -55,9 +35,47 @@ export const HTML_SECURITY_HEADERS: Record<string, string> = {
 }
 
 const SPA_ROUTE = new RegExp(`^/(?:m/${MAP_ID.source.slice(1, -1)})?$`)
+/** Text files say they are UTF-8 (sirv names the type only); the rest keep sirv's type. */
+const TEXT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.webmanifest': 'application/manifest+json; charset=utf-8',
+}
 
 export function createStaticHandler(root: string) {
   const resolvedRoot = path.resolve(root)
+  const shell = path.join(resolvedRoot, 'index.html')
+  // sirv reads the folder's listing once; a build that replaces dist/ under a running server
+  // (npm start builds first; a deploy may rebuild in place) is picked up by reading it again.
+  let served: { builtAt: number; handler: ReturnType<typeof sirv> } | null = null
+  const handlerFor = (builtAt: number) => {
+    if (served?.builtAt !== builtAt) {
+      served = {
+        builtAt,
+        handler: sirv(resolvedRoot, {
+          etag: true,
+          gzip: true,
+          brotli: true,
+          dotfiles: false,
+          extensions: [],
+          setHeaders(res, pathname) {
+            res.setHeader('Cache-Control', pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache')
+            res.setHeader('X-Content-Type-Options', 'nosniff')
+            const text = TEXT_TYPES[path.posix.extname(pathname).toLowerCase()]
+            if (text) res.setHeader('Content-Type', text)
+            if (pathname.endsWith('.html')) for (const [name, value] of Object.entries(HTML_SECURITY_HEADERS)) res.setHeader(name, value)
+          },
+        }),
+      }
+    }
+    return served.handler
+  }
+
   return async function serveStatic(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<number> {
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendPlain(res, 405, 'method not allowed', { Allow: 'GET, HEAD' })
     let decoded: string
@@ -66,39 +84,17 @@ export function createStaticHandler(root: string) {
     } catch {
       return sendPlain(res, 400, 'bad path')
     }
-    if (SPA_ROUTE.test(decoded)) return sendFile(req, res, path.join(resolvedRoot, 'index.html'), true)
-    const file = path.resolve(resolvedRoot, '.' + path.posix.normalize(decoded))
-    if (!file.startsWith(resolvedRoot + path.sep) || decoded.includes('\0')) return sendPlain(res, 404, 'not found')
-    return sendFile(req, res, file, false)
+    const builtAt = await fs.promises.stat(shell).then((s) => s.mtimeMs, () => null)
+    const isShell = SPA_ROUTE.test(decoded)
+    if (builtAt === null) return isShell ? sendPlain(res, 503, 'the app is not built yet: run `npm run build` (or `npm start`, which builds first)') : sendPlain(res, 404, 'not found')
+    if (decoded.includes('\0')) return sendPlain(res, 404, 'not found')
+    if (isShell) req.url = '/index.html'
+    return new Promise<number>((resolve) => {
+      res.once('finish', () => resolve(res.statusCode))
+      res.once('close', () => resolve(res.statusCode))
+      handlerFor(builtAt)(req, res, () => resolve(sendPlain(res, 404, 'not found')))
+    })
   }
-}
-
-async function sendFile(req: IncomingMessage, res: ServerResponse, file: string, isShell: boolean): Promise<number> {
-  let stat: fs.Stats
-  try {
-    stat = await fs.promises.stat(file)
-    if (!stat.isFile()) throw new Error('not a file')
-  } catch {
-    if (isShell) return sendPlain(res, 503, 'the app is not built yet: run `npm run build` (or `npm start`, which builds first)')
-    return sendPlain(res, 404, 'not found')
-  }
-  const ext = path.extname(file).toLowerCase()
-  const hashedAsset = file.includes(`${path.sep}assets${path.sep}`)
-  const headers: Record<string, string | number> = {
-    'Content-Type': CONTENT_TYPES[ext] ?? 'application/octet-stream',
-    'Content-Length': stat.size,
-    'Last-Modified': stat.mtime.toUTCString(),
-    'Cache-Control': hashedAsset ? 'public, max-age=31536000, immutable' : 'no-cache',
-    'X-Content-Type-Options': 'nosniff',
-    ...(ext === '.html' ? HTML_SECURITY_HEADERS : {}),
-  }
-  res.writeHead(200, headers)
-  if (req.method === 'HEAD') {
-    res.end()
-    return 200
-  }
-  await pipeline(fs.createReadStream(file), res).catch(() => res.destroy())
-  return 200
 }
 
 function sendPlain(res: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): number {

@@ -19,9 +19,9 @@ import '@xyflow/react/dist/style.css'
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { linkTouchpoints, moveStage, movePersona, moveTouchpoint } from '../commands'
-import { computeGridLayout, GRID, type PersonaId, type StageId, type TouchpointId } from '../model'
+import { computeGridLayout, GRID, isId } from '../model'
 import { selectReadOnly, selectSnapshot, useJourneyStore, type JourneyState, type Selection } from '../store'
-import { useMapSession } from '../components/MapSessionContext'
+import { useMapSession } from '../session/MapSessionContext'
 import { personaDropIndex, stageDropTarget, touchpointDropTarget } from './dropTargets'
 import { nodeTypes } from './nodes'
 import { PresenceLayer } from './PresenceLayer'
@@ -38,19 +38,19 @@ const selectSelectedIds = (s: JourneyState): string => {
   return sel.kind === 'cell' ? `cell:${sel.stageId}|${sel.personaId}` : sel.id
 }
 
-function selectionFor(node: Node): Selection {
+/** A node's selection, from its data, which holds the typed record (React Flow's `id` is a plain string). */
+function selectionFor(node: JourneyNode): Selection {
   switch (node.type) {
     case 'touchpoint':
+      return { kind: 'touchpoint', id: node.data.touchpoint.id }
     case 'stage':
-      return { kind: node.type, id: node.id }
+      return { kind: 'stage', id: node.data.stage.id }
     case 'lane':
-      return { kind: 'persona', id: node.id }
+      return { kind: 'persona', id: node.data.persona.id }
     case 'phase':
-      return { kind: 'phase', id: node.id as `phase:${string}` }
-    case 'cell': {
-      const d = node.data as { stageId: string; personaId: string }
-      return { kind: 'cell', stageId: d.stageId, personaId: d.personaId }
-    }
+      return { kind: 'phase', id: `phase:${node.data.phase}` }
+    case 'cell':
+      return { kind: 'cell', stageId: node.data.stageId, personaId: node.data.personaId }
     default:
       return null
   }
@@ -139,12 +139,12 @@ export const JourneyCanvas = memo(function JourneyCanvas() {
       try {
         if (node.type === 'touchpoint') {
           const target = touchpointDropTarget(layout, center)
-          if (target) moveTouchpoint(doc, node.id as TouchpointId, { stageId: target.stageId as StageId, personaId: target.personaId as PersonaId, index: target.index })
+          if (target) moveTouchpoint(doc, node.data.touchpoint.id, target)
         } else if (node.type === 'stage') {
           const target = stageDropTarget(layout, node.id, center.x)
-          if (target) moveStage(doc, node.id as StageId, target)
+          if (target) moveStage(doc, node.data.stage.id, target)
         } else if (node.type === 'lane') {
-          movePersona(doc, node.id as PersonaId, personaDropIndex(layout, node.id, center.y))
+          movePersona(doc, node.data.persona.id, personaDropIndex(layout, node.id, center.y))
         }
       } catch (e) {
         // The record was deleted by a colleague mid-drag: nothing was moved. Reported (not thrown)
@@ -155,12 +155,12 @@ export const JourneyCanvas = memo(function JourneyCanvas() {
     [doc, layout, readOnly, session],
   )
 
-  const onNodeClick = useCallback((_e: unknown, node: Node) => select(selectionFor(node)), [select])
+  const onNodeClick = useCallback((_e: unknown, node: JourneyNode) => select(selectionFor(node)), [select])
   const onNodeDoubleClick = useCallback(
-    (_e: unknown, node: Node) => {
+    (_e: unknown, node: JourneyNode) => {
       if (node.type === 'touchpoint' && !readOnly) {
-        select({ kind: 'touchpoint', id: node.id })
-        startEditingTitle(node.id)
+        select({ kind: 'touchpoint', id: node.data.touchpoint.id })
+        startEditingTitle(node.data.touchpoint.id)
       }
     },
     [readOnly, select, startEditingTitle],
@@ -169,11 +169,11 @@ export const JourneyCanvas = memo(function JourneyCanvas() {
   const onConnect = useCallback(
     (c: Connection) => {
       if (readOnly || !c.source || !c.target || c.source === c.target) return
-      if (c.source.startsWith('touchpoint:') && c.target.startsWith('touchpoint:')) linkTouchpoints(doc, c.source as TouchpointId, c.target as TouchpointId)
+      if (isId('touchpoint', c.source) && isId('touchpoint', c.target)) linkTouchpoints(doc, c.source, c.target)
     },
     [doc, readOnly],
   )
-  const onEdgeClick = useCallback((_e: unknown, edge: { id: string }) => select({ kind: 'link', id: edge.id }), [select])
+  const onEdgeClick = useCallback((_e: unknown, edge: { id: string }) => isId('link', edge.id) && select({ kind: 'link', id: edge.id }), [select])
 
   // Live cursor, shared at ~30 Hz.
   const lastCursor = useRef(0)
@@ -205,11 +205,11 @@ export const JourneyCanvas = memo(function JourneyCanvas() {
   const onDrop = useCallback(
     (e: DragEvent) => {
       const id = e.dataTransfer.getData('application/x-touchpoint')
-      if (!id || readOnly) return
+      if (!isId('touchpoint', id) || readOnly) return
       e.preventDefault()
       const p = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY })
       const target = touchpointDropTarget(layout, p)
-      if (target) moveTouchpoint(doc, id as TouchpointId, { stageId: target.stageId as StageId, personaId: target.personaId as PersonaId, index: target.index })
+      if (target) moveTouchpoint(doc, id, target)
     },
     [doc, flow, layout, readOnly],
   )
@@ -235,8 +235,9 @@ export const JourneyCanvas = memo(function JourneyCanvas() {
   const onFocus = useCallback(
     (e: React.FocusEvent) => {
       const id = (e.target as HTMLElement).closest<HTMLElement>('.react-flow__node')?.dataset.id
-      if (e.target === (e.target as HTMLElement).closest('.react-flow__node') && id?.startsWith('touchpoint:')) {
-        if (useJourneyStore.getState().selection?.kind !== 'touchpoint' || (useJourneyStore.getState().selection as { id: string }).id !== id) select({ kind: 'touchpoint', id })
+      if (e.target === (e.target as HTMLElement).closest('.react-flow__node') && isId('touchpoint', id)) {
+        const selection = useJourneyStore.getState().selection
+        if (selection?.kind !== 'touchpoint' || selection.id !== id) select({ kind: 'touchpoint', id })
       }
     },
     [select],

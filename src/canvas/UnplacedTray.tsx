@@ -1,9 +1,9 @@
 import { memo, useMemo, useState } from 'react'
 import { deleteAnnotation, deleteComment, deleteLink, deleteTouchpoint, moveTouchpoint, reattachAnnotation } from '../commands'
-import { findOrphans, sortedPersonas, sortedStages, type AnnotationId, type AnnotationTargetId, type CommentId, type LinkId, type PersonaId, type StageId, type TouchpointId } from '../model'
+import { findOrphans, sortedPersonas, sortedStages, type AnnotationTargetId, type TouchpointId } from '../model'
 import { useT } from '../i18n/useT'
 import { selectReadOnly, selectSnapshot, useJourneyStore } from '../store'
-import { useMapSession } from '../components/MapSessionContext'
+import { useMapSession } from '../session/MapSessionContext'
 
 /**
  * Cards and notes whose stage, persona or target was deleted by a colleague at the same moment
@@ -21,10 +21,10 @@ export const UnplacedTray = memo(function UnplacedTray() {
   if (total === 0) return null
   const stages = sortedStages(snapshot)
   const personas = sortedPersonas(snapshot)
-  const cells = stages.flatMap((s) => personas.map((p) => ({ value: `${s.id}|${p.id}`, label: `${s.title} × ${p.name}` })))
+  const cells = stages.flatMap((s) => personas.map((p) => ({ value: `${s.id}|${p.id}`, label: `${s.title} × ${p.name}`, stageId: s.id, personaId: p.id })))
   const place = (id: TouchpointId) => {
-    const [stageId, personaId] = (cell || cells[0]?.value || '').split('|')
-    if (stageId && personaId) moveTouchpoint(doc, id, { stageId: stageId as StageId, personaId: personaId as PersonaId })
+    const to = cells.find((c) => c.value === cell) ?? cells[0]
+    if (to) moveTouchpoint(doc, id, { stageId: to.stageId, personaId: to.personaId })
   }
   const target = selection && selection.kind !== 'cell' && selection.kind !== 'link' ? selection.id : null
 
@@ -67,10 +67,10 @@ export const UnplacedTray = memo(function UnplacedTray() {
             </span>
             {!readOnly && (
               <span className="row-actions">
-                <button type="button" disabled={!target} title={target ? t('unplaced.attachHint') : t('unplaced.selectFirst')} onClick={() => target && reattachAnnotation(doc, a.id as AnnotationId, target as AnnotationTargetId)}>
+                <button type="button" disabled={!target} title={target ? t('unplaced.attachHint') : t('unplaced.selectFirst')} onClick={() => target && reattachAnnotation(doc, a.id, target as AnnotationTargetId)}>
                   {t('unplaced.attach')}
                 </button>
-                <button type="button" onClick={() => deleteAnnotation(doc, a.id as AnnotationId)}>
+                <button type="button" onClick={() => deleteAnnotation(doc, a.id)}>
                   {t('common.delete')}
                 </button>
               </span>
@@ -83,7 +83,7 @@ export const UnplacedTray = memo(function UnplacedTray() {
               <strong>{t('unplaced.commentBy', { author: c.author })}</strong> {c.text}
             </span>
             {!readOnly && (
-              <button type="button" onClick={() => deleteComment(doc, c.id as CommentId)}>
+              <button type="button" onClick={() => deleteComment(doc, c.id)}>
                 {t('common.delete')}
               </button>
             )}
@@ -93,7 +93,7 @@ export const UnplacedTray = memo(function UnplacedTray() {
           <li className="unplaced-note">
             <span>{t.plural('unplaced.links', orphans.links.length)}</span>
             {!readOnly && (
-              <button type="button" onClick={() => orphans.links.forEach((l) => deleteLink(doc, l.id as LinkId))}>
+              <button type="button" onClick={() => orphans.links.forEach((l) => deleteLink(doc, l.id))}>
                 {t('common.remove')}
               </button>
             )}

@@ -5,14 +5,14 @@
  */
 import type { Edge, Node } from '@xyflow/react'
 import { Position } from '@xyflow/react'
-import { cellKey, GRID, PHASES, type GridLayout, type Persona, type Phase, type Snapshot, type Stage, type Touchpoint } from '../model'
+import { cellKey, GRID, type GridLayout, type Persona, type PersonaId, type Phase, type Snapshot, type Stage, type StageId, type Touchpoint } from '../model'
 import { translatorFor, type Translator } from '../i18n/translate'
 import { annotationsByTarget, sameSummary, summarize, type AnnotationSummary } from './annotationSummary'
 
 export type PhaseNodeData = { phase: Phase; stageCount: number }
 export type StageNodeData = { stage: Stage; annotationCount: number }
 export type LaneNodeData = { persona: Persona; width: number; annotationCount: number }
-export type CellNodeData = { stageId: string; personaId: string; empty: boolean; stageTitle: string; personaName: string }
+export type CellNodeData = { stageId: StageId; personaId: PersonaId; stageTitle: string; personaName: string }
 export type TouchpointNodeData = { touchpoint: Touchpoint; summary: AnnotationSummary; personaColor: string }
 export type CurveNodeData = { persona: Persona; points: { x: number; y: number; emotion: number }[]; columns: { x: number; width: number }[]; height: number }
 
@@ -163,7 +163,7 @@ export function toFlow(snapshot: Snapshot, layout: GridLayout, options: FlowOpti
             width: col.width,
             height: lane.height,
             measured: { width: col.width, height: lane.height },
-            data: { stageId: col.stage.id, personaId: lane.persona.id, empty: false, stageTitle: col.stage.title, personaName: lane.persona.name },
+            data: { stageId: col.stage.id, personaId: lane.persona.id, stageTitle: col.stage.title, personaName: lane.persona.name },
             selected: cellSelected,
             draggable: false,
             focusable: false,
@@ -264,5 +264,3 @@ export function toFlow(snapshot: Snapshot, layout: GridLayout, options: FlowOpti
   }
   return { nodes, edges }
 }
-
-export const PHASE_ORDER = PHASES

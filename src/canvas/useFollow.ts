@@ -6,7 +6,7 @@
 import { useReactFlow, type Viewport } from '@xyflow/react'
 import { useCallback, useEffect, useRef } from 'react'
 import { useJourneyStore, type JourneyState } from '../store'
-import { useMapSession } from '../components/MapSessionContext'
+import { useMapSession } from '../session/MapSessionContext'
 
 const VIEWPORT_INTERVAL_MS = 100
 

@@ -8,7 +8,7 @@ import type { Annotation } from '../model'
 import { useT } from '../i18n/useT'
 import { selectSnapshot, useJourneyStore } from '../store'
 import { EvidenceSelect, ImpactEffortSelects } from './AssessmentFields'
-import { useMapSession } from './MapSessionContext'
+import { useMapSession } from '../session/MapSessionContext'
 
 const ACTIONABLE = new Set(['pain-point', 'functional-need', 'emotional-need'])
 

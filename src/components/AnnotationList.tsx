@@ -1,11 +1,11 @@
 import { useId, useMemo, useState } from 'react'
 import { addAnnotation, deleteAnnotation, editAnnotation, setNeedStatus } from '../commands'
-import { ANNOTATION_KINDS, byOrder, isNeedKind, NEED_STATUSES, type Annotation, type AnnotationId, type AnnotationKind, type AnnotationTargetId, type NeedStatus } from '../model'
+import { ANNOTATION_KINDS, byOrder, isNeedKind, NEED_STATUSES, type Annotation, type AnnotationKind, type AnnotationTargetId, type NeedStatus } from '../model'
 import { useT } from '../i18n/useT'
 import { selectReadOnly, selectSnapshot, useJourneyStore } from '../store'
 import { AnnotationExtras } from './AnnotationExtras'
 import { TextField } from './fields'
-import { useMapSession } from './MapSessionContext'
+import { useMapSession } from '../session/MapSessionContext'
 
 /** Every annotation kind on one target: add, edit, delete, and need status. */
 export function AnnotationList({ targetId }: { targetId: string }) {
@@ -49,12 +49,12 @@ function KindGroup({ kind, targetId, items, readOnly }: { kind: AnnotationKind; 
       <ul>
         {items.map((a) => (
           <li key={a.id} className={a.status === 'unmet' ? 'is-unmet' : undefined}>
-            <TextField label={t('annotation.textOf', { kind: one })} hideLabel value={a.text} editKey={{ id: a.id, field: 'text' }} multiline maxLength={20000} disabled={readOnly} onCommit={(text) => editAnnotation(doc, a.id as AnnotationId, { text })} />
+            <TextField label={t('annotation.textOf', { kind: one })} hideLabel value={a.text} editKey={{ id: a.id, field: 'text' }} multiline maxLength={20000} disabled={readOnly} onCommit={(text) => editAnnotation(doc, a.id, { text })} />
             <div className="annotation-actions">
               {isNeedKind(kind) && (
                 <label>
                   <span className="visually-hidden">{t('common.statusOf', { name: a.text })}</span>
-                  <select value={a.status ?? ''} disabled={readOnly} onChange={(e) => setNeedStatus(doc, a.id as AnnotationId, (e.target.value || null) as NeedStatus | null)}>
+                  <select value={a.status ?? ''} disabled={readOnly} onChange={(e) => setNeedStatus(doc, a.id, (e.target.value || null) as NeedStatus | null)}>
                     <option value="">{t('common.noStatus')}</option>
                     {NEED_STATUSES.map((s) => (
                       <option key={s} value={s}>
@@ -65,7 +65,7 @@ function KindGroup({ kind, targetId, items, readOnly }: { kind: AnnotationKind; 
                 </label>
               )}
               {!readOnly && (
-                <button type="button" className="link-button danger" onClick={() => deleteAnnotation(doc, a.id as AnnotationId)} aria-label={t('annotation.deleteKind', { kind: oneLower, text: a.text })}>
+                <button type="button" className="link-button danger" onClick={() => deleteAnnotation(doc, a.id)} aria-label={t('annotation.deleteKind', { kind: oneLower, text: a.text })}>
                   {t('common.delete')}
                 </button>
               )}

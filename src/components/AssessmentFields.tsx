@@ -6,7 +6,7 @@
 import { assessAnnotation, setEvidence } from '../commands'
 import { EVIDENCE_LEVELS, SCALE_MAX, SCALE_MIN, type Annotation, type Evidence } from '../model'
 import { useT } from '../i18n/useT'
-import { useMapSession } from './MapSessionContext'
+import { useMapSession } from '../session/MapSessionContext'
 import './AssessmentFields.css'
 
 const SCALE = Array.from({ length: SCALE_MAX - SCALE_MIN + 1 }, (_, i) => SCALE_MIN + i)

@@ -1,10 +1,10 @@
 import { useId, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { addComment, deleteComment, setCommentResolved } from '../commands'
-import { byOrder, type CommentId, type Comment, type Snapshot } from '../model'
+import { byOrder, type Comment, type Snapshot } from '../model'
 import { formatDateTime } from '../i18n/format'
 import { useT } from '../i18n/useT'
-import { selectReadOnly, selectSnapshot, useJourneyStore } from '../store'
-import { useMapSession } from './MapSessionContext'
+import { selectPeople, selectReadOnly, selectSnapshot, useJourneyStore } from '../store'
+import { useMapSession } from '../session/MapSessionContext'
 import { MentionText } from './MentionText'
 
 /**
@@ -82,7 +82,7 @@ function Thread({ root, snapshot, label }: { root: Comment; snapshot: Snapshot; 
             <MentionText text={c.text} />
           </p>
           {!readOnly && c.author === me && (
-            <button type="button" className="link-button danger small" onClick={() => deleteComment(doc, c.id as CommentId)} aria-label={t('comments.delete', { text: c.text.slice(0, 30) })}>
+            <button type="button" className="link-button danger small" onClick={() => deleteComment(doc, c.id)} aria-label={t('comments.delete', { text: c.text.slice(0, 30) })}>
               {t('common.delete')}
             </button>
           )}
@@ -93,7 +93,7 @@ function Thread({ root, snapshot, label }: { root: Comment; snapshot: Snapshot; 
           <button type="button" className="link-button" onClick={() => setReplying((r) => !r)}>
             {t('comments.reply')}
           </button>
-          <button type="button" className="link-button" onClick={() => setCommentResolved(doc, root.id as CommentId, !root.resolved)}>
+          <button type="button" className="link-button" onClick={() => setCommentResolved(doc, root.id, !root.resolved)}>
             {root.resolved ? t('comments.reopen') : t('comments.resolve')}
           </button>
         </div>
@@ -108,7 +108,7 @@ function CommentForm({ targetId, label, placeholder, submitLabel, extra, onDone 
   const t = useT()
   const readOnly = useJourneyStore(selectReadOnly)
   const me = useJourneyStore((s) => s.self.name)
-  const peers = useJourneyStore((s) => s.peers)
+  const peers = useJourneyStore(selectPeople)
   const [text, setText] = useState('')
   const [active, setActive] = useState(0)
   const box = useRef<HTMLTextAreaElement>(null)

@@ -1,15 +1,24 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react'
 import { ErrorBoundary } from './ErrorBoundary'
 
-/** A modal built on <dialog>: focus is trapped and Escape closes it, natively. Its content fails on its own. */
+/**
+ * The one modal of the app, built on <dialog> shown with showModal(): the rest of the page is inert
+ * (focus stays inside), Escape closes it (unless it has no onClose, as while an export runs), it is
+ * named by its heading, and focus returns to whatever had it before it opened, also when the
+ * dialog is unmounted rather than closed. Its content fails on its own.
+ */
 export function Dialog({ title, open, onClose, children, className }: { title: string; open: boolean; onClose?: () => void; children: ReactNode; className?: string }) {
   const ref = useRef<HTMLDialogElement>(null)
   const titleId = useId()
   useEffect(() => {
     const el = ref.current
-    if (!el) return
-    if (open && !el.open) el.showModal()
-    if (!open && el.open) el.close()
+    if (!el || !open) return
+    const before = document.activeElement instanceof HTMLElement ? document.activeElement : null
+    if (!el.open) el.showModal()
+    return () => {
+      if (el.open) el.close()
+      if (before && before !== document.body && before.isConnected) before.focus()
+    }
   }, [open])
   return (
     <dialog

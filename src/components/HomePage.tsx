@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react'
 import { createId } from '../model'
 import { TEMPLATES } from '../templates'
 import { RecentMaps, TemplateGallery } from './home/HomeSections'
-import { ApiError, createMapOnServer, forgetMap, listRecentMaps, rememberMap, type RecentMap } from '../sync'
+import { createMapOnServer, serverRefused, forgetMap, listRecentMaps, rememberMap, type RecentMap } from '../sync'
 import { setPendingInit } from './MapPage'
 import { ImportButton } from './ImportButton'
 import { importMapOnServer } from '../sync'
@@ -45,9 +45,9 @@ export function HomePage() {
       })
       location.assign(`/m/${created.id}#token=${encodeURIComponent(created.facilitatorToken)}`)
     } catch (e) {
-      // A 4xx other than "no such API" is a real refusal; anything else means no server to reach.
-      if (e instanceof ApiError && e.status >= 400 && e.status < 500 && e.status !== 404 && e.status !== 405) {
-        setNotice(t('home.serverRefusedMap', { message: (e as Error).message }))
+      // A real refusal is shown; anything else means no server to reach.
+      if (serverRefused(e)) {
+        setNotice(t('home.serverRefusedMap', { message: e.message }))
         setBusy(false)
         return
       }
@@ -67,7 +67,7 @@ export function HomePage() {
       rememberMap({ id: created.id, title: snapshot.meta.title, local: false, role: 'facilitator', token: created.facilitatorToken, links: { facilitator: created.facilitatorToken, editor: created.editorToken, viewer: created.viewerToken } })
       location.assign(`/m/${created.id}#token=${encodeURIComponent(created.facilitatorToken)}`)
     } catch (e) {
-      if (e instanceof ApiError && e.status >= 400 && e.status < 500 && e.status !== 404 && e.status !== 405) {
+      if (serverRefused(e)) {
         setNotice(t('home.serverRefusedImport', { message: e.message }))
         setBusy(false)
         return

@@ -6,18 +6,20 @@ import { parseJourneyJson, SCHEMA_VERSION, toJourneyJson } from '../model'
 import { getTemplate } from '../templates'
 import { JourneyCanvas } from '../canvas/JourneyCanvas'
 import { useJourneyStore, type JourneyState, type Role } from '../store'
-import { ApiError, fetchMapInfo, getRecentMap, importMapOnServer, loadIdentity, openMapSession, rememberMap, type Identity, type MapSession } from '../sync'
-import { Inspector } from './Inspector'
+import { ApiError, fetchMapInfo, messageOf, getRecentMap, importMapOnServer, loadIdentity, openMapSession, rememberMap, type Identity, type MapSession } from '../sync'
+import { Inspector } from './inspector'
 import { MapViewPanel } from './MapViewPanel'
 import { MAP_VIEWS, ViewTabs, VIEW_PANEL_ID, viewTabId, type MapView } from './ViewTabs'
 import { ErrorBoundary } from './ErrorBoundary'
 import { CommandNotice } from './CommandNotice'
-import { MapSessionContext } from './MapSessionContext'
+import { MapSessionContext } from '../session/MapSessionContext'
 import { NameDialog } from './NameDialog'
 import { ShareDialog } from './ShareDialog'
 import { Toolbar } from './Toolbar'
 import { ReadOnlyBanner } from './ReadOnlyBanner'
-import { UndoShortcuts } from './useUndoShortcuts'
+import { MapActionKeys } from '../registry/useActionKeys'
+import { MapCatalog } from './useMapCatalog'
+import { ShortcutSheet } from './ShortcutSheet'
 import { ExportMenu } from './ExportMenu'
 import { WorkshopBar } from './workshop/WorkshopBar'
 import { PresentationView } from './workshop/PresentationView'
@@ -67,7 +69,7 @@ export function MapPage({ mapId, token, local }: { mapId: string; token?: string
         })
         .catch((e: unknown) => {
           // Offline: keep the remembered role. A refused link says so.
-          if (e instanceof ApiError && (e.status === 401 || e.status === 403)) setError(e.message)
+          if (e instanceof ApiError && e.linkRefused) setError(e.message)
         })
     }
     if (local) {
@@ -128,13 +130,15 @@ export function MapPage({ mapId, token, local }: { mapId: string; token?: string
       rememberMap({ id: created.id, local: false, role: 'facilitator', token: created.facilitatorToken, title, links: { facilitator: created.facilitatorToken, editor: created.editorToken, viewer: created.viewerToken } })
       location.assign(`/m/${created.id}#token=${encodeURIComponent(created.facilitatorToken)}`)
     } catch (e) {
-      alert(t('map.couldNotPublish', { message: (e as Error).message }))
+      alert(t('map.couldNotPublish', { message: messageOf(e) }))
     }
   }
 
   return (
     <MapSessionContext.Provider value={session}>
-      <UndoShortcuts />
+      <MapActionKeys />
+      <MapCatalog />
+      <ShortcutSheet />
       <ReactFlowProvider>
         <div className="map-page">
           <Toolbar onShare={local ? undefined : () => setShareOpen(true)} onPublish={local ? publish : undefined} extra={<ExportMenu getSnapshot={() => useJourneyStore.getState().snapshot} getFlowElement={() => document.querySelector<HTMLElement>('.react-flow')} />} />

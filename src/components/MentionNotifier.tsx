@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
-import { selectSnapshot, useJourneyStore } from '../store'
+import { selectionOf, selectSnapshot, useJourneyStore } from '../store'
 import { mentions } from './MentionText'
 import { useT } from '../i18n/useT'
 
@@ -35,14 +35,14 @@ export function MentionNotifier() {
   }, [snapshot.comments, me])
 
   if (!notice) return null
-  const kind = notice.targetId.slice(0, notice.targetId.indexOf(':'))
+  const target = selectionOf(notice.targetId)
   return (
     <div className="mention-toast" role="alert">
       <strong>{t('comments.mentionedYou', { author: notice.author })}</strong>
       <p>{notice.text}</p>
       <div className="dialog-actions">
-        {['touchpoint', 'persona', 'stage'].includes(kind) && (
-          <button type="button" className="primary" onClick={() => (select({ kind: kind as 'touchpoint', id: notice.targetId }), setNotice(null))}>
+        {(target?.kind === 'touchpoint' || target?.kind === 'persona' || target?.kind === 'stage') && (
+          <button type="button" className="primary" onClick={() => (select(target), setNotice(null))}>
             {t('common.show')}
           </button>
         )}

@@ -1,9 +1,9 @@
-import { useJourneyStore } from '../store'
+import { selectPeople, useJourneyStore } from '../store'
 
 /** Comment text with `@name` mentions of people in the map (and of oneself) highlighted. */
 export function MentionText({ text }: { text: string }) {
   const self = useJourneyStore((s) => s.self.name)
-  const peers = useJourneyStore((s) => s.peers)
+  const peers = useJourneyStore(selectPeople)
   const names = [self, ...peers.map((p) => p.name)].filter(Boolean).sort((a, b) => b.length - a.length)
   if (names.length === 0 || !text.includes('@')) return <>{text}</>
   const pattern = new RegExp(`@(${names.map(escapeRegExp).join('|')})`, 'gu')

@@ -2,10 +2,9 @@ import { memo } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { useT } from '../i18n/useT'
 import { textColorOn } from './textColorOn'
-import { useJourneyStore, type JourneyState } from '../store'
+import { selectPeople, useJourneyStore, type JourneyState } from '../store'
 
 const selectStatus = (s: JourneyState) => ({ status: s.status, unsynced: s.unsynced, catchingUp: s.catchingUp, held: s.held, refusal: s.refusal, role: s.role, locked: s.workshop.locked })
-const selectPeopleKey = (s: JourneyState) => s.peers.map((p) => `${p.clientId}\u0000${p.name}\u0000${p.color}`).join('\u0001')
 
 /**
  * Where this participant's work stands, in one line: connected, reconnecting or offline (with
@@ -48,7 +47,7 @@ export const ConnectionIndicator = memo(function ConnectionIndicator() {
       break
   }
   return (
-    <span className={`connection connection-${kind}`} role="status" aria-live="polite" data-testid="connection">
+    <span className={`connection connection-${kind}`} role="status" aria-live="polite" data-testid="connection" data-unsynced={unsynced}>
       <span className="dot" aria-hidden="true" />
       {text}
     </span>
@@ -57,9 +56,8 @@ export const ConnectionIndicator = memo(function ConnectionIndicator() {
 
 /** Who is here: the participant first, then everyone else. Re-renders on joins, not on cursor moves. */
 export const PresenceAvatars = memo(function PresenceAvatars() {
-  const key = useJourneyStore(selectPeopleKey)
+  const people = useJourneyStore(selectPeople)
   const self = useJourneyStore(useShallow((s: JourneyState) => s.self))
-  const people = key ? key.split('\u0001').map((row) => row.split('\u0000')) : []
   const following = useJourneyStore((s: JourneyState) => s.following)
   const follow = useJourneyStore((s: JourneyState) => s.follow)
   const t = useT()
@@ -68,15 +66,15 @@ export const PresenceAvatars = memo(function PresenceAvatars() {
       <li className="avatar" style={{ background: self.color, color: textColorOn(self.color) }} title={t('presence.you', { name: self.name })} aria-label={t('presence.you', { name: self.name })}>
         {initials(self.name)}
       </li>
-      {people.map(([id, name, color]) => (
+      {people.map(({ clientId: id, name, color }) => (
         <li key={id} aria-label={name}>
           <button
             type="button"
-            className={`avatar${following === Number(id) ? ' is-followed' : ''}`}
+            className={`avatar${following === id ? ' is-followed' : ''}`}
             style={{ background: color, color: textColorOn(color ?? '') }}
-            title={t(following === Number(id) ? 'presence.stopFollowing' : 'presence.follow', { name })}
-            aria-label={t(following === Number(id) ? 'presence.stopFollowing' : 'presence.follow', { name })}
-            onClick={() => follow(following === Number(id) ? null : Number(id))}
+            title={t(following === id ? 'presence.stopFollowing' : 'presence.follow', { name })}
+            aria-label={t(following === id ? 'presence.stopFollowing' : 'presence.follow', { name })}
+            onClick={() => follow(following === id ? null : id)}
           >
             {initials(name)}
           </button>

@@ -1,6 +1,6 @@
 import { useT } from '../i18n/useT'
 import { useJourneyStore, type Refusal } from '../store'
-import { useMapSession } from './MapSessionContext'
+import { useMapSession } from '../session/MapSessionContext'
 
 /** Says why the map cannot be edited, when it cannot, and what to do about it. */
 export function ReadOnlyBanner() {

@@ -1,10 +1,11 @@
-import { useEffect, useRef, useState, useSyncExternalStore } from 'react'
 import { setMeta } from '../commands'
-import { PHASES, type Phase } from '../model'
 import { phaseName } from '../i18n/phaseNames'
 import { selectMeta, selectReadOnly, useJourneyStore } from '../store'
-import { useGridActions } from './Inspector'
-import { useMapSession } from './MapSessionContext'
+import { shortcutText } from '../registry/shortcuts'
+import { USER_ACTIONS } from '../registry/userActions'
+import { useUserAction } from '../registry/useUserAction'
+import { Menu } from './Menu'
+import { useMapSession } from '../session/MapSessionContext'
 import { ConnectionIndicator, PresenceAvatars } from './PresenceBar'
 import { TextField } from './fields'
 import { TimerDisplay } from './workshop/TimerDisplay'
@@ -12,24 +13,14 @@ import { LanguagePicker } from './LanguagePicker'
 import { useT } from '../i18n/useT'
 import type { ReactNode } from 'react'
 
-function useUndoState() {
-  const { undoManager } = useMapSession()
-  const subscribe = (cb: () => void) => {
-    const events = ['stack-item-added', 'stack-item-popped', 'stack-cleared'] as const
-    events.forEach((e) => undoManager.on(e, cb))
-    return () => events.forEach((e) => undoManager.off(e, cb))
-  }
-  const canUndo = useSyncExternalStore(subscribe, () => undoManager.canUndo())
-  const canRedo = useSyncExternalStore(subscribe, () => undoManager.canRedo())
-  return { canUndo, canRedo, undo: () => undoManager.undo(), redo: () => undoManager.redo() }
-}
+/** The toolbar's actions, from the registry: the edit group (the add-stage actions once, as a menu) and help. */
+const EDIT_GROUP = USER_ACTIONS.filter((a, i) => a.toolbar === 'edit' || (a.toolbar === 'add-stage' && USER_ACTIONS.findIndex((b) => b.toolbar === 'add-stage') === i))
+const HELP = USER_ACTIONS.filter((a) => a.toolbar === 'help')
 
 export function Toolbar({ onShare, extra, onPublish }: { onShare?: () => void; extra?: ReactNode; onPublish?: () => void }) {
   const { doc } = useMapSession()
   const meta = useJourneyStore(selectMeta)
   const readOnly = useJourneyStore(selectReadOnly)
-  const { canUndo, canRedo, undo, redo } = useUndoState()
-  const grid = useGridActions()
   const t = useT()
   return (
     <header className="toolbar">
@@ -41,16 +32,7 @@ export function Toolbar({ onShare, extra, onPublish }: { onShare?: () => void; e
       </div>
       {!readOnly && (
         <div className="toolbar-group" role="group" aria-label={t('toolbar.edit')}>
-          <button type="button" onClick={undo} disabled={!canUndo} aria-label={t('toolbar.undo')} title={t('toolbar.undoHint')}>
-            ↶
-          </button>
-          <button type="button" onClick={redo} disabled={!canRedo} aria-label={t('toolbar.redo')} title={t('toolbar.redoHint')}>
-            ↷
-          </button>
-          <AddStageMenu onAdd={grid.addStage} locale={meta.locale} />
-          <button type="button" onClick={grid.addPersona}>
-            {t('toolbar.addPersona')}
-          </button>
+          {EDIT_GROUP.map((a) => (a.toolbar === 'add-stage' ? <AddStageMenu key="add-stage" locale={meta.locale} /> : <ActionButton key={a.id} id={a.id} />))}
         </div>
       )}
       <div className="toolbar-spacer" />
@@ -59,6 +41,9 @@ export function Toolbar({ onShare, extra, onPublish }: { onShare?: () => void; e
       <PresenceAvatars />
       {extra}
       <LanguagePicker />
+      {HELP.map((a) => (
+        <ActionButton key={a.id} id={a.id} />
+      ))}
       {onPublish && (
         <button type="button" onClick={onPublish}>
           {t('toolbar.publish')}
@@ -73,39 +58,37 @@ export function Toolbar({ onShare, extra, onPublish }: { onShare?: () => void; e
   )
 }
 
-function AddStageMenu({ onAdd, locale }: { onAdd(phase: Phase): void; locale: string }) {
-  const [open, setOpen] = useState(false)
-  const ref = useRef<HTMLDivElement>(null)
+/**
+ * A toolbar button for a registered action: its label (or icon, with the label as its name), its
+ * first shortcut in the tooltip, enabled when the action is.
+ */
+function ActionButton({ id }: { id: string }) {
+  const { action, enabled, run } = useUserAction(id)
   const t = useT()
-  useEffect(() => {
-    if (!open) return
-    const close = (e: MouseEvent) => ref.current && !ref.current.contains(e.target as Node) && setOpen(false)
-    document.addEventListener('mousedown', close)
-    return () => document.removeEventListener('mousedown', close)
-  }, [open])
-  return (
-    <div className="menu-wrap" ref={ref}>
-      <button type="button" aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen((o) => !o)}>
-        {t('toolbar.addStage')}
-      </button>
-      {open && (
-        <ul role="menu" className="menu" aria-label={t('toolbar.addStageToPhase')} onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}>
-          {PHASES.map((p) => (
-            <li key={p} role="none">
-              <button
-                type="button"
-                role="menuitem"
-                onClick={() => {
-                  onAdd(p)
-                  setOpen(false)
-                }}
-              >
-                {phaseName(p, locale)}
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
-    </div>
+  const label = t(action.label)
+  const title = action.shortcuts[0] ? `${label} (${shortcutText(action.shortcuts[0])})` : undefined
+  return action.icon ? (
+    <button type="button" onClick={run} disabled={!enabled} aria-label={label} title={title}>
+      {action.icon}
+    </button>
+  ) : (
+    <button type="button" onClick={run} disabled={!enabled} title={title}>
+      {label}
+    </button>
   )
+}
+
+/** The registered add-stage actions, one menu item per phase in the map's language. */
+function AddStageMenu({ locale }: { locale: string }) {
+  const { doc, undoManager } = useMapSession()
+  const t = useT()
+  const items = USER_ACTIONS.filter((a) => a.toolbar === 'add-stage').map((a) => ({
+    id: a.id,
+    label: a.phase ? phaseName(a.phase, locale) : t(a.label),
+    onSelect: () => {
+      const ctx = { doc, undoManager, state: useJourneyStore.getState() }
+      if (a.enabled(ctx)) a.perform(ctx)
+    },
+  }))
+  return <Menu label={t('toolbar.addStage')} menuLabel={t('toolbar.addStageToPhase')} items={items} />
 }

@@ -9,7 +9,7 @@ import { METRIC_RANGES, METRICS, type MetricName, type Touchpoint } from '../mod
 import { selectReadOnly, useJourneyStore } from '../store'
 import { useT } from '../i18n/useT'
 import type { MessageKey } from '../i18n/translate'
-import { useMapSession } from './MapSessionContext'
+import { useMapSession } from '../session/MapSessionContext'
 import { useSharedDraft } from './useSharedDraft'
 import { PeerEditingMark, TheirChange } from './fields'
 import './TouchpointMetrics.css'

@@ -6,7 +6,7 @@
 import { useCallback, useContext, useEffect, useRef, useState, type FocusEvent, type KeyboardEvent, type RefObject } from 'react'
 import { useJourneyStore, type JourneyState } from '../store'
 import { begin, cancel, commit, draftOf, hasOwnEdit, shared, takeTheirs, type } from './fieldDraft'
-import { MapSessionContext } from './MapSessionContext'
+import { MapSessionContext } from '../session/MapSessionContext'
 
 /** Which field of which record an input edits: travels in presence so colleagues see who types where. */
 export interface EditKey {

@@ -8,7 +8,7 @@
  * further (which the relay refuses, but an old stored document may hold) is ignored.
  */
 import * as Y from 'yjs'
-import { COLLECTIONS, fieldShape, restoreRecord, type AnyRecord, type CollectionName, type RecordsByCollection } from '../model'
+import { fieldShape, restoreRecord, type AnyRecord, type CollectionName, type RecordsByCollection } from '../model'
 
 export type RecordMap = Y.Map<unknown>
 export type CollectionMap = Y.Map<RecordMap>
@@ -86,6 +86,3 @@ export function readRecord<C extends CollectionName>(collection: C, id: string, 
   return restoreRecord(collection, plain, `${collection}[${JSON.stringify(id)}]`).record
 }
 
-export function isCollectionName(name: string): name is CollectionName {
-  return (COLLECTIONS as readonly string[]).includes(name)
-}

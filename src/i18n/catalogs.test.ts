@@ -44,6 +44,9 @@ const SAME_AS_ENGLISH: Partial<Record<MessageKey, string>> = {
   'presentation.label': 'presentation is the Swedish word',
   'gap.gap': 'gap is the Swedish and Norwegian word',
   'assessment.option': 'only placeholders',
+  'print.status': 'Status is the Danish, Swedish and Norwegian word',
+  'print.csv.persona': 'the CX term is the same word in all four languages',
+  'print.personas': 'Norwegian plural personas, as its screen writes it',
 }
 
 const OTHERS = [['da', da], ['sv', sv], ['nb', nb]] as const
@@ -83,5 +86,25 @@ describe('message catalogs', () => {
     const keys = new Set(Object.keys(en))
     const lonely = [...keys].filter((key) => (key.endsWith('.one') && !keys.has(key.replace(/\.one$/, '.other'))) || (key.endsWith('.other') && !keys.has(key.replace(/\.other$/, '.one'))))
     expect(lonely).toEqual([])
+  })
+})
+
+describe('the words a map prints (namespaces print.*, phase.*)', () => {
+  it('are the screen’s words for the same things, in each map language', async () => {
+    const { printLabels } = await import('../io/printLabels')
+    const { phaseName } = await import('./phaseNames')
+    const { loadCatalog, translate } = await import('./translate')
+    for (const lang of ['en', 'da', 'sv', 'nb'] as const) {
+      await loadCatalog(lang)
+      const labels = printLabels(lang)
+      for (const status of ['met', 'partly', 'unmet'] as const) expect(labels.needStatus[status]).toBe(translate(lang, `needStatus.${status}`))
+      for (const phase of ['before', 'during', 'after'] as const) expect(labels.phases[phase]).toBe(phaseName(phase, lang))
+      expect(labels.kinds['emotional-need']).toBe(translate(lang, 'annotationKind.emotional-need.one'))
+      expect(labels.actionStatus.planned).toBe(translate(lang, 'actionStatus.planned'))
+      expect(labels.emotionScale[0]).toBe(translate(lang, 'emotion.-2'))
+    }
+    // The case that started it: the screen said "Not met" and the PDF "Unmet".
+    expect(printLabels('en').needStatus.unmet).toBe('Not met')
+    expect(phaseName('after', 'nb')).toBe('Etter')
   })
 })

@@ -2,6 +2,8 @@
  * Dates and numbers as the UI language writes them, through Intl. Formatters are cached per
  * locale: building one costs far more than using it, and lists of comments format many dates.
  */
+import { parseCalendarDate } from '../model'
+
 const cache = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>()
 
 function cached<F extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, make: () => F): F {
@@ -22,9 +24,8 @@ export function formatDateTime(value: string | number | Date, locale: string): s
  * and written in UTC: local midnight would show the day before west of Greenwich.
  */
 export function formatCalendarDate(day: string, locale: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day)
-  if (!match) return day
-  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])))
+  const date = parseCalendarDate(day)
+  if (!date) return day
   return cached(`d|${locale}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' })).format(date)
 }
 

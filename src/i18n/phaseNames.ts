@@ -1,16 +1,12 @@
 import type { Phase } from '../model'
+import { translate } from './translate'
 
 /**
- * Phase headings in the map's own language (the seeds' vocabulary: før/innan, under, efter/etter).
- * They are map content, like stage titles, so they follow `meta.locale`, not the reader's UI language.
+ * Phase headings in the map's own language (the seeds' vocabulary: før/innan, under, efter/etter),
+ * from the catalogs' `phase.*` keys, the words the PDF and CSV print too. They are map content, like
+ * stage titles, so they follow `meta.locale`, not the reader's UI language; the map page loads the
+ * map's catalog (useMapCatalog) so they never read English for a Danish map.
  */
-export const PHASE_NAMES: Record<string, Record<Phase, string>> = {
-  en: { before: 'Before', during: 'During', after: 'After' },
-  da: { before: 'Før', during: 'Under', after: 'Efter' },
-  sv: { before: 'Innan', during: 'Under', after: 'Efter' },
-  nb: { before: 'Før', during: 'Under', after: 'Etter' },
-}
-
 export function phaseName(phase: Phase, locale: string): string {
-  return (PHASE_NAMES[locale.slice(0, 2)] ?? PHASE_NAMES.en)[phase]
+  return translate(locale, `phase.${phase}`)
 }

@@ -23,6 +23,10 @@ const LOADERS: Record<Exclude<UiLocale, 'en'>, () => Promise<Catalog>> = {
   nb: () => import('./catalogs/nb').then((m) => m.nb),
 }
 
+export function isCatalogLoaded(locale: UiLocale): boolean {
+  return loaded[locale] !== undefined
+}
+
 export async function loadCatalog(locale: UiLocale): Promise<void> {
   if (locale === 'en' || loaded[locale]) return
   loaded[locale] = await LOADERS[locale]()

@@ -3,6 +3,10 @@ import { describe, expect, it } from 'vitest'
 import type { ActionId, AnnotationId } from '../model'
 import { actionPlanCsv } from '../io/actionPlanCsv'
 import { fixedMap } from './fixedMap.fixture'
+import { loadCatalog } from '../i18n/translate'
+
+// Exports print in the map's language: its catalog loads first, as the app does before an export.
+await Promise.all((['da', 'sv', 'nb'] as const).map(loadCatalog))
 
 describe('action plan CSV', () => {
   it('starts with a BOM, ends rows with CRLF, one row per action in plan order', () => {
@@ -26,14 +30,16 @@ describe('action plan CSV', () => {
   })
 
   it('is written with `;` for a Danish, Swedish or Norwegian map, and no cell starts a formula', () => {
-    for (const locale of ['da', 'sv', 'nb']) {
+    const planned = { da: 'Planlagt', sv: 'Planerad', nb: 'Planlagt' }
+    for (const locale of ['da', 'sv', 'nb'] as const) {
       const map = fixedMap()
       map.meta = { ...map.meta, locale }
       const id = 'action:evil' as ActionId
       map.actions = { [id]: { id, title: 'Ring kunden;=1+1', owner: 'Økonomi 💶', measure: 'Svar,@SUM(A1)', target: '-5 %', dueDate: '', status: 'planned', addresses: [], order: 'a0' } }
       const [header, row] = actionPlanCsv(map).slice(1).split('\r\n')
       expect(header.split(';')).toHaveLength(8)
-      expect(row).toBe(`"Ring kunden;'=1+1";Økonomi 💶;"Svar,'@SUM(A1)";'-5 %;;Planned;;`)
+      // The status in the map's language, as the board shows it (a Norwegian plan was English before).
+      expect(row).toBe(`"Ring kunden;'=1+1";Økonomi 💶;"Svar,'@SUM(A1)";'-5 %;;${planned[locale]};;`)
       // Split the way Excel would (the cells with a `;` inside are quoted, so split outside quotes).
       const cells = row.match(/("([^"]|"")*"|[^;]*)(;|$)/g)!.map((c) => c.replace(/;$/, '').replace(/^"|"$/g, ''))
       expect(cells.filter((c) => /^[=+\-@]/.test(c))).toEqual([])

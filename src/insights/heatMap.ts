@@ -2,7 +2,7 @@
  * Where the journey hurts and where it shines: pain points and moments of truth counted per
  * stage × persona cell, from the annotations on each cell's touchpoints.
  */
-import { sortedPersonas, sortedStages, type AnnotationKind, type Snapshot } from '../model'
+import { sortedPersonas, sortedStages, type AnnotationKind, type Phase, type Snapshot } from '../model'
 
 export interface HeatCell {
   pain: number
@@ -10,7 +10,7 @@ export interface HeatCell {
 }
 
 export interface HeatMap {
-  stages: { id: string; title: string; phase: string }[]
+  stages: { id: string; title: string; phase: Phase }[]
   personas: { id: string; name: string; color: string }[]
   /** `cells[personaIndex][stageIndex]`. */
   cells: HeatCell[][]

@@ -3,7 +3,7 @@
  * touchpoints that have a figure, against the average of their targets. Higher is better on all
  * three (CES on the 1..7 "how easy was it" scale, 7 = least effort).
  */
-import { METRICS, sortedStages, type MetricName, type Snapshot, type Touchpoint } from '../model'
+import { METRICS, sortedStages, type MetricName, type Phase, type Snapshot, type Touchpoint } from '../model'
 
 export interface MetricScore {
   /** Mean of the measured figures, or null when no touchpoint has one. */
@@ -19,7 +19,7 @@ export interface MetricScore {
 export type MetricScores = Record<MetricName, MetricScore>
 
 export interface Scorecard {
-  stages: { id: string; title: string; phase: string; scores: MetricScores }[]
+  stages: { id: string; title: string; phase: Phase; scores: MetricScores }[]
   overall: MetricScores
 }
 

@@ -5,27 +5,23 @@
  * in the map's language, CRLF line ends, RFC 4180 quoting and the formula-injection guard of
  * `textCell` on every text cell.
  */
-import { byOrder, type ActionStatus, type AnnotationKind, type Snapshot } from '../model'
+import { byOrder, type Snapshot } from '../model'
+import { translate, type MessageKey } from '../i18n/translate'
 import { csvFormatFor, textCell } from './csv'
+import { printLabels } from './printLabels'
 
 const BOM = '\ufeff'
 const CRLF = '\r\n'
 
-const STATUS_LABEL: Record<ActionStatus, string> = { planned: 'Planned', 'in-progress': 'In progress', done: 'Done', blocked: 'Blocked' }
-const KIND_LABEL: Partial<Record<AnnotationKind, string>> = {
-  'pain-point': 'Pain point',
-  'functional-need': 'Functional need',
-  'emotional-need': 'Emotional need',
-  'moment-of-truth': 'Moment of truth',
-  opportunity: 'Opportunity',
-  note: 'Note',
-}
+/** The columns, in the map's language: the words the action board uses on screen. */
+const HEADER: MessageKey[] = ['actions.action', 'common.ownerDepartment', 'common.measure', 'common.target', 'actions.dueDate', 'print.status', 'actions.addresses', 'print.actionPlanCsv.where']
 
-const HEADER = ['Action', 'Owner (department)', 'Measure', 'Target', 'Due date', 'Status', 'Addresses', 'Where on the map']
-
+/** The map's catalog must be loaded (`loadPrintLabels`), as for every export. */
 export function actionPlanCsv(snapshot: Snapshot): string {
-  const { separator } = csvFormatFor(snapshot.meta.locale)
-  const lines = [HEADER.map(textCell).join(separator)]
+  const locale = snapshot.meta.locale
+  const labels = printLabels(locale)
+  const { separator } = csvFormatFor(locale)
+  const lines = [HEADER.map((key) => textCell(translate(locale, key))).join(separator)]
   for (const action of Object.values(snapshot.actions).sort(byOrder)) {
     // Addressed annotations deleted since are skipped, as on the board.
     const addressed = action.addresses.flatMap((id) => (snapshot.annotations[id] ? [snapshot.annotations[id]] : []))
@@ -37,9 +33,9 @@ export function actionPlanCsv(snapshot: Snapshot): string {
         action.measure,
         action.target,
         action.dueDate,
-        STATUS_LABEL[action.status],
+        labels.actionStatus[action.status],
         // One cell, one line per addressed item: the sheet keeps a row per action.
-        addressed.map((a) => `${KIND_LABEL[a.kind] ?? a.kind}: ${a.text}`).join('\n'),
+        addressed.map((a) => `${labels.kinds[a.kind]}: ${a.text}`).join('\n'),
         where.join('\n'),
       ]
         .map(textCell)

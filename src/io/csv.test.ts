@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest'
 import { findOrphans, type Snapshot } from '../model'
 import { csvFormatFor, journeyCsv, textCell } from './csv'
 import { METRIC_NAMES, printLabels } from './printLabels'
-import { buildActionPlanMap, buildServiceVisitMap, EMOJI } from './testMaps'
+import { buildActionPlanMap, buildServiceVisitMap, EMOJI } from '../test/maps'
+import { loadCatalog } from '../i18n/translate'
+
+// Exports print in the map's language: its catalog loads first, as the app does before an export.
+await Promise.all((['da', 'sv', 'nb'] as const).map(loadCatalog))
 
 /**
  * A small RFC 4180 reader, so the test checks what a spreadsheet would see. Excel reads a

@@ -3,6 +3,8 @@
  * "June 1, 2026" and "4.5" on an English one. Like the labels, this follows the map's language, not
  * the viewer's.
  */
+import { parseCalendarDate } from '../model'
+
 export interface PrintFormat {
   /** A timestamp (ISO 8601) as a long date in the map's locale; '' when it does not parse. */
   date: (iso: string) => string
@@ -40,9 +42,8 @@ export function printFormat(locale: string): PrintFormat {
       return Number.isNaN(date.getTime()) ? '' : stamp.format(date)
     },
     day: (ymd) => {
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(ymd)) return ymd
-      const date = new Date(`${ymd}T00:00:00Z`)
-      return Number.isNaN(date.getTime()) ? ymd : calendar.format(date)
+      const date = parseCalendarDate(ymd)
+      return date ? calendar.format(date) : ymd
     },
     // English ICU prints a hyphen-minus; the PDF prints −12 the same in every language, as emotions do.
     figure: (value) => numbers.format(value).replace('-', '\u2212'),

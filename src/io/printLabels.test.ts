@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { printLabels } from './printLabels'
+import { loadCatalog } from '../i18n/translate'
+
+// Exports print in the map's language: its catalog loads first, as the app does before an export.
+await Promise.all((['da', 'sv', 'nb'] as const).map(loadCatalog))
 
 /** Every string in a labels object, with its path, so a missing or blank one is named. */
 function strings(value: unknown, path = ''): [string, string][] {

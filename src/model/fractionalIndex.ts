@@ -24,10 +24,6 @@ export function byOrder<T extends { order: string; id: string }>(a: T, b: T): nu
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0
 }
 
-export function sortByOrder<T extends { order: string; id: string }>(items: Iterable<T>): T[] {
-  return [...items].sort(byOrder)
-}
-
 /** The key that puts an item at `index` among `siblings` (already sorted, the item itself excluded). */
 export function keyForIndex(siblings: readonly { order: string }[], index: number): string {
   const i = Math.max(0, Math.min(index, siblings.length))

@@ -10,6 +10,7 @@
  */
 import { byOrder } from './fractionalIndex'
 import { emotionCurve, type CurvePoint } from './emotionCurve'
+import type { PersonaId, StageId, TouchpointId } from './ids'
 import { PHASES, type Persona, type Phase, type Snapshot, type Stage, type Touchpoint } from './records'
 
 export const GRID = {
@@ -172,10 +173,30 @@ export function computeGridLayout(snapshot: Snapshot): GridLayout {
 }
 
 /** Which cell a canvas point falls in, for dropping a dragged card. */
-export function cellAt(layout: GridLayout, px: number, py: number): { stageId: string; personaId: string; index: number } | null {
+export function cellAt(layout: GridLayout, px: number, py: number): { stageId: StageId; personaId: PersonaId; index: number } | null {
   const col = layout.columns.find((c) => px >= c.x && px < c.x + c.width)
   const lane = layout.lanes.find((l) => py >= l.y && py < l.y + l.height)
   if (!col || !lane) return null
   const slot = Math.floor((py - lane.y - GRID.cellPadding + GRID.cardGap / 2) / (GRID.cardHeight + GRID.cardGap))
   return { stageId: col.stage.id, personaId: lane.persona.id, index: Math.max(0, slot) }
+}
+
+/** The nearest card from `fromId` in an arrow key's direction, by geometry of the computed layout. */
+export function neighbourCard(layout: GridLayout, fromId: TouchpointId, key: string): TouchpointId | null {
+  const from = layout.cards.find((c) => c.touchpoint.id === fromId)
+  if (!from) return null
+  const fx = from.x + from.width / 2
+  const fy = from.y + from.height / 2
+  let best: { id: TouchpointId; score: number } | null = null
+  for (const c of layout.cards) {
+    if (c === from) continue
+    const dx = c.x + c.width / 2 - fx
+    const dy = c.y + c.height / 2 - fy
+    const along = key === 'ArrowRight' ? dx : key === 'ArrowLeft' ? -dx : key === 'ArrowDown' ? dy : -dy
+    const across = key === 'ArrowRight' || key === 'ArrowLeft' ? Math.abs(dy) : Math.abs(dx)
+    if (along <= 1) continue
+    const score = along + across * 3
+    if (!best || score < best.score) best = { id: c.touchpoint.id, score }
+  }
+  return best?.id ?? null
 }

@@ -30,25 +30,6 @@ export function isId<T extends RecordType>(type: T, value: unknown): value is Id
   return typeof value === 'string' && value.startsWith(type + ':') && value.length > type.length + 1
 }
 
-export function typeOfId(value: string): RecordType | 'phase' | undefined {
-  const prefix = value.slice(0, value.indexOf(':'))
-  switch (prefix) {
-    case 'persona':
-    case 'stage':
-    case 'touchpoint':
-    case 'annotation':
-    case 'link':
-    case 'comment':
-    case 'action':
-    case 'promise':
-    case 'service-priority':
-    case 'phase':
-      return prefix
-    default:
-      return undefined
-  }
-}
-
 function secureRandom(): number {
   const buf = new Uint32Array(1)
   globalThis.crypto.getRandomValues(buf)

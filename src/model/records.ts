@@ -6,6 +6,16 @@ export type Phase = (typeof PHASES)[number]
 /** An annotation may hang on a phase as a whole: `phase:before`. */
 export type PhaseTargetId = `phase:${Phase}`
 
+export function isPhaseTargetId(value: unknown): value is PhaseTargetId {
+  return PHASES.some((p) => value === `phase:${p}`)
+}
+
+const PHASE_OF_TARGET: Record<PhaseTargetId, Phase> = { 'phase:before': 'before', 'phase:during': 'during', 'phase:after': 'after' }
+
+export function phaseOfTarget(id: PhaseTargetId): Phase {
+  return PHASE_OF_TARGET[id]
+}
+
 export const ANNOTATION_KINDS = [
   'functional-need',
   'emotional-need',

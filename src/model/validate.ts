@@ -9,6 +9,7 @@
  * field written by a rogue client never hides a whole card.
  */
 import { isId, type RecordType } from './ids'
+import { isCalendarDate } from './calendarDate'
 import {
   ACTION_STATUSES,
   ANNOTATION_KINDS,
@@ -242,12 +243,6 @@ function checkField(field: Field, value: unknown): string | null {
   }
 }
 
-/** `YYYY-MM-DD` naming a day that exists (no 2025-02-30). */
-export function isCalendarDate(value: unknown): value is string {
-  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false
-  const date = new Date(`${value}T00:00:00Z`)
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value
-}
 
 export interface RestoreResult<T> {
   /** The record with defaults filled; absent only when the id itself is unusable. */

@@ -22,9 +22,24 @@ export interface Peer {
   editing?: { id: string; field: string } | null
 }
 
+/** Who a peer is: what changes when someone joins, leaves or renames, not when they move. */
+export interface Person {
+  clientId: number
+  name: string
+  color: string
+  role?: string
+}
+
 export interface PresenceSlice {
   self: { name: string; color: string; id: string }
+  /** Everything peers share, cursors included: changes many times a second while anyone moves. */
   peers: Peer[]
+  /**
+   * The same participants' identities only. The array keeps its identity until someone joins,
+   * leaves, renames or changes colour or role, so components that need names (mentions, comment
+   * threads, the avatars) do not re-render on every remote cursor move.
+   */
+  people: readonly Person[]
   /**
    * Record id → `color|name` of the first peer who has it selected, derived once per presence
    * change so each of a thousand cards reads its outline in O(1).
@@ -39,12 +54,14 @@ export interface PresenceSlice {
   setSelf(self: { name: string; color: string; id: string }): void
 }
 
-export const createPresenceSlice: StateCreator<JourneyState, [['zustand/immer', never]], [], PresenceSlice> = (set) => ({
+export const createPresenceSlice: StateCreator<JourneyState, [['zustand/immer', never]], [], PresenceSlice> = (set, get) => ({
   self: { name: '', color: '#4f7cff', id: '' },
   peers: [],
+  people: [],
   peerSelections: {},
   peerEditing: {},
   setPeers: (peers) => {
+    const people = samePeople(get().people, peers) ? get().people : peers.map(({ clientId, name, color, role }) => ({ clientId, name, color, role }))
     const peerSelections: Record<string, string> = {}
     const peerEditing: Record<string, string> = {}
     for (const p of peers) {
@@ -54,7 +71,11 @@ export const createPresenceSlice: StateCreator<JourneyState, [['zustand/immer', 
         peerEditing[p.editing.id] ??= `${p.color}|${p.name}`
       }
     }
-    set({ peers, peerSelections, peerEditing })
+    set({ peers, people, peerSelections, peerEditing })
   },
   setSelf: (self) => set({ self }),
 })
+
+function samePeople(people: readonly Person[], peers: Peer[]): boolean {
+  return people.length === peers.length && people.every((p, i) => p.clientId === peers[i].clientId && p.name === peers[i].name && p.color === peers[i].color && p.role === peers[i].role)
+}

@@ -5,15 +5,13 @@ export const selectSnapshot = (s: JourneyState) => s.snapshot
 export const selectMeta = (s: JourneyState) => s.snapshot.meta
 export const selectSelection = (s: JourneyState) => s.selection
 export const selectPeers = (s: JourneyState) => s.peers
-export const selectRole = (s: JourneyState) => s.role
+/** Participants' names and colours: stable while they only move (see `PresenceSlice.people`). */
+export const selectPeople = (s: JourneyState) => s.people
 /**
  * Read-only for this participant: a viewer link, a newer schema, a map the facilitator locked, or
  * a relay that refused this participant (nothing written here could reach the map any more).
  */
 export const selectReadOnly = (s: JourneyState) => s.role === 'viewer' || s.readOnlyReason !== null || (s.workshop.locked && s.role !== 'facilitator') || s.status === 'refused'
-export const selectIsFacilitator = (s: JourneyState) => s.role === 'facilitator'
 export const selectWorkshop = (s: JourneyState) => s.workshop
-export const selectEditingTitleId = (s: JourneyState) => s.editingTitleId
-export const selectSelectedTouchpointId = (s: JourneyState) => (s.selection?.kind === 'touchpoint' ? s.selection.id : null)
 export const selectUiLocale = (s: JourneyState) => s.uiLocale
 export const selectSetUiLocale = (s: JourneyState) => s.setUiLocale

@@ -1,15 +1,34 @@
 import type { StateCreator } from 'zustand'
+import { isId, isPhaseTargetId, type AnnotationId, type LinkId, type PersonaId, type PhaseTargetId, type StageId, type TouchpointId } from '../model'
 import type { UiLocale } from '../i18n/locales'
 import { loadCatalog } from '../i18n/translate'
 import { initialUiLocale, rememberUiLocale } from '../i18n/uiLocalePreference'
 import type { JourneyState } from './journeyStore'
 
-/** What the local participant has selected: one record, a phase, or an empty cell. */
+/**
+ * What the local participant has selected: one record, a phase, or an empty cell, with ids of the
+ * kind it names, so no reader has to cast them back.
+ */
 export type Selection =
-  | { kind: 'touchpoint' | 'persona' | 'stage' | 'annotation' | 'link'; id: string }
-  | { kind: 'phase'; id: `phase:${string}` }
-  | { kind: 'cell'; stageId: string; personaId: string }
+  | { kind: 'touchpoint'; id: TouchpointId }
+  | { kind: 'persona'; id: PersonaId }
+  | { kind: 'stage'; id: StageId }
+  | { kind: 'annotation'; id: AnnotationId }
+  | { kind: 'link'; id: LinkId }
+  | { kind: 'phase'; id: PhaseTargetId }
+  | { kind: 'cell'; stageId: StageId; personaId: PersonaId }
   | null
+
+/** The selection of a record named by its id (a comment's target, a link in a notice); null for anything else. */
+export function selectionOf(id: string): Selection {
+  if (isId('touchpoint', id)) return { kind: 'touchpoint', id }
+  if (isId('persona', id)) return { kind: 'persona', id }
+  if (isId('stage', id)) return { kind: 'stage', id }
+  if (isId('annotation', id)) return { kind: 'annotation', id }
+  if (isId('link', id)) return { kind: 'link', id }
+  if (isPhaseTargetId(id)) return { kind: 'phase', id }
+  return null
+}
 
 /** Session state: never in the Y.Doc, never synced. */
 export interface UiSlice {
@@ -18,6 +37,8 @@ export interface UiSlice {
   editingTitleId: string | null
   inspectorOpen: boolean
   shareOpen: boolean
+  /** The keyboard shortcut sheet ("?"). */
+  shortcutsOpen: boolean
   /**
    * The interface language of this participant. Session scope: each person reads the map in their
    * own language, so it never goes into the Y.Doc (the map's content language is `meta.locale`).
@@ -27,6 +48,7 @@ export interface UiSlice {
   startEditingTitle(id: string | null): void
   setInspectorOpen(open: boolean): void
   setShareOpen(open: boolean): void
+  setShortcutsOpen(open: boolean): void
   /** Switch the interface language and remember it in this browser. */
   setUiLocale(locale: UiLocale): void
 }
@@ -36,31 +58,22 @@ export const createUiSlice: StateCreator<JourneyState, [['zustand/immer', never]
   editingTitleId: null,
   inspectorOpen: true,
   shareOpen: false,
+  shortcutsOpen: false,
   uiLocale: initialUiLocale(),
+  // A recipe where the update reads what it changes (a new selection ends the title edit of
+  // another card); a plain object where it only replaces fields (see journeyStore.ts).
   select: (selection) =>
     set((s) => {
       s.selection = selection
       if (s.editingTitleId && (selection?.kind !== 'touchpoint' || selection.id !== s.editingTitleId)) s.editingTitleId = null
     }),
-  startEditingTitle: (id) =>
-    set((s) => {
-      s.editingTitleId = id
-    }),
-  setInspectorOpen: (open) =>
-    set((s) => {
-      s.inspectorOpen = open
-    }),
-  setShareOpen: (open) =>
-    set((s) => {
-      s.shareOpen = open
-    }),
+  startEditingTitle: (id) => set({ editingTitleId: id }),
+  setInspectorOpen: (open) => set({ inspectorOpen: open }),
+  setShareOpen: (open) => set({ shareOpen: open }),
+  setShortcutsOpen: (open) => set({ shortcutsOpen: open }),
   setUiLocale: (locale) => {
     rememberUiLocale(locale)
     // Switch once the language's catalog is here, so no screen renders half in English.
-    void loadCatalog(locale).then(() =>
-      set((s) => {
-        s.uiLocale = locale
-      }),
-    )
+    void loadCatalog(locale).then(() => set({ uiLocale: locale }))
   },
 })

@@ -8,7 +8,10 @@ export interface CreatedMap {
   viewerToken: string
 }
 
-/** An HTTP error from the API, with its status so callers can tell "refused" from "no server". */
+/**
+ * An HTTP error from the API, with its status. What a status means to the person is decided here,
+ * once, so no caller matches on messages or repeats the status ranges.
+ */
 export class ApiError extends Error {
   override name = 'ApiError'
   constructor(
@@ -17,6 +20,29 @@ export class ApiError extends Error {
   ) {
     super(message)
   }
+
+  /** The link was refused (revoked, expired or forged): asking again will not help. */
+  get linkRefused(): boolean {
+    return this.status === 401 || this.status === 403
+  }
+
+  /**
+   * The server answered and said no (a 4xx). 404 and 405 are not refusals: a static host without
+   * the API answers them, and that means there is no server to keep the map on.
+   */
+  get refused(): boolean {
+    return this.status >= 400 && this.status < 500 && this.status !== 404 && this.status !== 405
+  }
+}
+
+/** The server refused the request (see `ApiError.refused`); false for "no server to reach". */
+export function serverRefused(e: unknown): e is ApiError {
+  return e instanceof ApiError && e.refused
+}
+
+/** A thrown value's message, for a notice: errors say what went wrong, anything else is shown as text. */
+export function messageOf(e: unknown): string {
+  return e instanceof Error ? e.message : String(e)
 }
 
 async function json<T>(res: Response): Promise<T> {

@@ -8,11 +8,12 @@ import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
 import { Awareness } from 'y-protocols/awareness'
 import { createUndoManager } from '../doc'
-import { bindDocument, useJourneyStore, type Peer, type Refusal, type Role } from '../store'
+import { bindDocument, useJourneyStore, type Refusal, type Role } from '../store'
 import { ApiError, fetchMapInfo, requestParticipant } from './api'
 import { connectionStatus, refusalOfClose } from './connectionStatus'
 import type { Identity } from './identity'
 import { loadParticipant, saveParticipant } from './participant'
+import { peersFromAwareness } from './presence'
 import { trackSync, type SyncTracker } from './syncTracker'
 
 export interface MapSession {
@@ -175,25 +176,7 @@ export function openMapSession(options: OpenMapOptions): MapSession {
   const onAwareness = (changes?: { added: number[]; updated: number[]; removed: number[] }) => {
     // Our own cursor and viewport change many times a second; only others' changes matter here.
     if (changes && [...changes.added, ...changes.updated, ...changes.removed].every((id) => id === doc.clientID)) return
-    const peers: Peer[] = []
-    awareness.getStates().forEach((state, clientId) => {
-      if (clientId === doc.clientID || !state?.user) return
-      const user = state.user as { name?: unknown; color?: unknown; role?: unknown }
-      peers.push({
-        clientId,
-        name: typeof user.name === 'string' ? user.name.slice(0, 60) : 'Guest',
-        color: typeof user.color === 'string' && /^#[0-9a-f]{6}$/i.test(user.color) ? user.color : '#888888',
-        role: typeof user.role === 'string' ? user.role : undefined,
-        cursor: isPoint(state.cursor) ? state.cursor : null,
-        selection: Array.isArray(state.selection) ? state.selection.filter((s: unknown) => typeof s === 'string').slice(0, 50) : [],
-        drag: isPoint(state.drag) && typeof state.drag.id === 'string' ? { id: state.drag.id, x: state.drag.x, y: state.drag.y } : null,
-        viewport: isPoint(state.viewport) && Number.isFinite(state.viewport.zoom) ? { x: state.viewport.x, y: state.viewport.y, zoom: state.viewport.zoom as number } : null,
-        spotlight: state.spotlight === true,
-        present: Number.isInteger(state.present) ? state.present : null,
-        editing: editingOf(state.editing),
-      })
-    })
-    peers.sort((a, b) => a.clientId - b.clientId)
+    const peers = peersFromAwareness(awareness, doc.clientID)
     useJourneyStore.getState().setPeers(peers)
   }
   awareness.on('change', onAwareness)
@@ -226,15 +209,4 @@ export function openMapSession(options: OpenMapOptions): MapSession {
       doc.destroy()
     },
   }
-}
-
-/** A peer's `editing` presence, if well formed: a record id and a field name of sane length. */
-function editingOf(v: unknown): { id: string; field: string } | null {
-  if (typeof v !== 'object' || v === null) return null
-  const { id, field } = v as { id?: unknown; field?: unknown }
-  return typeof id === 'string' && typeof field === 'string' && id.length <= 200 && field.length <= 60 ? { id, field } : null
-}
-
-function isPoint(v: unknown): v is { x: number; y: number; id?: string; zoom?: number } {
-  return typeof v === 'object' && v !== null && Number.isFinite((v as { x: unknown }).x) && Number.isFinite((v as { y: unknown }).y)
 }

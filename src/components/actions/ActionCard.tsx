@@ -2,10 +2,10 @@ import { useId, useMemo, useState } from 'react'
 import { deleteAction, linkActionAnnotation, setActionStatus, unlinkActionAnnotation, updateAction } from '../../commands'
 import type { BoardCard } from '../../insights/actionBoard'
 import { whereIs } from '../../insights/priorityMatrix'
-import { ACTION_STATUSES, byOrder, isCalendarDate, type ActionStatus, type AnnotationId } from '../../model'
+import { ACTION_STATUSES, byOrder, isCalendarDate, isId, type ActionStatus } from '../../model'
 import { selectSnapshot, useJourneyStore } from '../../store'
 import { TextField } from '../fields'
-import { useMapSession } from '../MapSessionContext'
+import { useMapSession } from '../../session/MapSessionContext'
 import { formatCalendarDate } from '../../i18n/format'
 import { translate, type MessageKey } from '../../i18n/translate'
 import { useT } from '../../i18n/useT'
@@ -163,7 +163,7 @@ function ActionForm({ card, onDone }: { card: BoardCard; onDone(): void }) {
                 </option>
               ))}
             </select>
-            <button type="button" disabled={!toAdd} onClick={() => (linkActionAnnotation(doc, action.id, toAdd as AnnotationId), setToAdd(''))}>
+            <button type="button" disabled={!toAdd} onClick={() => (isId('annotation', toAdd) && linkActionAnnotation(doc, action.id, toAdd), setToAdd(''))}>
               {t('common.link')}
             </button>
           </div>

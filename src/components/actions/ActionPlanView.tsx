@@ -10,8 +10,9 @@ import { whereIs } from '../../insights/priorityMatrix'
 import { downloadBlob } from '../../io/download'
 import { fileBaseName } from '../../io/fileName'
 import { actionPlanCsv } from '../../io/actionPlanCsv'
+import { loadPrintLabels } from '../../io/printLabels'
 import { selectReadOnly, selectSnapshot, useJourneyStore } from '../../store'
-import { useMapSession } from '../MapSessionContext'
+import { useMapSession } from '../../session/MapSessionContext'
 import { ActionCard } from './ActionCard'
 import { translate, type Translator } from '../../i18n/translate'
 import { useT } from '../../i18n/useT'
@@ -30,7 +31,8 @@ export function ActionPlanView() {
   const count = Object.keys(snapshot.actions).length
   const t = useT()
 
-  const exportCsv = () => {
+  const exportCsv = async () => {
+    await loadPrintLabels(snapshot.meta.locale)
     const csv = actionPlanCsv(snapshot)
     downloadBlob(new Blob([csv], { type: 'text/csv;charset=utf-8' }), `${fileBaseName(snapshot.meta.title)} – ${t('actions.csvFileSuffix')}.csv`)
   }

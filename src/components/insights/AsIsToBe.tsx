@@ -10,9 +10,9 @@ import { readSnapshot } from '../../doc'
 import { compareCurves } from '../../insights/emotionCurves'
 import { formatError, parseJourneyJson, toJourneyJson, type Snapshot } from '../../model'
 import { selectReadOnly, useJourneyStore } from '../../store'
-import { getRecentMap, importMapOnServer, rememberMap } from '../../sync'
+import { getRecentMap, messageOf, importMapOnServer, rememberMap } from '../../sync'
 import { fetchExportedMap } from '../../sync/exportedMap'
-import { useMapSession } from '../MapSessionContext'
+import { useMapSession } from '../../session/MapSessionContext'
 import { EmotionChart, type ChartSeries } from './EmotionChart'
 import { richMessage } from '../../i18n/richMessage'
 import { useT } from '../../i18n/useT'
@@ -40,7 +40,7 @@ export function AsIsToBe({ snapshot }: { snapshot: Snapshot }) {
       if (!parsed.ok) return setOther({ status: 'unavailable', reason: t('compare.unreadable', { other: otherName, errors: parsed.errors.slice(0, 3).map(formatError).join('; ') }) })
       setOther({ status: 'loaded', snapshot: parsed.snapshot, from: t('compare.fromServer', { other: otherName }) })
     } catch (e) {
-      setOther({ status: 'unavailable', reason: t('compare.loadFailed', { other: otherName, message: (e as Error).message }) })
+      setOther({ status: 'unavailable', reason: t('compare.loadFailed', { other: otherName, message: messageOf(e) }) })
     }
   }, [otherId, otherName, t])
 
@@ -64,7 +64,7 @@ export function AsIsToBe({ snapshot }: { snapshot: Snapshot }) {
       setMapVariant(doc, { variant: 'as-is', toBeMapId: created.id })
       setMessage(t('compare.created'))
     } catch (e) {
-      setMessage(t('compare.createFailed', { message: (e as Error).message }))
+      setMessage(t('compare.createFailed', { message: messageOf(e) }))
     } finally {
       setBusy(false)
     }

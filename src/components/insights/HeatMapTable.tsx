@@ -1,7 +1,7 @@
 import { useMemo } from 'react'
 import { heatLevel, heatMap } from '../../insights/heatMap'
 import { phaseName } from '../../i18n/phaseNames'
-import type { Phase, Snapshot } from '../../model'
+import type { Snapshot } from '../../model'
 import { useT } from '../../i18n/useT'
 
 /** Pain points and moments of truth per stage × persona, as a table whose cells are shaded by count. */
@@ -19,7 +19,7 @@ export function HeatMapTable({ snapshot }: { snapshot: Snapshot }) {
               <td />
               {map.stages.map((s) => (
                 <th key={s.id} scope="col">
-                  <span className="phase-tag">{phaseName(s.phase as Phase, snapshot.meta.locale)}</span>
+                  <span className="phase-tag">{phaseName(s.phase, snapshot.meta.locale)}</span>
                   {s.title}
                 </th>
               ))}

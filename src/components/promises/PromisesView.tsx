@@ -5,11 +5,11 @@
  */
 import { useId, useMemo, useState } from 'react'
 import { addPromise, addServicePriority, deletePromise, deleteServicePriority, linkPriorityTouchpoint, unlinkPriorityTouchpoint, updatePromise, updateServicePriority } from '../../commands'
-import { byOrder, findOrphans, sortedPersonas, sortedStages, type CustomerPromise, type PromiseId, type ServicePriority, type Snapshot, type TouchpointId } from '../../model'
+import { byOrder, findOrphans, isId, sortedPersonas, sortedStages, type CustomerPromise, type ServicePriority, type Snapshot, type TouchpointId } from '../../model'
 import { touchpointsInJourneyOrder } from '../../insights/actionBoard'
 import { selectReadOnly, selectSnapshot, useJourneyStore } from '../../store'
 import { TextField } from '../fields'
-import { useMapSession } from '../MapSessionContext'
+import { useMapSession } from '../../session/MapSessionContext'
 import type { Translator } from '../../i18n/translate'
 import { useT } from '../../i18n/useT'
 import '../views.css'
@@ -161,7 +161,7 @@ function PriorityRow({ priority, snapshot, readOnly, promises }: { priority: Ser
                 </option>
               ))}
             </select>
-            <button type="button" disabled={!toLink} onClick={() => (linkPriorityTouchpoint(doc, priority.id, toLink as TouchpointId), setToLink(''))}>
+            <button type="button" disabled={!toLink} onClick={() => (isId('touchpoint', toLink) && linkPriorityTouchpoint(doc, priority.id, toLink), setToLink(''))}>
               {t('common.link')}
             </button>
           </span>
@@ -172,7 +172,7 @@ function PriorityRow({ priority, snapshot, readOnly, promises }: { priority: Ser
           {promises && (
             <label>
               <span className="visually-hidden">{t('promises.moveUnder', { text: priority.text })}</span>
-              <select value="" onChange={(e) => e.target.value && updateServicePriority(doc, priority.id, { promiseId: e.target.value as PromiseId })}>
+              <select value="" onChange={(e) => isId('promise', e.target.value) && updateServicePriority(doc, priority.id, { promiseId: e.target.value })}>
                 <option value="">{t('promises.moveUnderPrompt')}</option>
                 {promises.map((p) => (
                   <option key={p.id} value={p.id}>

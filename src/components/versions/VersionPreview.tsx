@@ -5,7 +5,7 @@ import { saveVersion, type VersionInfo } from '../../sync'
 import { selectSnapshot, useJourneyStore } from '../../store'
 import { formatDateTime } from '../../i18n/format'
 import { useT } from '../../i18n/useT'
-import { useMapSession } from '../MapSessionContext'
+import { useMapSession } from '../../session/MapSessionContext'
 import { VersionCanvas } from './VersionCanvas'
 
 /**

@@ -4,7 +4,7 @@ import { useT } from '../../i18n/useT'
 import { StageSlide } from './PresentationSlide'
 import { selectSnapshot, useJourneyStore, type JourneyState } from '../../store'
 import { selectLeader } from '../../canvas/useFollow'
-import { useMapSession } from '../MapSessionContext'
+import { useMapSession } from '../../session/MapSessionContext'
 
 /** The step a participant sees: their own, or the presenting facilitator's when spotlit. */
 const selectStep = (s: JourneyState): { step: number | null; driven: boolean } => {

@@ -1,9 +1,9 @@
 import { useMemo } from 'react'
 import { castVote } from '../../commands'
-import { activeSeats, countVoters, tallyVotes, votesSpent, type AnnotationId } from '../../model'
+import { activeSeats, countVoters, tallyVotes, votesSpent } from '../../model'
 import { useT } from '../../i18n/useT'
 import { selectReadOnly, selectSnapshot, selectWorkshop, useJourneyStore } from '../../store'
-import { useMapSession } from '../MapSessionContext'
+import { useMapSession } from '../../session/MapSessionContext'
 
 /**
  * The open voting round: each participant places up to the budget of dots; the tally stays hidden
@@ -66,10 +66,10 @@ export function VotingPanel() {
                     <span className="my-dots" aria-label={t('voting.mine', { count: mine })}>
                       {'●'.repeat(Math.min(mine, 10))}
                     </span>
-                    <button type="button" disabled={mine === 0} onClick={() => castVote(doc, annotation.id as AnnotationId, me, -1)} aria-label={t('voting.remove', { text: annotation.text })}>
+                    <button type="button" disabled={mine === 0} onClick={() => castVote(doc, annotation.id, me, -1)} aria-label={t('voting.remove', { text: annotation.text })}>
                       −
                     </button>
-                    <button type="button" disabled={left === 0} onClick={() => castVote(doc, annotation.id as AnnotationId, me, 1)} aria-label={t('voting.add', { text: annotation.text })}>
+                    <button type="button" disabled={left === 0} onClick={() => castVote(doc, annotation.id, me, 1)} aria-label={t('voting.add', { text: annotation.text })}>
                       +
                     </button>
                   </>

@@ -4,7 +4,7 @@ import { ANNOTATION_KINDS, type AnnotationKind } from '../../model'
 import { useT } from '../../i18n/useT'
 import { relayNow } from '../../sync'
 import { selectWorkshop, useJourneyStore } from '../../store'
-import { useMapSession } from '../MapSessionContext'
+import { useMapSession } from '../../session/MapSessionContext'
 
 /** The facilitator's controls: timer, lock, dot voting, spotlight, presentation, versions. */
 export function WorkshopBar({ onOpenVersions }: { onOpenVersions(): void }) {

@@ -9,7 +9,7 @@
  * (`fit: 'split'`), or scaled down so all columns fit the page width (`fit: 'scale'`); in both
  * modes lanes that do not fit continue on the next page under repeated headers.
  */
-import { computeGridLayout, emotionCurve, type Persona, type Snapshot, type Stage, type TouchpointId } from '../../model'
+import { computeGridLayout, emotionCurve, type Persona, type Snapshot, type Stage } from '../../model'
 import { annotationsByTarget } from '../readingOrder'
 import { buildPrintCard, type CardMetrics, type PrintCard } from './cardContent'
 import { planGridPages, type PlannedPage } from './gridPlan'
@@ -302,8 +302,8 @@ class GridPageDrawer {
     doc.setFillColor(LINK_COLOR)
     doc.setLineWidth(0.8 * m.scale)
     for (const link of Object.values(snapshot.links)) {
-      const a = rects.get(link.from as TouchpointId)
-      const b = rects.get(link.to as TouchpointId)
+      const a = rects.get(link.from)
+      const b = rects.get(link.to)
       if (!a || !b || a === b) continue
       const from = { x: a.x + a.w / 2, y: a.y + a.h / 2 }
       const to = { x: b.x + b.w / 2, y: b.y + b.h / 2 }

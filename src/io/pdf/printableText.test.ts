@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { readFontCoverage } from './fontCoverage'
-import { readDejaVuFonts } from './nodeFonts'
+import { readDejaVuFonts } from '../../test/nodeFonts'
 import { printableText } from './printableText'
 import { loadEmojiNames } from './emojiNames'
 

@@ -10,7 +10,7 @@
 import type { jsPDF } from 'jspdf'
 import type { Snapshot } from '../../model'
 import { printFormat } from '../printFormat'
-import { printLabels } from '../printLabels'
+import { loadPrintLabels } from '../printLabels'
 import { drawCover } from './cover'
 import { loadEmojiNames } from './emojiNames'
 import { readFontCoverage } from './fontCoverage'
@@ -59,7 +59,7 @@ export async function renderJourneyPdf(snapshot: Snapshot, options: PdfOptions, 
   doc.setFont(FONT_FAMILY, 'normal')
 
   const locale = snapshot.meta.locale || 'en'
-  const labels = printLabels(locale)
+  const labels = await loadPrintLabels(locale)
   const title = snapshot.meta.title
   doc.setDocumentProperties({ title, subject: snapshot.meta.description.slice(0, 500), creator: 'Journey map' })
   doc.setLanguage(pdfLanguage(locale))

@@ -6,7 +6,7 @@
  * map is lost in print. The scorecard, plan and promises are left out on a map that has none: an
  * empty heading there would read as "nothing to do" rather than "not used".
  */
-import { byOrder, findOrphans, METRICS, type Annotation, type MetricName, type Phase, type ServicePriority, type Snapshot } from '../../model'
+import { byOrder, findOrphans, METRICS, type Annotation, type MetricName, type ServicePriority, type Snapshot } from '../../model'
 import { actionBoard, touchpointsInJourneyOrder } from '../../insights/actionBoard'
 import { scorecard, type MetricScore, type MetricScores } from '../../insights/scorecard'
 import { METRIC_NAMES } from '../printLabels'
@@ -127,7 +127,7 @@ function drawScorecard(flow: FlowWriter, snapshot: Snapshot): void {
     METRICS.flatMap((m) => [figureCell(ctx, m, scores[m], bold), { text: formatMetric(ctx, m, scores[m].target), style: { ...BODY, bold, color: INK.muted } }])
   const rows = card.stages
     .filter((stage) => hasFigures(stage.scores))
-    .map((stage) => [`${labels.phases[stage.phase as Phase]} · ${stage.title || '—'}`, ...cells(stage.scores, false)])
+    .map((stage) => [`${labels.phases[stage.phase]} · ${stage.title || '—'}`, ...cells(stage.scores, false)])
   rows.push([{ text: labels.wholeJourney, style: { ...BODY, bold: true } }, ...cells(card.overall, true)])
   flow.table(
     [

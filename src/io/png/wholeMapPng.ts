@@ -4,7 +4,7 @@
  * column at the same positions the canvas uses (computeGridLayout), whatever the zoom.
  */
 import { ANNOTATION_KINDS, computeGridLayout, GRID, type Annotation, type Snapshot, type Touchpoint } from '../../model'
-import { printLabels } from '../printLabels'
+import { loadPrintLabels } from '../printLabels'
 import { emotionColor, KIND_MARK, LINK_COLOR, PHASE_COLORS, tint } from '../printPalette'
 import { annotationsByTarget } from '../readingOrder'
 
@@ -35,7 +35,7 @@ export async function wholeMapPng(snapshot: Snapshot, pixelRatio = 2): Promise<B
   c.fillText(fitLine(c, snapshot.meta.title || '—', width - PAD * 2), PAD, PAD)
   c.translate(PAD, PAD + TITLE_BAND)
 
-  const labels = printLabels(snapshot.meta.locale)
+  const labels = await loadPrintLabels(snapshot.meta.locale)
   const annotations = annotationsByTarget(snapshot)
 
   // Phase and stage headers.

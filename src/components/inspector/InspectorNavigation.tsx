@@ -1,7 +1,7 @@
 import { useEffect, type RefObject } from 'react'
-import { focusCard } from '../canvas/useCanvasKeyboard'
-import { selectSelection, selectSnapshot, useJourneyStore, type JourneyState } from '../store'
-import { useT } from '../i18n/useT'
+import { focusCard } from '../../canvas/useCanvasKeyboard'
+import { selectSelection, selectSnapshot, useJourneyStore, type JourneyState } from '../../store'
+import { useT } from '../../i18n/useT'
 
 /** A key that changes when another record is selected (not when the selected one changes). */
 const selectSelectionKey = (s: JourneyState): string => {

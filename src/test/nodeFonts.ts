@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
-import type { PdfFonts } from './renderJourneyPdf'
+import type { PdfFonts } from '../io/pdf/renderJourneyPdf'
 
 export function readDejaVuFonts(): PdfFonts {
   const require = createRequire(import.meta.url)

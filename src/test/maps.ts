@@ -1,7 +1,8 @@
 /**
- * Maps for the export tests and benchmarks. `buildServiceVisitMap` goes through the real commands
- * on a bare Y.Doc (what a workshop would produce); `buildSyntheticMap` writes records directly, so
- * a 1,000-card map for a benchmark takes milliseconds to make, not the export's time budget.
+ * The maps tests and benchmarks build. `buildServiceVisitMap` and `buildActionPlanMap` go through
+ * the real commands on a bare Y.Doc (what a workshop would produce); `buildSyntheticMap` writes
+ * records directly from one seeded generator (`./seededRandom`), so a 1,000-card map for a
+ * benchmark takes milliseconds to make and is the same every run.
  */
 import * as Y from 'yjs'
 import {
@@ -21,6 +22,7 @@ import {
   setTouchpointMetrics,
 } from '../commands'
 import { getCollection, readSnapshot } from '../doc'
+import { mulberry32 } from './seededRandom'
 import { ANNOTATION_KINDS, createId, formatError, JSON_FORMAT, keysBetween, parseJourneyJson, PHASES, SCHEMA_VERSION, type AnnotationKind, type Snapshot } from '../model'
 
 export const EMOJI = '😀'
@@ -146,27 +148,16 @@ export function buildActionPlanMap(): { doc: Y.Doc; snapshot: Snapshot } {
 
 const WORDS = 'kunde bil verksted time appen ringe faktura venter dekk service lånebil nøkkel får skjønner ærlig øyeblikk åpent trygg rask'.split(' ')
 
-/** A deterministic pseudo-random generator (mulberry32), so a benchmark map is the same every run. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
 /**
  * A valid map of `touchpoints` cards over `stages` columns and `personas` lanes, ~2 annotations per
  * card, with what follows a workshop in proportion: evidence on most annotations, metrics on some
  * touchpoints, an action per ~5 cards and a few promises, so the export benchmark prints all of it.
+ * `annotationsPerCard` gives every card exactly that many instead (the editor benchmark's load).
  */
-export function buildSyntheticMap(input: { touchpoints: number; stages: number; personas: number; seed?: number; locale?: string }): Snapshot {
-  const random = seeded(input.seed ?? 1)
+export function buildSyntheticMap(input: { touchpoints: number; stages: number; personas: number; seed?: number; locale?: string; annotationsPerCard?: number }): Snapshot {
+  const random = mulberry32(input.seed ?? 1)
   // The follow-up data draws from its own sequence, so the cards and annotations stay what they were.
-  const followUp = seeded((input.seed ?? 1) + 0x5eed)
+  const followUp = mulberry32((input.seed ?? 1) + 0x5eed)
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]
   const sentence = (n: number) => Array.from({ length: n }, () => pick(WORDS)).join(' ')
   const id = <T extends 'persona' | 'stage' | 'touchpoint' | 'annotation' | 'link'>(type: T) => createId(type, random)
@@ -206,7 +197,7 @@ export function buildSyntheticMap(input: { touchpoints: number; stages: number; 
       ...(chance(0.25) && { ces: between(2, 7), cesTarget: 5 }),
     }
     touchpoints.push(tp)
-    const count = Math.floor(random() * 4) // 0..3, mean 1.5
+    const count = input.annotationsPerCard ?? Math.floor(random() * 4) // 0..3, mean 1.5
     for (let k = 0; k < count; k++) {
       const kind: AnnotationKind = pick(ANNOTATION_KINDS)
       const need = kind === 'functional-need' || kind === 'emotional-need'

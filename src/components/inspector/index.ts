@@ -1,0 +1,2 @@
+/** The side panel: one inspector per kind of selection, chosen by `Inspector`. */
+export { Inspector } from './Inspector'

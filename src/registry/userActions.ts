@@ -1,0 +1,210 @@
+/**
+ * Every user-facing command of the map, registered once with its label, icon, shortcuts and when
+ * it is enabled (role, lock, selection). The toolbar, the keyboard handler, the inspector's help and
+ * the "?" shortcut sheet are all read from this list, so a shortcut cannot be documented in one
+ * place and be different in another (excalidraw's registered actions, without the class machinery).
+ *
+ * An action is not a command: commands (src/commands) are the document writes; an action is what a
+ * person does (a key, a button) and may run a command, select something or open a panel.
+ */
+import type * as Y from 'yjs'
+import { addPersona, addStage, addTouchpoint, deleteLink, deleteTouchpoint } from '../commands'
+import { neighbourCard, PHASES, type GridLayout, type Phase, type TouchpointId } from '../model'
+import { translate, type MessageKey } from '../i18n/translate'
+import { selectReadOnly, type JourneyState } from '../store'
+import type { Shortcut } from './shortcuts'
+
+/** What an action may read and use when it runs. */
+export interface ActionContext {
+  doc: Y.Doc
+  undoManager: Y.UndoManager
+  /** The store's state at the moment of the key press or click. */
+  state: JourneyState
+  /** Present while the canvas is shown: card geometry for the arrow keys, and a way to focus a card. */
+  canvas?: { layout: GridLayout; focusCard(id: TouchpointId): void }
+  /** The key that ran it, for actions that one of several keys runs (the arrows). */
+  key?: string
+}
+
+/**
+ * `map`: anywhere on the map page (undo works the same on the action board as on the canvas).
+ * `canvas`: only while the canvas is shown, since the keys act on its cards.
+ */
+export type ActionScope = 'map' | 'canvas'
+
+export interface UserAction {
+  id: string
+  label: MessageKey
+  /** A symbol drawn on its button, where it has one. */
+  icon?: string
+  shortcuts: Shortcut[]
+  scope: ActionScope
+  /**
+   * Where the toolbar shows it, in registry order: the edit group (add-stage actions as one menu
+   * in it), or the help button at the end; absent: keyboard (and the sheet) only.
+   */
+  toolbar?: 'edit' | 'add-stage' | 'help'
+  /** The phase an add-stage item adds to: its menu item is the phase's name in the map's language. */
+  phase?: Phase
+  /** False where the browser's own handling of the key must go on (Escape also closes dialogs). */
+  preventDefault?: false
+  enabled(ctx: ActionContext): boolean
+  perform(ctx: ActionContext): void
+}
+
+const writable = (ctx: ActionContext) => !selectReadOnly(ctx.state)
+
+/** The cell a new touchpoint goes in: the selected cell, or the selected card's. */
+function targetCell({ state }: ActionContext) {
+  const sel = state.selection
+  if (sel?.kind === 'cell') return { stageId: sel.stageId, personaId: sel.personaId }
+  if (sel?.kind === 'touchpoint') {
+    const tp = state.snapshot.touchpoints[sel.id]
+    if (tp) return { stageId: tp.stageId, personaId: tp.personaId }
+  }
+  return null
+}
+
+/** The card an arrow key goes to: the neighbour in its direction, or the first card when none is selected. */
+function arrowTarget({ state, canvas, key }: ActionContext): TouchpointId | null {
+  if (!canvas) return null
+  const sel = state.selection
+  if (sel?.kind === 'touchpoint') return neighbourCard(canvas.layout, sel.id, key ?? '')
+  return canvas.layout.cards[0]?.touchpoint.id ?? null
+}
+
+function addStageAction(phase: Phase): UserAction {
+  return {
+    id: `addStage.${phase}`,
+    label: 'toolbar.addStage',
+    phase,
+    shortcuts: [],
+    scope: 'map',
+    toolbar: 'add-stage',
+    enabled: writable,
+    perform: ({ doc, state }) => {
+      const id = addStage(doc, { phase, title: translate(state.snapshot.meta.locale, 'newRecord.stage') })
+      state.select({ kind: 'stage', id })
+    },
+  }
+}
+
+export const USER_ACTIONS: readonly UserAction[] = [
+  {
+    id: 'undo',
+    label: 'toolbar.undo',
+    icon: '↶',
+    shortcuts: [{ key: 'z', mod: true, shift: false }],
+    scope: 'map',
+    toolbar: 'edit',
+    enabled: (ctx) => writable(ctx) && ctx.undoManager.canUndo(),
+    perform: ({ undoManager }) => void undoManager.undo(),
+  },
+  {
+    id: 'redo',
+    label: 'toolbar.redo',
+    icon: '↷',
+    shortcuts: [
+      { key: 'z', mod: true, shift: true },
+      { key: 'y', mod: true },
+    ],
+    scope: 'map',
+    toolbar: 'edit',
+    enabled: (ctx) => writable(ctx) && ctx.undoManager.canRedo(),
+    perform: ({ undoManager }) => void undoManager.redo(),
+  },
+  ...PHASES.map(addStageAction),
+  {
+    id: 'addPersona',
+    label: 'toolbar.addPersona',
+    shortcuts: [],
+    scope: 'map',
+    toolbar: 'edit',
+    enabled: writable,
+    perform: ({ doc, state }) => {
+      const id = addPersona(doc, { name: translate(state.snapshot.meta.locale, 'newRecord.persona') })
+      state.select({ kind: 'persona', id })
+    },
+  },
+  {
+    id: 'addTouchpoint',
+    label: 'shortcuts.addTouchpoint',
+    shortcuts: [{ key: 'n' }],
+    scope: 'canvas',
+    enabled: (ctx) => writable(ctx) && targetCell(ctx) !== null,
+    perform: (ctx) => {
+      const cell = targetCell(ctx)
+      if (!cell) return
+      const id = addTouchpoint(ctx.doc, { ...cell, title: translate(ctx.state.snapshot.meta.locale, 'newRecord.touchpoint') })
+      ctx.state.select({ kind: 'touchpoint', id })
+      ctx.state.startEditingTitle(id)
+    },
+  },
+  {
+    id: 'renameTouchpoint',
+    label: 'shortcuts.rename',
+    shortcuts: [{ key: 'Enter' }],
+    scope: 'canvas',
+    enabled: (ctx) => writable(ctx) && ctx.state.selection?.kind === 'touchpoint',
+    perform: ({ state }) => {
+      if (state.selection?.kind === 'touchpoint') state.startEditingTitle(state.selection.id)
+    },
+  },
+  {
+    id: 'deleteSelection',
+    label: 'shortcuts.delete',
+    shortcuts: [{ key: 'Delete' }, { key: 'Backspace' }],
+    scope: 'canvas',
+    enabled: (ctx) => writable(ctx) && (ctx.state.selection?.kind === 'touchpoint' || ctx.state.selection?.kind === 'link'),
+    perform: ({ doc, state, canvas }) => {
+      const sel = state.selection
+      if (sel?.kind === 'touchpoint') {
+        const next = canvas ? (neighbourCard(canvas.layout, sel.id, 'ArrowDown') ?? neighbourCard(canvas.layout, sel.id, 'ArrowUp')) : null
+        deleteTouchpoint(doc, sel.id)
+        state.select(next ? { kind: 'touchpoint', id: next } : null)
+        if (next) canvas?.focusCard(next)
+      } else if (sel?.kind === 'link') {
+        deleteLink(doc, sel.id)
+        state.select(null)
+      }
+    },
+  },
+  {
+    id: 'moveBetweenCards',
+    label: 'shortcuts.moveBetweenCards',
+    shortcuts: [{ key: 'ArrowLeft' }, { key: 'ArrowRight' }, { key: 'ArrowUp' }, { key: 'ArrowDown' }],
+    scope: 'canvas',
+    enabled: (ctx) => arrowTarget(ctx) !== null,
+    perform: (ctx) => {
+      const next = arrowTarget(ctx)
+      if (!next) return
+      ctx.state.select({ kind: 'touchpoint', id: next })
+      ctx.canvas?.focusCard(next)
+    },
+  },
+  {
+    id: 'clearSelection',
+    label: 'shortcuts.clearSelection',
+    shortcuts: [{ key: 'Escape' }],
+    scope: 'canvas',
+    preventDefault: false,
+    enabled: () => true,
+    perform: ({ state }) => state.select(null),
+  },
+  {
+    id: 'showShortcuts',
+    label: 'shortcuts.title',
+    icon: '?',
+    shortcuts: [{ key: '?' }],
+    scope: 'map',
+    toolbar: 'help',
+    enabled: () => true,
+    perform: ({ state }) => state.setShortcutsOpen(true),
+  },
+]
+
+export function userAction(id: string): UserAction {
+  const action = USER_ACTIONS.find((a) => a.id === id)
+  if (!action) throw new Error(`no action registered as ${JSON.stringify(id)}`)
+  return action
+}
