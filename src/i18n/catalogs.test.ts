@@ -46,6 +46,7 @@ const SAME_AS_ENGLISH: Partial<Record<MessageKey, string>> = {
   'gap.gap': 'gap is the Swedish and Norwegian word',
   'versions.summary.personas.other': 'Norwegian plural personas, as its PDF writes it',
   'assessment.option': 'only placeholders',
+  'feedback.column.score': 'Danish survey tools say score (NPS-score)',
 }
 
 const OTHERS = [['da', da], ['sv', sv], ['nb', nb]] as const

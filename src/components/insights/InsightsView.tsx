@@ -12,10 +12,14 @@ import { NeedsGapTable } from './NeedsGapTable'
 import { PriorityMatrixChart } from './PriorityMatrixChart'
 import { ScorecardTable } from './ScorecardTable'
 import { useT } from '../../i18n/useT'
+import { FeedbackInsights } from '../feedback/FeedbackInsights'
+import { measuredSnapshot } from '../feedback/measuredState'
 import './insights.css'
 
 export function InsightsView() {
   const snapshot = useJourneyStore(selectSnapshot)
+  // The scorecard reads measured figures where a data set has them.
+  const measured = useJourneyStore(measuredSnapshot)
   const chart = useMemo(() => personaCurves(snapshot), [snapshot])
   const t = useT()
   return (
@@ -29,6 +33,7 @@ export function InsightsView() {
         <a href="#insight-gaps">{t('insights.gaps')}</a>
         <a href="#insight-matrix">{t('insights.matrix')}</a>
         <a href="#insight-scorecard">{t('insights.scorecard')}</a>
+        <a href="#insight-feedback">{t('feedback.heading')}</a>
       </nav>
       <InsightSection id="insight-curves" title={t('insights.curves')} hint={t('insights.curvesHint')}>
         {chart.curves.some((c) => c.points.length) ? (
@@ -55,7 +60,10 @@ export function InsightsView() {
         <PriorityMatrixChart snapshot={snapshot} />
       </InsightSection>
       <InsightSection id="insight-scorecard" title={t('insights.scorecard')} hint={t('insights.scorecardHint')}>
-        <ScorecardTable snapshot={snapshot} />
+        <ScorecardTable snapshot={measured} />
+      </InsightSection>
+      <InsightSection id="insight-feedback" title={t('feedback.heading')} hint={t('feedback.hint')}>
+        <FeedbackInsights />
       </InsightSection>
     </div>
   )

@@ -1,0 +1,69 @@
+/**
+ * Customer feedback on a touchpoint card: the measured figure (marked measured, with its n; the
+ * data set and date range in its tooltip) and the quotes pinned to the card's annotations.
+ * Selectors return strings, so a card re-renders only when its own figure or quotes change.
+ */
+import { useCallback } from 'react'
+import { formatValue } from '../../feedback/format'
+import { estimates } from '../../feedback/measured'
+import { FEEDBACK_KINDS } from '../../feedback/responses'
+import { useJourneyStore, type JourneyState } from '../../store'
+import { formatNumber } from '../../i18n/format'
+import { useT } from '../../i18n/useT'
+import { activeFeedbackSet, activePlacement } from './measuredState'
+import { dateSpan, KIND_LABEL } from './FeedbackInsights'
+
+/** `kind|value|n|set name|from|to` of the first metric measured at the touchpoint, or ''. */
+const selectMeasured = (id: string) => (s: JourneyState) => {
+  const h = activePlacement(s)?.touchpoints.get(id)
+  if (!h) return ''
+  const e = estimates(h)
+  const kind = FEEDBACK_KINDS.find((k) => e[k])
+  const set = activeFeedbackSet(s)
+  return kind && set ? [kind, e[kind]!.value, e[kind]!.n, set.name, set.from, set.to].join('\u0000') : ''
+}
+
+/** `count\u0000first quote` of the quotes pinned to this touchpoint's annotations, or ''. */
+const selectQuotes = (id: string) => (s: JourneyState) => {
+  const { quotes, annotations } = s.snapshot
+  let count = 0
+  let first = ''
+  for (const q of Object.values(quotes)) {
+    if (annotations[q.annotationId]?.targetId !== id) continue
+    count++
+    if (!first) first = q.text
+  }
+  return count ? `${count}\u0000${first}` : ''
+}
+
+export function MeasuredBadge({ touchpointId }: { touchpointId: string }) {
+  const t = useT()
+  const measured = useJourneyStore(useCallback(selectMeasured(touchpointId), [touchpointId]))
+  if (!measured) return null
+  const [kind, value, n, name, from, to] = measured.split('\u0000')
+  const k = kind as (typeof FEEDBACK_KINDS)[number]
+  const figure = formatValue(k, Number(value), (v, d) => formatNumber(v, t.locale, d))
+  const span = dateSpan({ from, to }, t.locale)
+  return (
+    <li className="badge measured" data-testid="measured-badge" title={t('feedback.cardMeasured', { name, dates: span || '–' })}>
+      {t(KIND_LABEL[k])} {figure} · n = {formatNumber(Number(n), t.locale)}
+      <span className="visually-hidden"> ({t('feedback.measured')})</span>
+    </li>
+  )
+}
+
+export function QuoteBadge({ touchpointId }: { touchpointId: string }) {
+  const t = useT()
+  const quotes = useJourneyStore(useCallback(selectQuotes(touchpointId), [touchpointId]))
+  if (!quotes) return null
+  const [count, first] = quotes.split('\u0000')
+  return (
+    <li className="badge quote" data-testid="quote-badge" title={`“${first}”`}>
+      ❝ {count}
+      <span className="visually-hidden">
+        {' '}
+        {t('feedback.cardQuotes', { count })}: “{first}”
+      </span>
+    </li>
+  )
+}
