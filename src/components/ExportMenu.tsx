@@ -14,6 +14,7 @@ import { useT } from '../i18n/useT'
 import type { MessageKey } from '../i18n/translate'
 import { Dialog } from './Dialog'
 import './ExportMenu.css'
+import type { PdfFeedback } from '../io/pdf/measuredPage'
 
 export interface ExportMenuProps {
   /** The map as it is at the moment of export. */
@@ -22,6 +23,8 @@ export interface ExportMenuProps {
   getFlowElement: () => HTMLElement | null
   /** File name without extension; the map title when absent. */
   fileBaseName?: string
+  /** The customer-feedback data set behind the measured figures, for the PDF's measured-metrics page. */
+  getFeedback?: () => PdfFeedback | null
 }
 
 type ItemId = 'pdf' | 'png-view' | 'png-map' | 'csv' | 'json'
@@ -45,7 +48,7 @@ const PROGRESS_LABELS: Record<string, MessageKey> = {
   finishing: 'export.progress.finishing',
 }
 
-export function ExportMenu({ getSnapshot, getFlowElement, fileBaseName }: ExportMenuProps) {
+export function ExportMenu({ getSnapshot, getFlowElement, fileBaseName, getFeedback }: ExportMenuProps) {
   const [open, setOpen] = useState(false)
   const [pdfOpen, setPdfOpen] = useState(false)
   const [busy, setBusy] = useState<ItemId | null>(null)
@@ -199,7 +202,7 @@ export function ExportMenu({ getSnapshot, getFlowElement, fileBaseName }: Export
         onExport={(options, onProgress) =>
           run('pdf', async () => {
             const { exportJourneyPdf } = await import('../io/pdf/exportPdf')
-            const blob = await exportJourneyPdf(getSnapshot(), options, onProgress)
+            const blob = await exportJourneyPdf(getSnapshot(), options, onProgress, getFeedback?.())
             downloadBlob(blob, `${baseName()}.pdf`)
             setPdfOpen(false)
             buttonRef.current?.focus()

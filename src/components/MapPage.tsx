@@ -27,7 +27,7 @@ import { FollowBanner } from './workshop/FollowBanner'
 import { measureClockOffset } from '../sync'
 import { useT } from '../i18n/useT'
 import { FeedbackLoader } from './feedback/FeedbackLoader'
-import { measuredSnapshot } from './feedback/measuredState'
+import { activePdfFeedback, measuredSnapshot } from './feedback/measuredState'
 
 /** What a local map should start from, left by the home page for its first open. */
 const PENDING_INIT = 'journey:pending-init:'
@@ -138,7 +138,7 @@ export function MapPage({ mapId, token, local }: { mapId: string; token?: string
       <UndoShortcuts />
       <ReactFlowProvider>
         <div className="map-page">
-          <Toolbar onShare={local ? undefined : () => setShareOpen(true)} onPublish={local ? publish : undefined} extra={<ExportMenu getSnapshot={() => measuredSnapshot(useJourneyStore.getState())} getFlowElement={() => document.querySelector<HTMLElement>('.react-flow')} />} />
+          <Toolbar onShare={local ? undefined : () => setShareOpen(true)} onPublish={local ? publish : undefined} extra={<ExportMenu getSnapshot={() => measuredSnapshot(useJourneyStore.getState())} getFeedback={() => activePdfFeedback(useJourneyStore.getState())} getFlowElement={() => document.querySelector<HTMLElement>('.react-flow')} />} />
           {isFacilitator && !local && <WorkshopBar onOpenVersions={() => setVersionsOpen(true)} />}
           <ReadOnlyBanner />
           <FollowBanner />

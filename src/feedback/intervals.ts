@@ -3,8 +3,8 @@
  *  - a proportion (CSAT share): the Wilson score interval, which stays inside 0..1 and keeps its
  *    coverage at small n and at 0 % or 100 % (Wilson 1927; Newcombe 1998, method 3);
  *  - a mean on a bounded scale (CES): Student's t-interval;
- *  - NPS, a difference of two proportions from one multinomial sample: the Wald interval with
- *    Var(p̂P − p̂D) = (pP + pD − (pP − pD)²) / n;
+ *  - NPS, a difference of two proportions from one multinomial sample: a Wald interval with
+ *    Var(p̂P − p̂D) = (pP + pD − (pP − pD)²) / n on counts adjusted as metrics.ts says;
  *  - a change between two periods: the same variances added for NPS, Welch's t for CES and
  *    Newcombe's hybrid score interval (1998b, method 10) for CSAT.
  * No library: these are a few lines each, and the tests pin them to published values.

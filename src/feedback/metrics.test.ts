@@ -11,18 +11,38 @@ function histogram(kind: FeedbackKind, scores: number[]): Histogram {
 describe('NPS', () => {
   it('is promoters minus detractors, with the difference-of-proportions interval (by hand)', () => {
     // 5 promoters (9–10), 2 passives (7–8), 3 detractors (0–6) of 10: NPS = 50 % − 30 % = 20.
-    // Var = (0.5 + 0.3 − 0.2²) / 10 = 0.076; half-width = 1.96 · √0.076 = 0.5403 → 20 ± 54.0.
+    // Adjusted counts (+¾, +1½, +¾ of 13): pP = 5.75/13 = 0.44231, pD = 3.75/13 = 0.28846,
+    // centre 0.15385; Var = (0.73077 − 0.15385²) / 13 = 0.054393; half = 1.96 · 0.23322 = 0.45711
+    // → −30.33 .. 61.10 around the observed 20.
     const e = estimate('nps', histogram('nps', [10, 10, 9, 9, 9, 8, 7, 6, 3, 0]))!
     expect(e.value).toBeCloseTo(20, 10)
     expect(e.n).toBe(10)
-    expect(e.low).toBeCloseTo(20 - 54.033, 2)
-    expect(e.high).toBeCloseTo(20 + 54.033, 2)
+    expect(e.low).toBeCloseTo(-30.33, 1)
+    expect(e.high).toBeCloseTo(61.1, 1)
     expect(e.small).toBe(true)
   })
 
-  it('all promoters: 100, and the interval cannot leave the scale', () => {
-    const e = estimate('nps', histogram('nps', new Array(40).fill(10)))!
-    expect(e).toMatchObject({ value: 100, n: 40, high: 100, small: false })
+  it('matches the plain Wald interval when n is large', () => {
+    // 4,500 promoters, 3,000 passives, 2,500 detractors: NPS 20, Wald half-width 1.96·√((0.7 − 0.04)/10,000) = 1.592.
+    const h = emptyHistogram('nps')
+    h[10] = 4500
+    h[8] = 3000
+    h[2] = 2500
+    const e = estimate('nps', h)!
+    expect(e.low).toBeCloseTo(20 - 1.592, 1)
+    expect(e.high).toBeCloseTo(20 + 1.592, 1)
+  })
+
+  it('all promoters: 100, with an interval that admits doubt and stays on the scale', () => {
+    // Plain Wald would say 100 ± 0. Adjusted: pP = 5.75/8, pD = 0.75/8, centre 0.625,
+    // Var = (0.8125 − 0.390625)/8 = 0.052734 → 0.625 ± 0.4501 → 17.5 .. 100 (clipped).
+    const five = estimate('nps', histogram('nps', [10, 10, 10, 9, 9]))!
+    expect(five).toMatchObject({ value: 100, n: 5, high: 100, small: true })
+    expect(five.low).toBeCloseTo(17.49, 1)
+    const forty = estimate('nps', histogram('nps', new Array(40).fill(10)))!
+    expect(forty).toMatchObject({ value: 100, n: 40, high: 100, small: false })
+    expect(forty.low!).toBeGreaterThan(80)
+    expect(forty.low!).toBeLessThan(100)
   })
 
   it('n = 1 is a figure with a warning', () => {
@@ -33,11 +53,11 @@ describe('NPS', () => {
     expect(estimate('nps', emptyHistogram('nps'))).toBeNull()
   })
 
-  it('a large sample clips the interval at −100..100 and keeps n', () => {
+  it('a large sample: the interval narrows to the Wald width', () => {
     const e = estimate('nps', histogram('nps', [...new Array(900).fill(10), ...new Array(100).fill(0)]))!
     expect(e.value).toBeCloseTo(80)
-    // Var = (0.9 + 0.1 − 0.64)/1000 = 0.00036 → ±3.72
-    expect(e.high! - e.value).toBeCloseTo(3.719, 2)
+    // Wald: Var = (0.9 + 0.1 − 0.64)/1000 = 0.00036 → ±3.72
+    expect((e.high! - e.low!) / 2).toBeCloseTo(3.72, 1)
   })
 })
 
@@ -93,9 +113,9 @@ describe('before and after', () => {
     expect(small.significant).toBe(false)
     const many = (k: number, score: number) => new Array(k).fill(score)
     const big = compare('nps', histogram('nps', [...many(100, 2), ...many(100, 10)]), histogram('nps', [...many(40, 2), ...many(160, 10)]))!
-    // 0 → 60; se = 100·√(1/200 + (0.8+0.2−0.36)/200) = 9.06 → 60 ± 17.8
+    // 0 → 60; se ≈ 100·√(1/200 + (0.8+0.2−0.36)/200) = 9.06 → about 60 ± 17.8
     expect(big.difference).toBeCloseTo(60)
-    expect(big.low).toBeCloseTo(60 - 1.96 * 9.055, 0)
+    expect(big.low).toBeCloseTo(60 - 1.96 * 9.055, -1)
     expect(big.significant).toBe(true)
     expect(big.p!).toBeLessThan(0.001)
   })

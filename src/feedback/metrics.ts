@@ -74,12 +74,22 @@ export function npsParts(h: Histogram): { promoters: number; passives: number; d
   return { promoters, passives, detractors, n: promoters + passives + detractors }
 }
 
-/** NPS variance (on the −1..1 scale) of one sample: (pP + pD − (pP − pD)²) / n. */
-function npsVariance(h: Histogram): { nps: number; variance: number; n: number } {
+/**
+ * NPS on the −1..1 scale and the variance of its estimate, the difference of two proportions
+ * from one multinomial sample: Var = (pP + pD − (pP − pD)²) / n.
+ *
+ * The variance is taken on adjusted counts (¾ of a promoter, ¾ of a detractor and 1½ passives
+ * added: n + 3), the Agresti–Coull idea applied to three categories: the plain Wald variance is
+ * zero when every answer falls in one category (n = 5 promoters would read "100 ± 0"), which
+ * claims a certainty five answers cannot give. The interval is centred on the adjusted estimate,
+ * which pulls it toward 0 at small n and vanishes as n grows.
+ */
+function npsVariance(h: Histogram): { nps: number; centre: number; variance: number; n: number } {
   const { promoters, detractors, n } = npsParts(h)
-  const pP = promoters / n
-  const pD = detractors / n
-  return { nps: pP - pD, variance: (pP + pD - (pP - pD) ** 2) / n, n }
+  const adjusted = n + 3
+  const pP = (promoters + 0.75) / adjusted
+  const pD = (detractors + 0.75) / adjusted
+  return { nps: (promoters - detractors) / n, centre: pP - pD, variance: (pP + pD - (pP - pD) ** 2) / adjusted, n }
 }
 
 function moments(h: Histogram): { n: number; mean: number; variance: number } {
@@ -109,9 +119,9 @@ export function estimate(kind: FeedbackKind, h: Histogram): MetricEstimate | nul
   if (n === 0) return null
   const small = n < SMALL_N
   if (kind === 'nps') {
-    const { nps, variance } = npsVariance(h)
+    const { nps, centre, variance } = npsVariance(h)
     const half = Z95 * Math.sqrt(variance)
-    return { kind, value: 100 * nps, n, low: 100 * Math.max(-1, nps - half), high: 100 * Math.min(1, nps + half), small }
+    return { kind, value: 100 * nps, n, low: 100 * Math.max(-1, centre - half), high: 100 * Math.min(1, centre + half), small }
   }
   if (kind === 'ces') {
     const { mean, variance } = moments(h)
@@ -148,10 +158,13 @@ export function compare(kind: FeedbackKind, before: Histogram, after: Histogram)
   let high: number | null = null
   let p: number | null = null
   if (kind === 'nps') {
-    const se = 100 * Math.sqrt(npsVariance(before).variance + npsVariance(after).variance)
-    low = difference - Z95 * se
-    high = difference + Z95 * se
-    p = se > 0 ? 2 * (1 - normalCdf(Math.abs(difference) / se)) : difference === 0 ? 1 : 0
+    const vb = npsVariance(before)
+    const va = npsVariance(after)
+    const se = 100 * Math.sqrt(vb.variance + va.variance)
+    const centre = 100 * (va.centre - vb.centre)
+    low = centre - Z95 * se
+    high = centre + Z95 * se
+    p = 2 * (1 - normalCdf(Math.abs(centre) / se))
   } else if (kind === 'ces') {
     const mb = moments(before)
     const ma = moments(after)

@@ -82,6 +82,23 @@ export interface PrintLabels {
     impact: string
     effort: string
   }
+  /** The measured-metrics page (customer feedback). */
+  measured: {
+    title: string
+    dataSet: string
+    responses: string
+    note: string
+    place: string
+    smallN: string
+    curves: string
+    assumed: string
+    measured: string
+    disagreements: string
+    teamAssumes: string
+    customersSay: string
+    quotes: string
+    quoteOn: string
+  }
 }
 
 /** The metrics' names: acronyms every reader of a CX report knows, the same in every language. */
@@ -169,6 +186,22 @@ const en: PrintLabels = {
     impact: 'Impact',
     effort: 'Effort',
   },
+  measured: {
+    title: 'Measured: customer feedback',
+    dataSet: 'Data set',
+    responses: 'responses',
+    note: 'NPS (promoters minus detractors), CES (mean, 1–7, 7 = least effort) and CSAT (% answering 4 or 5 of 5), each with its 95 % interval [low – high] and n. ⚠ marks fewer than 30 responses: read with care.',
+    place: 'Stage / touchpoint',
+    smallN: '⚠',
+    curves: 'Assumed against measured emotion curves',
+    assumed: 'Assumed (team)',
+    measured: 'Measured (customers)',
+    disagreements: 'Where the team and the customers disagree most',
+    teamAssumes: 'team assumes',
+    customersSay: 'customers say',
+    quotes: 'Pinned quotes',
+    quoteOn: 'on',
+  },
 }
 
 const da: PrintLabels = {
@@ -252,6 +285,22 @@ const da: PrintLabels = {
     evidence: 'Belæg',
     impact: 'Effekt',
     effort: 'Indsats',
+  },
+  measured: {
+    title: 'Målt: kundefeedback',
+    dataSet: 'Datasæt',
+    responses: 'svar',
+    note: 'NPS (anbefalere minus kritikere), CES (gennemsnit, 1–7, 7 = mindst besvær) og CSAT (% der svarer 4 eller 5 af 5), hver med sit 95 %-interval [lav – høj] og n. ⚠ markerer færre end 30 svar: læs med forsigtighed.',
+    place: 'Trin / kontaktpunkt',
+    smallN: '⚠',
+    curves: 'Antagne mod målte følelseskurver',
+    assumed: 'Antaget (teamet)',
+    measured: 'Målt (kunderne)',
+    disagreements: 'Hvor teamet og kunderne er mest uenige',
+    teamAssumes: 'teamet antager',
+    customersSay: 'kunderne siger',
+    quotes: 'Fastgjorte citater',
+    quoteOn: 'på',
   },
 }
 
@@ -337,6 +386,22 @@ const sv: PrintLabels = {
     impact: 'Effekt',
     effort: 'Insats',
   },
+  measured: {
+    title: 'Uppmätt: kundfeedback',
+    dataSet: 'Datamängd',
+    responses: 'svar',
+    note: 'NPS (ambassadörer minus kritiker), CES (medelvärde, 1–7, 7 = minst ansträngning) och CSAT (% som svarar 4 eller 5 av 5), var och en med sitt 95 %-intervall [låg – hög] och n. ⚠ markerar färre än 30 svar: läs med försiktighet.',
+    place: 'Steg / kontaktpunkt',
+    smallN: '⚠',
+    curves: 'Antagna mot uppmätta känslokurvor',
+    assumed: 'Antaget (teamet)',
+    measured: 'Uppmätt (kunderna)',
+    disagreements: 'Där teamet och kunderna är mest oense',
+    teamAssumes: 'teamet antar',
+    customersSay: 'kunderna säger',
+    quotes: 'Fästa citat',
+    quoteOn: 'på',
+  },
 }
 
 const nb: PrintLabels = {
@@ -420,6 +485,22 @@ const nb: PrintLabels = {
     evidence: 'Belegg',
     impact: 'Effekt',
     effort: 'Innsats',
+  },
+  measured: {
+    title: 'Målt: kundetilbakemeldinger',
+    dataSet: 'Datasett',
+    responses: 'svar',
+    note: 'NPS (ambassadører minus kritikere), CES (gjennomsnitt, 1–7, 7 = minst innsats) og CSAT (% som svarer 4 eller 5 av 5), hver med sitt 95 %-intervall [lav – høy] og n. ⚠ markerer færre enn 30 svar: les med forsiktighet.',
+    place: 'Steg / kontaktpunkt',
+    smallN: '⚠',
+    curves: 'Antatte mot målte følelseskurver',
+    assumed: 'Antatt (teamet)',
+    measured: 'Målt (kundene)',
+    disagreements: 'Der teamet og kundene er mest uenige',
+    teamAssumes: 'teamet antar',
+    customersSay: 'kundene sier',
+    quotes: 'Festede sitater',
+    quoteOn: 'på',
   },
 }
 

@@ -45,6 +45,13 @@ export function activePlacement(state: Pick<JourneyState, 'snapshot' | 'activeFe
   return value
 }
 
+/** The active data set with its histograms, for the PDF's measured-metrics page. */
+export function activePdfFeedback(state: Pick<JourneyState, 'snapshot' | 'activeFeedbackSet' | 'feedback'>): { set: FeedbackSet; aggregates: FeedbackData['aggregates'] } | null {
+  const set = activeFeedbackSet(state)
+  const data = feedbackDataOf(state, set?.id)
+  return set && data ? { set, aggregates: data.aggregates } : null
+}
+
 /** Placement of one data set in one period, for comparisons (not memoised: the caller memoises). */
 export function placementFor(snapshot: Snapshot, setId: string, data: FeedbackData, period?: Period): Placement {
   return placeAggregates(snapshot, data.aggregates, linksOf(snapshot, setId), period)
