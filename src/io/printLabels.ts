@@ -98,6 +98,8 @@ export interface PrintLabels {
     customersSay: string
     quotes: string
     quoteOn: string
+    /** Column names of the measured-metrics CSV beyond stage, persona and touchpoint. */
+    csv: { metric: string; value: string; low: string; high: string; n: string; fewResponses: string; from: string; to: string; yes: string }
   }
 }
 
@@ -201,6 +203,7 @@ const en: PrintLabels = {
     customersSay: 'customers say',
     quotes: 'Pinned quotes',
     quoteOn: 'on',
+    csv: { metric: 'Metric', value: 'Value', low: '95 % low', high: '95 % high', n: 'n', fewResponses: 'Fewer than 30 responses', from: 'From', to: 'To', yes: 'yes' },
   },
 }
 
@@ -301,6 +304,7 @@ const da: PrintLabels = {
     customersSay: 'kunderne siger',
     quotes: 'Fastgjorte citater',
     quoteOn: 'på',
+    csv: { metric: 'Måling', value: 'Værdi', low: '95 % nedre', high: '95 % øvre', n: 'n', fewResponses: 'Færre end 30 svar', from: 'Fra', to: 'Til', yes: 'ja' },
   },
 }
 
@@ -401,6 +405,7 @@ const sv: PrintLabels = {
     customersSay: 'kunderna säger',
     quotes: 'Fästa citat',
     quoteOn: 'på',
+    csv: { metric: 'Mätning', value: 'Värde', low: '95 % nedre', high: '95 % övre', n: 'n', fewResponses: 'Färre än 30 svar', from: 'Från', to: 'Till', yes: 'ja' },
   },
 }
 
@@ -501,6 +506,7 @@ const nb: PrintLabels = {
     customersSay: 'kundene sier',
     quotes: 'Festede sitater',
     quoteOn: 'på',
+    csv: { metric: 'Måling', value: 'Verdi', low: '95 % nedre', high: '95 % øvre', n: 'n', fewResponses: 'Færre enn 30 svar', from: 'Fra', to: 'Til', yes: 'ja' },
   },
 }
 

@@ -10,7 +10,7 @@ import { useT } from '../../i18n/useT'
 import { EmotionFace, emotionColor, emotionLabel } from './EmotionFace'
 import { usePeerEditing, useSharedDraft } from '../../components/useSharedDraft'
 import { PeerEditingMark, TheirChange } from '../../components/fields'
-import { MeasuredBadge, QuoteBadge } from '../../components/feedback/CardFeedbackBadges'
+import { MeasuredBadge, MeasuredMark, QuoteBadge } from '../../components/feedback/CardFeedbackBadges'
 
 /** `color|name` of a peer who has this card selected, or '' (a string, so the selector is cheap). */
 function usePeerOutline(id: string): string {
@@ -54,6 +54,7 @@ export const TouchpointCard = memo(function TouchpointCard({ id, data, selected 
           {unmet > 0 && <span className="tp-mark unmet" title={t('canvas.mark.unmet', { count: unmet })}>{unmet}</span>}
           {summary.pain > 0 && <span className="tp-mark pain" title={t('canvas.badge.pain', { count: summary.pain })}>⚡{summary.pain}</span>}
           {summary.truth > 0 && <span className="tp-mark truth" title={t('canvas.badge.truth', { count: summary.truth })}>★{summary.truth}</span>}
+          <MeasuredMark touchpointId={tp.id} />
         </p>
       </article>
     )

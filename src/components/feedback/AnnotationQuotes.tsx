@@ -7,7 +7,8 @@ import { useJourneyStore, type JourneyState } from '../../store'
 import { formatCalendarDate } from '../../i18n/format'
 import { useT } from '../../i18n/useT'
 import { useMapSession } from '../MapSessionContext'
-import { KIND_LABEL } from './FeedbackInsights'
+import { KIND_LABEL } from './feedbackLabels'
+import './cardFeedback.css'
 
 const selectQuotesOf = (annotationId: string) => (s: JourneyState) => Object.values(s.snapshot.quotes).filter((q) => q.annotationId === annotationId)
 

@@ -11,7 +11,8 @@ import { useJourneyStore, type JourneyState } from '../../store'
 import { formatNumber } from '../../i18n/format'
 import { useT } from '../../i18n/useT'
 import { activeFeedbackSet, activePlacement } from './measuredState'
-import { dateSpan, KIND_LABEL } from './FeedbackInsights'
+import './cardFeedback.css'
+import { dateSpan, KIND_LABEL } from './feedbackLabels'
 
 /** `kind|value|n|set name|from|to` of the first metric measured at the touchpoint, or ''. */
 const selectMeasured = (id: string) => (s: JourneyState) => {
@@ -49,6 +50,21 @@ export function MeasuredBadge({ touchpointId }: { touchpointId: string }) {
       {t(KIND_LABEL[k])} {figure} · n = {formatNumber(Number(n), t.locale)}
       <span className="visually-hidden"> ({t('feedback.measured')})</span>
     </li>
+  )
+}
+
+/** The compact tile's mark: the figure alone, so a zoomed-out map still shows where customers were measured. */
+export function MeasuredMark({ touchpointId }: { touchpointId: string }) {
+  const t = useT()
+  const measured = useJourneyStore(useCallback(selectMeasured(touchpointId), [touchpointId]))
+  if (!measured) return null
+  const [kind, value, n] = measured.split('\u0000')
+  const k = kind as (typeof FEEDBACK_KINDS)[number]
+  const figure = formatValue(k, Number(value), (v, d) => formatNumber(v, t.locale, d))
+  return (
+    <span className="tp-mark measured" data-testid="measured-mark" title={`${t('feedback.measured')}: ${t(KIND_LABEL[k])} ${figure} · n = ${n}`}>
+      {t(KIND_LABEL[k])} {figure}
+    </span>
   )
 }
 

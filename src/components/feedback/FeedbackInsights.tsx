@@ -5,14 +5,16 @@
  */
 import { useMemo, useState } from 'react'
 import { removeFeedbackSet } from '../../commands'
-import { formatInterval, formatValue, type NumberFormat } from '../../feedback/format'
+import { formatInterval, formatValue } from '../../feedback/format'
 import { estimates, responseCount, type KindEstimates, type KindHistograms } from '../../feedback/measured'
 import { FEEDBACK_KINDS, type FeedbackKind } from '../../feedback/responses'
-import { sortedPersonas, sortedStages, type FeedbackSet } from '../../model'
+import { sortedPersonas, sortedStages } from '../../model'
 import { selectReadOnly, selectSnapshot, useJourneyStore, type JourneyState } from '../../store'
 import { deleteFeedbackSetOnServer } from '../../sync/feedbackApi'
-import { formatCalendarDate, formatNumber } from '../../i18n/format'
-import type { MessageKey } from '../../i18n/translate'
+import { downloadBlob } from '../../io/download'
+import { fileBaseName } from '../../io/fileName'
+import { measuredCsv } from '../../io/measuredCsv'
+import { formatNumber } from '../../i18n/format'
 import { useT } from '../../i18n/useT'
 import { useMapSession } from '../MapSessionContext'
 import { AssumedVsMeasured } from './AssumedVsMeasured'
@@ -20,9 +22,8 @@ import { ImportFeedbackDialog } from './ImportFeedbackDialog'
 import { activeFeedbackSet, activePlacement, feedbackDataOf } from './measuredState'
 import { PeriodComparison } from './PeriodComparison'
 import { RecurringTerms } from './RecurringTerms'
+import { dateSpan, KIND_LABEL, useNumberFormat } from './feedbackLabels'
 import './feedback.css'
-
-export const KIND_LABEL: Record<FeedbackKind, MessageKey> = { nps: 'metrics.nps', ces: 'metrics.ces', csat: 'metrics.csat' }
 
 const selectActive = (s: JourneyState) => activeFeedbackSet(s)
 const selectPlacement = (s: JourneyState) => activePlacement(s)
@@ -30,17 +31,8 @@ const selectRole = (s: JourneyState) => s.role
 const selectAccess = (s: JourneyState) => s.feedbackAccess
 const selectFeedback = (s: JourneyState) => s.feedback
 
-export function useNumberFormat(): NumberFormat {
-  const t = useT()
-  return (value, digits) => formatNumber(value, t.locale, digits)
-}
-
-export function dateSpan(set: Pick<FeedbackSet, 'from' | 'to'>, locale: string): string {
-  if (!set.from) return ''
-  return set.from === set.to ? formatCalendarDate(set.from, locale) : `${formatCalendarDate(set.from, locale)} – ${formatCalendarDate(set.to, locale)}`
-}
-
-export function FeedbackInsights() {
+/** The default export, so Insights can load this section (with the sheet parser and stop-word lists) on demand. */
+export default function FeedbackInsights() {
   const t = useT()
   const { doc } = useMapSession()
   const snapshot = useJourneyStore(selectSnapshot)
@@ -87,6 +79,14 @@ export function FeedbackInsights() {
               ))}
             </select>
           </label>
+        )}
+        {active && placement && (
+          <button
+            type="button"
+            onClick={() => downloadBlob(new Blob([measuredCsv(snapshot, active, placement)], { type: 'text/csv;charset=utf-8' }), `${fileBaseName(snapshot.meta.title)}-${fileBaseName(active.name)}.csv`)}
+          >
+            {t('feedback.downloadCsv')}
+          </button>
         )}
         {active && canWrite && (
           <button type="button" className="danger" onClick={() => void remove()}>

@@ -12,7 +12,7 @@ import { sortedStages, type FeedbackSet } from '../../model'
 import { selectSnapshot, useJourneyStore, type JourneyState } from '../../store'
 import type { FeedbackData } from '../../sync/feedbackApi'
 import { useT } from '../../i18n/useT'
-import { KIND_LABEL, useNumberFormat } from './FeedbackInsights'
+import { KIND_LABEL, useNumberFormat } from './feedbackLabels'
 import { feedbackDataOf, placementFor } from './measuredState'
 
 /** The day halfway between two days: the default split of a data set's range. */

@@ -13,7 +13,7 @@ import type { FeedbackData } from '../../sync/feedbackApi'
 import { formatCalendarDate, formatNumber } from '../../i18n/format'
 import { useT } from '../../i18n/useT'
 import { useMapSession } from '../MapSessionContext'
-import { KIND_LABEL } from './FeedbackInsights'
+import { KIND_LABEL } from './feedbackLabels'
 import { linksOf } from './measuredState'
 
 const COMMENTS_SHOWN = 25

@@ -2,7 +2,7 @@
  * Insights: the same document seen as charts and tables beside the canvas. Everything here is
  * derived (src/insights) from the snapshot the canvas draws, so it updates live with every edit.
  */
-import { useId, useMemo, type ReactNode } from 'react'
+import { lazy, Suspense, useId, useMemo, type ReactNode } from 'react'
 import { personaCurves } from '../../insights/emotionCurves'
 import { selectSnapshot, useJourneyStore } from '../../store'
 import { AsIsToBe } from './AsIsToBe'
@@ -12,9 +12,11 @@ import { NeedsGapTable } from './NeedsGapTable'
 import { PriorityMatrixChart } from './PriorityMatrixChart'
 import { ScorecardTable } from './ScorecardTable'
 import { useT } from '../../i18n/useT'
-import { FeedbackInsights } from '../feedback/FeedbackInsights'
 import { measuredSnapshot } from '../feedback/measuredState'
 import './insights.css'
+
+// Loaded when Insights opens: the sheet parser and the stop-word lists stay out of the first load.
+const FeedbackInsights = lazy(() => import('../feedback/FeedbackInsights'))
 
 export function InsightsView() {
   const snapshot = useJourneyStore(selectSnapshot)
@@ -63,7 +65,9 @@ export function InsightsView() {
         <ScorecardTable snapshot={measured} />
       </InsightSection>
       <InsightSection id="insight-feedback" title={t('feedback.heading')} hint={t('feedback.hint')}>
-        <FeedbackInsights />
+        <Suspense fallback={<p className="muted">{t('common.loading')}</p>}>
+          <FeedbackInsights />
+        </Suspense>
       </InsightSection>
     </div>
   )

@@ -724,5 +724,6 @@ export const da: Record<MessageKey, string> = {
   'feedback.noQuotes': 'Ingen citater fastgjort endnu.',
   'feedback.viewerTerms': 'Kommentarer vises for facilitatorer og redaktører; her er de citater, de har fastgjort.',
   'feedback.cardMeasured': 'Målt: {name}, {dates}',
+  'feedback.downloadCsv': 'Målte tal (CSV)',
   'feedback.cardQuotes': '{count} citater',
 }

@@ -756,6 +756,7 @@ export const en = {
   'feedback.noQuotes': 'No quotes pinned yet.',
   'feedback.viewerTerms': 'Comments are shown to facilitators and editors; here are the quotes they pinned.',
   'feedback.cardMeasured': 'Measured: {name}, {dates}',
+  'feedback.downloadCsv': 'Measured metrics (CSV)',
   'feedback.cardQuotes': '{count} quotes',
 } as const
 

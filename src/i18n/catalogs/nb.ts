@@ -724,5 +724,6 @@ export const nb: Record<MessageKey, string> = {
   'feedback.noQuotes': 'Ingen sitater festet ennå.',
   'feedback.viewerTerms': 'Kommentarer vises for fasilitatorer og redaktører; her er sitatene de har festet.',
   'feedback.cardMeasured': 'Målt: {name}, {dates}',
+  'feedback.downloadCsv': 'Målte tall (CSV)',
   'feedback.cardQuotes': '{count} sitater',
 }

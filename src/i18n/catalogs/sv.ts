@@ -724,5 +724,6 @@ export const sv: Record<MessageKey, string> = {
   'feedback.noQuotes': 'Inga citat fästa än.',
   'feedback.viewerTerms': 'Kommentarer visas för facilitatorer och redaktörer; här är citaten de har fäst.',
   'feedback.cardMeasured': 'Uppmätt: {name}, {dates}',
+  'feedback.downloadCsv': 'Uppmätta värden (CSV)',
   'feedback.cardQuotes': '{count} citat',
 }

@@ -1,0 +1,20 @@
+/** Small shared helpers of the feedback components, apart so the canvas does not load the Insights section. */
+import type { NumberFormat } from '../../feedback/format'
+import type { FeedbackKind } from '../../feedback/responses'
+import type { FeedbackSet } from '../../model'
+import { formatCalendarDate, formatNumber } from '../../i18n/format'
+import type { MessageKey } from '../../i18n/translate'
+import { useT } from '../../i18n/useT'
+
+export const KIND_LABEL: Record<FeedbackKind, MessageKey> = { nps: 'metrics.nps', ces: 'metrics.ces', csat: 'metrics.csat' }
+
+export function useNumberFormat(): NumberFormat {
+  const t = useT()
+  return (value, digits) => formatNumber(value, t.locale, digits)
+}
+
+/** "5 Jan 2026 – 4 Apr 2026", one day alone, or '' without dates. */
+export function dateSpan(set: Pick<FeedbackSet, 'from' | 'to'>, locale: string): string {
+  if (!set.from) return ''
+  return set.from === set.to ? formatCalendarDate(set.from, locale) : `${formatCalendarDate(set.from, locale)} – ${formatCalendarDate(set.to, locale)}`
+}
