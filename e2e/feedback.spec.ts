@@ -71,7 +71,10 @@ test('paste a survey, map it, read measured figures and curves, pin a quote, fin
   await pinTo.selectOption({ index: 1 })
   await comment.getByRole('button', { name: 'Pin' }).click()
   await expect(page.locator('.pinned-quotes')).toContainText(quoteText)
-  await page.locator('#insight-feedback').screenshot({ path: `${SHOTS}/feedback-insights.png` })
+  for (const [part, id] of [['measured', 'feedback-measured'], ['curves', 'feedback-curves'], ['periods', 'feedback-periods'], ['terms', 'feedback-terms']]) {
+    await page.locator(`#${id}`).evaluate((el) => el.scrollIntoView({ block: 'start' }))
+    await page.screenshot({ path: `${SHOTS}/feedback-insights-${part}.png` })
+  }
 
   // The scorecard reads the measured figures.
   await expect(page.locator('#insight-scorecard .score-table')).toBeVisible()

@@ -21,6 +21,10 @@ describe('terms of one comment', () => {
     expect([...termsOf('The waiting time was too long!')]).toEqual(['waiting', 'waiting time', 'time', 'long'])
   })
 
+  it('phrases do not cross a comma or a dash', () => {
+    expect([...termsOf('Super service — tak! Venlig, hurtig')]).toEqual(['super', 'super service', 'service', 'tak', 'venlig', 'hurtig'])
+  })
+
   it('da: æøå stay, phrases do not cross a sentence', () => {
     expect([...termsOf('Lang ventetid på værkstedet. Søde medarbejdere 😊')]).toEqual(['lang', 'lang ventetid', 'ventetid', 'værkstedet', 'søde', 'søde medarbejdere', 'medarbejdere'])
   })

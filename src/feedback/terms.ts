@@ -23,7 +23,7 @@ export function sentencesOf(text: string): string[][] {
   return text
     .toLocaleLowerCase()
     .normalize('NFC')
-    .split(/[.!?;:\n\r()"“”«»]+/u)
+    .split(/[.!?;:,\n\r()"“”«»—–]+|\s-\s/u)
     .map((s) => s.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [])
     .filter((s) => s.length > 0)
 }

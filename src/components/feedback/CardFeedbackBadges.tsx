@@ -12,7 +12,7 @@ import { formatNumber } from '../../i18n/format'
 import { useT } from '../../i18n/useT'
 import { activeFeedbackSet, activePlacement } from './measuredState'
 import './cardFeedback.css'
-import { dateSpan, KIND_LABEL } from './feedbackLabels'
+import { dateSpan, fixedNumber, KIND_LABEL } from './feedbackLabels'
 
 /** `kind|value|n|set name|from|to` of the first metric measured at the touchpoint, or ''. */
 const selectMeasured = (id: string) => (s: JourneyState) => {
@@ -43,7 +43,7 @@ export function MeasuredBadge({ touchpointId }: { touchpointId: string }) {
   if (!measured) return null
   const [kind, value, n, name, from, to] = measured.split('\u0000')
   const k = kind as (typeof FEEDBACK_KINDS)[number]
-  const figure = formatValue(k, Number(value), (v, d) => formatNumber(v, t.locale, d))
+  const figure = formatValue(k, Number(value), (v, d) => fixedNumber(v, t.locale, d))
   const span = dateSpan({ from, to }, t.locale)
   return (
     <li className="badge measured" data-testid="measured-badge" title={t('feedback.cardMeasured', { name, dates: span || '–' })}>
@@ -60,7 +60,7 @@ export function MeasuredMark({ touchpointId }: { touchpointId: string }) {
   if (!measured) return null
   const [kind, value, n] = measured.split('\u0000')
   const k = kind as (typeof FEEDBACK_KINDS)[number]
-  const figure = formatValue(k, Number(value), (v, d) => formatNumber(v, t.locale, d))
+  const figure = formatValue(k, Number(value), (v, d) => fixedNumber(v, t.locale, d))
   return (
     <span className="tp-mark measured" data-testid="measured-mark" title={`${t('feedback.measured')}: ${t(KIND_LABEL[k])} ${figure} · n = ${n}`}>
       {t(KIND_LABEL[k])} {figure}

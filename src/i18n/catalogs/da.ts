@@ -725,5 +725,7 @@ export const da: Record<MessageKey, string> = {
   'feedback.viewerTerms': 'Kommentarer vises for facilitatorer og redaktører; her er de citater, de har fastgjort.',
   'feedback.cardMeasured': 'Målt: {name}, {dates}',
   'feedback.downloadCsv': 'Målte tal (CSV)',
+  'feedback.pastedLarge': '{size} MB indsat: gemt, men ikke vist (hurtigere).',
+  'feedback.clearPaste': 'Ryd',
   'feedback.cardQuotes': '{count} citater',
 }

@@ -757,6 +757,8 @@ export const en = {
   'feedback.viewerTerms': 'Comments are shown to facilitators and editors; here are the quotes they pinned.',
   'feedback.cardMeasured': 'Measured: {name}, {dates}',
   'feedback.downloadCsv': 'Measured metrics (CSV)',
+  'feedback.pastedLarge': '{size} MB pasted: kept, not shown (faster).',
+  'feedback.clearPaste': 'Clear',
   'feedback.cardQuotes': '{count} quotes',
 } as const
 

@@ -725,5 +725,7 @@ export const nb: Record<MessageKey, string> = {
   'feedback.viewerTerms': 'Kommentarer vises for fasilitatorer og redaktører; her er sitatene de har festet.',
   'feedback.cardMeasured': 'Målt: {name}, {dates}',
   'feedback.downloadCsv': 'Målte tall (CSV)',
+  'feedback.pastedLarge': '{size} MB limt inn: tatt vare på, men ikke vist (raskere).',
+  'feedback.clearPaste': 'Tøm',
   'feedback.cardQuotes': '{count} sitater',
 }

@@ -725,5 +725,7 @@ export const sv: Record<MessageKey, string> = {
   'feedback.viewerTerms': 'Kommentarer visas för facilitatorer och redaktörer; här är citaten de har fäst.',
   'feedback.cardMeasured': 'Uppmätt: {name}, {dates}',
   'feedback.downloadCsv': 'Uppmätta värden (CSV)',
+  'feedback.pastedLarge': '{size} MB inklistrat: sparat men inte visat (snabbare).',
+  'feedback.clearPaste': 'Rensa',
   'feedback.cardQuotes': '{count} citat',
 }

@@ -28,7 +28,8 @@ export function drawMeasuredPage(ctx: PrintContext, snapshot: Snapshot, feedback
   const L = ctx.labels.measured
   const flow = new FlowWriter(ctx, L.title)
   flow.heading(L.title, 1)
-  const num: NumberFormat = (value, digits) => ctx.format.figure(Number(value.toFixed(digits)))
+  const locale = snapshot.meta.locale || 'en'
+  const num: NumberFormat = (value, digits) => new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value).replace('-', '\u2212')
   if (feedback) {
     const { set } = feedback
     const links = new Map(Object.values(snapshot.feedbackLinks).filter((l) => l.setId === set.id).map((l) => [l.value, l.targetId as string]))
