@@ -155,7 +155,11 @@ export interface Disagreement {
   n: number
 }
 
-/** Stages where both curves have a point, largest gap first ("the team thinks they are fine" first on a tie of size). */
+/**
+ * Stages where both curves have a point: first where the team thinks customers are better off
+ * than they say (the blind spots the issue is about), largest gap first; then where customers are
+ * happier than the team assumes.
+ */
 export function disagreements(snapshot: Snapshot, placement: Placement, limit = 5): Disagreement[] {
   const { personas } = assumedVersusMeasured(snapshot, placement)
   const out: Disagreement[] = []
@@ -166,5 +170,5 @@ export function disagreements(snapshot: Snapshot, placement: Placement, limit = 
       out.push({ personaId: p.personaId, personaName: p.name, stageId: m.stageId, stageTitle: snapshot.stages[m.stageId]?.title ?? '', assumed: a.emotion, measured: m.emotion, gap: a.emotion - m.emotion, n: m.count })
     }
   }
-  return out.sort((x, y) => Math.abs(y.gap) - Math.abs(x.gap) || y.gap - x.gap).slice(0, limit)
+  return out.filter((d) => d.gap !== 0).sort((x, y) => Number(y.gap > 0) - Number(x.gap > 0) || Math.abs(y.gap) - Math.abs(x.gap)).slice(0, limit)
 }
