@@ -28,7 +28,7 @@ describe('measured figures on the map', () => {
     const m = build()
     const snapshot = readSnapshot(m.doc)
     const aggs = aggregateResponses([r('nps', 10, 'book'), r('nps', 0, 'book'), r('ces', 2, 'call'), r('csat', 5, 'stage'), r('nps', 9, 'nowhere')])
-    const p = placeAggregates(snapshot, aggs, new Map([['book', m.booking], ['call', m.call], ['stage', m.during]]))
+    const p = placeAggregates(snapshot, aggs, new Map<string, string>([['book', m.booking], ['call', m.call], ['stage', m.during]]))
     expect(estimates(p.touchpoints.get(m.booking)!).nps).toMatchObject({ value: 0, n: 2 })
     expect(estimates(p.stages.get(m.during)!).ces).toMatchObject({ value: 2, n: 1 })
     expect(estimates(p.stages.get(m.during)!).csat).toMatchObject({ value: 100, n: 1 })
@@ -63,7 +63,7 @@ describe('measured figures on the map', () => {
     // Karoline at "during": team says +2, customers give CES 1 (−2). Erik there: team −1, and the
     // stage-level CSAT 5 (+2) counts for every persona at the stage.
     const aggs = aggregateResponses([r('ces', 1, 'call'), r('ces', 1, 'call'), r('csat', 5, 'stage')])
-    const p = placeAggregates(snapshot, aggs, new Map([['call', m.call as string], ['stage', m.during as string]]))
+    const p = placeAggregates(snapshot, aggs, new Map<string, string>([['call', m.call], ['stage', m.during]]))
     const chart = assumedVersusMeasured(snapshot, p)
     const karoline = chart.personas.find((x) => x.personaId === m.karoline)!
     expect(karoline.measured).toEqual([{ stageId: m.during, column: 1, emotion: (-2 - 2 + 2) / 3, count: 3 }])
