@@ -139,4 +139,15 @@ test('a viewer sees the figures and the pinned quotes, never the comments', asyn
   expect(seen.length).toBeGreaterThan(0)
   for (const body of seen) expect(body).not.toContain('Hemmelig')
   await viewer.close()
+
+  // An undone import leaves the responses on the server without a place on the map: listed, and deleted for good.
+  await page.locator('body').click({ position: { x: 5, y: 300 } })
+  await page.keyboard.press('Control+z')
+  const orphans = page.getByTestId('feedback-orphans')
+  await expect(orphans).toContainText('40 responses')
+  page.once('dialog', (d) => void d.accept())
+  await orphans.getByRole('button', { name: 'Delete data set' }).click()
+  await expect(orphans).toBeHidden()
+  const left = await (await request.get(`/api/maps/${created.id}/feedback`, { headers: { authorization: `Bearer ${created.editorToken}` } })).json()
+  expect(left.sets).toEqual([])
 })

@@ -35,6 +35,10 @@ export async function uploadFeedbackSet(mapId: string, token: string, input: { i
   return json(await fetch(route(mapId), { method: 'POST', headers: { ...auth(token), 'content-type': 'application/json' }, body: JSON.stringify(input) }))
 }
 
+export async function listFeedbackSets(mapId: string, token: string): Promise<FeedbackSetInfo[]> {
+  return (await json<{ sets: FeedbackSetInfo[] }>(await fetch(route(mapId), { headers: auth(token) }))).sets
+}
+
 export async function fetchFeedbackData(mapId: string, token: string, setId: string): Promise<FeedbackData> {
   return json(await fetch(route(mapId, setId), { headers: auth(token) }))
 }

@@ -3,14 +3,14 @@
  * touchpoint (with n, interval and a warning where n is small), the team's assumed emotion curve
  * against the customers' measured one, before against after, and what customers keep saying.
  */
-import { useMemo, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import { removeFeedbackSet } from '../../commands'
 import { formatInterval, formatValue } from '../../feedback/format'
 import { estimates, responseCount, type KindEstimates, type KindHistograms } from '../../feedback/measured'
 import { FEEDBACK_KINDS, type FeedbackKind } from '../../feedback/responses'
 import { sortedPersonas, sortedStages } from '../../model'
 import { selectReadOnly, selectSnapshot, useJourneyStore, type JourneyState } from '../../store'
-import { deleteFeedbackSetOnServer } from '../../sync/feedbackApi'
+import { deleteFeedbackSetOnServer, listFeedbackSets, type FeedbackSetInfo } from '../../sync/feedbackApi'
 import { downloadBlob } from '../../io/download'
 import { fileBaseName } from '../../io/fileName'
 import { measuredCsv } from '../../io/measuredCsv'
@@ -106,7 +106,7 @@ export default function FeedbackInsights() {
         </p>
       )}
       {load?.status === 'loading' && <p className="muted">{t('common.loading')}</p>}
-      {load?.status === 'error' && <p role="alert" className="error">{t('feedback.loadFailed', { message: load.message })}</p>}
+      {load?.status === 'error' && <p role="alert" className="error">{load.message === 'missing' ? t('feedback.missing') : t('feedback.loadFailed', { message: load.message })}</p>}
       {active && data && placement && (
         <>
           <h4 id="feedback-measured">{t('feedback.byStage')}</h4>
@@ -123,6 +123,7 @@ export default function FeedbackInsights() {
           <RecurringTerms set={active} data={data} />
         </>
       )}
+      {canWrite && access && <StoredElsewhere sets={sets} access={access} />}
       {importing && (
         <ImportFeedbackDialog
           onClose={() => setImporting(false)}
@@ -195,6 +196,52 @@ function MeasuredTable({ placement }: { placement: { stages: Map<string, KindHis
           ))}
         </tbody>
       </table>
+    </div>
+  )
+}
+
+/**
+ * Data sets the server keeps for this map that the map no longer names (an undone import, a
+ * reference deleted by hand): personal data with no place on the map, listed so they can be
+ * deleted for good.
+ */
+function StoredElsewhere({ sets, access }: { sets: { id: string }[]; access: { mapId: string; token: string } }) {
+  const t = useT()
+  const [stored, setStored] = useState<FeedbackSetInfo[]>([])
+  const key = sets.map((s) => s.id).join(' ')
+  useEffect(() => {
+    let live = true
+    listFeedbackSets(access.mapId, access.token)
+      .then((all) => live && setStored(all))
+      .catch(() => undefined)
+    return () => {
+      live = false
+    }
+  }, [access, key])
+  const named = new Set(sets.map((s) => s.id))
+  const orphans = stored.filter((s) => !named.has(s.id))
+  if (orphans.length === 0) return null
+  return (
+    <div className="feedback-orphans" data-testid="feedback-orphans">
+      <p className="small">{t('feedback.orphans')}</p>
+      <ul>
+        {orphans.map((s) => (
+          <li key={s.id}>
+            {s.name} · {t('feedback.responsesCount', { count: formatNumber(s.responses, t.locale) })}{' '}
+            <button
+              type="button"
+              className="small-button danger"
+              onClick={async () => {
+                if (!confirm(t('feedback.deleteConfirm', { name: s.name }))) return
+                await deleteFeedbackSetOnServer(access.mapId, access.token, s.id)
+                setStored(stored.filter((x) => x.id !== s.id))
+              }}
+            >
+              {t('feedback.deleteSet')}
+            </button>
+          </li>
+        ))}
+      </ul>
     </div>
   )
 }

@@ -4,6 +4,7 @@
  */
 import { useEffect } from 'react'
 import { useJourneyStore, type JourneyState } from '../../store'
+import { ApiError } from '../../sync/api'
 import { fetchFeedbackData } from '../../sync/feedbackApi'
 
 const selectSetIds = (s: JourneyState) => Object.keys(s.snapshot.feedbackSets).sort().join(' ')
@@ -27,7 +28,8 @@ export function FeedbackLoader({ mapId, token }: { mapId: string; token: string 
       store.setFeedbackLoad(id, { status: 'loading' })
       fetchFeedbackData(access.mapId, access.token, id)
         .then((data) => useJourneyStore.getState().setFeedbackLoad(id, { status: 'ready', data }))
-        .catch((e: Error) => useJourneyStore.getState().setFeedbackLoad(id, { status: 'error', message: e.message }))
+        // 404: the map names a data set this server does not keep for it (copied from another map, or deleted and then restored by an undo).
+        .catch((e: Error) => useJourneyStore.getState().setFeedbackLoad(id, { status: 'error', message: e instanceof ApiError && e.status === 404 ? 'missing' : e.message }))
     }
   }, [ids, access])
   return null

@@ -727,5 +727,7 @@ export const da: Record<MessageKey, string> = {
   'feedback.downloadCsv': 'Målte tal (CSV)',
   'feedback.pastedLarge': '{size} MB indsat: gemt, men ikke vist (hurtigere).',
   'feedback.clearPaste': 'Ryd',
+  'feedback.missing': 'Svarene i dette datasæt er ikke gemt med dette kort på denne server (kopieret fra et andet kort, eller slettet).',
+  'feedback.orphans': 'Gemt på serveren, men ikke længere på kortet (fx en fortrudt import). Slet det, der ikke skal bruges: det er persondata.',
   'feedback.cardQuotes': '{count} citater',
 }

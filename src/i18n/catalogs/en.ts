@@ -759,6 +759,8 @@ export const en = {
   'feedback.downloadCsv': 'Measured metrics (CSV)',
   'feedback.pastedLarge': '{size} MB pasted: kept, not shown (faster).',
   'feedback.clearPaste': 'Clear',
+  'feedback.missing': 'This data set\'s responses are not kept with this map on this server (copied from another map, or deleted).',
+  'feedback.orphans': 'Stored on the server but no longer on the map (an undone import, say). Delete what is not needed: it is personal data.',
   'feedback.cardQuotes': '{count} quotes',
 } as const
 

@@ -727,5 +727,7 @@ export const nb: Record<MessageKey, string> = {
   'feedback.downloadCsv': 'Målte tall (CSV)',
   'feedback.pastedLarge': '{size} MB limt inn: tatt vare på, men ikke vist (raskere).',
   'feedback.clearPaste': 'Tøm',
+  'feedback.missing': 'Svarene i dette datasettet er ikke lagret med dette kartet på denne serveren (kopiert fra et annet kart, eller slettet).',
+  'feedback.orphans': 'Lagret på serveren, men ikke lenger på kartet (f.eks. en angret import). Slett det som ikke trengs: det er personopplysninger.',
   'feedback.cardQuotes': '{count} sitater',
 }

@@ -727,5 +727,7 @@ export const sv: Record<MessageKey, string> = {
   'feedback.downloadCsv': 'Uppmätta värden (CSV)',
   'feedback.pastedLarge': '{size} MB inklistrat: sparat men inte visat (snabbare).',
   'feedback.clearPaste': 'Rensa',
+  'feedback.missing': 'Svaren i den här datamängden sparas inte med den här kartan på den här servern (kopierad från en annan karta, eller borttagen).',
+  'feedback.orphans': 'Sparat på servern men inte längre på kartan (t.ex. en ångrad import). Ta bort det som inte behövs: det är personuppgifter.',
   'feedback.cardQuotes': '{count} citat',
 }
