@@ -53,8 +53,14 @@ export interface RowProblem {
   /** 1-based number of the row: in the sheet for the parser (header = row 1), in the upload for the server. */
   row: number
   column: string
+  /** In English, for the API and logs; the import dialog words it from `code` and `params`. */
   message: string
+  code?: RowProblemCode
+  params?: Record<string, string | number>
 }
+
+/** What went wrong, for the interface's own words (catalog keys `feedback.problem.<code>`). */
+export type RowProblemCode = 'unreadable' | 'empty' | 'tooManyRows' | 'cells' | 'noScoreColumn' | 'kind' | 'score' | 'date' | 'tooLong'
 
 export function formatRowProblem(p: RowProblem): string {
   return `row ${p.row}, column ${p.column}: ${p.message}`

@@ -13,7 +13,7 @@
  *    refusal blocks the whole import: nothing is half-imported.
  */
 import Papa from 'papaparse'
-import { isCalendarDay, MAX_COMMENT, MAX_FEEDBACK_FIELD, MAX_FEEDBACK_ROWS, SCORE_RANGES, type FeedbackKind, type FeedbackResponse, type RowProblem } from './responses'
+import { isCalendarDay, MAX_COMMENT, MAX_FEEDBACK_FIELD, MAX_FEEDBACK_ROWS, SCORE_RANGES, type FeedbackKind, type FeedbackResponse, type RowProblem, type RowProblemCode } from './responses'
 
 export interface Sheet {
   headers: string[]
@@ -32,19 +32,19 @@ export function readSheet(text: string): SheetResult {
   for (const e of parsed.errors) {
     // A sheet with one column has no delimiter to find; that is not an error.
     if (e.code === 'UndetectableDelimiter') continue
-    problems.push({ row: (e.row ?? 0) + 1, column: '*', message: e.message })
+    problems.push({ row: (e.row ?? 0) + 1, column: '*', message: e.message, code: 'unreadable', params: { detail: e.message } })
     if (problems.length >= 20) break
   }
   // Blank rows stay (skipping them here would shift every later row number); a trailing line break is no row.
   const data = parsed.data
   while (data.length && data[data.length - 1].every((c) => c.trim() === '')) data.pop()
   const [headerRow, ...rows] = data
-  if (!headerRow) return { ok: false, problems: [{ row: 1, column: '*', message: 'the sheet is empty' }] }
-  if (rows.length > MAX_FEEDBACK_ROWS) return { ok: false, problems: [{ row: MAX_FEEDBACK_ROWS + 2, column: '*', message: `more than ${MAX_FEEDBACK_ROWS} rows` }] }
+  if (!headerRow) return { ok: false, problems: [{ row: 1, column: '*', message: 'the sheet is empty', code: 'empty' }] }
+  if (rows.length > MAX_FEEDBACK_ROWS) return { ok: false, problems: [{ row: MAX_FEEDBACK_ROWS + 2, column: '*', message: `more than ${MAX_FEEDBACK_ROWS} rows`, code: 'tooManyRows', params: { max: MAX_FEEDBACK_ROWS } }] }
   const headers = headerRow.map((h, i) => h.trim() || columnLetter(i))
   rows.forEach((row, i) => {
     if (row.length > headers.length && row.slice(headers.length).some((c) => c.trim() !== '') && problems.length < 20)
-      problems.push({ row: i + 2, column: '*', message: `${row.length} cells, but the header has ${headers.length}` })
+      problems.push({ row: i + 2, column: '*', message: `${row.length} cells, but the header has ${headers.length}`, code: 'cells', params: { cells: row.length, header: headers.length } })
     while (row.length < headers.length) row.push('')
   })
   if (problems.length) return { ok: false, problems }
@@ -155,12 +155,12 @@ const MAX_PROBLEMS = 50
  */
 export function mapSheet(sheet: Sheet, mapping: ColumnMapping, isLinked: (value: string) => boolean): MappedSheet {
   const out: MappedSheet = { responses: [], rowOf: [], skipped: [], problems: [], targets: new Map() }
-  const problem = (row: number, column: number | null, message: string) => {
-    if (out.problems.length < MAX_PROBLEMS) out.problems.push({ row, column: column === null ? '*' : sheet.headers[column], message })
+  const problem = (row: number, column: number | null, message: string, code: RowProblemCode, params: Record<string, string | number>) => {
+    if (out.problems.length < MAX_PROBLEMS) out.problems.push({ row, column: column === null ? '*' : sheet.headers[column], message, code, params })
   }
   const cell = (row: string[], column: number | null) => (column === null ? '' : (row[column] ?? '').trim())
   if (mapping.score === null) {
-    out.problems.push({ row: 1, column: '*', message: 'no column is mapped to the score' })
+    out.problems.push({ row: 1, column: '*', message: 'no column is mapped to the score', code: 'noScoreColumn' })
     return out
   }
   sheet.rows.forEach((row, i) => {
@@ -172,21 +172,21 @@ export function mapSheet(sheet: Sheet, mapping: ColumnMapping, isLinked: (value:
     if (mapping.kind !== null) {
       const raw = cell(row, mapping.kind)
       kind = kindOf(raw)
-      if (!kind) return problem(rowNumber, mapping.kind, `expected NPS, CES or CSAT, got ${JSON.stringify(raw)}`)
+      if (!kind) return problem(rowNumber, mapping.kind, `expected NPS, CES or CSAT, got ${JSON.stringify(raw)}`, 'kind', { value: raw })
     }
     const rawScore = cell(row, mapping.score)
     if (rawScore === '') return void out.skipped.push({ row: rowNumber, reason: 'no-score' })
     const score = Number(rawScore.replace(',', '.'))
     const range = SCORE_RANGES[kind]
     if (!Number.isInteger(score) || score < range.min || score > range.max)
-      return problem(rowNumber, mapping.score, `expected a whole number ${range.min}..${range.max} for ${kind.toUpperCase()}, got ${JSON.stringify(rawScore)}`)
+      return problem(rowNumber, mapping.score, `expected a whole number ${range.min}..${range.max} for ${kind.toUpperCase()}, got ${JSON.stringify(rawScore)}`, 'score', { min: range.min, max: range.max, kind: kind.toUpperCase(), value: rawScore })
     const date = parseDay(cell(row, mapping.date))
-    if (date === null) return problem(rowNumber, mapping.date, `expected a date (2026-03-31 or 31.03.2026), got ${JSON.stringify(cell(row, mapping.date))}`)
+    if (date === null) return problem(rowNumber, mapping.date, `expected a date (2026-03-31 or 31.03.2026), got ${JSON.stringify(cell(row, mapping.date))}`, 'date', { value: cell(row, mapping.date) })
     const comment = cell(row, mapping.comment)
-    if (comment.length > MAX_COMMENT) return problem(rowNumber, mapping.comment, `longer than ${MAX_COMMENT} characters`)
+    if (comment.length > MAX_COMMENT) return problem(rowNumber, mapping.comment, `longer than ${MAX_COMMENT} characters`, 'tooLong', { max: MAX_COMMENT })
     const channel = cell(row, mapping.channel)
-    if (channel.length > MAX_FEEDBACK_FIELD) return problem(rowNumber, mapping.channel, `longer than ${MAX_FEEDBACK_FIELD} characters`)
-    if (target.length > MAX_FEEDBACK_FIELD) return problem(rowNumber, mapping.target, `longer than ${MAX_FEEDBACK_FIELD} characters`)
+    if (channel.length > MAX_FEEDBACK_FIELD) return problem(rowNumber, mapping.channel, `longer than ${MAX_FEEDBACK_FIELD} characters`, 'tooLong', { max: MAX_FEEDBACK_FIELD })
+    if (target.length > MAX_FEEDBACK_FIELD) return problem(rowNumber, mapping.target, `longer than ${MAX_FEEDBACK_FIELD} characters`, 'tooLong', { max: MAX_FEEDBACK_FIELD })
     if (!target) return void out.skipped.push({ row: rowNumber, reason: 'no-target' })
     if (!isLinked(target)) return void out.skipped.push({ row: rowNumber, reason: 'unlinked', value: target })
     out.responses.push({ date, kind, score, comment, channel, target })

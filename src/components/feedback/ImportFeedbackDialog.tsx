@@ -7,7 +7,7 @@
  */
 import { useMemo, useState } from 'react'
 import { addFeedbackSet, type FeedbackTargetId } from '../../commands'
-import { dateRange, FEEDBACK_KINDS, formatRowProblem, type FeedbackKind } from '../../feedback/responses'
+import { dateRange, FEEDBACK_KINDS, type FeedbackKind, type RowProblem } from '../../feedback/responses'
 import { COLUMN_ROLES, guessMapping, mapSheet, readSheet, type ColumnMapping, type ColumnRole, type SkipReason } from '../../feedback/sheet'
 import { suggestTarget, targetOptions } from '../../feedback/targets'
 import { createId } from '../../model'
@@ -42,8 +42,18 @@ const PREVIEW_ROWS = 8
 const SHOWN_TEXT = 100_000
 const SKIPPED_SHOWN = 30
 
+/** A problem in the interface's language: "Row 12, column Score: …", the message from the catalogs. */
+function useProblemText(): (p: RowProblem) => string {
+  const t = useT()
+  return (p) => {
+    const what = p.code ? t(`feedback.problem.${p.code}` as MessageKey, p.params) : p.message
+    return p.column === '*' ? t('feedback.problemAtRow', { row: p.row, what }) : t('feedback.problemAt', { row: p.row, column: p.column, what })
+  }
+}
+
 export function ImportFeedbackDialog({ onClose, onImported }: { onClose(): void; onImported(setId: string): void }) {
   const t = useT()
+  const problemText = useProblemText()
   const { doc } = useMapSession()
   const snapshot = useJourneyStore(selectSnapshot)
   const access = useJourneyStore((s) => s.feedbackAccess)
@@ -157,7 +167,7 @@ export function ImportFeedbackDialog({ onClose, onImported }: { onClose(): void;
           <p>{t('feedback.unreadable')}</p>
           <ul>
             {sheet.problems.map((p, i) => (
-              <li key={i}>{formatRowProblem(p)}</li>
+              <li key={i}>{problemText(p)}</li>
             ))}
           </ul>
         </div>
@@ -237,7 +247,7 @@ export function ImportFeedbackDialog({ onClose, onImported }: { onClose(): void;
                   <p>{t('feedback.fixFirst')}</p>
                   <ul>
                     {mapped.problems.map((p, i) => (
-                      <li key={i}>{formatRowProblem(p)}</li>
+                      <li key={i}>{problemText(p)}</li>
                     ))}
                   </ul>
                 </div>

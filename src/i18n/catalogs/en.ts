@@ -761,6 +761,17 @@ export const en = {
   'feedback.clearPaste': 'Clear',
   'feedback.missing': 'This data set\'s responses are not kept with this map on this server (copied from another map, or deleted).',
   'feedback.orphans': 'Stored on the server but no longer on the map (an undone import, say). Delete what is not needed: it is personal data.',
+  'feedback.problemAt': 'Row {row}, column {column}: {what}',
+  'feedback.problemAtRow': 'Row {row}: {what}',
+  'feedback.problem.unreadable': 'cannot be read ({detail})',
+  'feedback.problem.empty': 'the sheet is empty',
+  'feedback.problem.tooManyRows': 'more than {max} rows',
+  'feedback.problem.cells': '{cells} cells, but the header has {header}',
+  'feedback.problem.noScoreColumn': 'no column is chosen as the score',
+  'feedback.problem.kind': 'expected NPS, CES or CSAT, got “{value}”',
+  'feedback.problem.score': 'expected a whole number {min}–{max} for {kind}, got “{value}”',
+  'feedback.problem.date': 'expected a date (2026-03-31 or 31.03.2026), got “{value}”',
+  'feedback.problem.tooLong': 'longer than {max} characters',
   'feedback.cardQuotes': '{count} quotes',
 } as const
 
