@@ -88,6 +88,10 @@ test('paste a survey, map it, read measured figures and curves, pin a quote, fin
   const measuredCard = page.locator('.react-flow__node-touchpoint').filter({ has: page.getByTestId('measured-badge') }).first()
   await expect(measuredCard.getByTestId('measured-badge')).toContainText(/n = \d+/)
   await page.screenshot({ path: `${SHOTS}/feedback-canvas.png` })
+  // The inspector says what was measured there, with interval and n, above the typed figures.
+  await measuredCard.click()
+  await expect(page.getByTestId('measured-note')).toContainText(/NPS [−+]?\d+ \[.+\] n = \d+/)
+  await page.screenshot({ path: `${SHOTS}/feedback-inspector.png` })
   await expect(page.getByTestId('quote-badge').first()).toHaveAttribute('title', `“${quoteText}”`)
 
   // The PDF: a measured-metrics page with n and intervals, and the quote.

@@ -4,7 +4,7 @@
  * Selectors return strings, so a card re-renders only when its own figure or quotes change.
  */
 import { useCallback } from 'react'
-import { formatValue } from '../../feedback/format'
+import { formatInterval, formatValue } from '../../feedback/format'
 import { estimates } from '../../feedback/measured'
 import { FEEDBACK_KINDS } from '../../feedback/responses'
 import { useJourneyStore, type JourneyState } from '../../store'
@@ -81,5 +81,52 @@ export function QuoteBadge({ touchpointId }: { touchpointId: string }) {
         {t('feedback.cardQuotes', { count })}: “{first}”
       </span>
     </li>
+  )
+}
+
+/** `kind|value|low|high|n|small` per measured metric, joined; '' when nothing was measured here. */
+const selectMeasuredAll = (id: string) => (s: JourneyState) => {
+  const h = activePlacement(s)?.touchpoints.get(id)
+  if (!h) return ''
+  const e = estimates(h)
+  const set = activeFeedbackSet(s)
+  const parts = FEEDBACK_KINDS.flatMap((k) => (e[k] ? [[k, e[k]!.value, e[k]!.low ?? '', e[k]!.high ?? '', e[k]!.n, e[k]!.small ? 1 : 0].join('\u0001')] : []))
+  return parts.length && set ? [set.name, set.from, set.to, ...parts].join('\u0000') : ''
+}
+
+/**
+ * In the inspector's metrics: what was measured at this touchpoint, with interval and n; these
+ * figures are the ones the scorecard and the exports use, in place of the typed ones below. The
+ * metrics table's caption, so it reads as the table's heading and needs no wrapper around it.
+ */
+export function MeasuredMetricsNote({ touchpointId }: { touchpointId: string }) {
+  const t = useT()
+  const measured = useJourneyStore(useCallback(selectMeasuredAll(touchpointId), [touchpointId]))
+  if (!measured) return null
+  const [name, from, to, ...parts] = measured.split('\u0000')
+  const num = (v: number, d: number) => fixedNumber(v, t.locale, d)
+  return (
+    <caption className="measured-note" data-testid="measured-note">
+      <p className="small">
+        <span className="measured-mark">{t('feedback.measured')}</span> {name}
+        {from && ` · ${dateSpan({ from, to }, t.locale)}`}
+      </p>
+      <ul>
+        {parts.map((part) => {
+          const [kind, value, low, high, n, small] = part.split('\u0001')
+          const k = kind as (typeof FEEDBACK_KINDS)[number]
+          return (
+            <li key={k}>
+              <strong>
+                {t(KIND_LABEL[k])} {formatValue(k, Number(value), num)}
+              </strong>{' '}
+              {low !== '' && <span className="muted">{formatInterval({ kind: k, low: Number(low), high: Number(high) }, num)}</span>} n = {formatNumber(Number(n), t.locale)}
+              {small === '1' && <span className="small-n-warning"> ⚠ {t('feedback.smallN')}</span>}
+            </li>
+          )
+        })}
+      </ul>
+      <p className="small muted">{t('feedback.typedBelow')}</p>
+    </caption>
   )
 }

@@ -740,5 +740,6 @@ export const da: Record<MessageKey, string> = {
   'feedback.problem.score': 'forventede et helt tal {min}–{max} for {kind}, fik »{value}«',
   'feedback.problem.date': 'forventede en dato (2026-03-31 eller 31.03.2026), fik »{value}«',
   'feedback.problem.tooLong': 'længere end {max} tegn',
+  'feedback.typedBelow': 'Målte tal erstatter de indtastede i scorecardet og eksporterne; mål forbliver som indtastet.',
   'feedback.cardQuotes': '{count} citater',
 }
