@@ -110,6 +110,14 @@ test('paste a survey, map it, read measured figures and curves, pin a quote, fin
   // The quote as printed (an emoji prints as the font's placeholder).
   const printable = quoteText.replace(/\p{Extended_Pictographic}/gu, '').trim()
   expect(text).toContain(printable)
+
+  // A link can be changed after the import: unlinked, the value's responses leave the stage.
+  await page.getByRole('tab', { name: 'Insights' }).click()
+  const stageRow = page.locator('.measured-table tr.stage-row').filter({ hasText: stageOption!.trim() })
+  await expect(stageRow).toBeVisible()
+  await page.getByText(/What each value means on the map/).click()
+  await page.locator('.feedback-value-links').getByRole('combobox', { name: `Stage or touchpoint for “${unknown}”` }).selectOption('')
+  await expect(stageRow).toHaveCount(0)
 })
 
 test('a viewer sees the figures and the pinned quotes, never the comments', async ({ page, browser, request }) => {

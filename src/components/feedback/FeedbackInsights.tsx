@@ -4,11 +4,13 @@
  * against the customers' measured one, before against after, and what customers keep saying.
  */
 import { useEffect, useMemo, useState } from 'react'
-import { removeFeedbackSet } from '../../commands'
+import { linkFeedbackValue, removeFeedbackSet, type FeedbackTargetId } from '../../commands'
 import { formatInterval, formatValue } from '../../feedback/format'
 import { estimates, responseCount, type KindEstimates, type KindHistograms } from '../../feedback/measured'
 import { FEEDBACK_KINDS, type FeedbackKind } from '../../feedback/responses'
-import { sortedPersonas, sortedStages } from '../../model'
+import { sortedPersonas, sortedStages, type FeedbackSet } from '../../model'
+import { targetOptions } from '../../feedback/targets'
+import type { FeedbackData } from '../../sync/feedbackApi'
 import { selectReadOnly, selectSnapshot, useJourneyStore, type JourneyState } from '../../store'
 import { deleteFeedbackSetOnServer, listFeedbackSets, type FeedbackSetInfo } from '../../sync/feedbackApi'
 import { downloadBlob } from '../../io/download'
@@ -19,7 +21,7 @@ import { useT } from '../../i18n/useT'
 import { useMapSession } from '../MapSessionContext'
 import { AssumedVsMeasured } from './AssumedVsMeasured'
 import { ImportFeedbackDialog } from './ImportFeedbackDialog'
-import { activeFeedbackSet, activePlacement, feedbackDataOf } from './measuredState'
+import { activeFeedbackSet, activePlacement, feedbackDataOf, linksOf } from './measuredState'
 import { PeriodComparison } from './PeriodComparison'
 import { RecurringTerms } from './RecurringTerms'
 import { dateSpan, KIND_LABEL, useNumberFormat } from './feedbackLabels'
@@ -109,6 +111,7 @@ export default function FeedbackInsights() {
       {load?.status === 'error' && <p role="alert" className="error">{load.message === 'missing' ? t('feedback.missing') : t('feedback.loadFailed', { message: load.message })}</p>}
       {active && data && placement && (
         <>
+          {canWrite && <ValueLinks set={active} data={data} />}
           <h4 id="feedback-measured">{t('feedback.byStage')}</h4>
           <p className="hint">{t('feedback.byStageHint')}</p>
           <MeasuredTable placement={placement} />
@@ -243,5 +246,49 @@ function StoredElsewhere({ sets, access }: { sets: { id: string }[]; access: { m
         ))}
       </ul>
     </div>
+  )
+}
+
+/** Change, after the import, which stage or touchpoint a sheet value means: every figure follows. */
+function ValueLinks({ set, data }: { set: FeedbackSet; data: FeedbackData }) {
+  const t = useT()
+  const { doc } = useMapSession()
+  const snapshot = useJourneyStore(selectSnapshot)
+  const options = useMemo(() => targetOptions(snapshot), [snapshot])
+  const links = useMemo(() => linksOf(snapshot, set.id), [snapshot, set.id])
+  const counts = useMemo(() => {
+    const out = new Map<string, number>()
+    for (const a of data.aggregates) out.set(a.target, (out.get(a.target) ?? 0) + a.counts.reduce((x, y) => x + y, 0))
+    return [...out].sort((a, b) => b[1] - a[1])
+  }, [data.aggregates])
+  return (
+    <details className="feedback-value-links">
+      <summary>{t('feedback.relink', { count: formatNumber(counts.length, t.locale) })}</summary>
+      <table>
+        <tbody>
+          {counts.map(([value, n]) => (
+            <tr key={value}>
+              <th scope="row">
+                {value} <span className="muted small">({formatNumber(n, t.locale)})</span>
+              </th>
+              <td>
+                <select
+                  value={links.get(value) ?? ''}
+                  aria-label={t('feedback.linkValue', { value })}
+                  onChange={(e) => linkFeedbackValue(doc, set.id as FeedbackSet['id'], value, (e.target.value || null) as FeedbackTargetId | null)}
+                >
+                  <option value="">{t('feedback.notLinked')}</option>
+                  {options.map((o) => (
+                    <option key={o.id} value={o.id}>
+                      {o.isStage ? o.label : `\u00a0\u00a0\u00a0${o.label}`}
+                    </option>
+                  ))}
+                </select>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </details>
   )
 }

@@ -741,5 +741,6 @@ export const da: Record<MessageKey, string> = {
   'feedback.problem.date': 'forventede en dato (2026-03-31 eller 31.03.2026), fik »{value}«',
   'feedback.problem.tooLong': 'længere end {max} tegn',
   'feedback.typedBelow': 'Målte tal erstatter de indtastede i scorecardet og eksporterne; mål forbliver som indtastet.',
+  'feedback.relink': 'Hvad hver værdi betyder på kortet ({count} værdier)',
   'feedback.cardQuotes': '{count} citater',
 }

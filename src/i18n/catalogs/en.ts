@@ -773,6 +773,7 @@ export const en = {
   'feedback.problem.date': 'expected a date (2026-03-31 or 31.03.2026), got “{value}”',
   'feedback.problem.tooLong': 'longer than {max} characters',
   'feedback.typedBelow': 'Measured figures replace the typed ones in the scorecard and the exports; targets stay as typed.',
+  'feedback.relink': 'What each value means on the map ({count} values)',
   'feedback.cardQuotes': '{count} quotes',
 } as const
 

@@ -741,5 +741,6 @@ export const nb: Record<MessageKey, string> = {
   'feedback.problem.date': 'forventet en dato (2026-03-31 eller 31.03.2026), fikk «{value}»',
   'feedback.problem.tooLong': 'lengre enn {max} tegn',
   'feedback.typedBelow': 'Målte tall erstatter de innskrevne i scorecardet og eksportene; mål står som innskrevet.',
+  'feedback.relink': 'Hva hver verdi betyr på kartet ({count} verdier)',
   'feedback.cardQuotes': '{count} sitater',
 }

@@ -741,5 +741,6 @@ export const sv: Record<MessageKey, string> = {
   'feedback.problem.date': 'förväntade ett datum (2026-03-31 eller 31.03.2026), fick ”{value}”',
   'feedback.problem.tooLong': 'längre än {max} tecken',
   'feedback.typedBelow': 'Uppmätta värden ersätter de inskrivna i scorecardet och exporterna; mål står kvar som inskrivna.',
+  'feedback.relink': 'Vad varje värde betyder på kartan ({count} värden)',
   'feedback.cardQuotes': '{count} citat',
 }
