@@ -1,4 +1,4 @@
-/** Small shared helpers of the feedback components, apart so the canvas does not load the Insights section. */
+/** Labels, number and date formats the feedback components share, apart so the canvas does not load the Insights section. */
 import type { NumberFormat } from '../../feedback/format'
 import type { FeedbackKind } from '../../feedback/responses'
 import type { FeedbackSet } from '../../model'
