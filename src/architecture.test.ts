@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 
-type Layer = 'model' | 'doc' | 'commands' | 'templates' | 'insights' | 'i18n' | 'store' | 'sync' | 'session' | 'io' | 'registry' | 'canvas' | 'components' | 'app' | 'server'
+type Layer = 'model' | 'doc' | 'commands' | 'templates' | 'insights' | 'feedback' | 'i18n' | 'store' | 'sync' | 'session' | 'io' | 'registry' | 'canvas' | 'components' | 'app' | 'server'
 
 /** Which layers each layer may import (besides itself). Lower layers never import higher ones. */
 export const MAY_IMPORT: Record<Layer, readonly Layer[]> = {
@@ -17,17 +17,20 @@ export const MAY_IMPORT: Record<Layer, readonly Layer[]> = {
   commands: ['model', 'doc'],
   templates: ['model', 'doc', 'commands'],
   insights: ['model'],
+  // Customer feedback: reading sheets and computing metrics, pure like insights.
+  feedback: ['model', 'doc', 'commands'],
   i18n: ['model'],
-  store: ['model', 'doc', 'i18n'],
-  sync: ['model', 'doc', 'store'],
+  store: ['model', 'doc', 'i18n', 'feedback'],
+  sync: ['model', 'doc', 'store', 'feedback'],
   session: ['sync'],
-  io: ['model', 'doc', 'commands', 'insights', 'i18n'],
+  io: ['model', 'doc', 'commands', 'insights', 'feedback', 'i18n'],
   registry: ['model', 'commands', 'i18n', 'store', 'session'],
-  canvas: ['model', 'commands', 'i18n', 'store', 'session', 'registry'],
-  components: ['model', 'doc', 'commands', 'templates', 'insights', 'i18n', 'store', 'sync', 'session', 'io', 'registry', 'canvas'],
-  app: ['model', 'doc', 'commands', 'templates', 'insights', 'i18n', 'store', 'sync', 'session', 'io', 'registry', 'canvas', 'components'],
-  // The relay loads and migrates documents and creates maps from templates; it never imports React.
-  server: ['model', 'doc', 'commands', 'templates'],
+  canvas: ['model', 'commands', 'feedback', 'i18n', 'store', 'session', 'registry'],
+  components: ['model', 'doc', 'commands', 'templates', 'insights', 'feedback', 'i18n', 'store', 'sync', 'session', 'io', 'registry', 'canvas'],
+  app: ['model', 'doc', 'commands', 'templates', 'insights', 'feedback', 'i18n', 'store', 'sync', 'session', 'io', 'registry', 'canvas', 'components'],
+  // The relay loads and migrates documents, creates maps from templates and checks and sums
+  // customer feedback as the browser does; it never imports React.
+  server: ['model', 'doc', 'commands', 'templates', 'feedback'],
 }
 
 /**

@@ -11,6 +11,7 @@
  *   POST /api/maps/<id>/versions         {"name"} → 201 a named version of the map now  (facilitator)
  *   GET  /api/maps/<id>/versions/<vid>   → that version as contract-4 JSON            (any role)
  *   GET  /api/time                       → {now}: the relay's clock, for shared timers
+ *   /api/maps/<id>/feedback[/<setId>]    customer feedback data sets (feedbackApi.ts)
  *
  * Tokens come as `Authorization: Bearer <token>` or `?token=`.
  */
@@ -28,6 +29,7 @@ import { KeyedTokenBuckets } from '../tokenBucket'
 import type { ParticipantSigner } from '../auth/participants'
 import { clientAddress } from './clientAddress'
 import { createParticipantsApi } from './participantsApi'
+import { createFeedbackApi } from './feedbackApi'
 import { HttpError, readJsonObject, readBody, sendJson } from './respond'
 
 /** Small JSON bodies everywhere but import. */
@@ -51,6 +53,7 @@ const MAX_VERSION_NAME = 200
 export function createApiHandler(deps: ApiDeps) {
   const createLimiter = new KeyedTokenBuckets(deps.config.limits.createMaps)
   const participantsApi = createParticipantsApi({ ...deps, originOf: (req) => originOf(req, deps.config) })
+  const feedbackApi = createFeedbackApi(deps)
 
   /** Returns the route label for metrics; throws HttpError for every refusal. */
   return async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL): Promise<string> {
@@ -80,6 +83,8 @@ export function createApiHandler(deps: ApiDeps) {
 
     const participantRoute = await participantsApi(req, res, url, tokenOf(req, url))
     if (participantRoute) return participantRoute
+    const feedbackRoute = await feedbackApi(req, res, url, tokenOf(req, url))
+    if (feedbackRoute) return feedbackRoute
 
     const match = MAP_ROUTE.exec(pathname)
     if (!match) throw new HttpError(404, 'no such API route')

@@ -4,6 +4,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { describeFeedbackContract } from './feedbackContract'
 import { MapExistsError, MapNotFoundError, type MapStore } from './types'
 
 export interface MapStoreFactory {
@@ -359,4 +360,5 @@ export function describeMapStoreContract(engine: string, factory: MapStoreFactor
       expect(Buffer.compare(Buffer.from(updates[0]), Buffer.from(big))).toBe(0)
     })
   })
+  describeFeedbackContract(engine, factory)
 }

@@ -16,6 +16,7 @@
 import pg from 'pg'
 import type { Role } from '../auth/tokens'
 import { MIGRATIONS } from './postgresMigrations'
+import { postgresFeedbackStore } from './postgresFeedback'
 import { MapExistsError, MapNotFoundError, type MapHead, type MapMeta, type MapStore, type QuarantinedUpdate, type Seat, type StoredUpdates, type VersionInfo, type VersionReason } from './types'
 
 export interface PostgresOptions {
@@ -108,6 +109,7 @@ export async function openPostgresStore(connectionString: string, options: Postg
   }
 
   const store: MapStore = {
+    ...postgresFeedbackStore(pool, transaction),
     async createMap(input) {
       const { rowCount } = await pool.query(
         `WITH m AS (INSERT INTO maps (id, title, created_at, last_seq) VALUES ($1, $2, $3, 1) ON CONFLICT (id) DO NOTHING RETURNING id)

@@ -76,4 +76,35 @@ CREATE TABLE seats (
 );
 `,
   },
+  {
+    version: 4,
+    name: 'customer feedback: data sets and their responses',
+    sql: `
+CREATE TABLE feedback_sets (
+  map_id text NOT NULL REFERENCES maps(id) ON DELETE CASCADE,
+  id text NOT NULL,
+  name text NOT NULL,
+  created_at text NOT NULL,
+  responses integer NOT NULL,
+  date_from text NOT NULL,
+  date_to text NOT NULL,
+  -- Insertion order, to list sets made in the same millisecond oldest first.
+  made bigserial NOT NULL,
+  PRIMARY KEY (map_id, id)
+);
+CREATE TABLE feedback_responses (
+  map_id text NOT NULL,
+  set_id text NOT NULL,
+  n integer NOT NULL,
+  date text NOT NULL,
+  kind text NOT NULL,
+  score smallint NOT NULL,
+  comment text NOT NULL,
+  channel text NOT NULL,
+  target text NOT NULL,
+  PRIMARY KEY (map_id, set_id, n),
+  FOREIGN KEY (map_id, set_id) REFERENCES feedback_sets(map_id, id) ON DELETE CASCADE
+);
+`,
+  },
 ]

@@ -13,6 +13,7 @@ import Database from 'better-sqlite3'
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Role } from '../auth/tokens'
+import { FEEDBACK_SCHEMA, sqliteFeedbackStore } from './sqliteFeedback'
 import { MapExistsError, MapNotFoundError, type MapHead, type MapMeta, type MapStore, type QuarantinedUpdate, type Seat, type StoredUpdates, type VersionInfo, type VersionReason } from './types'
 
 /**
@@ -89,6 +90,7 @@ export function openSqliteStore(dataDir: string, options: SqliteOptions = {}): M
   // Another process (a second relay, a backup tool) may hold the lock briefly.
   db.pragma('busy_timeout = 5000')
   db.exec(SCHEMA)
+  db.exec(FEEDBACK_SCHEMA)
 
   const insertMap = db.prepare('INSERT INTO maps (id, title, created_at) VALUES (?, ?, ?)')
   const selectMap = db.prepare<[string], MapRow>('SELECT * FROM maps WHERE id = ?')
@@ -150,6 +152,7 @@ export function openSqliteStore(dataDir: string, options: SqliteOptions = {}): M
   })
 
   return {
+    ...sqliteFeedbackStore(db),
     async createMap(input) {
       create(input)
     },

@@ -8,6 +8,9 @@
  * "replace only rows up to this sequence number".
  */
 import type { Role } from '../auth/tokens'
+import type { FeedbackStore } from './feedbackTypes'
+
+export type { FeedbackSetInfo, FeedbackStore } from './feedbackTypes'
 
 export type RoleEpochs = Record<Role, number>
 
@@ -42,7 +45,7 @@ export interface QuarantinedUpdate {
   data: Uint8Array
 }
 
-export interface MapStore {
+export interface MapStore extends FeedbackStore {
   /** Create a map with its initial document state as the first update. Rejects if the id exists. */
   createMap(input: { id: string; title: string; createdAt: string; initialUpdate: Uint8Array }): Promise<void>
   getMapMeta(id: string): Promise<MapMeta | undefined>

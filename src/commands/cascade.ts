@@ -6,7 +6,8 @@ import { listRecords } from './transact'
 /**
  * Delete records and everything that hangs on them, in the caller's transaction: a touchpoint's
  * annotations, links and comments; an annotation's comments; a stage's or persona's touchpoints;
- * a promise's service priorities.
+ * a promise's service priorities; an annotation's pinned quotes; a feedback data set's links and
+ * quotes; the feedback links that name a deleted stage or touchpoint.
  *
  * Records that only *mention* a deleted record keep existing and lose the mention: an action
  * stays in the plan when the pain point it addressed is deleted (the work may be under way), and
@@ -27,6 +28,16 @@ export function deleteWithDependents(doc: Y.Doc, rootIds: string[]): number {
     }
     for (const a of listRecords(doc, 'annotations', (a) => a.targetId === id)) queue.push(a.id)
     for (const c of listRecords(doc, 'comments', (c) => c.targetId === id)) doomed.add(c.id)
+    if (id.startsWith('annotation:')) {
+      for (const q of listRecords(doc, 'quotes', (q) => q.annotationId === id)) doomed.add(q.id)
+    }
+    if (id.startsWith('stage:') || id.startsWith('touchpoint:')) {
+      for (const l of listRecords(doc, 'feedbackLinks', (l) => l.targetId === id)) doomed.add(l.id)
+    }
+    if (id.startsWith('feedback-set:')) {
+      for (const l of listRecords(doc, 'feedbackLinks', (l) => l.setId === id)) doomed.add(l.id)
+      for (const q of listRecords(doc, 'quotes', (q) => q.setId === id)) doomed.add(q.id)
+    }
     if (id.startsWith('promise:')) {
       for (const p of listRecords(doc, 'servicePriorities', (p) => p.promiseId === id)) doomed.add(p.id)
     }
@@ -82,6 +93,12 @@ function collectionOfId(id: string): CollectionName | undefined {
       return 'promises' as const
     case 'service-priority':
       return 'servicePriorities' as const
+    case 'feedback-set':
+      return 'feedbackSets' as const
+    case 'feedback-link':
+      return 'feedbackLinks' as const
+    case 'quote':
+      return 'quotes' as const
     default:
       return undefined
   }

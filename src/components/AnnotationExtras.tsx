@@ -9,6 +9,7 @@ import { useT } from '../i18n/useT'
 import { selectSnapshot, useJourneyStore } from '../store'
 import { EvidenceSelect, ImpactEffortSelects } from './AssessmentFields'
 import { useMapSession } from '../session/MapSessionContext'
+import { AnnotationQuotes } from './feedback/AnnotationQuotes'
 
 const ACTIONABLE = new Set(['pain-point', 'functional-need', 'emotional-need'])
 
@@ -35,6 +36,7 @@ export function AnnotationExtras({ annotation, readOnly }: { annotation: Annotat
           )}
         </>
       )}
+      <AnnotationQuotes annotationId={annotation.id} readOnly={readOnly} />
     </div>
   )
 }

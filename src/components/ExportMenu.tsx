@@ -16,6 +16,7 @@ import type { MessageKey } from '../i18n/translate'
 import { Menu } from './Menu'
 import { PdfDialog } from './PdfDialog'
 import './ExportMenu.css'
+import type { PdfFeedback } from '../io/pdf/measuredPage'
 
 export interface ExportMenuProps {
   /** The map as it is at the moment of export. */
@@ -24,6 +25,8 @@ export interface ExportMenuProps {
   getFlowElement: () => HTMLElement | null
   /** File name without extension; the map title when absent. */
   fileBaseName?: string
+  /** The customer-feedback data set behind the measured figures, for the PDF's measured-metrics page. */
+  getFeedback?: () => PdfFeedback | null
 }
 
 type ItemId = 'pdf' | 'png-view' | 'png-map' | 'csv' | 'json'
@@ -38,7 +41,7 @@ const ITEMS: { id: ItemId; label: MessageKey }[] = [
 /** What an export is called in "Exporting …" and in a failure. */
 const EXPORT_NAMES: Record<ItemId, MessageKey> = { pdf: 'export.pdfName', 'png-view': 'export.pngView', 'png-map': 'export.pngMap', csv: 'export.csv', json: 'export.json' }
 
-export function ExportMenu({ getSnapshot, getFlowElement, fileBaseName }: ExportMenuProps) {
+export function ExportMenu({ getSnapshot, getFlowElement, fileBaseName, getFeedback }: ExportMenuProps) {
   const [pdfOpen, setPdfOpen] = useState(false)
   const [busy, setBusy] = useState<ItemId | null>(null)
   const [error, setError] = useState<string | null>(null)
@@ -126,7 +129,7 @@ export function ExportMenu({ getSnapshot, getFlowElement, fileBaseName }: Export
         onExport={(options, onProgress) =>
           run('pdf', async () => {
             const { exportJourneyPdf } = await import('../io/pdf/exportPdf')
-            const blob = await exportJourneyPdf(getSnapshot(), options, onProgress)
+            const blob = await exportJourneyPdf(getSnapshot(), options, onProgress, getFeedback?.())
             downloadBlob(blob, `${baseName()}.pdf`)
             setPdfOpen(false)
             menuButton()?.focus()

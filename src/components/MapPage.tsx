@@ -29,6 +29,8 @@ import { Announcer } from './workshop/Announcer'
 import { FollowBanner } from './workshop/FollowBanner'
 import { measureClockOffset } from '../sync'
 import { useT } from '../i18n/useT'
+import { FeedbackLoader } from './feedback/FeedbackLoader'
+import { activePdfFeedback, measuredSnapshot } from '../store/measuredFeedback'
 
 /** What a local map should start from, left by the home page for its first open. */
 const PENDING_INIT = 'journey:pending-init:'
@@ -141,7 +143,7 @@ export function MapPage({ mapId, token, local }: { mapId: string; token?: string
       <ShortcutSheet />
       <ReactFlowProvider>
         <div className="map-page">
-          <Toolbar onShare={local ? undefined : () => setShareOpen(true)} onPublish={local ? publish : undefined} extra={<ExportMenu getSnapshot={() => useJourneyStore.getState().snapshot} getFlowElement={() => document.querySelector<HTMLElement>('.react-flow')} />} />
+          <Toolbar onShare={local ? undefined : () => setShareOpen(true)} onPublish={local ? publish : undefined} extra={<ExportMenu getSnapshot={() => measuredSnapshot(useJourneyStore.getState())} getFeedback={() => activePdfFeedback(useJourneyStore.getState())} getFlowElement={() => document.querySelector<HTMLElement>('.react-flow')} />} />
           {isFacilitator && !local && <WorkshopBar onOpenVersions={() => setVersionsOpen(true)} />}
           <ReadOnlyBanner />
           <FollowBanner />
@@ -164,6 +166,7 @@ export function MapPage({ mapId, token, local }: { mapId: string; token?: string
           </div>
           <MentionNotifier />
           <Announcer />
+          <FeedbackLoader mapId={mapId} token={local ? undefined : token} />
           <CommandNotice />
           <ErrorBoundary label={t('presentation.label')} className="view-fallback">
             <PresentationView />

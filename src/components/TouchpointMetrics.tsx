@@ -13,6 +13,7 @@ import { useMapSession } from '../session/MapSessionContext'
 import { useSharedDraft } from './useSharedDraft'
 import { PeerEditingMark, TheirChange } from './fields'
 import './TouchpointMetrics.css'
+import { MeasuredMetricsNote } from '../canvas/feedback/CardFeedbackBadges'
 
 const LABEL: Record<MetricName, { name: MessageKey; scale: MessageKey }> = {
   nps: { name: 'metrics.nps', scale: 'metrics.npsScale' },
@@ -25,6 +26,7 @@ export function TouchpointMetrics({ tp }: { tp: Touchpoint }) {
   const t = useT()
   return (
     <table className="metrics-table">
+      <MeasuredMetricsNote touchpointId={tp.id} />
       <thead>
         <tr>
           <td />

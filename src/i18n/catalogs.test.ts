@@ -47,6 +47,9 @@ const SAME_AS_ENGLISH: Partial<Record<MessageKey, string>> = {
   'print.status': 'Status is the Danish, Swedish and Norwegian word',
   'print.csv.persona': 'the CX term is the same word in all four languages',
   'print.personas': 'Norwegian plural personas, as its screen writes it',
+  'feedback.column.score': 'Danish survey tools say score (NPS-score)',
+  'print.measured.smallN': 'a warning sign, no words',
+  'print.measured.csv.n': 'n is the statistical symbol in every language',
 }
 
 const OTHERS = [['da', da], ['sv', sv], ['nb', nb]] as const

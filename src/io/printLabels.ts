@@ -88,6 +88,25 @@ export interface PrintLabels {
     impact: string
     effort: string
   }
+  /** The measured-metrics page (customer feedback). */
+  measured: {
+    title: string
+    dataSet: string
+    responses: string
+    note: string
+    place: string
+    smallN: string
+    curves: string
+    assumed: string
+    measured: string
+    disagreements: string
+    teamAssumes: string
+    customersSay: string
+    quotes: string
+    quoteOn: string
+    /** Column names of the measured-metrics CSV beyond stage, persona and touchpoint. */
+    csv: { metric: string; value: string; low: string; high: string; n: string; fewResponses: string; from: string; to: string; yes: string }
+  }
 }
 
 /** The metrics' names: acronyms every reader of a CX report knows, the same in every language. */
@@ -101,6 +120,9 @@ const SCALARS = [
   'unplacedAnnotations', 'unplacedComments', 'brokenLinks', 'none', 'continued', 'page', 'evidenceHeading', 'metricsHeading', 'metricsMeaning', 'target', 'scorecard',
   'wholeJourney', 'actionPlan', 'noOwner', 'measure', 'due', 'status', 'addresses', 'promises', 'provenAt', 'unplacedServicePriorities',
 ] as const satisfies readonly (keyof PrintLabels)[]
+
+const MEASURED = ['title', 'dataSet', 'responses', 'note', 'place', 'smallN', 'curves', 'assumed', 'measured', 'disagreements', 'teamAssumes', 'customersSay', 'quotes', 'quoteOn'] as const
+const MEASURED_CSV = ['metric', 'value', 'low', 'high', 'n', 'fewResponses', 'from', 'to', 'yes'] as const
 
 const record = <K extends string>(keys: readonly K[], key: (k: K) => MessageKey, lang: string): Record<K, string> =>
   Object.fromEntries(keys.map((k) => [k, translate(lang, key(k))])) as Record<K, string>
@@ -131,6 +153,7 @@ export function printLabels(locale: string): PrintLabels {
     metricTarget: record<MetricName>(['nps', 'ces', 'csat'], (m) => `print.metricTarget.${m}`, lang),
     actionStatus: record<ActionStatus>(ACTION_STATUSES, (a) => `actionStatus.${a}`, lang),
     csvColumns: record(CSV_COLUMNS, (c) => `print.csv.${c}`, lang),
+    measured: { ...record(MEASURED, (k) => `print.measured.${k}`, lang), csv: record(MEASURED_CSV, (k) => `print.measured.csv.${k}`, lang) },
   }
   built.set(lang, labels)
   return labels

@@ -29,6 +29,10 @@ export interface JourneyJson {
   actions: unknown[]
   promises: unknown[]
   servicePriorities: unknown[]
+  /** Customer feedback by reference (README "Document additions"). */
+  feedbackSets: unknown[]
+  feedbackLinks: unknown[]
+  quotes: unknown[]
 }
 
 const phaseRank = (p: string) => PHASES.indexOf(p as (typeof PHASES)[number])
@@ -76,6 +80,9 @@ export function toJourneyJson(snapshot: Snapshot): JourneyJson {
     actions: [],
     promises: [],
     servicePriorities: [],
+    feedbackSets: [],
+    feedbackLinks: [],
+    quotes: [],
   }
   for (const c of COLLECTIONS) out[c] = sortedRecords(snapshot, c).map((r) => structuredClone(r))
   return out
@@ -87,7 +94,7 @@ export function stringifyJourneyJson(snapshot: Snapshot): string {
 
 /** Every collection, empty: the start of a snapshot, and what a file written before a collection existed holds. */
 export function emptyCollections(): Omit<Snapshot, 'meta'> {
-  return { personas: {}, stages: {}, touchpoints: {}, annotations: {}, links: {}, comments: {}, actions: {}, promises: {}, servicePriorities: {} }
+  return { personas: {}, stages: {}, touchpoints: {}, annotations: {}, links: {}, comments: {}, actions: {}, promises: {}, servicePriorities: {}, feedbackSets: {}, feedbackLinks: {}, quotes: {} }
 }
 
 export type ParseResult = { ok: true; snapshot: Snapshot; migrated: string[] } | { ok: false; errors: ValidationError[] }

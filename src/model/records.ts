@@ -1,4 +1,4 @@
-import type { ActionId, AnnotationId, CommentId, LinkId, PersonaId, PromiseId, ServicePriorityId, StageId, TouchpointId } from './ids'
+import type { ActionId, AnnotationId, CommentId, FeedbackLinkId, FeedbackSetId, LinkId, PersonaId, PromiseId, QuoteId, ServicePriorityId, StageId, TouchpointId } from './ids'
 
 /** The three phases of every journey, in the order they are drawn. */
 export const PHASES = ['before', 'during', 'after'] as const
@@ -208,6 +208,48 @@ export interface ServicePriority {
   order: string
 }
 
+/**
+ * A customer-feedback data set, by reference: its responses are stored on the server
+ * (`/api/maps/<id>/feedback/<id>`), never in the document; the document knows its name, size and
+ * date range so every participant sees what a measured figure rests on.
+ */
+export interface FeedbackSet {
+  id: FeedbackSetId
+  name: string
+  /** First and last response day (`YYYY-MM-DD`), '' when none had a date. */
+  from: string
+  to: string
+  responses: number | null
+  createdAt: string
+}
+
+/** Which stage or touchpoint a value of a data set's stage/touchpoint column means. */
+export interface FeedbackLink {
+  id: FeedbackLinkId
+  setId: FeedbackSetId
+  /** The sheet's value, as written there. */
+  value: string
+  targetId: StageId | TouchpointId
+}
+
+/**
+ * A customer's comment pinned to an annotation as evidence: the words and where they came from
+ * (data set, response number, metric, score, day, channel), so the card and the PDF can quote
+ * them to anyone, viewers included, without the data set's other comments.
+ */
+export interface Quote {
+  id: QuoteId
+  annotationId: AnnotationId
+  setId: FeedbackSetId
+  /** The response's number in its data set (1 = first row imported). */
+  response: number | null
+  text: string
+  kind: 'nps' | 'ces' | 'csat' | null
+  score: number | null
+  date: string
+  channel: string
+}
+
 export interface RecordsByCollection {
   personas: Persona
   stages: Stage
@@ -218,6 +260,9 @@ export interface RecordsByCollection {
   actions: Action
   promises: CustomerPromise
   servicePriorities: ServicePriority
+  feedbackSets: FeedbackSet
+  feedbackLinks: FeedbackLink
+  quotes: Quote
 }
 export type CollectionName = keyof RecordsByCollection
 export const COLLECTIONS = [
@@ -230,6 +275,9 @@ export const COLLECTIONS = [
   'actions',
   'promises',
   'servicePriorities',
+  'feedbackSets',
+  'feedbackLinks',
+  'quotes',
 ] as const satisfies readonly CollectionName[]
 export type AnyRecord = RecordsByCollection[CollectionName]
 
@@ -245,6 +293,9 @@ export interface Snapshot {
   actions: Readonly<Record<string, Action>>
   promises: Readonly<Record<string, CustomerPromise>>
   servicePriorities: Readonly<Record<string, ServicePriority>>
+  feedbackSets: Readonly<Record<string, FeedbackSet>>
+  feedbackLinks: Readonly<Record<string, FeedbackLink>>
+  quotes: Readonly<Record<string, Quote>>
 }
 
 export function isNeedKind(kind: AnnotationKind): boolean {

@@ -135,6 +135,29 @@ const FIELDS: { [C in CollectionName]: Record<Exclude<keyof RecordsByCollection[
     touchpointIds: { type: 'refs', to: 'touchpoint', max: MAX_REFS },
     order: { type: 'order' },
   },
+  feedbackSets: {
+    name: text(200),
+    from: { type: 'date' },
+    to: { type: 'date' },
+    responses: { type: 'int', min: 0, max: 100_000, nullable: true },
+    createdAt: { type: 'timestamp' },
+  },
+  feedbackLinks: {
+    setId: { type: 'ref', to: ['feedback-set'] },
+    value: text(500),
+    targetId: { type: 'ref', to: ['stage', 'touchpoint'] },
+  },
+  quotes: {
+    annotationId: { type: 'ref', to: ['annotation'] },
+    setId: { type: 'ref', to: ['feedback-set'] },
+    response: { type: 'int', min: 1, max: 100_000, nullable: true },
+    // A survey comment (the server takes at most 5,000 characters).
+    text: text(5000),
+    kind: { type: 'enum', values: ['nps', 'ces', 'csat'], nullable: true, fallback: null },
+    score: { type: 'int', min: 0, max: 10, nullable: true },
+    date: { type: 'date' },
+    channel: text(500),
+  },
 }
 
 export const RECORD_TYPE_OF: { [C in CollectionName]: RecordType } = {
@@ -147,6 +170,9 @@ export const RECORD_TYPE_OF: { [C in CollectionName]: RecordType } = {
   actions: 'action',
   promises: 'promise',
   servicePriorities: 'service-priority',
+  feedbackSets: 'feedback-set',
+  feedbackLinks: 'feedback-link',
+  quotes: 'quote',
 }
 
 const PALETTE = ['#4f7cff', '#e8663d', '#2fa67a', '#b05cd6', '#d9a400', '#d4487a', '#3aa6c4', '#7a8a2e']

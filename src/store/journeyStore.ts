@@ -12,12 +12,13 @@
 import { create } from 'zustand'
 import { immer } from 'zustand/middleware/immer'
 import { createConnectionSlice, type ConnectionSlice } from './connectionSlice'
+import { createFeedbackSlice, type FeedbackSlice } from './feedbackSlice'
 import { createPresenceSlice, type PresenceSlice } from './presenceSlice'
 import { createSnapshotSlice, type SnapshotSlice } from './snapshotSlice'
 import { createUiSlice, type UiSlice } from './uiSlice'
 import { createWorkshopSlice, type WorkshopSlice } from './workshopSlice'
 
-export type JourneyState = SnapshotSlice & UiSlice & PresenceSlice & ConnectionSlice & WorkshopSlice
+export type JourneyState = SnapshotSlice & UiSlice & PresenceSlice & ConnectionSlice & WorkshopSlice & FeedbackSlice
 
 export const useJourneyStore = create<JourneyState>()(
   immer((...a) => ({
@@ -26,5 +27,6 @@ export const useJourneyStore = create<JourneyState>()(
     ...createPresenceSlice(...a),
     ...createConnectionSlice(...a),
     ...createWorkshopSlice(...a),
+    ...createFeedbackSlice(...a),
   })),
 )

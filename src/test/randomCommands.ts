@@ -543,6 +543,81 @@ export const RANDOM_COMMANDS: Record<string, RandomCommandEntry> = {
     },
   },
 
+  /** Import a data set (its reference and value links; the responses live on the server). */
+  addFeedbackSet: {
+    weight: 1,
+    role: 'content',
+    run: ({ commands, doc, random, view, now }) => {
+      const targets = [...values(view.stages).map((s) => s.id), ...values(view.touchpoints).map((t) => t.id)]
+      const from = date(random)
+      commands.addFeedbackSet(doc, {
+        name: random.text(),
+        from,
+        to: from,
+        responses: random.int(1, 50_000),
+        createdAt: now.toISOString(),
+        links: someOf(random, targets).map((targetId, i) => ({ value: `${random.text()} ${i}`, targetId })),
+      })
+    },
+  },
+  renameFeedbackSet: {
+    weight: 1,
+    role: 'content',
+    run: ({ commands, doc, random, view }) => {
+      const set = random.maybePick(values(view.feedbackSets))
+      if (set) commands.renameFeedbackSet(doc, set.id, random.text())
+    },
+  },
+  /** Link a sheet value to another stage or touchpoint, or to nothing. */
+  linkFeedbackValue: {
+    weight: 2,
+    role: 'content',
+    run: ({ commands, doc, random, view }) => {
+      const set = random.maybePick(values(view.feedbackSets))
+      if (!set) return
+      const known = values(view.feedbackLinks).filter((l) => l.setId === set.id).map((l) => l.value)
+      const value = random.chance(0.7) && known.length ? random.pick(known) : random.text()
+      const target = random.chance(0.2) ? undefined : random.maybePick([...values(view.stages).map((s) => s.id), ...values(view.touchpoints).map((t) => t.id)])
+      commands.linkFeedbackValue(doc, set.id, value, target ?? null)
+    },
+  },
+  removeFeedbackSet: {
+    weight: 1,
+    role: 'content',
+    run: ({ commands, doc, random, view }) => {
+      const set = random.maybePick(values(view.feedbackSets))
+      if (set) commands.removeFeedbackSet(doc, set.id)
+    },
+  },
+  /** Pin a customer's comment to an annotation as a quote. */
+  pinQuote: {
+    weight: 2,
+    role: 'content',
+    run: ({ commands, doc, random, view }) => {
+      const set = random.maybePick(values(view.feedbackSets))
+      const annotation = random.maybePick(values(view.annotations))
+      if (!set || !annotation) return
+      commands.pinQuote(doc, {
+        annotationId: annotation.id,
+        setId: set.id,
+        response: random.int(1, 500),
+        text: random.text(),
+        kind: random.pick(['nps', 'ces', 'csat'] as const),
+        score: random.int(1, 5),
+        date: date(random),
+        channel: random.chance(0.5) ? random.pick(CHANNELS) : '',
+      })
+    },
+  },
+  unpinQuote: {
+    weight: 1,
+    role: 'content',
+    run: ({ commands, doc, random, view }) => {
+      const quote = random.maybePick(values(view.quotes))
+      if (quote) commands.unpinQuote(doc, quote.id)
+    },
+  },
+
   setMeta: {
     weight: 1,
     role: 'content',

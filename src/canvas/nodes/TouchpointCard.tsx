@@ -10,6 +10,7 @@ import { useT } from '../../i18n/useT'
 import { EmotionFace, emotionColor, emotionLabel } from './EmotionFace'
 import { usePeerEditing, useSharedDraft } from '../../components/useSharedDraft'
 import { PeerEditingMark, TheirChange } from '../../components/fields'
+import { MeasuredBadge, MeasuredMark, QuoteBadge } from '../feedback/CardFeedbackBadges'
 
 /** `color|name` of a peer who has this card selected, or '' (a string, so the selector is cheap). */
 function usePeerOutline(id: string): string {
@@ -53,6 +54,7 @@ export const TouchpointCard = memo(function TouchpointCard({ id, data, selected 
           {unmet > 0 && <span className="tp-mark unmet" title={t('canvas.mark.unmet', { count: unmet })}>{unmet}</span>}
           {summary.pain > 0 && <span className="tp-mark pain" title={t('canvas.badge.pain', { count: summary.pain })}>⚡{summary.pain}</span>}
           {summary.truth > 0 && <span className="tp-mark truth" title={t('canvas.badge.truth', { count: summary.truth })}>★{summary.truth}</span>}
+          <MeasuredMark touchpointId={tp.id} />
         </p>
       </article>
     )
@@ -88,6 +90,8 @@ export const TouchpointCard = memo(function TouchpointCard({ id, data, selected 
         {tp.priority !== null && <span className="tp-priority" title={t('canvas.priority', { n: tp.priority })}>P{tp.priority}</span>}
       </p>
       <ul className="tp-badges" aria-label={t('common.annotations')}>
+        <MeasuredBadge touchpointId={tp.id} />
+        <QuoteBadge touchpointId={tp.id} />
         {summary.functional > 0 && (
           <li className={`badge need${summary.functionalUnmet ? ' unmet' : ''}`} title={t('canvas.badge.functional', { count: summary.functional, unmet: summary.functionalUnmet })}>
             {t('canvas.badge.functionalShort')} {summary.functionalUnmet ? t('canvas.badge.unmet', { unmet: summary.functionalUnmet, count: summary.functional }) : summary.functional}

@@ -2,7 +2,7 @@
  * Insights: the same document seen as charts and tables beside the canvas. Everything here is
  * derived (src/insights) from the snapshot the canvas draws, so it updates live with every edit.
  */
-import { useId, useMemo, type ReactNode } from 'react'
+import { lazy, Suspense, useId, useMemo, type ReactNode } from 'react'
 import { personaCurves } from '../../insights/emotionCurves'
 import { selectSnapshot, useJourneyStore } from '../../store'
 import { AsIsToBe } from './AsIsToBe'
@@ -12,10 +12,16 @@ import { NeedsGapTable } from './NeedsGapTable'
 import { PriorityMatrixChart } from './PriorityMatrixChart'
 import { ScorecardTable } from './ScorecardTable'
 import { useT } from '../../i18n/useT'
+import { measuredSnapshot } from '../../store/measuredFeedback'
 import './insights.css'
+
+// Loaded when Insights opens: the sheet parser and the stop-word lists stay out of the first load.
+const FeedbackInsights = lazy(() => import('../feedback/FeedbackInsights'))
 
 export function InsightsView() {
   const snapshot = useJourneyStore(selectSnapshot)
+  // The scorecard reads measured figures where a data set has them.
+  const measured = useJourneyStore(measuredSnapshot)
   const chart = useMemo(() => personaCurves(snapshot), [snapshot])
   const t = useT()
   return (
@@ -29,6 +35,7 @@ export function InsightsView() {
         <a href="#insight-gaps">{t('insights.gaps')}</a>
         <a href="#insight-matrix">{t('insights.matrix')}</a>
         <a href="#insight-scorecard">{t('insights.scorecard')}</a>
+        <a href="#insight-feedback">{t('feedback.heading')}</a>
       </nav>
       <InsightSection id="insight-curves" title={t('insights.curves')} hint={t('insights.curvesHint')}>
         {chart.curves.some((c) => c.points.length) ? (
@@ -55,7 +62,12 @@ export function InsightsView() {
         <PriorityMatrixChart snapshot={snapshot} />
       </InsightSection>
       <InsightSection id="insight-scorecard" title={t('insights.scorecard')} hint={t('insights.scorecardHint')}>
-        <ScorecardTable snapshot={snapshot} />
+        <ScorecardTable snapshot={measured} />
+      </InsightSection>
+      <InsightSection id="insight-feedback" title={t('feedback.heading')} hint={t('feedback.hint')}>
+        <Suspense fallback={<p className="muted">{t('common.loading')}</p>}>
+          <FeedbackInsights />
+        </Suspense>
       </InsightSection>
     </div>
   )

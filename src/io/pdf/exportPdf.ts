@@ -7,6 +7,7 @@ import regularFontUrl from 'dejavu-fonts-ttf/ttf/DejaVuSans.ttf?url'
 import boldFontUrl from 'dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf?url'
 import type { Snapshot } from '../../model'
 import { renderJourneyPdf, type PdfFonts, type PdfOptions } from './renderJourneyPdf'
+import type { PdfFeedback } from './measuredPage'
 
 let fonts: Promise<PdfFonts> | null = null
 
@@ -25,9 +26,9 @@ async function fetchBytes(url: string): Promise<Uint8Array> {
   return new Uint8Array(await response.arrayBuffer())
 }
 
-export async function exportJourneyPdf(snapshot: Snapshot, options: PdfOptions, onProgress?: (fraction: number, label: string) => void): Promise<Blob> {
+export async function exportJourneyPdf(snapshot: Snapshot, options: PdfOptions, onProgress?: (fraction: number, label: string) => void, feedback?: PdfFeedback | null): Promise<Blob> {
   onProgress?.(0, 'fonts')
   const font = await loadFonts()
-  const bytes = await renderJourneyPdf(snapshot, options, { font, onProgress })
+  const bytes = await renderJourneyPdf(snapshot, options, { font, onProgress, feedback })
   return new Blob([bytes], { type: 'application/pdf' })
 }

@@ -18,6 +18,7 @@ import { drawGrid } from './grid'
 import type { PdfOptions } from './pdfOptions'
 import { FONT_FAMILY, PrintContext } from './printContext'
 import { drawSummary } from './summary'
+import { drawMeasuredPage, hasMeasuredPage, type PdfFeedback } from './measuredPage'
 
 // Re-exported for existing importers; the UI should import them from pdfOptions.ts (see there why).
 export { DEFAULT_PDF_OPTIONS, type Orientation, type PaperSize, type PdfOptions } from './pdfOptions'
@@ -32,6 +33,8 @@ export interface PdfRenderEnvironment {
   font: PdfFonts
   /** Called as work advances: fraction 0..1 and what is being done. */
   onProgress?: (fraction: number, label: string) => void
+  /** The data set the measured figures come from, for the measured-metrics page. */
+  feedback?: PdfFeedback | null
 }
 
 type PdfLanguage = Parameters<jsPDF['setLanguage']>[0]
@@ -75,6 +78,7 @@ export async function renderJourneyPdf(snapshot: Snapshot, options: PdfOptions, 
   await drawGrid(ctx, snapshot, options.fit, (fraction) => report(0.1 + fraction * 0.7, 'grid'))
   await report(0.8, 'summary')
   drawSummary(ctx, snapshot, formatDate)
+  if (hasMeasuredPage(snapshot, env.feedback)) drawMeasuredPage(ctx, snapshot, env.feedback)
   ctx.drawPageChrome(formatDate(now.toISOString()))
   await report(0.9, 'finishing')
   const out = doc.output('arraybuffer')
