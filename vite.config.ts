@@ -35,7 +35,9 @@ function precompress(): Plugin {
     configResolved(config) {
       outDir = path.resolve(config.root, config.build.outDir)
     },
-    closeBundle() {
+    closeBundle(error?: Error) {
+      // A failed build has nothing to compress (and its own error to report).
+      if (error || !fs.existsSync(outDir)) return
       const walk = (dir: string): string[] => fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]))
       for (const file of walk(outDir)) {
         if (!/\.(js|mjs|css|html|svg|json|txt|webmanifest|ttf)$/.test(file)) continue

@@ -8,7 +8,7 @@ import { formatCalendarDate } from '../../i18n/format'
 import { useT } from '../../i18n/useT'
 import { useMapSession } from '../../session/MapSessionContext'
 import { KIND_LABEL } from '../../canvas/feedback/feedbackLabels'
-import './cardFeedback.css'
+import '../../canvas/feedback/cardFeedback.css'
 
 const selectQuotesOf = (annotationId: string) => (s: JourneyState) => Object.values(s.snapshot.quotes).filter((q) => q.annotationId === annotationId)
 
