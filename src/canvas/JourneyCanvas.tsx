@@ -29,6 +29,7 @@ import { createFlowCache, toFlow, type JourneyNode } from './toFlow'
 import { UnplacedTray } from './UnplacedTray'
 import { useCanvasKeyboard } from './useCanvasKeyboard'
 import { useFollow } from './useFollow'
+import { useVotingRoundOnCards } from './votingOnCards'
 import { useT } from '../i18n/useT'
 import './canvas.css'
 
@@ -89,9 +90,10 @@ export const JourneyCanvas = memo(function JourneyCanvas() {
   )
 
   const layout = useMemo(() => computeGridLayout(snapshot), [snapshot])
+  const round = useVotingRoundOnCards(snapshot)
   const { nodes: baseNodes, edges } = useMemo(
-    () => toFlow(snapshot, layout, { selectedIds: new Set(selectedId ? [selectedId] : []), readOnly, t }, cache.current),
-    [snapshot, layout, selectedId, readOnly, t],
+    () => toFlow(snapshot, layout, { selectedIds: new Set(selectedId ? [selectedId] : []), readOnly, t, round }, cache.current),
+    [snapshot, layout, selectedId, readOnly, t, round],
   )
   // While a card is dragged, only its position differs from the layout.
   const nodes = useMemo(

@@ -69,10 +69,11 @@ export function openVotingRound(doc: Y.Doc, input: { kind: AnnotationKind; budge
   })
 }
 
-export function closeVotingRound(doc: Y.Doc): void {
+/** Close the round to further votes; `reveal` also shows the results, in the same write (the facilitator's "End round"). */
+export function closeVotingRound(doc: Y.Doc, options: { reveal?: boolean } = {}): void {
   transactLocal(doc, () => {
     const { voting } = readWorkshop(doc)
-    if (voting) getWorkshopMap(doc).set('voting', { ...voting, status: 'closed' })
+    if (voting) getWorkshopMap(doc).set('voting', { ...voting, status: 'closed', ...(options.reveal ? { revealed: true } : null) })
   })
 }
 

@@ -36,6 +36,7 @@ const SAME_AS_ENGLISH: Partial<Record<MessageKey, string>> = {
   'versions.summary.personas.one': '"{count} persona": the same word',
   'assessment.prompt': 'only a placeholder and a question mark',
   'annotationKind.note.one': 'Danish writes note, as its print labels do',
+  'canvas.badge.note.one': 'Danish writes note, as its print labels do',
   'emotion.0': 'neutral is the Danish and Swedish word',
   'connection.offline': 'Danish says offline',
   'workshop.timer': 'Danish and Swedish say timer',

@@ -23,6 +23,8 @@ export interface PrintLabels {
   owner: string
   priority: string
   votes: string
+  /** The singular of `votes`, chosen by `votesText` through the language's plural rule. */
+  vote: string
   created: string
   exported: string
   summary: string
@@ -110,6 +112,7 @@ const en: PrintLabels = {
   owner: 'Owner',
   priority: 'Priority',
   votes: 'votes',
+  vote: 'vote',
   created: 'Created',
   exported: 'Exported',
   summary: 'Summary',
@@ -194,6 +197,7 @@ const da: PrintLabels = {
   owner: 'Ansvarlig',
   priority: 'Prioritet',
   votes: 'stemmer',
+  vote: 'stemme',
   created: 'Oprettet',
   exported: 'Eksporteret',
   summary: 'Opsummering',
@@ -278,6 +282,7 @@ const sv: PrintLabels = {
   owner: 'Ansvarig',
   priority: 'Prioritet',
   votes: 'röster',
+  vote: 'röst',
   created: 'Skapad',
   exported: 'Exporterad',
   summary: 'Sammanfattning',
@@ -362,6 +367,7 @@ const nb: PrintLabels = {
   owner: 'Ansvarlig',
   priority: 'Prioritet',
   votes: 'stemmer',
+  vote: 'stemme',
   created: 'Opprettet',
   exported: 'Eksportert',
   summary: 'Oppsummering',
@@ -429,6 +435,16 @@ const BY_LANGUAGE: Record<string, PrintLabels> = { en, da, sv, nb, no: nb, nn: n
 export function printLabels(locale: string): PrintLabels {
   const language = locale.toLowerCase().split(/[-_]/)[0]
   return BY_LANGUAGE[language] ?? en
+}
+
+const pluralRules = new Map<string, Intl.PluralRules>()
+
+/** "1 vote", "3 votes": the count with the label its language's plural rule asks for. */
+export function votesText(labels: PrintLabels, count: number): string {
+  const language = Object.entries(BY_LANGUAGE).find(([, l]) => l === labels)?.[0] ?? 'en'
+  let rules = pluralRules.get(language)
+  if (!rules) pluralRules.set(language, (rules = new Intl.PluralRules(language)))
+  return `${count} ${rules.select(count) === 'one' ? labels.vote : labels.votes}`
 }
 
 /** −2..2 as printed: a real minus sign and an explicit plus, so "+1" and "−1" never look alike. */
