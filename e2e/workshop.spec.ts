@@ -166,9 +166,9 @@ test('named seats: a round for seats counts one ballot per seat; a revoked seatâ
     await expect(p.getByRole('button', { name: `Vote for ${pains[0]}` })).toHaveCount(0)
   }
   await expect(page.getByTestId('voters')).toHaveText('0 of 1 seats have voted')
-  await phone.getByRole('button', { name: `Vote for ${pains[0]}` }).click()
+  await phone.locator('.voting-panel').getByRole('button', { name: `Vote for ${pains[0]}` }).click()
   await expect(laptop.getByTestId('votes-left')).toHaveText('1 of 2 votes left')
-  await laptop.getByRole('button', { name: `Vote for ${pains[1]}` }).click()
+  await laptop.locator('.voting-panel').getByRole('button', { name: `Vote for ${pains[1]}` }).click()
   await expect(phone.getByTestId('votes-left')).toHaveText('All your votes are placed')
   await expect(page.getByTestId('voters')).toHaveText('1 of 1 seats have voted')
   await page.getByRole('button', { name: 'End round and reveal results' }).click()

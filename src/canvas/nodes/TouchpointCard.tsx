@@ -1,4 +1,4 @@
-import { Handle, Position, useStore, type NodeProps, type ReactFlowState } from '@xyflow/react'
+import { Handle, Position, useStore, type NodeProps } from '@xyflow/react'
 import { memo, useCallback, useEffect, useRef } from 'react'
 import { useJourneyStore } from '../../store'
 import type { JourneyState } from '../../store'
@@ -7,10 +7,11 @@ import { useMapSession } from '../../components/MapSessionContext'
 import { updateTouchpoint, type TouchpointFields } from '../../commands'
 import type { TouchpointId } from '../../model'
 import { useT } from '../../i18n/useT'
-import { EmotionFace, emotionColor, emotionLabel } from './EmotionFace'
+import { EmotionFace, emotionColor } from './EmotionFace'
 import { usePeerEditing, useSharedDraft } from '../../components/useSharedDraft'
 import { PeerEditingMark, TheirChange } from '../../components/fields'
 import { CardVotes } from './CardVotes'
+import { selectDetail } from './levelOfDetail'
 
 /** `color|name` of a peer who has this card selected, or '' (a string, so the selector is cheap). */
 function usePeerOutline(id: string): string {
@@ -18,14 +19,6 @@ function usePeerOutline(id: string): string {
 }
 
 const selectIsEditing = (id: string) => (s: JourneyState) => s.editingTitleId === id
-
-/**
- * Below this zoom a card's details are too small to read, so it draws as a plain tile with its
- * title: a handful of DOM nodes instead of thirty, which keeps panning a 1,000-card map smooth.
- * The selector returns a boolean, so cards re-render only when the zoom crosses the threshold.
- */
-const DETAIL_ZOOM = 0.6
-const selectDetailed = (s: ReactFlowState) => s.transform[2] >= DETAIL_ZOOM
 
 /** Set by the editor benchmark to count card renders; absent (one property read) otherwise. */
 const probe = globalThis as { __journeyRenderProbe?: (id: string) => void }
@@ -37,20 +30,27 @@ export const TouchpointCard = memo(function TouchpointCard({ id, data, selected 
   const editing = useJourneyStore(useCallback(selectIsEditing(id), [id]))
   const peerEditing = usePeerEditing(id)
   const firstPeer = peerEditing ? [peerEditing.color, peerEditing.name] : peers ? peers.split('|') : null
-  const detailed = useStore(selectDetailed)
+  const detail = useStore(selectDetail)
   const t = useT()
-  if (!detailed && !editing) {
+  if (detail > 0 && !editing) {
     const unmet = summary.functionalUnmet + summary.emotionalUnmet
     return (
       <article
-        className={`tp-card is-compact${selected ? ' is-selected' : ''}`}
+        className={`tp-card is-compact lod-${detail}${selected ? ' is-selected' : ''}`}
         title={peerEditing ? t('field.peerEditing', { name: peerEditing.name }) : undefined}
-        style={{ borderLeftColor: personaColor, ...(firstPeer ? { outline: `3px solid ${firstPeer[0]}` } : null) }}
+        style={{ borderLeftColor: personaColor, ...(tp.emotion !== null ? { ['--emotion' as string]: emotionColor(tp.emotion) } : null), ...(firstPeer ? { outline: `3px solid ${firstPeer[0]}` } : null) }}
         data-testid="touchpoint-card"
       >
-        <h3 className="tp-title">{tp.title || t('common.untitled')}</h3>
+        <div className="tp-compact-head">
+          <h3 className="tp-title">{tp.title || t('common.untitled')}</h3>
+          {tp.emotion !== null && (
+            <span className="tp-compact-emotion">
+              <EmotionFace emotion={tp.emotion} size={detail === 2 ? 40 : 28} />
+              <span className="tp-score">{tp.emotion > 0 ? `+${tp.emotion}` : tp.emotion}</span>
+            </span>
+          )}
+        </div>
         <p className="tp-compact-marks">
-          {tp.emotion !== null && <span className="tp-dot" role="img" aria-label={emotionLabel(t, tp.emotion)} style={{ background: emotionColor(tp.emotion) }} />}
           {unmet > 0 && <span className="tp-mark unmet" title={t.plural('canvas.mark.unmet', unmet)}>{unmet}</span>}
           {summary.pain > 0 && <span className="tp-mark pain" title={t.plural('canvas.badge.pain', summary.pain)}>⚡{summary.pain}</span>}
           {summary.truth > 0 && <span className="tp-mark truth" title={t.plural('canvas.badge.truth', summary.truth)}>★{summary.truth}</span>}

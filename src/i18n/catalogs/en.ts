@@ -683,6 +683,21 @@ export const en = {
   'workshop.dismissResults': 'Dismiss results',
   'voting.journeyOrder': 'In journey order; vote on the cards or here.',
   'voting.viewersVote': 'Viewers vote in this round.',
+  // The facilitator's canvas: the legend
+  'legend.show': 'Legend',
+  'legend.title': 'What the marks on the map mean',
+  'legend.emotion': 'Emotion at the touchpoint, from −2 to +2',
+  'legend.notScored': 'Emotion not scored yet',
+  'legend.functional': 'Functional needs, with how many of them are not met',
+  'legend.emotional': 'Emotional needs, counted the same way',
+  'legend.unmet': 'Red: a need that is not met',
+  'legend.comments': 'Open comments',
+  'legend.evidence': 'Evidence: ✓ observed or measured, ? assumed',
+  'legend.priority': 'Priority, 1 (highest) to 5',
+  'legend.persona': 'Coloured edge: the persona whose lane the card is in',
+  'legend.stageCount': 'Number on a stage: its annotations',
+  'legend.votes': 'Dots: votes in a dot-voting round',
+  'legend.curve': 'Emotion curve: each persona\'s emotion stage by stage',
 } as const
 
 export type MessageKey = keyof typeof en
