@@ -157,3 +157,62 @@ test('a viewer votes when the round lets viewers vote, and cannot otherwise', as
   // Once closed, the viewer has no control left.
   await expect(vera.getByRole('button', { name: `Vote for ${pain}` })).toHaveCount(0)
 })
+
+/** Pixels of `rgb` (±16 a channel) in a PNG within `box` (PNG pixels), counted by the browser itself. */
+async function pixelsOfColour(page: Page, png: Buffer, box: { x: number; y: number; width: number; height: number }, rgb: [number, number, number]): Promise<number> {
+  return page.evaluate(
+    async ({ data, box, rgb }) => {
+      const img = new Image()
+      img.src = `data:image/png;base64,${data}`
+      await img.decode()
+      const canvas = document.createElement('canvas')
+      canvas.width = img.width
+      canvas.height = img.height
+      const c = canvas.getContext('2d')!
+      c.drawImage(img, 0, 0)
+      const { data: px } = c.getImageData(Math.max(0, Math.floor(box.x)), Math.max(0, Math.floor(box.y)), Math.ceil(box.width), Math.ceil(box.height))
+      let n = 0
+      for (let i = 0; i < px.length; i += 4) if (Math.abs(px[i] - rgb[0]) <= 16 && Math.abs(px[i + 1] - rgb[1]) <= 16 && Math.abs(px[i + 2] - rgb[2]) <= 16) n++
+      return n
+    },
+    { data: png.toString('base64'), box, rgb },
+  )
+}
+
+test('the PNG of the current view leaves out colleagues’ cursors and selection outlines', async ({ page, browser }) => {
+  await openTemplate(page)
+  const editorUrl = await shareLink(page, 'Editor link')
+  const anne = await openAs(browser, editorUrl, 'Anne Ås', '#b05cd6')
+  const anneColour: [number, number, number] = [0xb0, 0x5c, 0xd6]
+  // Anne selects a card and rests her pointer on the map: the facilitator sees both.
+  await card(anne, 'Calls the switchboard').click()
+  const annePane = (await anne.locator('.react-flow__pane').boundingBox())!
+  await anne.mouse.move(annePane.x + 420, annePane.y + 520)
+  const cursor = page.getByTestId('peer-cursor')
+  await expect(cursor).toBeVisible()
+  await expect(card(page, 'Calls the switchboard').locator('.tp-card')).toHaveCSS('outline-color', 'rgb(176, 92, 214)')
+
+  const flow = (await page.locator('.react-flow').boundingBox())!
+  const around = async () => {
+    const c = (await cursor.boundingBox())!
+    const k = (await card(page, 'Calls the switchboard').boundingBox())!
+    return [
+      { x: c.x - flow.x - 4, y: c.y - flow.y - 4, width: c.width + 8, height: c.height + 8 },
+      { x: k.x - flow.x - 6, y: k.y - flow.y - 6, width: k.width + 12, height: k.height + 12 },
+    ]
+  }
+  const [cursorBox, cardBox] = await around()
+  // On screen, Anne's colour is there (so the count below can fail)…
+  const screen = await page.locator('.react-flow').screenshot()
+  expect(await pixelsOfColour(page, screen, cursorBox, anneColour)).toBeGreaterThan(30)
+  expect(await pixelsOfColour(page, screen, cardBox, anneColour)).toBeGreaterThan(30)
+
+  // …and in the exported picture of the same view, it is not.
+  await page.getByRole('button', { name: 'Export', exact: true }).click()
+  const download = page.waitForEvent('download')
+  await page.getByRole('menu').getByRole('menuitem', { name: 'PNG of current view', exact: true }).click()
+  const file = await (await download).path()
+  const png = (await import('node:fs')).readFileSync(file)
+  expect(await pixelsOfColour(page, png, cursorBox, anneColour)).toBe(0)
+  expect(await pixelsOfColour(page, png, cardBox, anneColour)).toBe(0)
+})

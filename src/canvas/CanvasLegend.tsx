@@ -25,7 +25,7 @@ export const CanvasLegend = memo(function CanvasLegend() {
   // Until the map's catalog has loaded, the participant's own language.
   const t = loaded === mapLocale ? translatorFor(mapLocale) : ui
   return (
-    <Panel position="bottom-left" className="canvas-legend-panel">
+    <Panel position="bottom-left" className="canvas-legend-panel" data-export-exclude="">
       <button type="button" className="legend-toggle" aria-expanded={open} aria-controls="canvas-legend" onClick={() => setOpen(!open)}>
         {t('legend.show')}
       </button>
