@@ -32,6 +32,7 @@ import { createFlowCache, toFlow, type JourneyNode } from './toFlow'
 import { UnplacedTray } from './UnplacedTray'
 import { useCanvasKeyboard } from './useCanvasKeyboard'
 import { useFollow } from './useFollow'
+import { useRevealSelection } from './useRevealSelection'
 import { useVotingRoundOnCards } from './votingOnCards'
 import { useT } from '../i18n/useT'
 import './canvas.css'
@@ -223,6 +224,7 @@ export const JourneyCanvas = memo(function JourneyCanvas() {
   )
 
   useCanvasKeyboard(layout)
+  useRevealSelection(layout)
   const follow = useFollow()
 
   // The document arrives after the first render (IndexedDB, then the relay): fit it once it has a grid.

@@ -77,7 +77,8 @@ export function useCanvasKeyboard(layout: GridLayout): void {
         }
         return
       }
-      if (e.key === 'Enter' && sel?.kind === 'touchpoint' && !readOnly) {
+      // Enter on a button inside a card (a vote's − / +) presses that button.
+      if (e.key === 'Enter' && sel?.kind === 'touchpoint' && !readOnly && (e.target as HTMLElement | null)?.tagName !== 'BUTTON') {
         e.preventDefault()
         state.startEditingTitle(sel.id)
         return
