@@ -7,7 +7,7 @@ import { useMapSession } from '../../components/MapSessionContext'
 import { updateTouchpoint, type TouchpointFields } from '../../commands'
 import type { TouchpointId } from '../../model'
 import { useT } from '../../i18n/useT'
-import { EmotionFace, emotionColor } from './EmotionFace'
+import { EmotionFace, emotionColor, emotionLabel } from './EmotionFace'
 import { usePeerEditing, useSharedDraft } from '../../components/useSharedDraft'
 import { PeerEditingMark, TheirChange } from '../../components/fields'
 import { CardVotes } from './CardVotes'
@@ -44,10 +44,18 @@ export const TouchpointCard = memo(function TouchpointCard({ id, data, selected 
         <div className="tp-compact-head">
           <h3 className="tp-title">{tp.title || t('common.untitled')}</h3>
           {tp.emotion !== null && (
-            <span className="tp-compact-emotion">
-              <EmotionFace emotion={tp.emotion} size={detail === 2 ? 40 : 28} />
-              <span className="tp-score">{tp.emotion > 0 ? `+${tp.emotion}` : tp.emotion}</span>
-            </span>
+            // At far zoom a thousand cards may be in view: the emotion is one coloured disc with
+            // its score (one element to paint, not a drawn face), which keeps panning smooth.
+            detail === 2 ? (
+              <span className="tp-emotion-disc" role="img" aria-label={emotionLabel(t, tp.emotion)} style={{ background: emotionColor(tp.emotion) }}>
+                {tp.emotion > 0 ? `+${tp.emotion}` : tp.emotion < 0 ? `−${-tp.emotion}` : '0'}
+              </span>
+            ) : (
+              <span className="tp-compact-emotion">
+                <EmotionFace emotion={tp.emotion} size={28} />
+                <span className="tp-score">{tp.emotion > 0 ? `+${tp.emotion}` : tp.emotion}</span>
+              </span>
+            )
           )}
         </div>
         <p className="tp-compact-marks">
