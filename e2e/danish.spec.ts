@@ -89,7 +89,7 @@ test('the main flow in Danish: template, stage, persona, touchpoint, pain point,
   await page.getByRole('radio', { name: '-2 Meget negativ' }).check()
   await expect(card(page, TOUCHPOINT).getByRole('img', { name: 'Følelse -2: Meget negativ' })).toBeVisible()
   await zoomInOn(page, `.react-flow__node-touchpoint[aria-label="${TOUCHPOINT}"]`)
-  await expect(card(page, TOUCHPOINT).locator('.badge.pain')).toHaveAttribute('title', '1 smertepunkter')
+  await expect(card(page, TOUCHPOINT).locator('.badge.pain')).toHaveAttribute('title', '1 smertepunkt')
   await expectNoOverlap(page, '.toolbar')
   await page.screenshot({ path: `${SHOTS}/danish-3-annotated.png` })
   await page.locator('.inspector').screenshot({ path: `${SHOTS}/danish-4-inspector.png` })

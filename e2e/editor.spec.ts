@@ -29,6 +29,7 @@ test('a facilitator builds a map from the template, edits it, drags, undoes and 
   const personaName = page.getByLabel('Name', { exact: true })
   await personaName.fill(PERSONA)
   await personaName.press('Enter')
+  await fitView(page) // each addition was brought into view in turn; see both at once
   await expect(page.locator(`.react-flow__node-stage[aria-label="Stage ${STAGE}"]`)).toHaveCount(1)
   await expect(page.locator(`.react-flow__node-lane[aria-label="Persona ${PERSONA}"]`)).toHaveCount(1)
 
@@ -72,6 +73,9 @@ test('a facilitator builds a map from the template, edits it, drags, undoes and 
   // Reload: everything is still there, æøå and emoji intact.
   await allSaved(page)
   await page.reload()
+  // The map reopens on the start of the journey; the card is in the new lane of a later stage.
+  await expect(page.locator('.react-flow__node-stage').first()).toBeVisible()
+  await fitView(page)
   await expect(card(page, TOUCHPOINT)).toBeVisible()
   await card(page, TOUCHPOINT).click()
   await expect(crumb).toContainText(STAGE)

@@ -81,20 +81,20 @@ test('dot voting with a budget of 3 ranks the pain points; lock makes participan
   await page.getByRole('spinbutton', { name: 'Votes per participant' }).fill('3')
   await page.getByRole('button', { name: 'Start voting' }).click()
   const voteFor = async (p: Page, text: string, times: number) => {
-    for (let i = 0; i < times; i++) await p.getByRole('button', { name: `Vote for ${text}` }).click()
+    for (let i = 0; i < times; i++) await p.locator('.voting-panel').getByRole('button', { name: `Vote for ${text}` }).click()
   }
   await expect(anne.getByTestId('votes-left')).toHaveText('3 of 3 votes left')
   await voteFor(anne, pains[1], 2)
   await voteFor(anne, pains[2], 1)
   await expect(anne.getByTestId('votes-left')).toHaveText('All your votes are placed')
-  await expect(anne.getByRole('button', { name: `Vote for ${pains[0]}` })).toBeDisabled()
+  await expect(anne.locator('.voting-panel').getByRole('button', { name: `Vote for ${pains[0]}` })).toBeDisabled()
   await voteFor(bjorn, pains[2], 3)
   await expect(bjorn.getByTestId('votes-left')).toHaveText('All your votes are placed')
   // The facilitator sees how many people voted, not who voted what.
   await expect(page.getByTestId('voters')).toHaveText('2 participants have voted')
   // Hidden until revealed.
   await expect(anne.getByText('Results are hidden until the facilitator reveals them.')).toBeVisible()
-  await page.getByRole('button', { name: 'Reveal results' }).click()
+  await page.getByRole('button', { name: 'End round and reveal results' }).click()
   for (const p of [page, anne, bjorn]) {
     const items = p.getByTestId('vote-item')
     await expect(items).toHaveCount(3)
@@ -105,7 +105,7 @@ test('dot voting with a budget of 3 ranks the pain points; lock makes participan
     await expect(items.nth(2).getByLabel('0 votes')).toBeVisible()
   }
   await anne.screenshot({ path: `${SHOTS}/workshop-voting-revealed.png` })
-  await page.getByRole('button', { name: 'End voting' }).click()
+  await page.getByRole('button', { name: 'Dismiss results' }).click()
 
   // Lock: participants turn read-only, and the relay holds a raw client's edit without closing on it.
   await page.getByRole('button', { name: 'Lock map' }).click()
@@ -165,12 +165,12 @@ test('named seats: a round for seats counts one ballot per seat; a revoked seatâ
     await expect(p.getByRole('button', { name: `Vote for ${pains[0]}` })).toHaveCount(0)
   }
   await expect(page.getByTestId('voters')).toHaveText('0 of 1 seats have voted')
-  await phone.getByRole('button', { name: `Vote for ${pains[0]}` }).click()
+  await phone.locator('.voting-panel').getByRole('button', { name: `Vote for ${pains[0]}` }).click()
   await expect(laptop.getByTestId('votes-left')).toHaveText('1 of 2 votes left')
-  await laptop.getByRole('button', { name: `Vote for ${pains[1]}` }).click()
+  await laptop.locator('.voting-panel').getByRole('button', { name: `Vote for ${pains[1]}` }).click()
   await expect(phone.getByTestId('votes-left')).toHaveText('All your votes are placed')
   await expect(page.getByTestId('voters')).toHaveText('1 of 1 seats have voted')
-  await page.getByRole('button', { name: 'Reveal results' }).click()
+  await page.getByRole('button', { name: 'End round and reveal results' }).click()
   const items = anne.getByTestId('vote-item')
   await expect(items.nth(0).getByLabel('1 vote', { exact: true })).toBeVisible()
   await expect(items.nth(1).getByLabel('1 vote', { exact: true })).toBeVisible()

@@ -11,6 +11,7 @@ import { CLOSE_CODES, MESSAGE_SYNC, parseMessage, type IncomingMessage } from '.
 import type { MessageBuckets } from './participantLimits'
 import type { Participant, Refusal, Room } from './room'
 import { SendQueue, type HeldBytes } from './sendQueue'
+import { viewersMayVote } from './writePolicy'
 
 /**
  * A connection closed for what it sent or failed to read gets this long to read its close frame;
@@ -157,8 +158,13 @@ export class Connection implements Participant {
       case 'update':
         if (!canWrite(this.role)) {
           // y-websocket clients answer the relay's sync step 1 on connect; an empty answer is no write.
-          if (!isEmptyUpdate(message.update)) this.metrics.rejected.inc({ reason: 'viewer_write' })
-          return
+          if (isEmptyUpdate(message.update)) return
+          // A round open to viewers takes their own votes (the write policy judges each one);
+          // otherwise a viewer's update is dropped unread, as it always was.
+          if (!viewersMayVote(this.room.doc)) {
+            this.metrics.rejected.inc({ reason: 'viewer_write' })
+            return
+          }
         }
         // The relay asked for it (on join, unlock, a gap): a reconnect is never refused for history,
         // however fast its owner wrote before. Its bytes still count.

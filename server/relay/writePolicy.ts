@@ -22,6 +22,8 @@
  *    rounds and restores versions, is exempt; undoing a deletion may bring an annotation back
  *    with its votes (see `findForeignVote`);
  *  - the `workshop` map (timer, lock, voting rounds) is the facilitator's alone;
+ *  - a viewer writes nothing, except, while an open round lets viewers vote, its own votes on
+ *    that round's kind (`judgeViewerVote`);
  *  - while the map is locked only facilitators change anything; others' changes wait (soft).
  */
 import * as Y from 'yjs'
@@ -39,7 +41,7 @@ import {
 } from '../../src/model'
 import { readUpdate, Y_MAP_TYPE_REF, type RawContent, type RawId, type RawStruct, type RawUpdate } from './updateFormat'
 
-export type WriteRefusal = 'locked' | 'facilitator_only' | 'schema_version' | 'schema' | 'too_large' | 'relay_only' | 'vote_not_own'
+export type WriteRefusal = 'locked' | 'facilitator_only' | 'schema_version' | 'schema' | 'too_large' | 'relay_only' | 'vote_not_own' | 'viewer_write'
 
 /** Where a write lands: map keys from the root down. */
 export type SchemaPath = readonly string[]
@@ -121,14 +123,43 @@ export function judgeUpdate(doc: Y.Doc, role: string, update: Uint8Array | RawUp
     if (path[0] === 'meta' && path[1] === 'schemaVersion') return { kind: 'refuse', reason: 'schema_version', hard: true, detail: 'meta.schemaVersion is written by the relay only' }
     if (path[0] === RELAY_ONLY_ROOT) return { kind: 'refuse', reason: 'relay_only', hard: true, detail: 'the roll of participants is written by the relay only' }
   }
+  if (role === 'viewer') {
+    const problem = judgeViewerVote(doc, analysis.changes, writer)
+    if (problem) return { kind: 'refuse', reason: problem.reason, hard: true, detail: problem.detail }
+  }
   const foreignVote = findForeignVote(doc, analysis.changes, role, writer)
   if (foreignVote) return { kind: 'refuse', reason: 'vote_not_own', hard: foreignVote.hard, detail: foreignVote.detail }
-  if (role !== 'facilitator') {
+  if (role !== 'facilitator' && role !== 'viewer') {
     if (analysis.changes.some((c) => c.path[0] === FACILITATOR_ONLY_ROOT)) return { kind: 'refuse', reason: 'facilitator_only', hard: true, detail: 'the workshop controls are the facilitator’s' }
     if (isLocked(doc)) return { kind: 'refuse', reason: 'locked', hard: false, detail: 'the map is locked by the facilitator' }
   }
   if (analysis.missing) return { kind: 'missing' }
   return { kind: 'apply', analysis }
+}
+
+/** The open round, when it lets viewers vote; the connection asks before it hands a viewer's update on. */
+export function viewersMayVote(doc: Y.Doc): boolean {
+  const voting = doc.getMap('workshop').get('voting') as { status?: unknown; viewersVote?: unknown } | undefined
+  return voting?.status === 'open' && voting.viewersVote === true
+}
+
+/**
+ * A viewer's update during a round that lets viewers vote: it may place and take back its own
+ * votes (`annotations.<id>.votes.<its participant id>`) on existing annotations of the round's
+ * kind, and change nothing else. Null when that is all it does. The lock does not hold it back:
+ * a facilitator who locks the map during a round still wants its votes.
+ */
+function judgeViewerVote(doc: Y.Doc, changes: Change[], writer: Writer): { reason: WriteRefusal; detail: string } | null {
+  const voting = doc.getMap('workshop').get('voting') as { kind?: unknown } | undefined
+  if (!viewersMayVote(doc)) return { reason: 'viewer_write', detail: 'a viewer votes only in a round open to viewers' }
+  for (const { path } of changes) {
+    const [root, recordId, field, voter] = path
+    if (root !== 'annotations' || field !== 'votes' || path.length !== 4) return { reason: 'viewer_write', detail: `${path.join('.')}: a viewer only votes` }
+    if (writer.participantId === undefined || voter !== writer.participantId) return { reason: 'vote_not_own', detail: `${path.join('.')}: a vote under another participant's id` }
+    const record = doc.getMap('annotations').get(recordId)
+    if (!(record instanceof Y.Map) || record.get('kind') !== voting?.kind) return { reason: 'viewer_write', detail: `${path.join('.')}: not an item of this round` }
+  }
+  return null
 }
 
 export interface AnalyzeOptions {

@@ -10,6 +10,7 @@ import {
   MiniMap,
   ReactFlow,
   useReactFlow,
+  useStoreApi,
   type Connection,
   type Node,
   type NodeChange,
@@ -24,11 +25,15 @@ import { selectReadOnly, selectSnapshot, useJourneyStore, type JourneyState, typ
 import { useMapSession } from '../session/MapSessionContext'
 import { personaDropIndex, stageDropTarget, touchpointDropTarget } from './dropTargets'
 import { nodeTypes } from './nodes'
+import { CanvasLegend } from './CanvasLegend'
+import { PinnedHeaders } from './PinnedHeaders'
 import { PresenceLayer } from './PresenceLayer'
 import { createFlowCache, toFlow, type JourneyNode } from './toFlow'
 import { UnplacedTray } from './UnplacedTray'
 import { useCanvasKeyboard } from './useCanvasKeyboard'
 import { useFollow } from './useFollow'
+import { useRevealSelection } from './useRevealSelection'
+import { useVotingRoundOnCards } from './votingOnCards'
 import { useT } from '../i18n/useT'
 import './canvas.css'
 
@@ -59,6 +64,8 @@ function selectionFor(node: JourneyNode): Selection {
 const CURSOR_INTERVAL_MS = 33 // ~30 Hz
 /** Above this many cards a map opens on its first stages rather than fitted whole. */
 const LARGE_MAP_CARDS = 200
+/** The opening zoom when a map does not fit whole: a working zoom, cards in full detail. */
+const OPENING_ZOOM = 0.9
 
 export const JourneyCanvas = memo(function JourneyCanvas() {
   const session = useMapSession()
@@ -71,6 +78,7 @@ export const JourneyCanvas = memo(function JourneyCanvas() {
   const [dragging, setDragging] = useState<{ id: string; x: number; y: number } | null>(null)
   const cache = useRef(createFlowCache())
   const flow = useReactFlow()
+  const store = useStoreApi()
   const t = useT()
   // React Flow's own controls and descriptions, in the participant's language.
   const ariaLabelConfig = useMemo(
@@ -89,9 +97,10 @@ export const JourneyCanvas = memo(function JourneyCanvas() {
   )
 
   const layout = useMemo(() => computeGridLayout(snapshot), [snapshot])
+  const round = useVotingRoundOnCards(snapshot)
   const { nodes: baseNodes, edges } = useMemo(
-    () => toFlow(snapshot, layout, { selectedIds: new Set(selectedId ? [selectedId] : []), readOnly, t }, cache.current),
-    [snapshot, layout, selectedId, readOnly, t],
+    () => toFlow(snapshot, layout, { selectedIds: new Set(selectedId ? [selectedId] : []), readOnly, t, round }, cache.current),
+    [snapshot, layout, selectedId, readOnly, t, round],
   )
   // While a card is dragged, only its position differs from the layout.
   const nodes = useMemo(
@@ -215,6 +224,7 @@ export const JourneyCanvas = memo(function JourneyCanvas() {
   )
 
   useCanvasKeyboard(layout)
+  useRevealSelection(layout)
   const follow = useFollow()
 
   // The document arrives after the first render (IndexedDB, then the relay): fit it once it has a grid.
@@ -224,12 +234,16 @@ export const JourneyCanvas = memo(function JourneyCanvas() {
     if (!hasGrid || fitted.current) return
     fitted.current = true
     requestAnimationFrame(() => {
-      // A large map fitted whole is a wall of unreadable tiles and costs a render of every card:
-      // it opens instead at a readable zoom on the start of the journey (Fit View shows it all).
-      if (layout.cards.length > LARGE_MAP_CARDS) void flow.setViewport({ x: 16, y: 16, zoom: 0.8 })
+      // A map opens at a zoom where its cards read in full (titles at ≥ 11 px on screen): fitted
+      // whole when it fits at that zoom, else on the start of the journey, where a workshop
+      // begins. A large map fitted whole is also a render of every card. Fit View shows it all,
+      // with cards at their far-zoom level of detail and the headers pinned.
+      const { width, height } = store.getState()
+      const fitZoom = Math.min(width / (layout.width * 1.16), height / (layout.height * 1.16))
+      if (layout.cards.length > LARGE_MAP_CARDS || fitZoom < OPENING_ZOOM) void flow.setViewport({ x: 16, y: 16, zoom: OPENING_ZOOM })
       else void flow.fitView({ padding: 0.08, maxZoom: 1 })
     })
-  }, [hasGrid, flow, layout.cards.length])
+  }, [hasGrid, flow, store, layout.cards.length, layout.width, layout.height])
 
   // Tabbing onto a card selects it, as a click does.
   const onFocus = useCallback(
@@ -278,6 +292,8 @@ export const JourneyCanvas = memo(function JourneyCanvas() {
         <Background variant={BackgroundVariant.Dots} gap={24} size={1} color="#d4d9e3" />
         <Controls showInteractive={false} position="bottom-left" />
         <MiniMap pannable zoomable position="bottom-right" ariaLabel={t('canvas.minimap')} nodeColor={miniMapColor} nodeStrokeWidth={0} style={{ width: 160, height: 100 }} />
+        <PinnedHeaders layout={layout} />
+        <CanvasLegend />
         <PresenceLayer />
       </ReactFlow>
       <UnplacedTray />

@@ -5,7 +5,7 @@
  */
 import type { Edge, Node } from '@xyflow/react'
 import { Position } from '@xyflow/react'
-import { cellKey, GRID, type GridLayout, type Persona, type PersonaId, type Phase, type Snapshot, type Stage, type StageId, type Touchpoint } from '../model'
+import { byOrder, cellKey, GRID, type AnnotationKind, type GridLayout, type Persona, type PersonaId, type Phase, type Snapshot, type Stage, type StageId, type Touchpoint } from '../model'
 import { translatorFor, type Translator } from '../i18n/translate'
 import { annotationsByTarget, sameSummary, summarize, type AnnotationSummary } from './annotationSummary'
 
@@ -13,7 +13,9 @@ export type PhaseNodeData = { phase: Phase; stageCount: number }
 export type StageNodeData = { stage: Stage; annotationCount: number }
 export type LaneNodeData = { persona: Persona; width: number; annotationCount: number }
 export type CellNodeData = { stageId: StageId; personaId: PersonaId; stageTitle: string; personaName: string }
-export type TouchpointNodeData = { touchpoint: Touchpoint; summary: AnnotationSummary; personaColor: string }
+/** An item of the running voting round on a card: its votes by participant, and the tally once revealed. */
+export type Votable = { id: string; text: string; votes: Readonly<Record<string, number>>; total: number | null }
+export type TouchpointNodeData = { touchpoint: Touchpoint; summary: AnnotationSummary; personaColor: string; votables: readonly Votable[] | null }
 export type CurveNodeData = { persona: Persona; points: { x: number; y: number; emotion: number }[]; columns: { x: number; width: number }[]; height: number }
 
 export type PhaseNode = Node<PhaseNodeData, 'phase'>
@@ -29,7 +31,12 @@ export interface FlowOptions {
   readOnly: boolean
   /** Words the nodes' accessible names in the participant's language; English when absent (benchmarks). */
   t?: Translator
+  /** The voting round, if one is running: its kind, and the votes that count once revealed. */
+  round?: { kind: AnnotationKind; totals: ReadonlyMap<string, number> | null } | null
 }
+
+const sameVotables = (a: readonly Votable[] | null, b: readonly Votable[] | null) =>
+  a === b || (a !== null && b !== null && a.length === b.length && a.every((v, i) => v.id === b[i].id && v.text === b[i].text && v.votes === b[i].votes && v.total === b[i].total))
 
 export interface FlowCache {
   nodes: Map<string, JourneyNode>
@@ -183,13 +190,18 @@ export function toFlow(snapshot: Snapshot, layout: GridLayout, options: FlowOpti
     const summary = prev && sameSummary(prev, fresh) ? prev : fresh
     cache.summaries.set(tp.id, summary)
     const color = personaColor.get(tp.personaId) ?? '#888888'
+    const round = options.round
+    const items = round ? (byTarget.get(tp.id) ?? []).filter((a) => a.kind === round.kind).sort(byOrder) : []
+    const freshVotables = items.length ? items.map((a) => ({ id: a.id, text: a.text, votes: a.votes, total: round?.totals ? (round.totals.get(a.id) ?? 0) : null })) : null
+    const cachedData = (cache.nodes.get(tp.id) as TouchpointNode | undefined)?.data
+    const votables = cachedData && sameVotables(cachedData.votables, freshVotables) ? cachedData.votables : freshVotables
     const ariaLabel = tp.title || t('canvas.untitledTouchpoint')
     const roleDescription = t('canvas.touchpointRole')
     push(
       reuse<TouchpointNode>(
         cache,
         tp.id,
-        (n) => n.ariaLabel === ariaLabel && n.domAttributes?.['aria-roledescription'] === roleDescription && n.data.touchpoint === tp && n.data.summary === summary && samePos(n, box.x, box.y) && n.selected === selected && n.draggable === draggable && n.data.personaColor === color,
+        (n) => n.ariaLabel === ariaLabel && n.domAttributes?.['aria-roledescription'] === roleDescription && n.data.touchpoint === tp && n.data.summary === summary && samePos(n, box.x, box.y) && n.selected === selected && n.draggable === draggable && n.data.personaColor === color && n.data.votables === votables,
         () => ({
           id: tp.id,
           type: 'touchpoint',
@@ -198,7 +210,7 @@ export function toFlow(snapshot: Snapshot, layout: GridLayout, options: FlowOpti
           height: box.height,
           measured: { width: box.width, height: box.height },
           handles: CARD_HANDLES,
-          data: { touchpoint: tp, summary, personaColor: color },
+          data: { touchpoint: tp, summary, personaColor: color, votables },
           selected,
           draggable,
           ariaLabel,

@@ -51,9 +51,9 @@ export function stopTimer(doc: Y.Doc): void {
 
 /**
  * Open a dot-voting round on one kind of annotation. Earlier votes on that kind are cleared.
- * `seatsOnly`: only named seats vote, one ballot per seat.
+ * `seatsOnly`: only named seats vote, one ballot per seat. `viewersVote`: viewers vote too.
  */
-export function openVotingRound(doc: Y.Doc, input: { kind: AnnotationKind; budget: number; seatsOnly?: boolean }): string {
+export function openVotingRound(doc: Y.Doc, input: { kind: AnnotationKind; budget: number; seatsOnly?: boolean; viewersVote?: boolean }): string {
   if (!Number.isInteger(input.budget) || input.budget < 1 || input.budget > MAX_VOTE_BUDGET) throw new CommandError(`budget: expected 1..${MAX_VOTE_BUDGET}, got ${input.budget}`)
   return transactLocal(doc, () => {
     const annotations = getCollection(doc, 'annotations')
@@ -64,15 +64,16 @@ export function openVotingRound(doc: Y.Doc, input: { kind: AnnotationKind; budge
       else record.set('votes', new Y.Map())
     }
     const id = createId('annotation').replace('annotation:', 'round:')
-    getWorkshopMap(doc).set('voting', { id, kind: input.kind, budget: input.budget, status: 'open', revealed: false, seatsOnly: input.seatsOnly === true })
+    getWorkshopMap(doc).set('voting', { id, kind: input.kind, budget: input.budget, status: 'open', revealed: false, seatsOnly: input.seatsOnly === true, viewersVote: input.viewersVote === true })
     return id
   })
 }
 
-export function closeVotingRound(doc: Y.Doc): void {
+/** Close the round to further votes; `reveal` also shows the results, in the same write (the facilitator's "End round"). */
+export function closeVotingRound(doc: Y.Doc, options: { reveal?: boolean } = {}): void {
   transactLocal(doc, () => {
     const { voting } = readWorkshop(doc)
-    if (voting) getWorkshopMap(doc).set('voting', { ...voting, status: 'closed' })
+    if (voting) getWorkshopMap(doc).set('voting', { ...voting, status: 'closed', ...(options.reveal ? { revealed: true } : null) })
   })
 }
 

@@ -35,6 +35,7 @@ const SAME_AS_ENGLISH: Partial<Record<MessageKey, string>> = {
   'canvas.personaNode': '"Persona {name}": the same word',
   'assessment.prompt': 'only a placeholder and a question mark',
   'annotationKind.note.one': 'Danish writes note, as its print labels do',
+  'canvas.badge.note.one': 'Danish writes note, as its print labels do',
   'emotion.0': 'neutral is the Danish and Swedish word',
   'connection.offline': 'Danish says offline',
   'workshop.timer': 'Danish and Swedish say timer',

@@ -27,7 +27,7 @@ describe('translate', () => {
   })
 
   it('fills placeholders, and writes numbers the locale’s way', () => {
-    expect(translate('en', 'voting.left', { left: 2, budget: 3 })).toBe('2 of 3 votes left')
+    expect(translate('en', 'voting.left.other', { left: 2, count: 3 })).toBe('2 of 3 votes left')
     expect(translate('da', 'annotation.createActionFrom', { text: 'Kø på æøå' })).toBe('Opret handling ud fra Kø på æøå')
     expect(translate('da', 'metrics.expected', { min: -1.5, max: 7 })).toBe('Forventet −1,5..7')
   })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { printLabels } from './printLabels'
+import { printLabels, votesText } from './printLabels'
 import { loadCatalog } from '../i18n/translate'
 
 // Exports print in the map's language: its catalog loads first, as the app does before an export.
@@ -26,5 +26,15 @@ describe('print labels', () => {
     expect(printLabels('da').evidence).toEqual({ assumed: 'Antaget', observed: 'Observeret', measured: 'Målt' })
     expect(printLabels('sv').evidence).toEqual({ assumed: 'Antaget', observed: 'Observerat', measured: 'Uppmätt' })
     expect(printLabels('nb-NO').evidence).toEqual({ assumed: 'Antatt', observed: 'Observert', measured: 'Målt' })
+  })
+})
+
+describe('votes in print', () => {
+  it('says "1 vote" and "2 votes" by each language’s plural rule', () => {
+    expect(votesText(printLabels('en'), 1)).toBe('1 vote')
+    expect(votesText(printLabels('en'), 2)).toBe('2 votes')
+    expect(votesText(printLabels('nb-NO'), 1)).toBe('1 stemme')
+    expect(votesText(printLabels('sv'), 0)).toBe('0 röster')
+    expect(votesText(printLabels('da'), 1)).toBe('1 stemme')
   })
 })

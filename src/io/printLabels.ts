@@ -29,6 +29,8 @@ export interface PrintLabels {
   owner: string
   priority: string
   votes: string
+  /** The singular of `votes`, chosen by `votesText` through the language's plural rule. */
+  vote: string
   created: string
   exported: string
   summary: string
@@ -115,7 +117,7 @@ export const METRIC_NAMES: Record<MetricName, string> = { nps: 'NPS', ces: 'CES'
 const NEED_STATUSES: readonly NeedStatus[] = ['met', 'partly', 'unmet']
 const CSV_COLUMNS = ['phase', 'stage', 'persona', 'touchpoint', 'description', 'channel', 'owner', 'emotion', 'priority', 'annotationKind', 'annotationText', 'needStatus', 'votes', 'evidence', 'impact', 'effort'] as const
 const SCALARS = [
-  'personas', 'legend', 'emotion', 'emotionCurve', 'annotationKinds', 'needStatusHeading', 'link', 'channel', 'owner', 'priority', 'votes', 'created', 'exported', 'summary',
+  'personas', 'legend', 'emotion', 'emotionCurve', 'annotationKinds', 'needStatusHeading', 'link', 'channel', 'owner', 'priority', 'votes', 'vote', 'created', 'exported', 'summary',
   'painAndTruthByStage', 'notesOnPhasesAndStages', 'unmetNeeds', 'functionalNeeds', 'emotionalNeeds', 'opportunities', 'openComments', 'unplaced', 'unplacedTouchpoints',
   'unplacedAnnotations', 'unplacedComments', 'brokenLinks', 'none', 'continued', 'page', 'evidenceHeading', 'metricsHeading', 'metricsMeaning', 'target', 'scorecard',
   'wholeJourney', 'actionPlan', 'noOwner', 'measure', 'due', 'status', 'addresses', 'promises', 'provenAt', 'unplacedServicePriorities',
@@ -156,7 +158,19 @@ export function printLabels(locale: string): PrintLabels {
     measured: { ...record(MEASURED, (k) => `print.measured.${k}`, lang), csv: record(MEASURED_CSV, (k) => `print.measured.csv.${k}`, lang) },
   }
   built.set(lang, labels)
+  languageOf.set(labels, lang)
   return labels
+}
+
+const languageOf = new WeakMap<PrintLabels, string>()
+const pluralRules = new Map<string, Intl.PluralRules>()
+
+/** "1 vote", "3 votes": the count with the label its language's plural rule asks for. */
+export function votesText(labels: PrintLabels, count: number): string {
+  const language = languageOf.get(labels) ?? 'en'
+  let rules = pluralRules.get(language)
+  if (!rules) pluralRules.set(language, (rules = new Intl.PluralRules(language)))
+  return `${count} ${rules.select(count) === 'one' ? labels.vote : labels.votes}`
 }
 
 /** −2..2 as printed: a real minus sign and an explicit plus, so "+1" and "−1" never look alike. */

@@ -24,6 +24,11 @@ export interface VotingRound {
   revealed: boolean
   /** Only named seats vote (one ballot per seat); participants of shared links watch. */
   seatsOnly: boolean
+  /**
+   * Viewers vote too: the relay then takes from a viewer exactly its own votes on this round's
+   * kind while the round is open, and nothing else (server/relay/writePolicy.ts).
+   */
+  viewersVote: boolean
 }
 
 export interface WorkshopState {
@@ -50,7 +55,7 @@ function restoreVoting(raw: unknown): VotingRound | null {
   const v = raw as Record<string, unknown>
   if (typeof v.id !== 'string' || !ANNOTATION_KINDS.includes(v.kind as AnnotationKind)) return null
   const budget = typeof v.budget === 'number' && Number.isInteger(v.budget) ? Math.max(1, Math.min(MAX_VOTE_BUDGET, v.budget)) : 3
-  return { id: v.id, kind: v.kind as AnnotationKind, budget, status: v.status === 'closed' ? 'closed' : 'open', revealed: v.revealed === true, seatsOnly: v.seatsOnly === true }
+  return { id: v.id, kind: v.kind as AnnotationKind, budget, status: v.status === 'closed' ? 'closed' : 'open', revealed: v.revealed === true, seatsOnly: v.seatsOnly === true, viewersVote: v.viewersVote === true }
 }
 
 /** Whatever a peer wrote, a well-formed workshop state. */

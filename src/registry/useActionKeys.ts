@@ -23,6 +23,8 @@ export function useActionKeys(scope: ActionScope, canvas?: ActionContext['canvas
       // A key on a control outside the canvas (the inspector's buttons, a dialog) belongs to that
       // control: Enter on "Comments" must not open the selected card's title.
       if (scope === 'canvas' && e.target instanceof Element && !e.target.closest('.react-flow') && e.target.closest('button, a[href], dialog, .inspector')) return
+      // Enter on a button inside a card (a vote's − / +) presses that button.
+      if (e.key === 'Enter' && e.target instanceof Element && e.target.tagName === 'BUTTON') return
       const ctx: ActionContext = { doc, undoManager, state: useJourneyStore.getState(), canvas, key: e.key }
       if (!action.enabled(ctx)) return
       if (action.preventDefault !== false) e.preventDefault()

@@ -1,4 +1,5 @@
-import type { NodeProps } from '@xyflow/react'
+import { useStore, type NodeProps } from '@xyflow/react'
+import { selectDetail } from './levelOfDetail'
 import { memo } from 'react'
 import { GRID } from '../../model'
 import type { CurveNode } from '../toFlow'
@@ -9,11 +10,12 @@ import { useT } from '../../i18n/useT'
 export const EmotionCurve = memo(function EmotionCurve({ data, width }: NodeProps<CurveNode>) {
   const { persona, points, columns, height } = data
   const t = useT()
+  const detail = useStore(selectDetail)
   const mid = height / 2
   const amplitude = (height - 24) / 4
   const path = points.map((p, i) => `${i === 0 ? 'M' : 'L'}${p.x} ${p.y}`).join(' ')
   return (
-    <div className="curve-row" style={{ width, height }}>
+    <div className={`curve-row lod-${detail}`} style={{ width, height }}>
       <div className="curve-label" style={{ width: GRID.laneHeaderWidth }}>
         <span className="curve-swatch" style={{ background: persona.color }} aria-hidden="true" />
         <span>

@@ -1,4 +1,5 @@
-import type { NodeProps } from '@xyflow/react'
+import { useStore, type NodeProps } from '@xyflow/react'
+import { selectDetail } from './levelOfDetail'
 import { memo } from 'react'
 import { phaseName } from '../../i18n/phaseNames'
 import { selectMeta, useJourneyStore } from '../../store'
@@ -8,8 +9,9 @@ import type { CellNode, LaneNode, PhaseNode, StageNode } from '../toFlow'
 export const PhaseHeader = memo(function PhaseHeader({ data, selected }: NodeProps<PhaseNode>) {
   const locale = useJourneyStore(selectMeta).locale
   const t = useT()
+  const detail = useStore(selectDetail)
   return (
-    <div className={`phase-header phase-${data.phase}${selected ? ' is-selected' : ''}`} role="heading" aria-level={2}>
+    <div className={`phase-header phase-${data.phase} lod-${detail}${selected ? ' is-selected' : ''}`} role="heading" aria-level={2}>
       {phaseName(data.phase, locale)}
       {data.stageCount === 0 && <span className="muted"> · {t('canvas.noStagesYet')}</span>}
     </div>
@@ -18,8 +20,9 @@ export const PhaseHeader = memo(function PhaseHeader({ data, selected }: NodePro
 
 export const StageHeader = memo(function StageHeader({ data, selected }: NodeProps<StageNode>) {
   const t = useT()
+  const detail = useStore(selectDetail)
   return (
-    <div className={`stage-header phase-${data.stage.phase}${selected ? ' is-selected' : ''}`} role="heading" aria-level={3} title={t('canvas.dragToReorder')}>
+    <div className={`stage-header phase-${data.stage.phase} lod-${detail}${selected ? ' is-selected' : ''}`} role="heading" aria-level={3} title={t('canvas.dragToReorder')}>
       <span className="stage-title">{data.stage.title || <span className="muted">{t('canvas.untitledStage')}</span>}</span>
       {data.annotationCount > 0 && (
         <span className="stage-count" title={t.plural('canvas.annotationCount', data.annotationCount)}>
@@ -33,8 +36,9 @@ export const StageHeader = memo(function StageHeader({ data, selected }: NodePro
 export const LaneHeader = memo(function LaneHeader({ data, selected }: NodeProps<LaneNode>) {
   const { persona } = data
   const t = useT()
+  const detail = useStore(selectDetail)
   return (
-    <div className={`lane-header${selected ? ' is-selected' : ''}`} style={{ ['--lane' as string]: persona.color }} title={t('canvas.dragToReorder')}>
+    <div className={`lane-header lod-${detail}${selected ? ' is-selected' : ''}`} style={{ ['--lane' as string]: persona.color }} title={t('canvas.dragToReorder')}>
       <div className="lane-band" style={{ width: data.width }} aria-hidden="true" />
       <div className="lane-label">
         <span className="lane-avatar" aria-hidden="true">{(persona.name || '?').slice(0, 1).toUpperCase()}</span>

@@ -1,4 +1,4 @@
-import { Handle, Position, useStore, type NodeProps, type ReactFlowState } from '@xyflow/react'
+import { Handle, Position, useStore, type NodeProps } from '@xyflow/react'
 import { memo, useCallback, useEffect, useRef } from 'react'
 import { useJourneyStore } from '../../store'
 import type { JourneyState } from '../../store'
@@ -11,6 +11,8 @@ import { EmotionFace, emotionColor, emotionLabel } from './EmotionFace'
 import { usePeerEditing, useSharedDraft } from '../../components/useSharedDraft'
 import { PeerEditingMark, TheirChange } from '../../components/fields'
 import { MeasuredBadge, MeasuredMark, QuoteBadge } from '../feedback/CardFeedbackBadges'
+import { CardVotes } from './CardVotes'
+import { selectDetail } from './levelOfDetail'
 
 /** `color|name` of a peer who has this card selected, or '' (a string, so the selector is cheap). */
 function usePeerOutline(id: string): string {
@@ -19,41 +21,53 @@ function usePeerOutline(id: string): string {
 
 const selectIsEditing = (id: string) => (s: JourneyState) => s.editingTitleId === id
 
-/**
- * Below this zoom a card's details are too small to read, so it draws as a plain tile with its
- * title: a handful of DOM nodes instead of thirty, which keeps panning a 1,000-card map smooth.
- * The selector returns a boolean, so cards re-render only when the zoom crosses the threshold.
- */
-const DETAIL_ZOOM = 0.6
-const selectDetailed = (s: ReactFlowState) => s.transform[2] >= DETAIL_ZOOM
-
 /** Set by the editor benchmark to count card renders; absent (one property read) otherwise. */
 const probe = globalThis as { __journeyRenderProbe?: (id: string) => void }
 
 export const TouchpointCard = memo(function TouchpointCard({ id, data, selected }: NodeProps<TouchpointNode>) {
-  const { touchpoint: tp, summary, personaColor } = data
+  const { touchpoint: tp, summary, personaColor, votables } = data
   probe.__journeyRenderProbe?.(id)
   const peers = usePeerOutline(id)
   const editing = useJourneyStore(useCallback(selectIsEditing(id), [id]))
   const peerEditing = usePeerEditing(id)
   const firstPeer = peerEditing ? [peerEditing.color, peerEditing.name] : peers ? peers.split('|') : null
-  const detailed = useStore(selectDetailed)
+  const detail = useStore(selectDetail)
   const t = useT()
-  if (!detailed && !editing) {
+  if (detail > 0 && !editing) {
     const unmet = summary.functionalUnmet + summary.emotionalUnmet
     return (
       <article
-        className={`tp-card is-compact${selected ? ' is-selected' : ''}`}
+        className={`tp-card is-compact lod-${detail}${selected ? ' is-selected' : ''}`}
         title={peerEditing ? t('field.peerEditing', { name: peerEditing.name }) : undefined}
-        style={{ borderLeftColor: personaColor, ...(firstPeer ? { outline: `3px solid ${firstPeer[0]}` } : null) }}
+        style={{ borderLeftColor: personaColor, ...(tp.emotion !== null ? { ['--emotion' as string]: emotionColor(tp.emotion) } : null), ...(firstPeer ? { outline: `3px solid ${firstPeer[0]}` } : null) }}
         data-testid="touchpoint-card"
       >
-        <h3 className="tp-title">{tp.title || t('common.untitled')}</h3>
+        <div className="tp-compact-head">
+          <h3 className="tp-title">{tp.title || t('common.untitled')}</h3>
+          {tp.emotion !== null && (
+            // At far zoom a thousand cards may be in view: the emotion is one coloured disc with
+            // its score (one element to paint, not a drawn face), which keeps panning smooth.
+            detail === 2 ? (
+              <span className="tp-emotion-disc" role="img" aria-label={emotionLabel(t, tp.emotion)} style={{ background: emotionColor(tp.emotion) }}>
+                {tp.emotion > 0 ? `+${tp.emotion}` : tp.emotion < 0 ? `−${-tp.emotion}` : '0'}
+              </span>
+            ) : (
+              <span className="tp-compact-emotion">
+                <EmotionFace emotion={tp.emotion} size={28} />
+                <span className="tp-score">{tp.emotion > 0 ? `+${tp.emotion}` : tp.emotion}</span>
+              </span>
+            )
+          )}
+        </div>
         <p className="tp-compact-marks">
-          {tp.emotion !== null && <span className="tp-dot" role="img" aria-label={emotionLabel(t, tp.emotion)} style={{ background: emotionColor(tp.emotion) }} />}
-          {unmet > 0 && <span className="tp-mark unmet" title={t('canvas.mark.unmet', { count: unmet })}>{unmet}</span>}
-          {summary.pain > 0 && <span className="tp-mark pain" title={t('canvas.badge.pain', { count: summary.pain })}>⚡{summary.pain}</span>}
-          {summary.truth > 0 && <span className="tp-mark truth" title={t('canvas.badge.truth', { count: summary.truth })}>★{summary.truth}</span>}
+          {unmet > 0 && <span className="tp-mark unmet" title={t.plural('canvas.mark.unmet', unmet)}>{unmet}</span>}
+          {summary.pain > 0 && <span className="tp-mark pain" title={t.plural('canvas.badge.pain', summary.pain)}>⚡{summary.pain}</span>}
+          {summary.truth > 0 && <span className="tp-mark truth" title={t.plural('canvas.badge.truth', summary.truth)}>★{summary.truth}</span>}
+          {votables?.some((v) => v.total !== null) && (
+            <span className="tp-mark votes" role="img" aria-label={t.plural('voting.votes', votables.reduce((n, v) => n + (v.total ?? 0), 0))}>
+              ●{votables.reduce((n, v) => n + (v.total ?? 0), 0)}
+            </span>
+          )}
           <MeasuredMark touchpointId={tp.id} />
         </p>
       </article>
@@ -84,6 +98,10 @@ export const TouchpointCard = memo(function TouchpointCard({ id, data, selected 
           {tp.emotion !== null && <span className="tp-score">{tp.emotion > 0 ? `+${tp.emotion}` : tp.emotion}</span>}
         </div>
       </header>
+      {votables ? (
+        <CardVotes items={votables} />
+      ) : (
+        <>
       <p className="tp-meta">
         {tp.channel && <span className="tp-channel">{tp.channel}</span>}
         {tp.owner && <span className="tp-owner">{tp.owner}</span>}
@@ -93,20 +111,20 @@ export const TouchpointCard = memo(function TouchpointCard({ id, data, selected 
         <MeasuredBadge touchpointId={tp.id} />
         <QuoteBadge touchpointId={tp.id} />
         {summary.functional > 0 && (
-          <li className={`badge need${summary.functionalUnmet ? ' unmet' : ''}`} title={t('canvas.badge.functional', { count: summary.functional, unmet: summary.functionalUnmet })}>
+          <li className={`badge need${summary.functionalUnmet ? ' unmet' : ''}`} title={t.plural('canvas.badge.functional', summary.functional, {unmet: summary.functionalUnmet })}>
             {t('canvas.badge.functionalShort')} {summary.functionalUnmet ? t('canvas.badge.unmet', { unmet: summary.functionalUnmet, count: summary.functional }) : summary.functional}
           </li>
         )}
         {summary.emotional > 0 && (
-          <li className={`badge need${summary.emotionalUnmet ? ' unmet' : ''}`} title={t('canvas.badge.emotional', { count: summary.emotional, unmet: summary.emotionalUnmet })}>
+          <li className={`badge need${summary.emotionalUnmet ? ' unmet' : ''}`} title={t.plural('canvas.badge.emotional', summary.emotional, {unmet: summary.emotionalUnmet })}>
             {t('canvas.badge.emotionalShort')} {summary.emotionalUnmet ? t('canvas.badge.unmet', { unmet: summary.emotionalUnmet, count: summary.emotional }) : summary.emotional}
           </li>
         )}
-        {summary.pain > 0 && <li className="badge pain" title={t('canvas.badge.pain', { count: summary.pain })}>⚡ {summary.pain}</li>}
-        {summary.truth > 0 && <li className="badge truth" title={t('canvas.badge.truth', { count: summary.truth })}>★ {summary.truth}</li>}
-        {summary.opportunity > 0 && <li className="badge opportunity" title={t('canvas.badge.opportunity', { count: summary.opportunity })}>◆ {summary.opportunity}</li>}
-        {summary.note > 0 && <li className="badge note" title={t('canvas.badge.note', { count: summary.note })}>✎ {summary.note}</li>}
-        {summary.comments > 0 && <li className="badge comment" title={t('canvas.badge.comments', { count: summary.comments })}>💬 {summary.comments}</li>}
+        {summary.pain > 0 && <li className="badge pain" title={t.plural('canvas.badge.pain', summary.pain)}>⚡ {summary.pain}</li>}
+        {summary.truth > 0 && <li className="badge truth" title={t.plural('canvas.badge.truth', summary.truth)}>★ {summary.truth}</li>}
+        {summary.opportunity > 0 && <li className="badge opportunity" title={t.plural('canvas.badge.opportunity', summary.opportunity)}>◆ {summary.opportunity}</li>}
+        {summary.note > 0 && <li className="badge note" title={t.plural('canvas.badge.note', summary.note)}>✎ {summary.note}</li>}
+        {summary.comments > 0 && <li className="badge comment" title={t.plural('canvas.badge.comments', summary.comments)}>💬 {summary.comments}</li>}
         {summary.evidenced + summary.assumed > 0 && (
           <li className="badge evidence" title={t('canvas.badge.evidence', { evidenced: summary.evidenced, assumed: summary.assumed })}>
             <span className="visually-hidden">{t('canvas.badge.evidenceLabel')} </span>
@@ -116,6 +134,8 @@ export const TouchpointCard = memo(function TouchpointCard({ id, data, selected 
           </li>
         )}
       </ul>
+        </>
+      )}
       <Handle type="source" position={Position.Right} id="out" className="tp-handle" />
     </article>
   )

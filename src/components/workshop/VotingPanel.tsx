@@ -1,14 +1,17 @@
 import { useMemo } from 'react'
 import { castVote } from '../../commands'
-import { activeSeats, countVoters, tallyVotes, votesSpent } from '../../model'
+import { activeSeats, countVoters, tallyVotes } from '../../model'
 import { useT } from '../../i18n/useT'
-import { selectReadOnly, selectSnapshot, selectWorkshop, useJourneyStore } from '../../store'
+import { inJourneyOrder } from '../../model/journeyOrder'
+import { selectSnapshot, selectWorkshop, useJourneyStore } from '../../store'
 import { useMapSession } from '../../session/MapSessionContext'
+import { selectCanVote, selectVotesSpent } from '../../store/votingAccess'
 
 /**
  * The open voting round: each participant places up to the budget of dots; the tally stays hidden
  * until the facilitator reveals it, then the items are ranked by the votes that count (only those
- * of participants the relay knows; in a round for named seats, only the seats'). The facilitator
+ * of participants the relay knows; in a round for named seats, only the seats'). Until then the
+ * list reads in journey order, like the cards that carry the same controls. The facilitator
  * sees how many participants have voted. A participant votes under the id the relay issued it, so
  * the buttons wait until it has one.
  */
@@ -17,36 +20,37 @@ export function VotingPanel() {
   const { voting } = useJourneyStore(selectWorkshop)
   const snapshot = useJourneyStore(selectSnapshot)
   const me = useJourneyStore((s) => s.self.id)
-  const readOnly = useJourneyStore(selectReadOnly)
   const role = useJourneyStore((s) => s.role)
+  const canVote = useJourneyStore(selectCanVote)
+  const spent = useJourneyStore(selectVotesSpent)
   const roll = useJourneyStore((s) => s.roll)
   const t = useT()
   const results = useMemo(() => (voting ? tallyVotes(snapshot, voting, roll) : []), [snapshot, voting, roll])
   const voters = useMemo(() => (voting ? countVoters(snapshot, voting, roll) : 0), [snapshot, voting, roll])
   if (!voting) return null
-  const spent = votesSpent(snapshot, voting.kind, me)
   const left = Math.max(0, voting.budget - spent)
   const kinds = t(`annotationKind.${voting.kind}.other`)
   const where = (targetId: string) => snapshot.touchpoints[targetId]?.title ?? snapshot.stages[targetId]?.title ?? snapshot.personas[targetId]?.name ?? ''
   // In a round for named seats, only a seat's participant votes (a map kept in this browser has no seats).
   const seated = !voting.seatsOnly || (roll !== null && roll.get(me)?.seat != null)
-  const canVote = voting.status === 'open' && role !== 'viewer' && me !== '' && seated
+  const mayVoteAtAll = role !== 'viewer' || voting.viewersVote
   return (
     <section className="voting-panel" aria-labelledby="voting-title">
       <h2 id="voting-title">
         {t('voting.title', { kinds })}
         {voting.status === 'closed' && <span className="muted small"> {t('voting.closed')}</span>}
       </h2>
-      {canVote && <p className="small" data-testid="votes-left">{left === 0 ? t('voting.allPlaced') : t('voting.left', { left, budget: voting.budget })}</p>}
-      {voting.status === 'open' && role !== 'viewer' && !seated && <p className="small muted">{t('voting.seatsOnly')}</p>}
+      {canVote && <p className="small" data-testid="votes-left">{left === 0 ? t('voting.allPlaced') : t.plural('voting.left', voting.budget, { left })}</p>}
+      {voting.status === 'open' && mayVoteAtAll && !seated && <p className="small muted">{t('voting.seatsOnly')}</p>}
       {role === 'facilitator' && (
         <p className="small" data-testid="voters">
           {voting.seatsOnly ? t('voting.seatVoters', { count: voters, seats: activeSeats(roll) }) : t.plural('voting.voters', voters)}
         </p>
       )}
-      {voting.revealed ? <p className="small muted">{t('voting.revealed')}</p> : <p className="small muted">{t('voting.hidden')}</p>}
+      {voting.viewersVote && <p className="small muted">{t('voting.viewersVote')}</p>}
+      {voting.revealed ? <p className="small muted">{t('voting.revealed')}</p> : <p className="small muted">{t('voting.hidden')} {t('voting.journeyOrder')}</p>}
       <ol className="vote-list">
-        {(voting.revealed ? results : results.slice().sort((a, b) => a.annotation.order.localeCompare(b.annotation.order))).map(({ annotation, votes }) => {
+        {(voting.revealed ? results : inJourneyOrder(snapshot, results)).map(({ annotation, votes }) => {
           const mine = annotation.votes[me] ?? 0
           return (
             <li key={annotation.id} data-testid="vote-item">
@@ -61,9 +65,9 @@ export function VotingPanel() {
                     {votes}
                   </span>
                 )}
-                {canVote && !readOnly && (
+                {canVote && (
                   <>
-                    <span className="my-dots" aria-label={t('voting.mine', { count: mine })}>
+                    <span className="my-dots" role="img" aria-label={t.plural('cardVotes.mine', mine)}>
                       {'●'.repeat(Math.min(mine, 10))}
                     </span>
                     <button type="button" disabled={mine === 0} onClick={() => castVote(doc, annotation.id, me, -1)} aria-label={t('voting.remove', { text: annotation.text })}>

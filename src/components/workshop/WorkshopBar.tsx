@@ -17,6 +17,7 @@ export function WorkshopBar({ onOpenVersions }: { onOpenVersions(): void }) {
   const [kind, setKind] = useState<AnnotationKind>('pain-point')
   const [budget, setBudget] = useState(3)
   const [seatsOnly, setSeatsOnly] = useState(false)
+  const [viewersVote, setViewersVote] = useState(false)
   const [spotlight, setSpotlight] = useState(false)
   const t = useT()
   const now = () => relayNow(offset)
@@ -34,7 +35,7 @@ export function WorkshopBar({ onOpenVersions }: { onOpenVersions(): void }) {
         {timer.status === 'stopped' ? (
           <>
             <label>
-              <span className="visually-hidden">{t('workshop.timerMinutes')}</span>
+              <span className="wb-label">{t('workshop.timerMinutes')}</span>
               <input type="number" min={1} max={240} value={minutes} onChange={(e) => setMinutes(Math.max(1, Math.min(240, Number(e.target.value) || 1)))} aria-label={t('workshop.timerMinutes')} />
             </label>
             <button type="button" onClick={() => startTimer(doc, minutes * 60_000, now())}>
@@ -65,7 +66,7 @@ export function WorkshopBar({ onOpenVersions }: { onOpenVersions(): void }) {
         {!voting ? (
           <>
             <label>
-              <span className="visually-hidden">{t('workshop.voteOn')}</span>
+              <span className="wb-label">{t('workshop.voteOn')}</span>
               <select value={kind} onChange={(e) => setKind(e.target.value as AnnotationKind)} aria-label={t('workshop.voteOn')}>
                 {ANNOTATION_KINDS.map((k) => (
                   <option key={k} value={k}>
@@ -75,30 +76,40 @@ export function WorkshopBar({ onOpenVersions }: { onOpenVersions(): void }) {
               </select>
             </label>
             <label>
-              <span className="visually-hidden">{t('workshop.votesPerParticipant')}</span>
+              <span className="wb-label">{t('workshop.votesPerParticipant')}</span>
               <input type="number" min={1} max={50} value={budget} onChange={(e) => setBudget(Math.max(1, Math.min(50, Number(e.target.value) || 1)))} aria-label={t('workshop.votesPerParticipant')} />
             </label>
             <label className="wb-check">
               <input type="checkbox" checked={seatsOnly} onChange={(e) => setSeatsOnly(e.target.checked)} />
               {t('workshop.seatsOnly')}
             </label>
-            <button type="button" onClick={() => openVotingRound(doc, { kind, budget, seatsOnly })}>
+            <label className="wb-check">
+              <input type="checkbox" checked={viewersVote} onChange={(e) => setViewersVote(e.target.checked)} />
+              {t('workshop.viewersVote')}
+            </label>
+            <button type="button" onClick={() => openVotingRound(doc, { kind, budget, seatsOnly, viewersVote })}>
               {t('workshop.startVoting')}
             </button>
           </>
         ) : (
           <>
-            {voting.status === 'open' && (
-              <button type="button" onClick={() => closeVotingRound(doc)}>
-                {t('workshop.closeVoting')}
+            {/* One flow: end the round (which reveals the results), then dismiss them. */}
+            {voting.status === 'open' ? (
+              <button type="button" className="primary" onClick={() => closeVotingRound(doc, { reveal: true })}>
+                {t('workshop.endRound')}
               </button>
+            ) : (
+              <>
+                {!voting.revealed && (
+                  <button type="button" onClick={() => revealVotes(doc, true)}>
+                    {t('workshop.revealResults')}
+                  </button>
+                )}
+                <button type="button" onClick={() => endVoting(doc)}>
+                  {t('workshop.dismissResults')}
+                </button>
+              </>
             )}
-            <button type="button" onClick={() => revealVotes(doc, !voting.revealed)}>
-              {voting.revealed ? t('workshop.hideResults') : t('workshop.revealResults')}
-            </button>
-            <button type="button" onClick={() => endVoting(doc)}>
-              {t('workshop.endVoting')}
-            </button>
           </>
         )}
       </div>

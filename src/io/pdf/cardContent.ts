@@ -5,7 +5,7 @@
  * the grid plan paginates and the grid draws.
  */
 import { METRICS, type Annotation, type AnnotationKind, type MetricName, type Snapshot, type Touchpoint } from '../../model'
-import { emotionLabel, formatEmotion, METRIC_NAMES } from '../printLabels'
+import { emotionLabel, formatEmotion, METRIC_NAMES, votesText } from '../printLabels'
 import { LINK_COLOR, STATUS_MARK, TARGET_COLORS } from '../printPalette'
 import { INK, type PrintContext, type TextStyle } from './printContext'
 
@@ -81,7 +81,7 @@ export function buildPrintCard(ctx: PrintContext, snapshot: Snapshot, tp: Touchp
     push(a.text.trim() === '' ? '—' : a.text, m.text, markRoom, width - markRoom, a.kind)
     const votes = Object.values(a.votes).reduce((s, n) => s + n, 0)
     const status = a.status ? `${STATUS_MARK[a.status].symbol} ${labels.needStatus[a.status]}` : ''
-    const detail = [status, votes > 0 ? `${votes} ${labels.votes}` : ''].filter((s) => s !== '').join(' · ')
+    const detail = [status, votes > 0 ? votesText(labels, votes) : ''].filter((s) => s !== '').join(' · ')
     const detailStyle = { ...m.small, bold: true, color: a.status ? STATUS_MARK[a.status].color : INK.muted }
     if (detail !== '') push(detail, detailStyle, markRoom)
     if (a.evidence) {

@@ -3,7 +3,7 @@
  * sign the following pages use, so the PDF stands on its own in a manager's inbox.
  */
 import { ANNOTATION_KINDS, EVIDENCE_LEVELS, NEED_STATUSES, sortedPersonas, type Annotation, type Snapshot } from '../../model'
-import { emotionLabel, formatEmotion } from '../printLabels'
+import { emotionLabel, formatEmotion, votesText } from '../printLabels'
 import { annotationsByTarget } from '../readingOrder'
 import { hasMetrics } from './cardContent'
 import { BODY, DETAIL, FlowWriter } from './flowWriter'
@@ -50,7 +50,7 @@ export function annotationItem(flow: FlowWriter, a: Annotation, indent = 0, wher
   const { labels } = flow.ctx
   const votes = Object.values(a.votes).reduce((sum, n) => sum + n, 0)
   const evidence = a.evidence ? labels.evidence[a.evidence] : ''
-  const detail = [labels.kinds[a.kind], a.status ? labels.needStatus[a.status] : '', votes > 0 ? `${votes} ${labels.votes}` : '', evidence, where ?? '']
+  const detail = [labels.kinds[a.kind], a.status ? labels.needStatus[a.status] : '', votes > 0 ? votesText(labels, votes) : '', evidence, where ?? '']
     .filter((s) => s !== '')
     .join(' · ')
   flow.item(a.text, { indent, detail, mark: (x, top, size) => drawKindMark(flow.ctx, a.kind, x, top, size) })

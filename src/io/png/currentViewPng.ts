@@ -1,9 +1,13 @@
 /**
  * A PNG of exactly what the canvas shows now: the React Flow element rasterised by html-to-image,
  * without the on-screen instruments (minimap, zoom controls, attribution) that mean nothing in a
- * picture. Anything else the UI wants left out can carry `data-export-exclude`.
+ * picture, and without presence: colleagues' cursors, the cards they drag, their name tags and
+ * the outlines of what anyone has selected belong to the moment, not to the map. Anything else
+ * the UI wants left out can carry `data-export-exclude`.
  */
-const INSTRUMENTS = ['react-flow__minimap', 'react-flow__controls', 'react-flow__attribution']
+const INSTRUMENTS = ['react-flow__minimap', 'react-flow__controls', 'react-flow__attribution', 'peer-cursor', 'drag-ghost', 'tp-peer-tag']
+/** Set on the canvas while it is captured: canvas.css draws no selection or peer outline under it. */
+export const EXPORTING_CLASS = 'is-exporting'
 
 export function isCanvasInstrument(node: Node): boolean {
   if (!(node instanceof Element)) return false
@@ -13,6 +17,7 @@ export function isCanvasInstrument(node: Node): boolean {
 export async function currentViewPng(flowElement: HTMLElement): Promise<Blob> {
   const { toBlob } = await import('html-to-image')
   const background = getComputedStyle(flowElement).backgroundColor
+  flowElement.classList.add(EXPORTING_CLASS)
   const restore = inlineSvgPaint(flowElement)
   try {
     const blob = await toBlob(flowElement, {
@@ -25,6 +30,7 @@ export async function currentViewPng(flowElement: HTMLElement): Promise<Blob> {
     return blob
   } finally {
     restore()
+    flowElement.classList.remove(EXPORTING_CLASS)
   }
 }
 

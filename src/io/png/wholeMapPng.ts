@@ -85,13 +85,18 @@ export async function wholeMapPng(snapshot: Snapshot, pixelRatio = 2): Promise<B
   c.strokeStyle = LINK_COLOR
   c.fillStyle = LINK_COLOR
   c.lineWidth = 1.6
+  const labelled: { at: { x: number; y: number }; label: string }[] = []
   for (const link of Object.values(snapshot.links)) {
     const a = boxes.get(link.from)
     const b = boxes.get(link.to)
-    if (a && b && a !== b) drawArrow(c, a, b, link.label)
+    if (!a || !b || a === b) continue
+    const at = drawArrow(c, a, b)
+    if (at && link.label.trim() !== '') labelled.push({ at, label: link.label })
   }
   c.lineWidth = 1
   for (const box of layout.cards) drawCard(c, box, annotations.get(box.touchpoint.id) ?? [], lanesColor(layout, box.touchpoint))
+  // Link labels last, over the cards, so a label between two close cards is not hidden under them.
+  for (const { at, label } of labelled) drawLinkLabel(c, at, label, layout.width)
 
   // Emotion curves.
   for (const curve of layout.curves) {
@@ -103,11 +108,16 @@ export async function wholeMapPng(snapshot: Snapshot, pixelRatio = 2): Promise<B
     c.strokeStyle = '#e3e6eb'
     const mid = curve.y + curve.height / 2
     const amplitude = (curve.height - 24) / 4
+    c.font = `11px ${FONT}`
     for (let e = -2; e <= 2; e++) {
       c.beginPath()
       c.moveTo(GRID.laneHeaderWidth, mid - e * amplitude)
       c.lineTo(layout.width, mid - e * amplitude)
       c.stroke()
+      // The scale, so a reader of the picture knows what height means.
+      c.fillStyle = '#5b6270'
+      const tick = e > 0 ? `+${e}` : e < 0 ? `\u2212${-e}` : '0'
+      c.fillText(tick, GRID.laneHeaderWidth - 8 - c.measureText(tick).width, mid - e * amplitude - 6)
     }
     c.strokeStyle = curve.persona.color
     c.lineWidth = 3
@@ -203,13 +213,14 @@ function drawFace(c: CanvasRenderingContext2D, emotion: number, cx: number, cy: 
   c.lineWidth = 1
 }
 
-function drawArrow(c: CanvasRenderingContext2D, a: Box, b: Box, label: string): void {
+/** The arrow from card `a` to card `b`; returns the middle of its line (where its label goes), or null if none was drawn. */
+function drawArrow(c: CanvasRenderingContext2D, a: Box, b: Box): { x: number; y: number } | null {
   const from = { x: a.x + a.width / 2, y: a.y + a.height / 2 }
   const to = { x: b.x + b.width / 2, y: b.y + b.height / 2 }
   const start = edgePoint(a, to)
   const end = edgePoint(b, from)
   const length = Math.hypot(end.x - start.x, end.y - start.y)
-  if (length < 6) return
+  if (length < 6) return null
   const ux = (end.x - start.x) / length
   const uy = (end.y - start.y) / length
   const head = 10
@@ -223,18 +234,25 @@ function drawArrow(c: CanvasRenderingContext2D, a: Box, b: Box, label: string): 
   c.lineTo(end.x - ux * head + uy * head * 0.5, end.y - uy * head - ux * head * 0.5)
   c.closePath()
   c.fill()
-  if (label.trim() === '') return
-  // The label on a white patch at the middle of the line, as the canvas shows it.
+  return { x: (start.x + end.x) / 2, y: (start.y + end.y) / 2 }
+}
+
+/** A link's whole label (up to three lines) on a white patch, kept inside the picture. */
+function drawLinkLabel(c: CanvasRenderingContext2D, at: { x: number; y: number }, label: string, mapWidth: number): void {
   c.font = `11px ${FONT}`
-  const text = fitLine(c, label, 160)
-  const w = c.measureText(text).width + 8
-  const mx = (start.x + end.x) / 2
-  const my = (start.y + end.y) / 2
+  const lines = wrapLines(c, label, 200, 3)
+  const w = Math.max(...lines.map((l) => c.measureText(l).width)) + 10
+  const h = lines.length * 14 + 4
+  const x = Math.min(Math.max(at.x - w / 2, 0), mapWidth - w)
+  const y = at.y - h / 2
   c.fillStyle = '#ffffff'
-  c.fillRect(mx - w / 2, my - 8, w, 16)
+  c.strokeStyle = LINK_COLOR
+  c.beginPath()
+  c.roundRect(x, y, w, h, 4)
+  c.fill()
+  c.stroke()
   c.fillStyle = '#1f2430'
-  c.fillText(text, mx - w / 2 + 4, my - 6)
-  c.fillStyle = LINK_COLOR
+  lines.forEach((line, i) => c.fillText(line, x + 5, y + 3 + i * 14))
 }
 
 function edgePoint(r: Box, toward: { x: number; y: number }): { x: number; y: number } {
