@@ -404,7 +404,8 @@ export class Room {
   private askWritersForHeldEdits(): void {
     this.afterWrites(() => {
       const ask = encodeSyncStep1(Y.encodeStateVector(this.doc))
-      for (const p of this.participants.keys()) if (p.role !== 'viewer') p.send(ask)
+      // Viewers are asked only when the lock held a vote of theirs.
+      for (const p of this.participants.keys()) if (p.role !== 'viewer' || this.held.has(p)) p.send(ask)
     })
   }
 

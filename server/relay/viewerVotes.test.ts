@@ -5,7 +5,7 @@
  */
 import * as Y from 'yjs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { addAnnotation, castVote, closeVotingRound, openVotingRound } from '../../src/commands'
+import { addAnnotation, castVote, closeVotingRound, openVotingRound, setLocked } from '../../src/commands'
 import { getCollection, readParticipantRoll, readSnapshot, readWorkshop } from '../../src/doc'
 import { tallyVotes, type AnnotationId, type StageId } from '../../src/model'
 import type { ShareLinks } from '../maps'
@@ -124,5 +124,19 @@ describe('viewers in a voting round', () => {
     expect(s.annotations[pains[0]]).toMatchObject({ text: 'Stengt etter 17', votes: {} })
     expect(s.annotations[idea].votes).toEqual({})
     void facilitator
+  })
+
+  it('are held by the lock like everyone’s edits, and land when it lifts, without reconnecting', async () => {
+    const { facilitator, pains } = await round(true)
+    const viewer = await participant(links.viewerToken, '203.0.113.51')
+    await eventually(() => readWorkshop(viewer.client.doc).voting?.viewersVote === true, 5000, 'the round to reach the viewer')
+    setLocked(facilitator.doc, true)
+    await eventually(() => readWorkshop(viewer.client.doc).locked === true, 5000, 'the lock to reach the viewer')
+    castVote(viewer.client.doc, pains[0], viewer.id, 1)
+    await eventually(() => server.metrics.rejected.get({ reason: 'locked' }) > 0, 5000, 'the relay to hold the vote')
+    expect(readSnapshot(facilitator.doc).annotations[pains[0]].votes).toEqual({})
+    expect(viewer.client.ws.readyState).toBe(viewer.client.ws.OPEN)
+    setLocked(facilitator.doc, false)
+    await eventually(() => readSnapshot(facilitator.doc).annotations[pains[0]].votes[viewer.id] === 1, 5000, 'the held vote to land after the unlock')
   })
 })

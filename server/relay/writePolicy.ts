@@ -129,10 +129,11 @@ export function judgeUpdate(doc: Y.Doc, role: string, update: Uint8Array | RawUp
   }
   const foreignVote = findForeignVote(doc, analysis.changes, role, writer)
   if (foreignVote) return { kind: 'refuse', reason: 'vote_not_own', hard: foreignVote.hard, detail: foreignVote.detail }
-  if (role !== 'facilitator' && role !== 'viewer') {
-    if (analysis.changes.some((c) => c.path[0] === FACILITATOR_ONLY_ROOT)) return { kind: 'refuse', reason: 'facilitator_only', hard: true, detail: 'the workshop controls are the facilitator’s' }
-    if (isLocked(doc)) return { kind: 'refuse', reason: 'locked', hard: false, detail: 'the map is locked by the facilitator' }
+  if (role !== 'facilitator' && role !== 'viewer' && analysis.changes.some((c) => c.path[0] === FACILITATOR_ONLY_ROOT)) {
+    return { kind: 'refuse', reason: 'facilitator_only', hard: true, detail: 'the workshop controls are the facilitator’s' }
   }
+  // A lock holds everyone but the facilitator, a viewer's votes included: held until it lifts.
+  if (role !== 'facilitator' && isLocked(doc)) return { kind: 'refuse', reason: 'locked', hard: false, detail: 'the map is locked by the facilitator' }
   if (analysis.missing) return { kind: 'missing' }
   return { kind: 'apply', analysis }
 }
