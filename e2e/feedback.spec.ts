@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs'
 import { expect, test } from '@playwright/test'
 import { surveySheet } from '../src/feedback/testSheets'
 import { getTemplate } from '../src/templates'
-import { createMapFromHome, setIdentity, SHOTS, zoomInOn } from './helpers'
+import { createMapFromHome, fitView, setIdentity, SHOTS, zoomInOn } from './helpers'
 
 /**
  * Customer feedback as an analyst uses it: paste a 500-row survey sheet, map its columns, link a
@@ -82,6 +82,7 @@ test('paste a survey, map it, read measured figures and curves, pin a quote, fin
   // On the canvas: the card is marked measured, with n, and carries the quote.
   await page.getByRole('tab', { name: 'Canvas' }).click()
   // Zoomed out, a tile shows the figure; zoomed in, the card says measured, with its n.
+  await fitView(page)
   await expect(page.getByTestId('measured-mark').first()).toContainText(/NPS|CES|CSAT/)
   await page.screenshot({ path: `${SHOTS}/feedback-canvas-compact.png` })
   await zoomInOn(page, '.react-flow__node-touchpoint')

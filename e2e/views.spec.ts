@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process'
 import { expect, test } from '@playwright/test'
-import { addCardInFirstCell, card, center, createMapFromHome, dragTo, openAs, setIdentity } from './helpers'
+import { addCardInFirstCell, card, center, createMapFromHome, dragTo, fitView, openAs, setIdentity } from './helpers'
 
 const FACILITATOR = 'Frida Fasilitator'
 const ANNE = 'Anne Ås'
@@ -25,6 +25,7 @@ test('a version previews as a canvas with what changed since marked; restore ask
   await page.getByLabel('Touchpoint title').fill('Calls the switchboard – and waits ⏳')
   await page.keyboard.press('Enter')
   await expect(card(page, 'Calls the switchboard – and waits ⏳')).toBeVisible()
+  await fitView(page) // the cell to move to is off screen at the opening view
   const from = await center(page, `.react-flow__node-touchpoint[aria-label="Gets a slot in 10 days"]`)
   const target = await page.locator('.react-flow__node-touchpoint[aria-label="Offered a paid rental car"]').boundingBox()
   await dragTo(page, from, { x: target!.x + target!.width / 2, y: target!.y + target!.height + 30 })

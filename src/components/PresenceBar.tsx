@@ -1,7 +1,7 @@
 import { memo } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { useT } from '../i18n/useT'
-import { textColorOn } from './textColorOn'
+import { textColorOn } from '../model/textColorOn'
 import { selectPeople, useJourneyStore, type JourneyState } from '../store'
 
 const selectStatus = (s: JourneyState) => ({ status: s.status, unsynced: s.unsynced, catchingUp: s.catchingUp, held: s.held, refusal: s.refusal, role: s.role, locked: s.workshop.locked })

@@ -12,6 +12,7 @@ import { usePeerEditing, useSharedDraft } from '../../components/useSharedDraft'
 import { PeerEditingMark, TheirChange } from '../../components/fields'
 import { MeasuredBadge, MeasuredMark, QuoteBadge } from '../feedback/CardFeedbackBadges'
 import { CardVotes } from './CardVotes'
+import { textColorOn } from '../../model/textColorOn'
 import { selectDetail } from './levelOfDetail'
 
 /** `color|name` of a peer who has this card selected, or '' (a string, so the selector is cheap). */
@@ -48,7 +49,7 @@ export const TouchpointCard = memo(function TouchpointCard({ id, data, selected 
             // At far zoom a thousand cards may be in view: the emotion is one coloured disc with
             // its score (one element to paint, not a drawn face), which keeps panning smooth.
             detail === 2 ? (
-              <span className="tp-emotion-disc" role="img" aria-label={emotionLabel(t, tp.emotion)} style={{ background: emotionColor(tp.emotion) }}>
+              <span className="tp-emotion-disc" role="img" aria-label={emotionLabel(t, tp.emotion)} style={{ background: emotionColor(tp.emotion), color: textColorOn(emotionColor(tp.emotion)) }}>
                 {tp.emotion > 0 ? `+${tp.emotion}` : tp.emotion < 0 ? `−${-tp.emotion}` : '0'}
               </span>
             ) : (

@@ -4,7 +4,7 @@ import { EmotionFace, emotionColor } from '../../canvas/nodes/EmotionFace'
 import { phaseName } from '../../i18n/phaseNames'
 import { formatNumber } from '../../i18n/format'
 import { useT } from '../../i18n/useT'
-import { textColorOn } from '../textColorOn'
+import { textColorOn } from '../../model/textColorOn'
 import './presentation.css'
 
 /** What a slide calls out on a card: what hurts, what decides, and needs left unmet. */
