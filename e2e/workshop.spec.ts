@@ -164,12 +164,12 @@ test('named seats: a round for seats counts one ballot per seat; a revoked seat�
     await expect(p.getByText('Only named seats vote in this round.')).toBeVisible()
     await expect(p.getByRole('button', { name: `Vote for ${pains[0]}` })).toHaveCount(0)
   }
-  await expect(page.getByTestId('voters')).toHaveText('0 of 1 seats have voted')
+  await expect(page.getByTestId('voters')).toHaveText('Seats that have voted: 0 of 1')
   await phone.locator('.voting-panel').getByRole('button', { name: `Vote for ${pains[0]}` }).click()
   await expect(laptop.getByTestId('votes-left')).toHaveText('1 of 2 votes left')
   await laptop.locator('.voting-panel').getByRole('button', { name: `Vote for ${pains[1]}` }).click()
   await expect(phone.getByTestId('votes-left')).toHaveText('All your votes are placed')
-  await expect(page.getByTestId('voters')).toHaveText('1 of 1 seats have voted')
+  await expect(page.getByTestId('voters')).toHaveText('Seats that have voted: 1 of 1')
   await page.getByRole('button', { name: 'End round and reveal results' }).click()
   const items = anne.getByTestId('vote-item')
   await expect(items.nth(0).getByLabel('1 vote', { exact: true })).toBeVisible()
@@ -180,7 +180,7 @@ test('named seats: a round for seats counts one ballot per seat; a revoked seat�
   await page.getByRole('button', { name: 'Revoke the seat of Åse Ødegård 🚗' }).click()
   await expect(page.getByRole('textbox', { name: 'Åse Ødegård 🚗' })).toHaveValue('Revoked')
   await page.getByRole('button', { name: 'Close', exact: true }).click()
-  await expect(page.getByTestId('voters')).toHaveText('0 of 0 seats have voted')
+  await expect(page.getByTestId('voters')).toHaveText('Seats that have voted: 0 of 0')
   const seat = new URL(seatUrl)
   const seatToken = new URLSearchParams(seat.hash.slice(1)).get('token')!
   const refused = await page.request.get(`${seat.origin}/api/maps/${seat.pathname.split('/').pop()}?token=${encodeURIComponent(seatToken)}`)

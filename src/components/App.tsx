@@ -1,8 +1,11 @@
-import { useEffect } from 'react'
+import { lazy, Suspense, useEffect } from 'react'
 import { selectUiLocale, useJourneyStore } from '../store'
-import { HomePage } from './HomePage'
 import { MapPage } from './MapPage'
 import { ErrorBoundary } from './ErrorBoundary'
+
+// A link to a map (what a workshop's participants open) loads the map page and not the home page
+// with its templates; the home page loads its own part.
+const HomePage = lazy(() => import('./HomePage').then((m) => ({ default: m.HomePage })))
 
 /** Routes: `/` home, `/m/<id>#token=T` a map on the server, `/local/<id>` a map in this browser. */
 export function App() {
@@ -28,5 +31,9 @@ export function App() {
         <MapPage key={local[1]} mapId={local[1]} local />
       </ErrorBoundary>
     )
-  return <HomePage />
+  return (
+    <Suspense fallback={null}>
+      <HomePage />
+    </Suspense>
+  )
 }

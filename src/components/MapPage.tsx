@@ -1,9 +1,8 @@
 import { ReactFlowProvider } from '@xyflow/react'
-import { useEffect, useState } from 'react'
+import { lazy, Suspense, useEffect, useState } from 'react'
 import { initializeMap, loadIntoEmptyMap } from '../commands'
 import { isEmptyDoc, readSnapshot } from '../doc'
 import { parseJourneyJson, SCHEMA_VERSION, toJourneyJson } from '../model'
-import { getTemplate } from '../templates'
 import { JourneyCanvas } from '../canvas/JourneyCanvas'
 import { useJourneyStore, type JourneyState, type Role } from '../store'
 import { ApiError, fetchMapInfo, messageOf, getRecentMap, importMapOnServer, loadIdentity, openMapSession, rememberMap, type Identity, type MapSession } from '../sync'
@@ -14,7 +13,6 @@ import { ErrorBoundary } from './ErrorBoundary'
 import { CommandNotice } from './CommandNotice'
 import { MapSessionContext } from '../session/MapSessionContext'
 import { NameDialog } from './NameDialog'
-import { ShareDialog } from './ShareDialog'
 import { Toolbar } from './Toolbar'
 import { ReadOnlyBanner } from './ReadOnlyBanner'
 import { MapActionKeys } from '../registry/useActionKeys'
@@ -23,13 +21,16 @@ import { ShortcutSheet } from './ShortcutSheet'
 import { ExportMenu } from './ExportMenu'
 import { WorkshopBar } from './workshop/WorkshopBar'
 import { PresentationView } from './workshop/PresentationView'
-import { VersionsDialog } from './workshop/VersionsDialog'
 import { MentionNotifier } from './MentionNotifier'
 import { Announcer } from './workshop/Announcer'
 import { FollowBanner } from './workshop/FollowBanner'
 import { measureClockOffset } from '../sync'
 import { useT } from '../i18n/useT'
 import { FeedbackLoader } from './feedback/FeedbackLoader'
+
+// Dialogs opened on demand load then: the version preview carries a second canvas, the share dialog its link management.
+const VersionsDialog = lazy(() => import('./workshop/VersionsDialog').then((m) => ({ default: m.VersionsDialog })))
+const ShareDialog = lazy(() => import('./ShareDialog').then((m) => ({ default: m.ShareDialog })))
 import { activePdfFeedback, measuredSnapshot } from '../store/measuredFeedback'
 
 /** What a local map should start from, left by the home page for its first open. */
@@ -75,7 +76,7 @@ export function MapPage({ mapId, token, local }: { mapId: string; token?: string
         })
     }
     if (local) {
-      void s.whenLocalLoaded.then(() => {
+      void s.whenLocalLoaded.then(async () => {
         const imported = sessionStorage.getItem(`journey:pending-import:${mapId}`)
         if (!cancelled && imported && isEmptyDoc(s.doc)) {
           sessionStorage.removeItem(`journey:pending-import:${mapId}`)
@@ -87,7 +88,9 @@ export function MapPage({ mapId, token, local }: { mapId: string; token?: string
         if (cancelled || !raw || !isEmptyDoc(s.doc)) return
         sessionStorage.removeItem(PENDING_INIT + mapId)
         const init = JSON.parse(raw) as { title: string; template?: string; locale?: string }
-        const template = init.template ? getTemplate(init.template) : undefined
+        // Templates load only when a map is made from one (they are most of the home page's weight).
+        const template = init.template ? (await import('../templates')).getTemplate(init.template) : undefined
+        if (cancelled || !isEmptyDoc(s.doc)) return
         if (template) loadIntoEmptyMap(s.doc, template.build())
         else initializeMap(s.doc, { title: init.title, locale: init.locale })
       })
@@ -171,8 +174,10 @@ export function MapPage({ mapId, token, local }: { mapId: string; token?: string
           <ErrorBoundary label={t('presentation.label')} className="view-fallback">
             <PresentationView />
           </ErrorBoundary>
-          {versionsOpen && token && <VersionsDialog mapId={mapId} token={token} onClose={() => setVersionsOpen(false)} />}
-          {shareOpen && token && <ShareDialog mapId={mapId} token={token} onClose={() => setShareOpen(false)} />}
+          <Suspense fallback={null}>
+            {versionsOpen && token && <VersionsDialog mapId={mapId} token={token} onClose={() => setVersionsOpen(false)} />}
+            {shareOpen && token && <ShareDialog mapId={mapId} token={token} onClose={() => setShareOpen(false)} />}
+          </Suspense>
         </div>
       </ReactFlowProvider>
     </MapSessionContext.Provider>

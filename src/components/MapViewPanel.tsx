@@ -1,23 +1,17 @@
-import { ActionPlanView } from './actions/ActionPlanView'
 import { lazy, Suspense } from 'react'
-import { PromisesView } from './promises/PromisesView'
 import type { MapView } from './ViewTabs'
 
-// Insights (charts, tables, customer feedback) loads when first opened: it keeps the first load of a map small.
+// The views other than the canvas load when first opened (charts, tables, customer feedback, the
+// action board): a map's first load carries the canvas and nothing it does not show.
 const InsightsView = lazy(() => import('./insights/InsightsView').then((m) => ({ default: m.InsightsView })))
+const ActionPlanView = lazy(() => import('./actions/ActionPlanView').then((m) => ({ default: m.ActionPlanView })))
+const PromisesView = lazy(() => import('./promises/PromisesView').then((m) => ({ default: m.PromisesView })))
 
 /** The views other than the canvas, each a page of its own in the map body. */
 export function MapViewPanel({ view }: { view: Exclude<MapView, 'canvas'> }) {
-  switch (view) {
-    case 'insights':
-      return (
-        <Suspense fallback={null}>
-          <InsightsView />
-        </Suspense>
-      )
-    case 'actions':
-      return <ActionPlanView />
-    case 'promises':
-      return <PromisesView />
-  }
+  return (
+    <Suspense fallback={null}>
+      {view === 'insights' ? <InsightsView /> : view === 'actions' ? <ActionPlanView /> : <PromisesView />}
+    </Suspense>
+  )
 }

@@ -482,7 +482,7 @@ export const da: Record<MessageKey, string> = {
   'voting.seatsOnly': 'Kun navngivne pladser stemmer i denne runde.',
   'voting.voters.one': '{count} deltager har stemt',
   'voting.voters.other': '{count} deltagere har stemt',
-  'voting.seatVoters': '{count} af {seats} pladser har stemt',
+  'voting.seatVoters': 'Pladser der har stemt: {count} af {seats}',
 
   'versions.title': 'Versioner',
   'versions.reason.manual': 'gemt',

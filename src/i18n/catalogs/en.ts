@@ -508,7 +508,7 @@ export const en = {
   'voting.seatsOnly': 'Only named seats vote in this round.',
   'voting.voters.one': '{count} participant has voted',
   'voting.voters.other': '{count} participants have voted',
-  'voting.seatVoters': '{count} of {seats} seats have voted',
+  'voting.seatVoters': 'Seats that have voted: {count} of {seats}',
 
   // Versions
   'versions.title': 'Versions',

@@ -482,7 +482,7 @@ export const nb: Record<MessageKey, string> = {
   'voting.seatsOnly': 'Bare navngitte plasser stemmer i denne runden.',
   'voting.voters.one': '{count} deltaker har stemt',
   'voting.voters.other': '{count} deltakere har stemt',
-  'voting.seatVoters': '{count} av {seats} plasser har stemt',
+  'voting.seatVoters': 'Plasser som har stemt: {count} av {seats}',
 
   'versions.title': 'Versjoner',
   'versions.reason.manual': 'lagret',

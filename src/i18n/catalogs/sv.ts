@@ -482,7 +482,7 @@ export const sv: Record<MessageKey, string> = {
   'voting.seatsOnly': 'Endast namngivna platser röstar i den här omgången.',
   'voting.voters.one': '{count} deltagare har röstat',
   'voting.voters.other': '{count} deltagare har röstat',
-  'voting.seatVoters': '{count} av {seats} platser har röstat',
+  'voting.seatVoters': 'Platser som har röstat: {count} av {seats}',
 
   'versions.title': 'Versioner',
   'versions.reason.manual': 'sparad',
