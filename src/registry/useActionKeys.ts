@@ -17,7 +17,8 @@ export function useActionKeys(scope: ActionScope, canvas?: ActionContext['canvas
   const { doc, undoManager } = useMapSession()
   useEffect(() => {
     const onKeyDown = (e: KeyboardEvent) => {
-      if (isTyping(e.target)) return
+      // A key pressed while typing belongs to the field; function keys (F6) never type anything.
+      if (isTyping(e.target) && !/^F\d{1,2}$/.test(e.key)) return
       const action = actionForKey(e, scope)
       if (!action) return
       // A key on a control outside the canvas (the inspector's buttons, a dialog) belongs to that

@@ -192,6 +192,29 @@ export const USER_ACTIONS: readonly UserAction[] = [
     perform: ({ state }) => state.select(null),
   },
   {
+    // F6 moves the keyboard between the canvas and the inspector, as it moves between panes in
+    // desktop apps: to the inspector's heading (Tab goes on into its fields), and back to the
+    // selected card. Without it a keyboard user would tab through every card to reach the inspector.
+    id: 'switchPane',
+    label: 'shortcuts.switchPane',
+    shortcuts: [{ key: 'F6' }],
+    scope: 'map',
+    enabled: () => typeof document !== 'undefined' && document.querySelector('.inspector') !== null,
+    perform: ({ state }) => {
+      const inspector = document.querySelector<HTMLElement>('.inspector')!
+      if (inspector.contains(document.activeElement)) {
+        const sel = state.selection
+        const card = sel?.kind === 'touchpoint' ? document.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(sel.id)}"]`) : null
+        ;(card ?? document.querySelector<HTMLElement>('.react-flow'))?.focus()
+        return
+      }
+      const heading = inspector.querySelector<HTMLElement>('.inspector-title')
+      if (!heading) return
+      heading.tabIndex = -1
+      heading.focus()
+    },
+  },
+  {
     id: 'showShortcuts',
     label: 'shortcuts.title',
     icon: '?',

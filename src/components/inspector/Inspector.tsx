@@ -4,7 +4,7 @@ import { useT } from '../../i18n/useT'
 import { selectSelection, selectSnapshot, useJourneyStore } from '../../store'
 import { VotingPanel } from '../workshop/VotingPanel'
 import { CellInspector } from './CellInspector'
-import { JumpToComments, selectCommentTarget, useF6BetweenCanvasAndInspector, useTopOnNewSelection } from './InspectorNavigation'
+import { JumpToComments, selectCommentTarget, useTopOnNewSelection } from './InspectorNavigation'
 import { LinkInspector } from './LinkInspector'
 import { MapInspector } from './MapInspector'
 import { PersonaInspector } from './PersonaInspector'
@@ -20,7 +20,6 @@ export function Inspector() {
   // A new selection starts at the top, with its comments one click away.
   const aside = useRef<HTMLElement>(null)
   useTopOnNewSelection(aside)
-  useF6BetweenCanvasAndInspector(aside)
   const commentTarget = useJourneyStore(selectCommentTarget)
   let body: React.ReactNode
   let title = t('inspector.map')

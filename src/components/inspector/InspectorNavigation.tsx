@@ -1,5 +1,4 @@
 import { useEffect, type RefObject } from 'react'
-import { focusCard } from '../../canvas/useCanvasKeyboard'
 import { selectSelection, selectSnapshot, useJourneyStore, type JourneyState } from '../../store'
 import { useT } from '../../i18n/useT'
 
@@ -60,33 +59,4 @@ export const selectCommentTarget = (s: JourneyState): string | null => {
   const sel = selectSelection(s)
   if (!sel || sel.kind === 'cell' || sel.kind === 'link') return null
   return sel.id
-}
-
-/**
- * F6 moves the keyboard between the canvas and the inspector, as it moves between panes in desktop
- * apps: from the canvas to the inspector's heading (Tab goes on into its fields), and back to the
- * selected card. Without it a keyboard user would tab through every card to reach the inspector.
- */
-export function useF6BetweenCanvasAndInspector(ref: RefObject<HTMLElement | null>) {
-  useEffect(() => {
-    const onKeyDown = (e: KeyboardEvent) => {
-      if (e.key !== 'F6' || e.ctrlKey || e.metaKey || e.altKey) return
-      const inspector = ref.current
-      if (!inspector) return
-      e.preventDefault()
-      if (inspector.contains(document.activeElement)) {
-        const sel = useJourneyStore.getState().selection
-        if (sel && sel.kind === 'touchpoint') focusCard(sel.id)
-        else document.querySelector<HTMLElement>('.react-flow__pane')?.closest<HTMLElement>('.react-flow')?.focus()
-      } else {
-        const heading = inspector.querySelector<HTMLElement>('.inspector-title')
-        if (heading) {
-          heading.tabIndex = -1
-          heading.focus()
-        }
-      }
-    }
-    window.addEventListener('keydown', onKeyDown)
-    return () => window.removeEventListener('keydown', onKeyDown)
-  }, [ref])
 }

@@ -773,6 +773,7 @@ export const da: Record<MessageKey, string> = {
   'shortcuts.delete': 'Slet det valgte element eller den valgte forbindelse',
   'shortcuts.moveBetweenCards': 'Flyt mellem elementerne',
   'shortcuts.clearSelection': 'Fjern markeringen',
+  'shortcuts.switchPane': 'Skift mellem lærredet og egenskaberne',
   'shortcuts.action': 'Handling',
   'shortcuts.keys': 'Taster',
   'shortcuts.or': 'eller',

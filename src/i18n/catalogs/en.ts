@@ -805,6 +805,7 @@ export const en = {
   'shortcuts.delete': 'Delete the selected card or link',
   'shortcuts.moveBetweenCards': 'Move between cards',
   'shortcuts.clearSelection': 'Clear the selection',
+  'shortcuts.switchPane': 'Move between the canvas and the inspector',
   'shortcuts.action': 'Action',
   'shortcuts.keys': 'Keys',
   'shortcuts.or': 'or',

@@ -773,6 +773,7 @@ export const nb: Record<MessageKey, string> = {
   'shortcuts.delete': 'Slett det valgte kortet eller den valgte koblingen',
   'shortcuts.moveBetweenCards': 'Flytt mellom kortene',
   'shortcuts.clearSelection': 'Fjern markeringen',
+  'shortcuts.switchPane': 'Bytt mellom lerretet og egenskapene',
   'shortcuts.action': 'Handling',
   'shortcuts.keys': 'Taster',
   'shortcuts.or': 'eller',

@@ -773,6 +773,7 @@ export const sv: Record<MessageKey, string> = {
   'shortcuts.delete': 'Ta bort det valda kortet eller den valda länken',
   'shortcuts.moveBetweenCards': 'Flytta mellan korten',
   'shortcuts.clearSelection': 'Avmarkera',
+  'shortcuts.switchPane': 'Växla mellan arbetsytan och egenskaperna',
   'shortcuts.action': 'Åtgärd',
   'shortcuts.keys': 'Tangenter',
   'shortcuts.or': 'eller',
