@@ -74,13 +74,13 @@ test('the main flow in Danish: template, stage, persona, touchpoint, pain point,
   // A touchpoint in the new cell: click its footer, press N, type the title inline.
   await fitView(page)
   await clickCell(page, stageId, personaId)
-  await expect(page.getByText('Tryk N for at tilføje et berøringspunkt')).toBeVisible()
+  await expect(page.getByText('Tryk N for at tilføje et kontaktpunkt')).toBeVisible()
   await page.keyboard.press('n')
-  const inline = page.getByLabel('Berøringspunktets titel')
+  const inline = page.getByLabel('Kontaktpunktets titel')
   await inline.fill(TOUCHPOINT)
   await inline.press('Enter')
   await expect(card(page, TOUCHPOINT)).toBeVisible()
-  await expect(page.locator('.inspector-title')).toHaveText('Berøringspunkt')
+  await expect(page.locator('.inspector-title')).toHaveText('Kontaktpunkt')
 
   // A pain point and an emotion, through the Danish labels.
   await page.getByLabel('Nyt smertepunkt').fill(PAIN)
