@@ -3,18 +3,9 @@
  * holds only references to them: README, "Document additions"). Part of `MapStore`; the storage
  * contract (`contract.ts`) checks every engine.
  */
-import type { FeedbackResponse, StoredResponse } from '../../src/feedback/responses'
+import type { FeedbackResponse, FeedbackSetInfo, StoredResponse } from '../../src/feedback/responses'
 
-export interface FeedbackSetInfo {
-  id: string
-  name: string
-  createdAt: string
-  /** How many responses it holds. */
-  responses: number
-  /** First and last response day, `YYYY-MM-DD`, or '' when no response has a date. */
-  from: string
-  to: string
-}
+export type { FeedbackSetInfo }
 
 export interface FeedbackStore {
   /**

@@ -126,12 +126,14 @@ export function dateRange(responses: readonly { date: string }[]): { from: strin
   return { from, to }
 }
 
-/** A data set as the server describes it. */
+/** A data set as the server stores and describes it. */
 export interface FeedbackSetInfo {
   id: string
   name: string
   createdAt: string
+  /** How many responses it holds. */
   responses: number
+  /** First and last response day, `YYYY-MM-DD`, or '' when no response has a date. */
   from: string
   to: string
 }

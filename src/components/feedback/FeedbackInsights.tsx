@@ -22,6 +22,7 @@ import { useT } from '../../i18n/useT'
 import { useMapSession } from '../../session/MapSessionContext'
 import { AssumedVsMeasured } from './AssumedVsMeasured'
 import { ImportFeedbackDialog } from './ImportFeedbackDialog'
+import { TargetOptions } from './TargetOptions'
 import { activeFeedbackSet, activePlacement, feedbackDataOf, linksOf } from '../../store/measuredFeedback'
 import { PeriodComparison } from './PeriodComparison'
 import { RecurringTerms } from './RecurringTerms'
@@ -282,12 +283,7 @@ function ValueLinks({ set, data }: { set: FeedbackSet; data: FeedbackData }) {
                   aria-label={t('feedback.linkValue', { value })}
                   onChange={(e) => linkFeedbackValue(doc, set.id as FeedbackSet['id'], value, (e.target.value || null) as FeedbackTargetId | null)}
                 >
-                  <option value="">{t('feedback.notLinked')}</option>
-                  {options.map((o) => (
-                    <option key={o.id} value={o.id}>
-                      {o.isStage ? o.label : `\u00a0\u00a0\u00a0${o.label}`}
-                    </option>
-                  ))}
+                  <TargetOptions options={options} />
                 </select>
               </td>
             </tr>

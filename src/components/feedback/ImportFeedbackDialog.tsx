@@ -18,6 +18,7 @@ import type { MessageKey } from '../../i18n/translate'
 import { useT } from '../../i18n/useT'
 import { Dialog } from '../Dialog'
 import { useMapSession } from '../../session/MapSessionContext'
+import { TargetOptions } from './TargetOptions'
 
 const ROLE_LABEL: Record<ColumnRole, MessageKey> = {
   date: 'feedback.column.date',
@@ -221,12 +222,7 @@ export function ImportFeedbackDialog({ onClose, onImported }: { onClose(): void;
                       </th>
                       <td>
                         <select value={links.get(value) ?? ''} aria-label={t('feedback.linkValue', { value })} onChange={(e) => setChosen({ ...chosen, [value]: e.target.value })}>
-                          <option value="">{t('feedback.notLinked')}</option>
-                          {options.map((o) => (
-                            <option key={o.id} value={o.id}>
-                              {o.isStage ? o.label : `\u00a0\u00a0\u00a0${o.label}`}
-                            </option>
-                          ))}
+                          <TargetOptions options={options} />
                         </select>
                       </td>
                     </tr>
