@@ -401,7 +401,7 @@ if (PARTS.has('flood')) {
       setup: f.setup,
       'full state': `${f.fullStateKb.toFixed(0)} KB`,
       'quiet p50 / p99': `${ms(percentile(f.quiet, 50))} / ${ms(percentile(f.quiet, 99))}`,
-      'flood p50 / p99': `${ms(percentile(f.flood, 50))} / ${ms(percentile(f.flood, 99))}`,
+      'flood p50 / p99 (goal p99 < 50 ms)': `${ms(percentile(f.flood, 50))} / ${ms(percentile(f.flood, 99))}`,
       'flood max': ms(f.flood.at(-1) ?? NaN),
       'relay CPU, 3 s quiet / flood': `${(f.quietCpuSeconds * 1000).toFixed(0)} / ${(f.cpuSeconds * 1000).toFixed(0)} ms`,
       'RSS growth': mb(f.rssGrowth),

@@ -91,8 +91,10 @@ describe('relays sharing PostgreSQL and Redis', { timeout: 90_000 }, () => {
     a.disconnect()
     const killedAt = Date.now()
     await relays.kill(0)
-    await eventually(() => !presentNames(b).includes('Åse på A'), 10_000, "the dead relay's presence to go")
-    expect(Date.now() - killedAt).toBeLessThan(10_000)
+    // The heartbeat lapses in about 6 s; the bound is the awareness protocol's own 30 s, the
+    // thing this mechanism exists to beat, less a margin a loaded machine never eats.
+    await eventually(() => !presentNames(b).includes('Åse på A'), 20_000, "the dead relay's presence to go")
+    expect(Date.now() - killedAt).toBeLessThan(20_000)
   })
 
   it('kill -9 of one of three relays mid edit-storm: its clients reconnect to another and nothing anyone received is lost', async () => {
