@@ -64,8 +64,8 @@ export default defineConfig({
     // Timing-sensitive tests run alone afterwards (vitest.solo.config.ts).
     exclude: ['**/node_modules/**', '**/*.solo.test.ts'],
     environment: 'node',
-    testTimeout: 30_000,
-    hookTimeout: 30_000,
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
     pool: 'forks',
     // PostgreSQL and Redis for the scale-out tests (see server/testing/services.ts).
     globalSetup: ['server/testing/globalSetup.ts'],
@@ -79,8 +79,8 @@ export default defineConfig({
           name: 'relay-postgres-redis',
           include: ['server/relay/{relay,limits,workshop,durability}.test.ts'],
           environment: 'node',
-          testTimeout: 30_000,
-          hookTimeout: 30_000,
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
           pool: 'forks',
           globalSetup: ['server/testing/globalSetup.ts'],
           env: { RELAY_TEST_BACKEND: 'postgres+redis' },

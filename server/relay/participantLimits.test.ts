@@ -39,14 +39,15 @@ describe('limits that follow the person', () => {
     const stored = () => server!.metrics.updatesStored.get()
     const before = stored()
     const started = performance.now()
-    let connections = 0
+    // A count of connections, not a time: a loaded machine makes fewer in a given time, and the
+    // assertion is about what any number of reconnects buys.
+    const connections = 6
     let sent = 0
-    while (performance.now() - started < 2000) {
+    for (let round = 1; round <= connections; round++) {
       const client = await connect(map, map.editorToken)
-      connections++
       // As fast as it can: one rename per message until the relay closes it.
       for (let i = 0; i < 200 && client.ws.readyState === client.ws.OPEN; i++) {
-        setMeta(client.doc, { title: `Runde ${connections}.${i} – æøå` })
+        setMeta(client.doc, { title: `Runde ${round}.${i} – æøå` })
         sent++
         if (i % 20 === 19) await new Promise((resolve) => setImmediate(resolve))
       }
@@ -56,7 +57,6 @@ describe('limits that follow the person', () => {
     const seconds = (performance.now() - started) / 1000
     await new Promise((resolve) => setTimeout(resolve, 100))
     const accepted = stored() - before
-    expect(connections).toBeGreaterThan(3)
     expect(sent).toBeGreaterThan(4 * rate.burst)
     // One bucket over the whole loop: its burst plus what it refilled, and not a burst per connection.
     expect(accepted).toBeLessThanOrEqual(rate.burst + rate.perSecond * seconds + 2)

@@ -33,7 +33,9 @@ export async function spawnServer(options: { dataDir: string; env?: Record<strin
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })))
   const logs: Record<string, unknown>[] = []
   const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('the server process did not report listening within 20 s')), 20_000)
+    // A stall bound: a relay starts in about a second, but compiling it with tsx on a shared, loaded
+    // machine has taken more than 20 s.
+    const timer = setTimeout(() => reject(new Error('the server process did not report listening within 60 s')), 60_000)
     readline.createInterface({ input: child.stdout! }).on('line', (line) => {
       let entry: Record<string, unknown>
       try {

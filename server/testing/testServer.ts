@@ -39,8 +39,15 @@ export async function startTestServer(options: StartOptions = {}): Promise<TestS
 }
 
 /** Poll `check` until it returns true (or throw after `timeoutMs`). */
+/**
+ * No wait gives up sooner than this. A wait bounds a stall, not a speed: on a shared machine with a
+ * load average of 14 a reconnect that takes 200 ms quiet has taken over 5 s, and a gate that fails
+ * then rejects good work at random. Speeds are measured in bench/.
+ */
+const STALL_FLOOR_MS = 15_000
+
 export async function eventually(check: () => boolean | Promise<boolean>, timeoutMs = 5000, what = 'condition'): Promise<void> {
-  const deadline = Date.now() + timeoutMs
+  const deadline = Date.now() + Math.max(timeoutMs, STALL_FLOOR_MS)
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
     await new Promise((resolve) => setTimeout(resolve, 10))
