@@ -52,7 +52,6 @@ export const PACKAGES: readonly { name: string; pattern: RegExp; onlyIn?: readon
 const ALLOWED: Record<string, string> = {
   'src/canvas/nodes/TouchpointCard.tsx -> src/components/fields': 'the field primitives the inspector and the card title share; they move to a folder of their own once the branches that add fields have merged',
   'src/canvas/nodes/TouchpointCard.tsx -> src/components/useSharedDraft': 'the same: the draft that keeps a colleague’s edit while you type, shared by card and inspector',
-  'src/i18n/useT.ts -> src/store': 'the hook that reads the reader’s language from the store; every component imports it from here',
   'src/store/bindDocument.ts -> yjs': 'the type of the document whose events rebuild the snapshot; the store is fed from Yjs by design (STYLE.md 1)',
   'src/io/json.ts -> yjs': 'the type of the document a JSON file is imported into; the writes themselves are commands',
   'src/registry/userActions.ts -> yjs': 'the types of the document and undo manager an action runs its commands on',
