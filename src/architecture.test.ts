@@ -123,6 +123,17 @@ describe('layers', () => {
     expect(files.filter(({ file }) => !isTestCode(file) && file.startsWith('src/') && layerOf(file) === null).map(({ file }) => file)).toEqual([])
   })
 
+  it('is the table docs/architecture.md shows, every folder in it', () => {
+    const rows = readFileSync('docs/architecture.md', 'utf8')
+      .split('\n')
+      .map((line) => /^\| `(src\/[a-z0-9]+|src\/main\.tsx|server\/)`[^|]*\|[^|]*\| ([^|]+) \|$/.exec(line))
+      .filter((m) => m !== null)
+    const documented = Object.fromEntries(
+      rows.map(([, folder, mayImport]) => [layerOf(folder === 'server/' ? 'server/x.ts' : folder === 'src/main.tsx' ? folder : `${folder}/x.ts`), mayImport === 'nothing of ours' ? [] : mayImport.split(', ')]),
+    )
+    expect(documented).toEqual(MAY_IMPORT)
+  })
+
   it('catches an upward import', () => {
     expect(
       violations([
