@@ -70,7 +70,7 @@ export function layerOf(file: string): Layer | null {
   return null
 }
 
-const isTestCode = (file: string) => /\.test\.tsx?$|^src\/test\/|^server\/testing\/|\.fixture\.ts$/.test(file)
+const isTestCode = (file: string) => /\.test\.tsx?$|^src\/test\/|^server\/testing\//.test(file)
 
 /** Imports of a source text, static and dynamic, relative and of packages. */
 function importsOf(source: string): string[] {
