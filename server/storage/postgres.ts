@@ -17,7 +17,7 @@ import pg from 'pg'
 import type { Role } from '../auth/tokens'
 import { migrate, type MigrationTarget } from './migrations'
 import { postgresFeedbackStore } from './postgresFeedback'
-import { MapExistsError, MapNotFoundError, type MapHead, type MapMeta, type MapStore, type QuarantinedUpdate, type Seat, type StoredUpdates, type VersionInfo, type VersionReason } from './types'
+import { driverErrorCode, MapExistsError, MapNotFoundError, type MapHead, type MapMeta, type MapStore, type QuarantinedUpdate, type Seat, type StoredUpdates, type VersionInfo, type VersionReason } from './types'
 
 export interface PostgresOptions {
   /** Told about connection errors the pool recovers from on its own (a restarted server). */
@@ -183,7 +183,7 @@ export async function openPostgresStore(connectionString: string, options: Postg
       try {
         await pool.query('INSERT INTO versions (map_id, id, name, reason, created_at, state) VALUES ($1, $2, $3, $4, $5, $6)', [mapId, v.id, v.name, v.reason, v.createdAt, bytes(v.state)])
       } catch (error) {
-        if ((error as { code?: string }).code === '23503') throw new MapNotFoundError(`no map ${mapId}`)
+        if (driverErrorCode(error) === '23503') throw new MapNotFoundError(`no map ${mapId}`)
         throw error
       }
     },
@@ -209,7 +209,7 @@ export async function openPostgresStore(connectionString: string, options: Postg
       try {
         await pool.query('INSERT INTO seats (map_id, id, name, created_at) VALUES ($1, $2, $3, $4)', [mapId, seat.id, seat.name, seat.createdAt])
       } catch (error) {
-        if ((error as { code?: string }).code === '23503') throw new MapNotFoundError(`no map ${mapId}`)
+        if (driverErrorCode(error) === '23503') throw new MapNotFoundError(`no map ${mapId}`)
         throw error
       }
     },
@@ -242,7 +242,7 @@ export async function openPostgresStore(connectionString: string, options: Postg
         if (!rows[0].locked) return undefined
         return await task()
       } catch (error) {
-        broken = error as Error
+        broken = error instanceof Error ? error : new Error(String(error))
         throw error
       } finally {
         await client.query('COMMIT').catch((error: Error) => (broken ??= error))
@@ -292,7 +292,8 @@ async function transaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Pr
     return result
   } catch (error) {
     await client.query('ROLLBACK').catch(() => {})
-    client.release(error as Error)
+    // Anything thrown here means the connection may be unusable: release it as broken.
+    client.release(true)
     throw error
   }
 }

@@ -15,7 +15,7 @@ import path from 'node:path'
 import type { Role } from '../auth/tokens'
 import { migrate, type MigrationTarget } from './migrations'
 import { sqliteFeedbackStore } from './sqliteFeedback'
-import { MapExistsError, MapNotFoundError, type MapHead, type MapMeta, type MapStore, type QuarantinedUpdate, type Seat, type StoredUpdates, type VersionInfo, type VersionReason } from './types'
+import { driverErrorCode, MapExistsError, MapNotFoundError, type MapHead, type MapMeta, type MapStore, type QuarantinedUpdate, type Seat, type StoredUpdates, type VersionInfo, type VersionReason } from './types'
 
 /**
  * Exclusive tasks running now, by database file, map and task name. SQLite lives on one machine
@@ -84,9 +84,8 @@ export async function openSqliteStore(dataDir: string, options: SqliteOptions = 
     moveToQuarantine.run(reason, new Date().toISOString(), id, seq)
     deleteUpdate.run(id, seq)
   })
-  const bump = Object.fromEntries(
-    Object.entries(EPOCH_COLUMN).map(([role, column]) => [role, db.prepare<[string], { epoch: number }>(`UPDATE maps SET ${column} = ${column} + 1 WHERE id = ? RETURNING ${column} AS epoch`)]),
-  ) as Record<Role, Database.Statement<[string], { epoch: number }>>
+  const bumpColumn = (role: Role) => db.prepare<[string], { epoch: number }>(`UPDATE maps SET ${EPOCH_COLUMN[role]} = ${EPOCH_COLUMN[role]} + 1 WHERE id = ? RETURNING ${EPOCH_COLUMN[role]} AS epoch`)
+  const bump: Record<Role, Database.Statement<[string], { epoch: number }>> = { facilitator: bumpColumn('facilitator'), editor: bumpColumn('editor'), viewer: bumpColumn('viewer') }
 
   const insertVersion = db.prepare('INSERT INTO versions (map_id, id, name, reason, created_at, state, saved) VALUES (?, ?, ?, ?, ?, ?, (SELECT COALESCE(MAX(saved), 0) + 1 FROM versions))')
   type VersionRow = { id: string; name: string; reason: string; created_at: string }
@@ -175,7 +174,7 @@ export async function openSqliteStore(dataDir: string, options: SqliteOptions = 
       try {
         insertVersion.run(mapId, v.id, v.name, v.reason, v.createdAt, v.state)
       } catch (e) {
-        if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY') throw new MapNotFoundError(`no map ${mapId}`)
+        if (driverErrorCode(e) === 'SQLITE_CONSTRAINT_FOREIGNKEY') throw new MapNotFoundError(`no map ${mapId}`)
         throw e
       }
     },
@@ -195,7 +194,7 @@ export async function openSqliteStore(dataDir: string, options: SqliteOptions = 
       try {
         insertSeat.run(mapId, s.id, s.name, s.createdAt)
       } catch (e) {
-        if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY') throw new MapNotFoundError(`no map ${mapId}`)
+        if (driverErrorCode(e) === 'SQLITE_CONSTRAINT_FOREIGNKEY') throw new MapNotFoundError(`no map ${mapId}`)
         throw e
       }
     },
