@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process'
 import { mkdirSync } from 'node:fs'
 import { expect, test } from '@playwright/test'
-import { surveySheet } from '../src/feedback/testSheets'
+import { surveySheet } from '../src/test/surveySheets'
 import { getTemplate } from '../src/templates'
 import { createMapFromHome, fitView, setIdentity, SHOTS, zoomInOn } from './helpers'
 

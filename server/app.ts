@@ -72,7 +72,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     givenStore ??
     (config.databaseUrl
       ? await openPostgresStore(config.databaseUrl, { onError: (error) => log.warn('storage.connection_error', { error: error.message }) })
-      : openSqliteStore(config.dataDir))
+      : await openSqliteStore(config.dataDir))
   let redisFanOut: RedisFanOut | undefined
   if (!givenFanOut && config.redisUrl) {
     redisFanOut = await RedisFanOut.connect({ url: config.redisUrl, prefix: config.redisKeyPrefix, relayId, log, metrics }).catch(async (error: unknown) => {

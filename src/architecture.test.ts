@@ -1,14 +1,15 @@
 /**
  * The layers of docs/architecture.md, enforced: a production file may import only from its own
- * folder and the folders its layer lists. An upward import (the canvas reaching into components,
- * the model into the store) fails here with the file and the import named.
+ * folder and the folders its layer lists, and a package only where its layer may use it. An
+ * upward import (the canvas reaching into components, the model into the store) or a forbidden
+ * package (React in the relay, Yjs in a component) fails here with the file and the import named.
  */
 import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 
-type Layer = 'model' | 'doc' | 'commands' | 'templates' | 'insights' | 'feedback' | 'i18n' | 'store' | 'sync' | 'session' | 'io' | 'registry' | 'canvas' | 'components' | 'app' | 'server'
+type Layer = 'model' | 'doc' | 'commands' | 'templates' | 'insights' | 'feedback' | 'i18n' | 'store' | 'sync' | 'session' | 'io' | 'registry' | 'fields' | 'canvas' | 'components' | 'app' | 'server'
 
 /** Which layers each layer may import (besides itself). Lower layers never import higher ones. */
 export const MAY_IMPORT: Record<Layer, readonly Layer[]> = {
@@ -25,22 +26,39 @@ export const MAY_IMPORT: Record<Layer, readonly Layer[]> = {
   session: ['sync'],
   io: ['model', 'doc', 'commands', 'insights', 'feedback', 'i18n'],
   registry: ['model', 'commands', 'i18n', 'store', 'session'],
-  canvas: ['model', 'commands', 'feedback', 'i18n', 'store', 'session', 'registry'],
-  components: ['model', 'doc', 'commands', 'templates', 'insights', 'feedback', 'i18n', 'store', 'sync', 'session', 'io', 'registry', 'canvas'],
-  app: ['model', 'doc', 'commands', 'templates', 'insights', 'feedback', 'i18n', 'store', 'sync', 'session', 'io', 'registry', 'canvas', 'components'],
+  // The field primitives the canvas and the inspector share: a text field that keeps a
+  // colleague's concurrent edit while you type (the draft state machine and its hook).
+  fields: ['model', 'i18n', 'store', 'session'],
+  canvas: ['model', 'commands', 'feedback', 'i18n', 'store', 'session', 'registry', 'fields'],
+  components: ['model', 'doc', 'commands', 'templates', 'insights', 'feedback', 'i18n', 'store', 'sync', 'session', 'io', 'registry', 'fields', 'canvas'],
+  app: ['model', 'doc', 'commands', 'templates', 'insights', 'feedback', 'i18n', 'store', 'sync', 'session', 'io', 'registry', 'fields', 'canvas', 'components'],
   // The relay loads and migrates documents, creates maps from templates and checks and sums
   // customer feedback as the browser does; it never imports React.
   server: ['model', 'doc', 'commands', 'templates', 'feedback'],
 }
 
 /**
+ * Packages that belong to some layers only. Yjs and its protocols are the document engine: the
+ * UI reaches the document through commands, the store and the session, never Yjs itself. React
+ * (and what is built on it) is the browser's interface: the relay and the pure layers that the
+ * relay and the tests share never import it.
+ */
+export const PACKAGES: readonly { name: string; pattern: RegExp; onlyIn?: readonly Layer[]; neverIn?: readonly Layer[] }[] = [
+  { name: 'Yjs', pattern: /^(yjs|y-[a-z-]+|lib0)(\/|$)/, onlyIn: ['doc', 'commands', 'sync', 'session', 'server'] },
+  { name: 'React', pattern: /^(react|react-dom|@xyflow\/react|zustand)(\/|$)/, neverIn: ['server', 'model', 'doc', 'commands'] },
+]
+
+/**
  * Imports that cross the rules today, each with why it stays for now. An entry that no longer
  * matches an import fails the test, so the list only shrinks.
  */
 const ALLOWED: Record<string, string> = {
-  'src/canvas/nodes/TouchpointCard.tsx -> src/components/fields': 'the field primitives the inspector and the card title share; they move to a folder of their own once the branches that add fields have merged',
-  'src/canvas/nodes/TouchpointCard.tsx -> src/components/useSharedDraft': 'the same: the draft that keeps a colleague’s edit while you type, shared by card and inspector',
-  'src/i18n/useT.ts -> src/store': 'the hook that reads the reader’s language from the store; every component imports it from here',
+  'src/store/bindDocument.ts -> yjs': 'the type of the document whose events rebuild the snapshot; the store is fed from Yjs by design (STYLE.md 1)',
+  'src/io/json.ts -> yjs': 'the type of the document a JSON file is imported into; the writes themselves are commands',
+  'src/registry/userActions.ts -> yjs': 'the types of the document and undo manager an action runs its commands on',
+  'src/registry/useUserAction.ts -> yjs': 'the type of the undo manager whose stack enables undo and redo',
+  'src/templates/journeySpec.ts -> yjs': 'a template is built by running the real commands on a fresh document, so it gets exactly the ids and defaults a person would',
+  'src/templates/planSpec.ts -> yjs': 'the same, for the action-plan template',
 }
 
 export function layerOf(file: string): Layer | null {
@@ -52,11 +70,18 @@ export function layerOf(file: string): Layer | null {
   return null
 }
 
-const isTestCode = (file: string) => /\.test\.tsx?$|^src\/test\/|^server\/testing\/|\.fixture\.ts$/.test(file)
+const isTestCode = (file: string) => /\.test\.tsx?$|^src\/test\/|^server\/testing\//.test(file)
 
-/** Relative imports of a source text, static and dynamic. */
+/** Imports of a source text, static and dynamic, relative and of packages. */
 function importsOf(source: string): string[] {
-  return [...source.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)['"](\.[^'"]+)['"]/g)].map((m) => m[1])
+  return [...source.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)['"]([^'"]+)['"]/g)].map((m) => m[1])
+}
+
+/** The package an import names (`@xyflow/react/dist/style.css` → `@xyflow/react`), or null for a relative one. */
+const packageOf = (spec: string): string | null => (spec.startsWith('.') ? null : spec.split('/').slice(0, spec.startsWith('@') ? 2 : 1).join('/'))
+
+function packageAllowed(layer: Layer, spec: string): boolean {
+  return PACKAGES.every((rule) => !rule.pattern.test(spec) || ((!rule.onlyIn || rule.onlyIn.includes(layer)) && !rule.neverIn?.includes(layer)))
 }
 
 export function violations(files: { file: string; source: string }[]): string[] {
@@ -65,6 +90,11 @@ export function violations(files: { file: string; source: string }[]): string[] 
     const from = layerOf(file)
     if (!from || isTestCode(file)) continue
     for (const spec of importsOf(source)) {
+      const pkg = packageOf(spec)
+      if (pkg !== null) {
+        if (!packageAllowed(from, spec)) found.push(`${file} -> ${pkg}`)
+        continue
+      }
       const target = path.posix.normalize(path.posix.join(path.posix.dirname(file), spec)).replace(/\.(tsx?|css)$/, '')
       const to = layerOf(target)
       if (!to || to === from || MAY_IMPORT[from].includes(to)) continue
@@ -93,6 +123,17 @@ describe('layers', () => {
     expect(files.filter(({ file }) => !isTestCode(file) && file.startsWith('src/') && layerOf(file) === null).map(({ file }) => file)).toEqual([])
   })
 
+  it('is the table docs/architecture.md shows, every folder in it', () => {
+    const rows = readFileSync('docs/architecture.md', 'utf8')
+      .split('\n')
+      .map((line) => /^\| `(src\/[a-z0-9]+|src\/main\.tsx|server\/)`[^|]*\|[^|]*\| ([^|]+) \|$/.exec(line))
+      .filter((m) => m !== null)
+    const documented = Object.fromEntries(
+      rows.map(([, folder, mayImport]) => [layerOf(folder === 'server/' ? 'server/x.ts' : folder === 'src/main.tsx' ? folder : `${folder}/x.ts`), mayImport === 'nothing of ours' ? [] : mayImport.split(', ')]),
+    )
+    expect(documented).toEqual(MAY_IMPORT)
+  })
+
   it('catches an upward import', () => {
     expect(
       violations([
@@ -102,5 +143,30 @@ describe('layers', () => {
         { file: 'src/components/Toolbar.tsx', source: "import { selectMeta } from '../store'" },
       ]),
     ).toEqual(['src/model/records.ts -> src/store', 'src/canvas/JourneyCanvas.tsx -> src/components/MapSessionContext', 'server/app.ts -> src/components/App'])
+  })
+
+  it('catches a package imported where its layer may not use it', () => {
+    expect(
+      violations([
+        { file: 'server/http/api.ts', source: "import { useState } from 'react'" },
+        { file: 'server/relay/render.ts', source: "import { renderToString } from 'react-dom/server'" },
+        { file: 'src/components/Inspector.tsx', source: "import * as Y from 'yjs'" },
+        { file: 'src/canvas/JourneyCanvas.tsx', source: "import type { Awareness } from 'y-protocols/awareness'" },
+        { file: 'src/model/records.ts', source: "const y = await import('yjs')" },
+        { file: 'src/doc/snapshot.ts', source: "import { create } from 'zustand'" },
+        // Allowed: Yjs in the document layer and the relay, React in the interface.
+        { file: 'src/doc/load.ts', source: "import * as Y from 'yjs'" },
+        { file: 'server/relay/protocol.ts', source: "import * as encoding from 'lib0/encoding'" },
+        { file: 'src/components/Toolbar.tsx', source: "import { memo } from 'react'" },
+        { file: 'src/canvas/JourneyCanvas.tsx', source: "import '@xyflow/react/dist/style.css'" },
+      ]),
+    ).toEqual([
+      'server/http/api.ts -> react',
+      'server/relay/render.ts -> react-dom',
+      'src/components/Inspector.tsx -> yjs',
+      'src/canvas/JourneyCanvas.tsx -> y-protocols',
+      'src/model/records.ts -> yjs',
+      'src/doc/snapshot.ts -> zustand',
+    ])
   })
 })

@@ -21,7 +21,7 @@ afterEach(async () => {
 
 it('two relays share a room through the fan-out bus', async () => {
   const dataDir = tempDataDir()
-  const store = openSqliteStore(dataDir)
+  const store = await openSqliteStore(dataDir)
   const fanOut = new InProcessFanOut()
   cleanups.push(() => fs.rmSync(dataDir, { recursive: true, force: true }), () => store.close())
   const relays: TestServer[] = []

@@ -146,10 +146,9 @@ export function createApiHandler(deps: ApiDeps) {
 
     if (action === 'links') {
       const expires = body.expiresInSeconds
-      if (expires !== undefined && (typeof expires !== 'number' || !Number.isInteger(expires) || expires < 1 || expires > MAX_EXPIRY_SECONDS)) {
-        throw new InputError([{ path: 'expiresInSeconds', message: `expected a whole number of seconds from 1 to ${MAX_EXPIRY_SECONDS}` }])
-      }
-      const newToken = deps.maps.mint(meta, role, expires as number | undefined)
+      const valid = expires === undefined || (typeof expires === 'number' && Number.isInteger(expires) && expires >= 1 && expires <= MAX_EXPIRY_SECONDS)
+      if (!valid) throw new InputError([{ path: 'expiresInSeconds', message: `expected a whole number of seconds from 1 to ${MAX_EXPIRY_SECONDS}` }])
+      const newToken = deps.maps.mint(meta, role, expires)
       const claims = deps.signer.verify(newToken)
       sendJson(res, 201, {
         role,
@@ -165,7 +164,7 @@ export function createApiHandler(deps: ApiDeps) {
     const closed = await deps.relay.revoke(mapId, role)
     // A fresh link for the role, so the facilitator can hand out a new one at once (and, when
     // revoking their own role, is not locked out).
-    const fresh = deps.maps.mint({ ...meta, epochs: { ...meta.epochs, [role]: epoch } }, role as Role)
+    const fresh = deps.maps.mint({ ...meta, epochs: { ...meta.epochs, [role]: epoch } }, role)
     sendJson(res, 200, { role, epoch, closedConnections: closed, token: fresh, url: shareUrl(originOf(req, deps.config), mapId, fresh) })
     return 'revoke'
   }

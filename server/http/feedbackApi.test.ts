@@ -19,7 +19,7 @@ let dataDir: string
 let map: ShareLinks
 beforeEach(async () => {
   dataDir = tempDataDir()
-  store = openSqliteStore(dataDir)
+  store = await openSqliteStore(dataDir)
   server = await startTestServer({ store, dataDir })
   map = await server.createMap({ title: 'Værksted 🚗' })
 })

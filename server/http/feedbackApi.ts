@@ -20,7 +20,7 @@ import { authorize } from '../auth/authorize'
 import { InputError } from '../maps'
 import { MAP_ID } from '../mapIds'
 import type { ApiDeps } from './api'
-import { HttpError, readBody, sendJson } from './respond'
+import { HttpError, parseJsonObject, readBody, sendJson } from './respond'
 
 const SET_ID = /^feedback-set:[A-Za-z0-9]{1,40}$/
 const ROUTE = new RegExp(`^/api/maps/(${MAP_ID.source.slice(1, -1)})/feedback(?:/(feedback-set:[A-Za-z0-9]{1,40}))?$`)
@@ -55,7 +55,7 @@ export function createFeedbackApi(deps: ApiDeps) {
       }
       if (req.method !== 'POST') throw new HttpError(405, 'use GET or POST', {}, { Allow: 'GET, POST' })
       await authorized(mapId, token, true)
-      const body = parseBody(await readBody(req, MAX_FEEDBACK_BYTES))
+      const body = parseJsonObject((await readBody(req, MAX_FEEDBACK_BYTES)).toString('utf8'))
       const id = body.id
       if (typeof id !== 'string' || !SET_ID.test(id)) throw new InputError([{ path: 'id', message: 'expected a feedback-set id' }])
       const name = typeof body.name === 'string' ? body.name.trim() : ''
@@ -85,16 +85,5 @@ export function createFeedbackApi(deps: ApiDeps) {
     sendJson(res, 200, { set, aggregates: aggregateResponses(responses), ...(verbatim ? { responses } : {}) })
     return verbatim ? 'feedback-responses' : 'feedback-aggregates'
   }
-}
-
-function parseBody(body: Buffer): Record<string, unknown> {
-  let value: unknown
-  try {
-    value = JSON.parse(body.toString('utf8'))
-  } catch (e) {
-    throw new HttpError(400, `body: not valid JSON (${(e as Error).message})`)
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new HttpError(400, 'body: expected a JSON object')
-  return value as Record<string, unknown>
 }
 

@@ -41,9 +41,11 @@ export async function readBody(req: IncomingMessage, limit: number): Promise<Buf
   const chunks: Buffer[] = []
   let size = 0
   for await (const chunk of req) {
-    size += (chunk as Buffer).length
+    // A request without an encoding set yields Buffers; a string would mean someone set one.
+    const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk))
+    size += bytes.length
     if (size > limit) throw tooLarge(limit)
-    chunks.push(chunk as Buffer)
+    chunks.push(bytes)
   }
   return Buffer.concat(chunks)
 }
@@ -56,12 +58,19 @@ function tooLarge(limit: number): HttpError {
 export async function readJsonObject(req: IncomingMessage, limit: number): Promise<Record<string, unknown>> {
   const text = (await readBody(req, limit)).toString('utf8')
   if (text.trim() === '') return {}
+  return parseJsonObject(text)
+}
+
+/** Parse a body that must be one JSON object, with a 400 that says what was wrong. */
+export function parseJsonObject(text: string): Record<string, unknown> {
   let value: unknown
   try {
     value = JSON.parse(text)
   } catch (e) {
-    throw new HttpError(400, `body: not valid JSON (${(e as Error).message})`)
+    throw new HttpError(400, `body: not valid JSON (${e instanceof Error ? e.message : String(e)})`)
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new HttpError(400, 'body: expected a JSON object')
-  return value as Record<string, unknown>
+  if (!isJsonObject(value)) throw new HttpError(400, 'body: expected a JSON object')
+  return value
 }
+
+const isJsonObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)

@@ -100,7 +100,8 @@ describe('presence belongs to the participant', () => {
     const spoofed = writeAwarenessEntries([{ clientId: me, clock: 1000, state: JSON.stringify({ user: { name: 'Åse Ødegård', color: '#2fa67a' }, cursor: { x: 666, y: 666 } }) }])
     squatter.sendRaw(encodeAwareness(spoofed))
     await eventually(() => server.metrics.rejected.get({ reason: 'awareness_spoof' }) >= 1, 5000, 'the spoof counted')
-    await new Promise((resolve) => setTimeout(resolve, 100))
+    // Whatever the relay passed on from the spoof reaches the bystander before this answer.
+    await bystander.roundTrip()
     expect(bystander.awareness.getStates().has(me)).toBe(false)
 
     // The editor reconnects (same browser tab, same client id) and is seen again at once, moving.
@@ -111,7 +112,9 @@ describe('presence belongs to the participant', () => {
     await eventually(() => (bystander.awareness.getStates().get(me) as { cursor?: { x: number } })?.cursor?.x === 30, 5000, 'the editor’s next move')
     // And the squatter still cannot speak for it.
     squatter.sendRaw(encodeAwareness(writeAwarenessEntries([{ clientId: me, clock: 5000, state: JSON.stringify({ user: { name: 'Åse Ødegård' }, cursor: { x: 666, y: 666 } }) }])))
-    await new Promise((resolve) => setTimeout(resolve, 200))
+    // The relay has judged the spoof, and the bystander has everything it passed on.
+    await squatter.roundTrip()
+    await bystander.roundTrip()
     expect((bystander.awareness.getStates().get(me) as { cursor?: { x: number } }).cursor?.x).toBe(30)
     void awarenessProtocol
   })

@@ -12,7 +12,7 @@ import { addAnnotation, addTouchpoint, castVote, closeVotingRound, openVotingRou
 import { readSnapshot, readWorkshop } from '../../src/doc'
 import type { AnnotationId, PersonaId, StageId } from '../../src/model'
 import type { ShareLinks } from '../maps'
-import { issueParticipant } from '../testing/syncClient'
+import { issueParticipant, syncRoundTrip } from '../testing/syncClient'
 import { eventually, startTestServer, type TestServer } from '../testing/testServer'
 
 let server: TestServer
@@ -53,6 +53,9 @@ async function drop(p: Peer): Promise<void> {
   ws.terminate()
   await eventually(() => p.provider.ws !== (ws as never) && p.provider.wsconnected && p.provider.synced, 5000, 'the reconnect')
 }
+
+/** The peer's socket now (the provider replaces it on each reconnect). */
+const socketOf = (p: Peer) => p.provider.ws as unknown as WebSocket
 
 const sameContent = (a: Y.Doc, b: Y.Doc) => JSON.stringify(readSnapshot(a)) === JSON.stringify(readSnapshot(b))
 
@@ -105,7 +108,9 @@ describe('reconnecting after a network drop', () => {
     await drop(editor)
     await drop(viewer)
     const held = addTouchpoint(editor.doc, { stageId, personaId, title: 'Venter på opplåsing' })
-    await new Promise((resolve) => setTimeout(resolve, 200))
+    // The relay has judged the held edit, and the facilitator has everything it passed on.
+    await syncRoundTrip(socketOf(editor), editor.doc)
+    await syncRoundTrip(socketOf(facilitator), facilitator.doc)
     expect(readSnapshot(facilitator.doc).touchpoints[held]).toBeUndefined()
     expect(editor.provider.wsconnected).toBe(true)
     setLocked(facilitator.doc, false)
@@ -136,7 +141,12 @@ describe('reconnecting after a network drop', () => {
     const stray = addTouchpoint(viewer.doc, { stageId: Object.keys(s.stages)[0] as StageId, personaId: Object.keys(s.personas)[0] as PersonaId, title: 'Fra en leser' })
     for (let i = 0; i < 3; i++) await drop(viewer)
     setLocked(facilitator.doc, false)
-    await new Promise((resolve) => setTimeout(resolve, 200))
+    await eventually(() => !readWorkshop(viewer.doc).locked, 5000, 'the unlock to reach the viewer')
+    // Twice: a request the relay sent the viewer as it unlocked (what do you hold?) may be answered
+    // after the first; the second's answer follows that answer. Then the facilitator's own.
+    await syncRoundTrip(socketOf(viewer), viewer.doc)
+    await syncRoundTrip(socketOf(viewer), viewer.doc)
+    await syncRoundTrip(socketOf(facilitator), facilitator.doc)
     expect(readSnapshot(facilitator.doc).touchpoints[stray]).toBeUndefined()
     expect(viewer.shutOut).toBe(false)
   })

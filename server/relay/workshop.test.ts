@@ -71,7 +71,8 @@ describe('workshop rules at the relay', () => {
     clients.push(retry)
     await retry.synced
     await eventually(() => retry.notices.includes('locked'), 5000, 'the retry’s notice')
-    await new Promise((resolve) => setTimeout(resolve, 100))
+    // A close caused by anything the retry sent would come before this answer (and reject it).
+    await retry.roundTrip()
     expect(retry.ws.readyState).toBe(retry.ws.OPEN)
 
     // Unlocking asks every writer for what it holds: the edits land without anyone reconnecting.

@@ -3,7 +3,7 @@ import pg from 'pg'
 import { freshPostgresSchema } from '../testing/services'
 import { describeMapStoreContract } from './contract'
 import { openPostgresStore } from './postgres'
-import { MIGRATIONS } from './postgresMigrations'
+import { MIGRATIONS } from './migrations'
 
 const { databaseUrl } = inject('services')
 const schemas: { url: string; drop(): Promise<void> }[] = []

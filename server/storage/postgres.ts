@@ -15,9 +15,9 @@
  */
 import pg from 'pg'
 import type { Role } from '../auth/tokens'
-import { MIGRATIONS } from './postgresMigrations'
+import { migrate, type MigrationTarget } from './migrations'
 import { postgresFeedbackStore } from './postgresFeedback'
-import { MapExistsError, MapNotFoundError, type MapHead, type MapMeta, type MapStore, type QuarantinedUpdate, type Seat, type StoredUpdates, type VersionInfo, type VersionReason } from './types'
+import { driverErrorCode, MapExistsError, MapNotFoundError, type MapHead, type MapMeta, type MapStore, type QuarantinedUpdate, type Seat, type StoredUpdates, type VersionInfo, type VersionReason } from './types'
 
 export interface PostgresOptions {
   /** Told about connection errors the pool recovers from on its own (a restarted server). */
@@ -73,7 +73,7 @@ export async function openPostgresStore(connectionString: string, options: Postg
     p.on('connect', (client) => client.on('error', (error) => options.onError?.(error)))
   }
   try {
-    await migrate(pool)
+    await migrate(postgresMigrationTarget(pool))
   } catch (error) {
     await Promise.all([pool.end(), lockPool.end()])
     throw error
@@ -183,7 +183,7 @@ export async function openPostgresStore(connectionString: string, options: Postg
       try {
         await pool.query('INSERT INTO versions (map_id, id, name, reason, created_at, state) VALUES ($1, $2, $3, $4, $5, $6)', [mapId, v.id, v.name, v.reason, v.createdAt, bytes(v.state)])
       } catch (error) {
-        if ((error as { code?: string }).code === '23503') throw new MapNotFoundError(`no map ${mapId}`)
+        if (driverErrorCode(error) === '23503') throw new MapNotFoundError(`no map ${mapId}`)
         throw error
       }
     },
@@ -209,7 +209,7 @@ export async function openPostgresStore(connectionString: string, options: Postg
       try {
         await pool.query('INSERT INTO seats (map_id, id, name, created_at) VALUES ($1, $2, $3, $4)', [mapId, seat.id, seat.name, seat.createdAt])
       } catch (error) {
-        if ((error as { code?: string }).code === '23503') throw new MapNotFoundError(`no map ${mapId}`)
+        if (driverErrorCode(error) === '23503') throw new MapNotFoundError(`no map ${mapId}`)
         throw error
       }
     },
@@ -242,7 +242,7 @@ export async function openPostgresStore(connectionString: string, options: Postg
         if (!rows[0].locked) return undefined
         return await task()
       } catch (error) {
-        broken = error as Error
+        broken = error instanceof Error ? error : new Error(String(error))
         throw error
       } finally {
         await client.query('COMMIT').catch((error: Error) => (broken ??= error))
@@ -292,22 +292,31 @@ async function transaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Pr
     return result
   } catch (error) {
     await client.query('ROLLBACK').catch(() => {})
-    client.release(error as Error)
+    // Anything thrown here means the connection may be unusable: release it as broken.
+    client.release(true)
     throw error
   }
 }
 
-/** Apply every migration not yet recorded, in one transaction, one relay at a time. */
-async function migrate(pool: pg.Pool): Promise<void> {
-  await transaction(pool, async (client) => {
-    await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK])
-    await client.query('CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())')
-    const { rows } = await client.query<{ version: number }>('SELECT version FROM schema_migrations')
-    const applied = new Set(rows.map((r) => r.version))
-    for (const migration of MIGRATIONS) {
-      if (applied.has(migration.version)) continue
-      await client.query(migration.sql)
-      await client.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [migration.version, migration.name])
-    }
-  })
+/** The migration runner's hold on PostgreSQL: one transaction under an advisory lock, so relays starting together migrate once. */
+function postgresMigrationTarget(pool: pg.Pool): MigrationTarget {
+  return {
+    engine: 'postgres',
+    locked: (work) =>
+      transaction(pool, async (client) => {
+        await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK])
+        return work({
+          async exec(sql) {
+            await client.query(sql)
+          },
+          async appliedVersions() {
+            const { rows } = await client.query<{ version: number }>('SELECT version FROM schema_migrations')
+            return rows.map((r) => r.version)
+          },
+          async record(migration) {
+            await client.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [migration.version, migration.name])
+          },
+        })
+      }),
+  }
 }

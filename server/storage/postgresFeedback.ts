@@ -8,7 +8,7 @@
 import type pg from 'pg'
 import { dateRange, type FeedbackKind, type StoredResponse } from '../../src/feedback/responses'
 import type { FeedbackSetInfo, FeedbackStore } from './feedbackTypes'
-import { MapNotFoundError } from './types'
+import { driverErrorCode, MapNotFoundError } from './types'
 
 const SLICE = 10_000
 
@@ -33,7 +33,7 @@ export function postgresFeedbackStore(pool: pg.Pool, transaction: <T>(pool: pg.P
           }
         })
       } catch (error) {
-        if ((error as { code?: string }).code === '23503') throw new MapNotFoundError(`no map ${mapId}`)
+        if (driverErrorCode(error) === '23503') throw new MapNotFoundError(`no map ${mapId}`)
         throw error
       }
       return { id: set.id, name: set.name, createdAt: set.createdAt, responses: responses.length, from, to }

@@ -13,8 +13,9 @@ import Database from 'better-sqlite3'
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Role } from '../auth/tokens'
-import { FEEDBACK_SCHEMA, sqliteFeedbackStore } from './sqliteFeedback'
-import { MapExistsError, MapNotFoundError, type MapHead, type MapMeta, type MapStore, type QuarantinedUpdate, type Seat, type StoredUpdates, type VersionInfo, type VersionReason } from './types'
+import { migrate, type MigrationTarget } from './migrations'
+import { sqliteFeedbackStore } from './sqliteFeedback'
+import { driverErrorCode, MapExistsError, MapNotFoundError, type MapHead, type MapMeta, type MapStore, type QuarantinedUpdate, type Seat, type StoredUpdates, type VersionInfo, type VersionReason } from './types'
 
 /**
  * Exclusive tasks running now, by database file, map and task name. SQLite lives on one machine
@@ -22,52 +23,11 @@ import { MapExistsError, MapNotFoundError, type MapHead, type MapMeta, type MapS
  */
 const runningExclusive = new Set<string>()
 
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS maps (
-  id TEXT PRIMARY KEY,
-  title TEXT NOT NULL,
-  created_at TEXT NOT NULL,
-  epoch_facilitator INTEGER NOT NULL DEFAULT 1,
-  epoch_editor INTEGER NOT NULL DEFAULT 1,
-  epoch_viewer INTEGER NOT NULL DEFAULT 1
-) STRICT;
-CREATE TABLE IF NOT EXISTS updates (
-  map_id TEXT NOT NULL REFERENCES maps(id) ON DELETE CASCADE,
-  seq INTEGER NOT NULL,
-  data BLOB NOT NULL,
-  PRIMARY KEY (map_id, seq)
-) STRICT, WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS quarantine (
-  map_id TEXT NOT NULL REFERENCES maps(id) ON DELETE CASCADE,
-  seq INTEGER NOT NULL,
-  reason TEXT NOT NULL,
-  quarantined_at TEXT NOT NULL,
-  data BLOB NOT NULL,
-  PRIMARY KEY (map_id, seq)
-) STRICT;
-CREATE TABLE IF NOT EXISTS seats (
-  map_id TEXT NOT NULL REFERENCES maps(id) ON DELETE CASCADE,
-  id TEXT NOT NULL,
-  name TEXT NOT NULL,
-  created_at TEXT NOT NULL,
-  revoked_at TEXT,
-  PRIMARY KEY (map_id, id)
-) STRICT;
-CREATE TABLE IF NOT EXISTS versions (
-  map_id TEXT NOT NULL REFERENCES maps(id) ON DELETE CASCADE,
-  id TEXT NOT NULL,
-  name TEXT NOT NULL,
-  reason TEXT NOT NULL,
-  created_at TEXT NOT NULL,
-  state BLOB NOT NULL,
-  PRIMARY KEY (map_id, id)
-) STRICT;
-`
-
 interface MapRow {
   id: string
   title: string
   created_at: string
+  last_seq: number
   epoch_facilitator: number
   epoch_editor: number
   epoch_viewer: number
@@ -80,7 +40,8 @@ export interface SqliteOptions {
   synchronous?: 'NORMAL' | 'FULL'
 }
 
-export function openSqliteStore(dataDir: string, options: SqliteOptions = {}): MapStore {
+/** Open (creating if need be) `maps.sqlite` in `dataDir` and bring its schema up to date. */
+export async function openSqliteStore(dataDir: string, options: SqliteOptions = {}): Promise<MapStore> {
   fs.mkdirSync(dataDir, { recursive: true })
   const file = path.join(fs.realpathSync(dataDir), 'maps.sqlite')
   const db = new Database(file)
@@ -89,22 +50,27 @@ export function openSqliteStore(dataDir: string, options: SqliteOptions = {}): M
   db.pragma('foreign_keys = ON')
   // Another process (a second relay, a backup tool) may hold the lock briefly.
   db.pragma('busy_timeout = 5000')
-  db.exec(SCHEMA)
-  db.exec(FEEDBACK_SCHEMA)
+  try {
+    await migrate(sqliteMigrationTarget(db, file))
+  } catch (error) {
+    db.close()
+    throw error
+  }
 
-  const insertMap = db.prepare('INSERT INTO maps (id, title, created_at) VALUES (?, ?, ?)')
+  const insertMap = db.prepare('INSERT INTO maps (id, title, created_at, last_seq) VALUES (?, ?, ?, 1)')
   const selectMap = db.prepare<[string], MapRow>('SELECT * FROM maps WHERE id = ?')
-  // One statement picks the next sequence number and inserts, so it stays right even when
-  // another process writes to the same file.
-  // A quarantined row keeps its number: the next one is past both tables.
-  const appendUpdate = db.prepare<[string, Uint8Array, string, string], { seq: number }>(
-    `INSERT INTO updates (map_id, seq, data)
-     SELECT ?, COALESCE(MAX(seq), 0) + 1, ? FROM (SELECT seq FROM updates WHERE map_id = ? UNION ALL SELECT seq FROM quarantine WHERE map_id = ?)
-     RETURNING seq`,
-  )
+  // The map's counter hands out the next sequence number; bumping it takes the file's write lock
+  // until the row is in, so numbers stay in order even when another process writes to the file.
+  // A quarantined or compacted row keeps its number: the counter never goes back.
+  const nextSeq = db.prepare<[string], { seq: number }>('UPDATE maps SET last_seq = last_seq + 1 WHERE id = ? RETURNING last_seq AS seq')
   const insertUpdate = db.prepare('INSERT INTO updates (map_id, seq, data) VALUES (?, ?, ?)')
+  const appendUpdate = db.transaction((id: string, update: Uint8Array): number => {
+    const row = nextSeq.get(id)
+    if (!row) throw new MapNotFoundError(`no map ${id}`)
+    insertUpdate.run(id, row.seq, update)
+    return row.seq
+  })
   const selectUpdates = db.prepare<[string, number], { seq: number; data: Buffer }>('SELECT seq, data FROM updates WHERE map_id = ? AND seq > ? ORDER BY seq')
-  const selectLastSeq = db.prepare<[string], { seq: number | null }>('SELECT MAX(seq) AS seq FROM updates WHERE map_id = ?')
   const deleteUpTo = db.prepare('DELETE FROM updates WHERE map_id = ? AND seq <= ?')
   const setTitle = db.prepare('UPDATE maps SET title = ? WHERE id = ?')
   const moveToQuarantine = db.prepare(
@@ -118,19 +84,18 @@ export function openSqliteStore(dataDir: string, options: SqliteOptions = {}): M
     moveToQuarantine.run(reason, new Date().toISOString(), id, seq)
     deleteUpdate.run(id, seq)
   })
-  const bump = Object.fromEntries(
-    Object.entries(EPOCH_COLUMN).map(([role, column]) => [role, db.prepare<[string], { epoch: number }>(`UPDATE maps SET ${column} = ${column} + 1 WHERE id = ? RETURNING ${column} AS epoch`)]),
-  ) as Record<Role, Database.Statement<[string], { epoch: number }>>
+  const bumpColumn = (role: Role) => db.prepare<[string], { epoch: number }>(`UPDATE maps SET ${EPOCH_COLUMN[role]} = ${EPOCH_COLUMN[role]} + 1 WHERE id = ? RETURNING ${EPOCH_COLUMN[role]} AS epoch`)
+  const bump: Record<Role, Database.Statement<[string], { epoch: number }>> = { facilitator: bumpColumn('facilitator'), editor: bumpColumn('editor'), viewer: bumpColumn('viewer') }
 
-  const insertVersion = db.prepare('INSERT INTO versions (map_id, id, name, reason, created_at, state) VALUES (?, ?, ?, ?, ?, ?)')
+  const insertVersion = db.prepare('INSERT INTO versions (map_id, id, name, reason, created_at, state, saved) VALUES (?, ?, ?, ?, ?, ?, (SELECT COALESCE(MAX(saved), 0) + 1 FROM versions))')
   type VersionRow = { id: string; name: string; reason: string; created_at: string }
-  const selectVersions = db.prepare<[string], VersionRow>('SELECT id, name, reason, created_at FROM versions WHERE map_id = ? ORDER BY created_at DESC, rowid DESC')
+  const selectVersions = db.prepare<[string], VersionRow>('SELECT id, name, reason, created_at FROM versions WHERE map_id = ? ORDER BY created_at DESC, saved DESC')
   const selectVersion = db.prepare<[string, string], VersionRow & { state: Buffer }>('SELECT id, name, reason, created_at, state FROM versions WHERE map_id = ? AND id = ?')
   const versionInfo = (r: VersionRow): VersionInfo => ({ id: r.id, name: r.name, reason: r.reason as VersionReason, createdAt: r.created_at })
 
   type SeatRow = { id: string; name: string; created_at: string; revoked_at: string | null }
-  const insertSeat = db.prepare('INSERT INTO seats (map_id, id, name, created_at) VALUES (?, ?, ?, ?)')
-  const selectSeats = db.prepare<[string], SeatRow>('SELECT id, name, created_at, revoked_at FROM seats WHERE map_id = ? ORDER BY created_at, rowid')
+  const insertSeat = db.prepare('INSERT INTO seats (map_id, id, name, created_at, made) VALUES (?, ?, ?, ?, (SELECT COALESCE(MAX(made), 0) + 1 FROM seats))')
+  const selectSeats = db.prepare<[string], SeatRow>('SELECT id, name, created_at, revoked_at FROM seats WHERE map_id = ? ORDER BY created_at, made')
   const selectSeat = db.prepare<[string, string], SeatRow>('SELECT id, name, created_at, revoked_at FROM seats WHERE map_id = ? AND id = ?')
   const markSeatRevoked = db.prepare<[string, string, string], SeatRow>(
     'UPDATE seats SET revoked_at = COALESCE(revoked_at, ?) WHERE map_id = ? AND id = ? RETURNING id, name, created_at, revoked_at',
@@ -167,12 +132,7 @@ export function openSqliteStore(dataDir: string, options: SqliteOptions = {}): M
       }
     },
     async appendUpdate(id, update) {
-      try {
-        return appendUpdate.get(id, update, id, id)!.seq
-      } catch (e) {
-        if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY') throw new MapNotFoundError(`no map ${id}`)
-        throw e
-      }
+      return appendUpdate.immediate(id, update)
     },
     async loadUpdates(id, afterSeq = 0): Promise<StoredUpdates> {
       if (!selectMap.get(id)) throw new MapNotFoundError(`no map ${id}`)
@@ -184,7 +144,7 @@ export function openSqliteStore(dataDir: string, options: SqliteOptions = {}): M
       for (const id of ids) {
         const row = selectMap.get(id)
         if (!row) continue
-        heads.set(id, { lastSeq: selectLastSeq.get(id)?.seq ?? 0, epochs: { facilitator: row.epoch_facilitator, editor: row.epoch_editor, viewer: row.epoch_viewer } })
+        heads.set(id, { lastSeq: row.last_seq, epochs: { facilitator: row.epoch_facilitator, editor: row.epoch_editor, viewer: row.epoch_viewer } })
       }
       return heads
     },
@@ -214,7 +174,7 @@ export function openSqliteStore(dataDir: string, options: SqliteOptions = {}): M
       try {
         insertVersion.run(mapId, v.id, v.name, v.reason, v.createdAt, v.state)
       } catch (e) {
-        if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY') throw new MapNotFoundError(`no map ${mapId}`)
+        if (driverErrorCode(e) === 'SQLITE_CONSTRAINT_FOREIGNKEY') throw new MapNotFoundError(`no map ${mapId}`)
         throw e
       }
     },
@@ -234,7 +194,7 @@ export function openSqliteStore(dataDir: string, options: SqliteOptions = {}): M
       try {
         insertSeat.run(mapId, s.id, s.name, s.createdAt)
       } catch (e) {
-        if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY') throw new MapNotFoundError(`no map ${mapId}`)
+        if (driverErrorCode(e) === 'SQLITE_CONSTRAINT_FOREIGNKEY') throw new MapNotFoundError(`no map ${mapId}`)
         throw e
       }
     },
@@ -253,6 +213,49 @@ export function openSqliteStore(dataDir: string, options: SqliteOptions = {}): M
       // A checkpoint folds the WAL into the main file so the data directory is one tidy file at rest.
       db.pragma('wal_checkpoint(TRUNCATE)')
       db.close()
+    },
+  }
+}
+
+/** Openers of each file in this process, in turn: a second one waits for the first's migration. */
+const migrating = new Map<string, Promise<unknown>>()
+
+/**
+ * The migration runner's hold on SQLite: `BEGIN IMMEDIATE` takes the file's write lock, so another
+ * process opening the same file waits (busy_timeout) and then finds the work done.
+ */
+function sqliteMigrationTarget(db: Database.Database, file: string): MigrationTarget {
+  return {
+    engine: 'sqlite',
+    async locked(work) {
+      const before = migrating.get(file) ?? Promise.resolve()
+      const run = before.catch(() => {}).then(async () => {
+        db.exec('BEGIN IMMEDIATE')
+        try {
+          const result = await work({
+            async exec(sql) {
+              db.exec(sql)
+            },
+            async appliedVersions() {
+              return db.prepare<[], { version: number }>('SELECT version FROM schema_migrations').all().map((r) => r.version)
+            },
+            async record(migration) {
+              db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(migration.version, migration.name, new Date().toISOString())
+            },
+          })
+          db.exec('COMMIT')
+          return result
+        } catch (error) {
+          if (db.inTransaction) db.exec('ROLLBACK')
+          throw error
+        }
+      })
+      migrating.set(file, run)
+      try {
+        return await run
+      } finally {
+        if (migrating.get(file) === run) migrating.delete(file)
+      }
     },
   }
 }

@@ -1,6 +1,6 @@
 /**
- * Feedback data sets in the SQLite engine (see feedbackTypes.ts). Tables are created with the
- * rest of the schema, `IF NOT EXISTS`, so an older data file gains them on first open.
+ * Feedback data sets in the SQLite engine (see feedbackTypes.ts; tables from migration 4 in
+ * migrations.ts).
  *
  * Deleting a data set runs with `secure_delete` on, so SQLite overwrites the freed pages with
  * zeros instead of leaving the comments readable in the file, and then checkpoints the WAL so the
@@ -11,39 +11,13 @@ import { dateRange, type FeedbackKind, type FeedbackResponse, type StoredRespons
 import type { FeedbackSetInfo, FeedbackStore } from './feedbackTypes'
 import { MapNotFoundError } from './types'
 
-export const FEEDBACK_SCHEMA = `
-CREATE TABLE IF NOT EXISTS feedback_sets (
-  map_id TEXT NOT NULL REFERENCES maps(id) ON DELETE CASCADE,
-  id TEXT NOT NULL,
-  name TEXT NOT NULL,
-  created_at TEXT NOT NULL,
-  responses INTEGER NOT NULL,
-  date_from TEXT NOT NULL,
-  date_to TEXT NOT NULL,
-  PRIMARY KEY (map_id, id)
-) STRICT;
-CREATE TABLE IF NOT EXISTS feedback_responses (
-  map_id TEXT NOT NULL,
-  set_id TEXT NOT NULL,
-  n INTEGER NOT NULL,
-  date TEXT NOT NULL,
-  kind TEXT NOT NULL,
-  score INTEGER NOT NULL,
-  comment TEXT NOT NULL,
-  channel TEXT NOT NULL,
-  target TEXT NOT NULL,
-  PRIMARY KEY (map_id, set_id, n),
-  FOREIGN KEY (map_id, set_id) REFERENCES feedback_sets(map_id, id) ON DELETE CASCADE
-) STRICT, WITHOUT ROWID;
-`
-
 type SetRow = { id: string; name: string; created_at: string; responses: number; date_from: string; date_to: string }
 const setInfo = (r: SetRow): FeedbackSetInfo => ({ id: r.id, name: r.name, createdAt: r.created_at, responses: r.responses, from: r.date_from, to: r.date_to })
 
 export function sqliteFeedbackStore(db: Database.Database): FeedbackStore {
-  const insertSet = db.prepare('INSERT INTO feedback_sets (map_id, id, name, created_at, responses, date_from, date_to) VALUES (?, ?, ?, ?, ?, ?, ?)')
+  const insertSet = db.prepare('INSERT INTO feedback_sets (map_id, id, name, created_at, responses, date_from, date_to, made) VALUES (?, ?, ?, ?, ?, ?, ?, (SELECT COALESCE(MAX(made), 0) + 1 FROM feedback_sets))')
   const insertResponse = db.prepare('INSERT INTO feedback_responses (map_id, set_id, n, date, kind, score, comment, channel, target) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
-  const selectSets = db.prepare<[string], SetRow>('SELECT id, name, created_at, responses, date_from, date_to FROM feedback_sets WHERE map_id = ? ORDER BY created_at, rowid')
+  const selectSets = db.prepare<[string], SetRow>('SELECT id, name, created_at, responses, date_from, date_to FROM feedback_sets WHERE map_id = ? ORDER BY created_at, made')
   const selectSet = db.prepare<[string, string], SetRow>('SELECT id, name, created_at, responses, date_from, date_to FROM feedback_sets WHERE map_id = ? AND id = ?')
   const selectResponses = db.prepare<[string, string], StoredResponse>('SELECT n, date, kind, score, comment, channel, target FROM feedback_responses WHERE map_id = ? AND set_id = ? ORDER BY n')
   const deleteResponses = db.prepare('DELETE FROM feedback_responses WHERE map_id = ? AND set_id = ?')

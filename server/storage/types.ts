@@ -113,6 +113,11 @@ export interface Seat {
 }
 
 /** Why a version exists: a facilitator saved it, or the relay took it at a workshop moment. */
+/** The `code` a database driver puts on its errors (`23503`, `SQLITE_CONSTRAINT_FOREIGNKEY`…), if any. */
+export function driverErrorCode(error: unknown): string | undefined {
+  return typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' ? error.code : undefined
+}
+
 export type VersionReason = 'manual' | 'lock' | 'session-start' | 'before-restore'
 
 export interface VersionInfo {

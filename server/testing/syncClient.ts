@@ -100,11 +100,47 @@ export class SyncClient {
     this.sendRaw(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [this.doc.clientID])))
   }
 
+  /** A barrier through this client's socket: see `syncRoundTrip`. */
+  roundTrip(): Promise<void> {
+    return syncRoundTrip(this.ws, this.doc)
+  }
+
   async close(): Promise<void> {
     if (this.ws.readyState === WebSocket.OPEN || this.ws.readyState === WebSocket.CONNECTING) this.ws.close()
     await this.closed
     this.awareness.destroy()
   }
+}
+
+/**
+ * A barrier for tests that assert something did not happen: send a sync step 1 on `ws` (a
+ * `SyncClient`'s or a stock provider's socket) and resolve at the relay's answer. The relay judges
+ * one socket's messages in the order they came and answers a sync step 1 only once every write
+ * before it is stored, so when this resolves everything sent on `ws` before was processed, and
+ * every update it caused was handed to the other sockets. An observer's own round trip after that
+ * proves those reached it. Rejects if the socket closes first: a close is what such tests rule out.
+ */
+export function syncRoundTrip(ws: WebSocket, doc: Y.Doc): Promise<void> {
+  return new Promise((resolve, reject) => {
+    // A stock provider's socket delivers ArrayBuffers (its binaryType), a SyncClient's Buffers.
+    const onMessage = (data: Buffer | ArrayBuffer) => {
+      const bytes = data instanceof ArrayBuffer ? new Uint8Array(data) : new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
+      if (parseMessage(bytes).type !== 'sync-step-2') return
+      done()
+      resolve()
+    }
+    const onClose = (code: number) => {
+      done()
+      reject(new Error(`the socket closed (${code}) before the relay answered`))
+    }
+    const done = () => {
+      ws.off('message', onMessage)
+      ws.off('close', onClose)
+    }
+    ws.on('message', onMessage)
+    ws.on('close', onClose)
+    ws.send(encodeSyncStep1(Y.encodeStateVector(doc)))
+  })
 }
 
 /** The HTTP status a refused upgrade got, or 101 if a socket opened (then closed again). */

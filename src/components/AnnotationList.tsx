@@ -4,7 +4,7 @@ import { ANNOTATION_KINDS, byOrder, isNeedKind, NEED_STATUSES, type Annotation, 
 import { useT } from '../i18n/useT'
 import { selectReadOnly, selectSnapshot, useJourneyStore } from '../store'
 import { AnnotationExtras } from './AnnotationExtras'
-import { TextField } from './fields'
+import { TextField } from '../fields/fields'
 import { useMapSession } from '../session/MapSessionContext'
 
 /** Every annotation kind on one target: add, edit, delete, and need status. */

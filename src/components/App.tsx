@@ -1,4 +1,5 @@
 import { lazy, Suspense, useEffect } from 'react'
+import { UiLocaleContext } from '../i18n/useT'
 import { selectUiLocale, useJourneyStore } from '../store'
 import { MapPage } from './MapPage'
 import { ErrorBoundary } from './ErrorBoundary'
@@ -7,13 +8,22 @@ import { ErrorBoundary } from './ErrorBoundary'
 // with its templates; the home page loads its own part.
 const HomePage = lazy(() => import('./HomePage').then((m) => ({ default: m.HomePage })))
 
-/** Routes: `/` home, `/m/<id>#token=T` a map on the server, `/local/<id>` a map in this browser. */
+/** The whole interface, in the reader's language (every `useT` reads it from here). */
 export function App() {
   // The page's language is the interface's: screen readers pronounce by it, and the browser hyphenates by it.
   const uiLocale = useJourneyStore(selectUiLocale)
   useEffect(() => {
     document.documentElement.lang = uiLocale
   }, [uiLocale])
+  return (
+    <UiLocaleContext.Provider value={uiLocale}>
+      <Route />
+    </UiLocaleContext.Provider>
+  )
+}
+
+/** Routes: `/` home, `/m/<id>#token=T` a map on the server, `/local/<id>` a map in this browser. */
+function Route() {
   const path = location.pathname
   const server = /^\/m\/([A-Za-z0-9_-]{1,64})\/?$/.exec(path)
   if (server) {

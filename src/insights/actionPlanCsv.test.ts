@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import type { ActionId, AnnotationId } from '../model'
 import { actionPlanCsv } from '../io/actionPlanCsv'
-import { fixedMap } from './fixedMap.fixture'
+import { fixedMap } from '../test/fixedMap'
 import { loadCatalog } from '../i18n/translate'
 
 // Exports print in the map's language: its catalog loads first, as the app does before an export.

@@ -3,7 +3,7 @@ import type { LinkId, Snapshot } from '../../model'
 import { useT } from '../../i18n/useT'
 import { selectReadOnly, useJourneyStore } from '../../store'
 import { useMapSession } from '../../session/MapSessionContext'
-import { TextField } from '../fields'
+import { TextField } from '../../fields/fields'
 import { DeleteRecordButton } from './RecordButtons'
 
 /** A link between two touchpoints: its label. */

@@ -5,7 +5,7 @@ import { richMessage } from '../../i18n/richMessage'
 import { LOCALE_NAMES, UI_LOCALES } from '../../i18n/locales'
 import { selectReadOnly, useJourneyStore } from '../../store'
 import { useMapSession } from '../../session/MapSessionContext'
-import { Section, TextField } from '../fields'
+import { Section, TextField } from '../../fields/fields'
 import { Keys } from '../ShortcutSheet'
 import { userAction } from '../../registry/userActions'
 

@@ -1,7 +1,7 @@
 import { useT } from '../../i18n/useT'
 import { AnnotationList } from '../AnnotationList'
 import { CommentThreads } from '../CommentThreads'
-import { Section } from '../fields'
+import { Section } from '../../fields/fields'
 
 /** What hangs on any record: its annotations of every kind, and the comment threads on it. */
 export function NotesAndComments({ targetId }: { targetId: string }) {

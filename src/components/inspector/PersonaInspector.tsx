@@ -3,7 +3,7 @@ import { sortedPersonas, type Persona, type Snapshot } from '../../model'
 import { useT } from '../../i18n/useT'
 import { selectReadOnly, useJourneyStore } from '../../store'
 import { useMapSession } from '../../session/MapSessionContext'
-import { TextField } from '../fields'
+import { TextField } from '../../fields/fields'
 import { NotesAndComments } from './NotesAndComments'
 import { DeleteRecordButton, MoveButtons } from './RecordButtons'
 

@@ -4,7 +4,7 @@ import { phaseName } from '../../i18n/phaseNames'
 import { useT } from '../../i18n/useT'
 import { selectReadOnly, useJourneyStore } from '../../store'
 import { useMapSession } from '../../session/MapSessionContext'
-import { TextField } from '../fields'
+import { TextField } from '../../fields/fields'
 import { NotesAndComments } from './NotesAndComments'
 import { DeleteRecordButton, MoveButtons } from './RecordButtons'
 

@@ -8,7 +8,7 @@ import { addPromise, addServicePriority, deletePromise, deleteServicePriority, l
 import { byOrder, findOrphans, isId, sortedPersonas, sortedStages, type CustomerPromise, type ServicePriority, type Snapshot, type TouchpointId } from '../../model'
 import { touchpointsInJourneyOrder } from '../../insights/actionBoard'
 import { selectReadOnly, selectSnapshot, useJourneyStore } from '../../store'
-import { TextField } from '../fields'
+import { TextField } from '../../fields/fields'
 import { useMapSession } from '../../session/MapSessionContext'
 import type { Translator } from '../../i18n/translate'
 import { useT } from '../../i18n/useT'

@@ -4,7 +4,7 @@
  * Plain records, so every expected number in the tests can be checked by hand.
  */
 import type { Action, ActionId, AnnotationId, PersonaId, Snapshot, StageId, TouchpointId } from '../model'
-import { makeAnnotation, makePersona, makeSnapshot, makeStage, makeTouchpoint } from '../test/factories'
+import { makeAnnotation, makePersona, makeSnapshot, makeStage, makeTouchpoint } from './factories'
 
 export const P = { karoline: 'persona:karoline' as PersonaId, fleet: 'persona:fleet' as PersonaId }
 export const S = { app: 'stage:app' as StageId, phone: 'stage:phone' as StageId, pickup: 'stage:pickup' as StageId }
