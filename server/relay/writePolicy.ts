@@ -37,6 +37,8 @@ import {
   isId,
   MAX_ID_LENGTH,
   maxNestedEntries,
+  MAX_REPLY_DEPTH,
+  followReplyChain,
   RECORD_TYPE_OF,
   restoreMeta,
   type CollectionName,
@@ -119,7 +121,8 @@ export function judgeUpdate(doc: Y.Doc, role: string, update: Uint8Array | RawUp
     if (fresh > MAX_NEW_STRUCTS) return { kind: 'refuse', reason: 'too_large', hard: true, detail: `more than ${MAX_NEW_STRUCTS} new changes in one message` }
   }
   const analysis = analyzeUpdate(doc, parsed)
-  if (analysis.violation) return { kind: 'refuse', reason: 'schema', hard: true, detail: analysis.violation }
+  const violation = analysis.violation ?? findEndlessReplyChain(doc, analysis.changes)
+  if (violation) return { kind: 'refuse', reason: 'schema', hard: true, detail: violation }
   if (analysis.noop) return { kind: 'noop' }
   for (const { path } of analysis.changes) {
     if (path[0] === 'meta' && path[1] === 'schemaVersion') return { kind: 'refuse', reason: 'schema_version', hard: true, detail: 'meta.schemaVersion is written by the relay only' }
@@ -216,6 +219,40 @@ function findForeignVote(doc: Y.Doc, changes: Change[], role: string, writer: Wr
     }
     const kind = kindOf(recordId)
     if (voting && (kind === undefined || voting.kind === kind)) return { detail: `${path.join('.')}: brings back others' votes during a round on ${String(voting.kind)}`, hard: false }
+  }
+  return null
+}
+
+/**
+ * A comment this update writes a `targetId` for, whose reply chain would not end at a record
+ * within `MAX_REPLY_DEPTH` (a self-reply, a cycle, an endless chain): the violation, or null.
+ * The chain is read as it will stand once the update is applied, so a cycle formed by changing
+ * an existing comment's `targetId` is found too (every new cycle passes through a written one).
+ * A reply to a comment the map does not hold (deleted meanwhile) ends there: a colleague may
+ * delete a thread while another answers it. At most `MAX_REPLY_DEPTH` steps per written comment.
+ */
+function findEndlessReplyChain(doc: Y.Doc, changes: Change[]): string | null {
+  const written = new Map<string, unknown>()
+  const created = new Set<string>()
+  const deleted = new Set<string>()
+  for (const { op, path, value } of changes) {
+    if (path[0] !== 'comments') continue
+    if (path.length === 2) (op === 'insert' ? created : deleted).add(path[1])
+    else if (op === 'insert' && path.length === 3 && path[2] === 'targetId') written.set(path[1], value)
+  }
+  if (written.size === 0) return null
+  const comments = doc.getMap('comments')
+  const targetOf = (id: string): string | undefined => {
+    const value = written.get(id)
+    if (typeof value === 'string') return value
+    if (deleted.has(id) && !created.has(id)) return undefined
+    const record = comments.get(id)
+    const stored = record instanceof Y.Map ? record.get('targetId') : undefined
+    return typeof stored === 'string' ? stored : undefined
+  }
+  for (const id of written.keys()) {
+    const end = followReplyChain(id, targetOf)
+    if (!end.ends) return `comments.${id}.targetId: ${end.problem === 'cycle' ? 'a reply to itself or a cycle of replies' : `a reply chain deeper than ${MAX_REPLY_DEPTH}`}`
   }
   return null
 }
