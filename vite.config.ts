@@ -77,7 +77,7 @@ export default defineConfig({
         // Not `extends`: that would add the root's include patterns to these.
         test: {
           name: 'relay-postgres-redis',
-          include: ['server/relay/{relay,limits,workshop,durability}.test.ts'],
+          include: ['server/relay/{relay,limits,workshop,durability,office}.test.ts'],
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 60_000,

@@ -36,11 +36,16 @@ export interface RelayLimits {
   syncRequests: RateLimit
   /** WebSocket upgrades per participant: how often one may (re)connect. */
   reconnects: RateLimit
-  /** WebSocket upgrades per link, all its holders together (a room-wide reconnect after a restart fits). */
+  /**
+   * WebSocket upgrades without a participant id (stock clients with only a role token), per link
+   * and client address, all such holders together: a whole office's reconnect after a restart fits.
+   */
   linkReconnects: RateLimit
-  /** Open connections per link (token id), over all addresses. */
+  /** Open connections without a participant id per link and client address. */
   maxConnectionsPerLink: number
-  /** Open connections per client address (an IPv6 /64), over all maps. */
+  /** Open connections per participant id (its tabs and devices), over all addresses. */
+  maxConnectionsPerParticipant: number
+  /** Open connections per client address (an IPv6 /64), over all maps: an office behind one NAT. */
   maxConnectionsPerAddress: number
   /** Participant ids issued per client address (`POST /api/maps/<id>/participants` without a valid one to renew). */
   participantIds: RateLimit
@@ -89,12 +94,13 @@ export const DEFAULT_LIMITS: RelayLimits = {
   awareness: { perSecond: 60, burst: 120 },
   syncRequests: { perSecond: 0.2, burst: 10 },
   reconnects: { perSecond: 0.5, burst: 10 },
-  linkReconnects: { perSecond: 5, burst: 100 },
-  maxConnectionsPerLink: 50,
-  maxConnectionsPerAddress: 100,
-  participantIds: { perSecond: 0.1, burst: 60 },
+  linkReconnects: { perSecond: 5, burst: 200 },
+  maxConnectionsPerLink: 60,
+  maxConnectionsPerParticipant: 8,
+  maxConnectionsPerAddress: 300,
+  participantIds: { perSecond: 0.1, burst: 200 },
   sendBuffer: { perConnection: 4 * 1024 * 1024, perRoom: 32 * 1024 * 1024, perProcess: 256 * 1024 * 1024 },
-  maxParticipants: 50,
+  maxParticipants: 120,
   maxUpgradeUrlLength: 4096,
   createMaps: { perSecond: 30 / 60, burst: 30 },
 }
@@ -167,6 +173,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
       reconnects: { perSecond: int('RATE_RECONNECTS_PER_SECOND', d.reconnects.perSecond), burst: int('RATE_RECONNECTS_BURST', d.reconnects.burst) },
       linkReconnects: { perSecond: int('RATE_LINK_RECONNECTS_PER_SECOND', d.linkReconnects.perSecond), burst: int('RATE_LINK_RECONNECTS_BURST', d.linkReconnects.burst) },
       maxConnectionsPerLink: int('MAX_CONNECTIONS_PER_LINK', d.maxConnectionsPerLink),
+      maxConnectionsPerParticipant: int('MAX_CONNECTIONS_PER_PARTICIPANT', d.maxConnectionsPerParticipant),
       maxConnectionsPerAddress: int('MAX_CONNECTIONS_PER_ADDRESS', d.maxConnectionsPerAddress),
       participantIds: { perSecond: int('RATE_PARTICIPANT_IDS_PER_MINUTE', 6) / 60, burst: int('RATE_PARTICIPANT_IDS_BURST', d.participantIds.burst) },
       maxParticipants: int('MAX_PARTICIPANTS', d.maxParticipants),

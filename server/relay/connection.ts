@@ -49,6 +49,8 @@ export class Connection implements Participant {
   readonly seatId?: string
   readonly personKey: string
   private paused = false
+  /** Called once when the relay starts closing it: the place it held for limits is free at once (see participantLimits.ts). */
+  onClosing: (() => void) | undefined
 
   constructor(
     private readonly ws: WebSocket,
@@ -98,6 +100,7 @@ export class Connection implements Participant {
   close(code: number, reason: string): void {
     if (this.closing) return
     this.closing = true
+    this.onClosing?.()
     this.metrics.closes.inc({ code: String(code) })
     this.ws.close(code, fitCloseReason(reason))
   }

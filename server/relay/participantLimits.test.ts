@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { setMeta } from '../../src/commands'
 import { LruMap } from '../lru'
 import type { ShareLinks } from '../maps'
-import { SyncClient, upgradeStatus } from '../testing/syncClient'
+import { issueParticipant, SyncClient, upgradeStatus } from '../testing/syncClient'
 import { eventually, startTestServer, type TestServer } from '../testing/testServer'
 import { KeyedTokenBuckets } from '../tokenBucket'
 import { CLOSE_CODES } from './protocol'
@@ -63,45 +63,49 @@ describe('limits that follow the person', () => {
     expect(accepted).toBeLessThanOrEqual(rate.burst + rate.perSecond * seconds + 2)
   })
 
-  it('limits how often one participant may reconnect, and how often one link may, with 429 at the upgrade', async () => {
-    server = await startTestServer({ limits: { reconnects: { perSecond: 0.1, burst: 3 }, linkReconnects: { perSecond: 0.1, burst: 5 } } })
+  it('limits how often one participant may reconnect, and connections without an id per link and address, with 429 at the upgrade', async () => {
+    const limits = { reconnects: { perSecond: 0.1, burst: 3 }, linkReconnects: { perSecond: 0.1, burst: 5 } }
+    server = await startTestServer({ trustProxy: true, limits })
     const map = await server.createMap()
-    for (let i = 0; i < 3; i++) expect(await upgradeStatus(syncUrl(map, map.editorToken))).toBe(101)
-    expect(await upgradeStatus(syncUrl(map, map.editorToken))).toBe(429)
+    const here = { 'x-forwarded-for': '203.0.113.1' }
+    const issued = await issueParticipant(server.url, map.id, map.editorToken, undefined, here)
+    const withId = `${syncUrl(map, map.editorToken)}&participant=${encodeURIComponent(issued.participantToken)}`
+    for (let i = 0; i < 3; i++) expect(await upgradeStatus(withId, here)).toBe(101)
+    expect(await upgradeStatus(withId, here)).toBe(429)
     expect(server.metrics.rejected.get({ reason: 'rate_reconnect' })).toBe(1)
-    // Another link is another person, as far as the relay can tell.
-    expect(await upgradeStatus(syncUrl(map, map.viewerToken))).toBe(101)
-    // A second holder of the editor link (another address) may connect, until the link's own allowance is spent.
-    const elsewhere = { 'x-forwarded-for': '198.51.100.7' }
-    await server.dispose()
-    server = await startTestServer({ trustProxy: true, limits: { reconnects: { perSecond: 0.1, burst: 3 }, linkReconnects: { perSecond: 0.1, burst: 5 } } })
-    const shared = await server.createMap()
-    for (let i = 0; i < 3; i++) expect(await upgradeStatus(syncUrl(shared, shared.editorToken), { 'x-forwarded-for': '203.0.113.1' })).toBe(101)
-    expect(await upgradeStatus(syncUrl(shared, shared.editorToken), elsewhere)).toBe(101)
-    expect(await upgradeStatus(syncUrl(shared, shared.editorToken), elsewhere)).toBe(101)
-    expect(await upgradeStatus(syncUrl(shared, shared.editorToken), { 'x-forwarded-for': '192.0.2.99' })).toBe(429)
+    // Connections without an id from that address share the link's allowance there; a participant's spent one is not theirs.
+    for (let i = 0; i < 5; i++) expect(await upgradeStatus(syncUrl(map, map.editorToken), here)).toBe(101)
+    expect(await upgradeStatus(syncUrl(map, map.editorToken), here)).toBe(429)
     expect(server.metrics.rejected.get({ reason: 'rate_link_reconnect' })).toBe(1)
+    // Nor is it anyone's on another address, nor another link's.
+    expect(await upgradeStatus(syncUrl(map, map.editorToken), { 'x-forwarded-for': '198.51.100.7' })).toBe(101)
+    expect(await upgradeStatus(syncUrl(map, map.viewerToken), here)).toBe(101)
   })
 
-  it('counts open connections per link and per address', async () => {
-    server = await startTestServer({ trustProxy: true, limits: { maxConnectionsPerLink: 2, maxConnectionsPerAddress: 3 } })
+  it('counts open connections per participant, per link and address without an id, and per address', async () => {
+    server = await startTestServer({ trustProxy: true, limits: { maxConnectionsPerLink: 2, maxConnectionsPerParticipant: 2, maxConnectionsPerAddress: 5 } })
     const map = await server.createMap()
-    const open = async (token: string, address: string) => {
-      const client = await SyncClient.connect(server!.url, map.id, token, { headers: { 'x-forwarded-for': address } }).catch((e: Error) => e)
+    const open = async (token: string, address: string, participant?: string) => {
+      const client = await SyncClient.connect(server!.url, map.id, token, { headers: { 'x-forwarded-for': address }, params: participant ? { participant } : {} }).catch((e: Error) => e)
       if (client instanceof SyncClient) clients.push(client)
       return client instanceof SyncClient ? 101 : Number(/upgrade refused: (\d+)/.exec(client.message)?.[1])
     }
     expect(await open(map.editorToken, '203.0.113.1')).toBe(101)
-    expect(await open(map.editorToken, '203.0.113.2')).toBe(101)
-    expect(await open(map.editorToken, '203.0.113.3')).toBe(429) // the link's third connection
+    expect(await open(map.editorToken, '203.0.113.1')).toBe(101)
+    expect(await open(map.editorToken, '203.0.113.1')).toBe(429) // the link's third without an id from this address
     expect(server.metrics.rejected.get({ reason: 'link_connections' })).toBe(1)
-    expect(await open(map.viewerToken, '203.0.113.1')).toBe(101)
+    expect(await open(map.editorToken, '203.0.113.2')).toBe(101) // another address has its own
+    const { participantToken } = await issueParticipant(server.url, map.id, map.editorToken, undefined, { 'x-forwarded-for': '203.0.113.1' })
+    expect(await open(map.editorToken, '203.0.113.1', participantToken)).toBe(101)
+    expect(await open(map.editorToken, '203.0.113.1', participantToken)).toBe(101)
+    expect(await open(map.editorToken, '203.0.113.1', participantToken)).toBe(429) // the participant's third
+    expect(server.metrics.rejected.get({ reason: 'participant_connections' })).toBe(1)
     expect(await open(map.facilitatorToken, '203.0.113.1')).toBe(101)
-    expect(await open(map.facilitatorToken, '203.0.113.1')).toBe(429) // the address's fourth
+    expect(await open(map.viewerToken, '203.0.113.1')).toBe(429) // the address's sixth
     expect(server.metrics.rejected.get({ reason: 'address_connections' })).toBe(1)
     // Closing one frees its place.
     await clients.shift()!.close()
-    await eventually(async () => (await open(map.facilitatorToken, '203.0.113.1')) === 101, 2000, 'a freed place')
+    await eventually(async () => (await open(map.viewerToken, '203.0.113.1')) === 101, 2000, 'a freed place')
   })
 })
 

@@ -4,9 +4,19 @@
  * rate. Here every bucket is keyed by who is connecting and outlives the connection:
  *
  * - messages (updates, presence, sync requests) per participant: the relay-issued participant id
- *   when the connection presents one, else the link (token id) from that address;
- * - (re)connections per participant and per link, so a reconnect loop is slowed at the upgrade;
- * - open connections per link and per client address.
+ *   when the connection presents one; a connection without one (a stock client with only a role
+ *   token) is given a place of its own among its link's anonymous connections from that address
+ *   (`a:<link>@<address>#<n>`, the lowest place free), so 40 stock clients behind one office
+ *   address are 40 people, and one that reconnects in a loop takes back the same place and the
+ *   same, unrefilled buckets;
+ * - (re)connections per participant id; a client looping on fresh ids is bounded by how many ids
+ *   its address is issued (`participantIds`), never by colleagues' allowances. Connections without
+ *   an id share an allowance per link and address, sized for a whole workshop (`linkReconnects`):
+ *   the relay cannot tell one stock client from another, but holders of ids are not touched by it,
+ *   nor is anyone on another address;
+ * - open connections per participant id (its tabs), per link and address for connections without
+ *   one, and per client address (sized for an office behind one NAT): one client's hoard of
+ *   sockets fills only its own share.
  *
  * Keyed buckets live in least-recently-used maps of bounded size: an active key keeps its bucket
  * however many new keys others make.
@@ -14,8 +24,9 @@
  * When relays share maps, each relay's buckets alone would give a person who connects through N
  * relays N times the rate, so the limits also hold across relays (shared state in Redis, see
  * coordination/):
- * - at the upgrade, open connections per link and per address are slots every relay counts, and
- *   reconnects per person and per link are counted in shared windows;
+ * - at the upgrade, open connections per participant, per anonymous link and address and per
+ *   address are slots every relay counts, and reconnects per participant and per anonymous link and
+ *   address are counted in shared windows;
  * - messages stay in local buckets (no round trip on the hot path), and once a second each relay
  *   adds what it let through to shared per-person windows: a person over a limit across relays
  *   owes the excess to its buckets on every relay, which refuse until they have refilled past it.
@@ -42,8 +53,17 @@ export function personKey(who: Who): string {
   return who.participantId ? `p:${who.participantId}` : `l:${who.tokenId}@${who.address}`
 }
 
+/** Connections without a participant id are counted per link and address: one key for the lot. */
+const anonymousKey = (who: Who) => `${who.tokenId}@${who.address}`
+
 /** Why an upgrade was refused (also the `reason` label in `/metrics`). */
-export type UpgradeRefusal = 'rate_reconnect' | 'rate_link_reconnect' | 'link_connections' | 'address_connections'
+export type UpgradeRefusal = 'rate_reconnect' | 'rate_link_reconnect' | 'link_connections' | 'address_connections' | 'participant_connections'
+
+/** An admitted connection: the key its message buckets are kept under, and how to give its place back. */
+export interface Admission {
+  limitsKey: string
+  release: () => void
+}
 
 export interface MessageBuckets {
   updates: TokenBucket
@@ -96,7 +116,9 @@ export class ParticipantLimits {
   private readonly messages = new LruMap<string, MessageBuckets>(MAX_KEYS)
   private readonly reconnects: KeyedTokenBuckets
   private readonly linkReconnects: KeyedTokenBuckets
-  private readonly openPerLink = new Map<string, number>()
+  /** Places taken by open connections: per participant id, and per link and address for those without one. */
+  private readonly openPerParticipant = new Map<string, Set<number>>()
+  private readonly openAnonymous = new Map<string, Set<number>>()
   private readonly openPerAddress = new Map<string, number>()
   /** Buckets that let messages through since the last report, with their person and kind. */
   private readonly unreported = new Map<CountingBucket, { person: string; kind: MessageKind; limit: RateLimit }>()
@@ -124,7 +146,7 @@ export class ParticipantLimits {
    * and (when relays share maps) across relays? On success the connection is counted until the
    * returned `release` is called.
    */
-  async admit(who: Who): Promise<{ refused: UpgradeRefusal } | { release: () => void }> {
+  async admit(who: Who): Promise<{ refused: UpgradeRefusal } | Admission> {
     const local = this.admitHere(who)
     if ('refused' in local || !this.shared) return local
     let shared: { refused: UpgradeRefusal } | { release: () => void }
@@ -139,6 +161,7 @@ export class ParticipantLimits {
       return shared
     }
     return {
+      limitsKey: local.limitsKey,
       release: () => {
         local.release()
         shared.release()
@@ -147,15 +170,18 @@ export class ParticipantLimits {
   }
 
   private async admitAcrossRelays({ coordination: { counters, slots }, relayId }: SharedLimitsDeps, who: Who): Promise<{ refused: UpgradeRefusal } | { release: () => void }> {
-    const [personHits, linkHits] = await Promise.all([counters.hit(`reconnects:${personKey(who)}`, SHARED_WINDOW_MS), counters.hit(`reconnects-link:${who.tokenId}`, SHARED_WINDOW_MS)])
-    if (personHits > allowedPerWindow(this.limits.reconnects)) return { refused: 'rate_reconnect' }
-    if (linkHits > allowedPerWindow(this.limits.linkReconnects)) return { refused: 'rate_link_reconnect' }
+    const own = who.participantId !== undefined
+    const hits = await counters.hit(own ? `reconnects:${personKey(who)}` : `reconnects-anonymous:${anonymousKey(who)}`, SHARED_WINDOW_MS)
+    if (own && hits > allowedPerWindow(this.limits.reconnects)) return { refused: 'rate_reconnect' }
+    if (!own && hits > allowedPerWindow(this.limits.linkReconnects)) return { refused: 'rate_link_reconnect' }
     const holder = `${relayId}:${this.nextHolder++}`
-    const linkKey = `open-link:${who.tokenId}`
+    const ownKey = own ? `open-participant:${who.participantId}` : `open-anonymous:${anonymousKey(who)}`
     const addressKey = `open-address:${who.address}`
-    if (!(await slots.acquire(linkKey, holder, this.limits.maxConnectionsPerLink))) return { refused: 'link_connections' }
+    if (!(await slots.acquire(ownKey, holder, own ? this.limits.maxConnectionsPerParticipant : this.limits.maxConnectionsPerLink))) {
+      return { refused: own ? 'participant_connections' : 'link_connections' }
+    }
     if (!(await slots.acquire(addressKey, holder, this.limits.maxConnectionsPerAddress))) {
-      await slots.release(linkKey, holder).catch(() => {})
+      await slots.release(ownKey, holder).catch(() => {})
       return { refused: 'address_connections' }
     }
     let released = false
@@ -164,37 +190,48 @@ export class ParticipantLimits {
         if (released) return
         released = true
         // A slot that cannot be released now runs out with its lease.
-        slots.release(linkKey, holder).catch(() => {})
+        slots.release(ownKey, holder).catch(() => {})
         slots.release(addressKey, holder).catch(() => {})
       },
     }
   }
 
-  private admitHere(who: Who): { refused: UpgradeRefusal } | { release: () => void } {
-    if ((this.openPerLink.get(who.tokenId) ?? 0) >= this.limits.maxConnectionsPerLink) return { refused: 'link_connections' }
+  private admitHere(who: Who): { refused: UpgradeRefusal } | Admission {
+    const own = who.participantId !== undefined
+    const key = own ? personKey(who) : anonymousKey(who)
+    const open = own ? this.openPerParticipant : this.openAnonymous
+    if ((open.get(key)?.size ?? 0) >= (own ? this.limits.maxConnectionsPerParticipant : this.limits.maxConnectionsPerLink)) {
+      return { refused: own ? 'participant_connections' : 'link_connections' }
+    }
     if ((this.openPerAddress.get(who.address) ?? 0) >= this.limits.maxConnectionsPerAddress) return { refused: 'address_connections' }
-    const person = this.reconnects.bucket(personKey(who))
-    const link = this.linkReconnects.bucket(who.tokenId)
-    if (!person.canTake()) return { refused: 'rate_reconnect' }
-    if (!link.canTake()) return { refused: 'rate_link_reconnect' }
-    person.take()
-    link.take()
-    count(this.openPerLink, who.tokenId, 1)
+    const allowance = own ? this.reconnects.bucket(key) : this.linkReconnects.bucket(key)
+    if (!allowance.take()) return { refused: own ? 'rate_reconnect' : 'rate_link_reconnect' }
+    const places = open.get(key) ?? new Set<number>()
+    open.set(key, places)
+    let place = 0
+    while (places.has(place)) place++
+    places.add(place)
     count(this.openPerAddress, who.address, 1)
     let released = false
     return {
+      // A participant's connections share its buckets; each anonymous place has its own.
+      limitsKey: own ? key : `a:${key}#${place}`,
       release: () => {
         if (released) return
         released = true
-        count(this.openPerLink, who.tokenId, -1)
+        places.delete(place)
+        if (places.size === 0 && open.get(key) === places) open.delete(key)
         count(this.openPerAddress, who.address, -1)
       },
     }
   }
 
-  /** The person's message buckets, shared by all its connections and kept across reconnects. */
-  buckets(who: Who): MessageBuckets {
-    const person = personKey(who)
+  /**
+   * The message buckets of an admitted connection (`limitsKey` from `admit`): a participant's,
+   * shared by all its connections, or an anonymous place's; either is kept across reconnects.
+   */
+  buckets(limitsKey: string): MessageBuckets {
+    const person = limitsKey
     return this.messages.getOrCreate(person, () => {
       const limits: Record<MessageKind, RateLimit> = {
         updates: this.limits.updates,

@@ -139,7 +139,9 @@ export class Relay {
       accepted = true
       metrics.upgrades.inc({ status: '101' })
       const identity = { ...holder, personKey: personKey(who) }
-      const connection = new Connection(ws, room, auth.claims.role, identity, limits, metrics, log, this.sendBuffers, this.participantLimits.buckets(who))
+      const connection = new Connection(ws, room, auth.claims.role, identity, limits, metrics, log, this.sendBuffers, this.participantLimits.buckets(admitted.limitsKey))
+      // A client the relay closes may be back before the socket is gone: its place is free already.
+      connection.onClosing = admitted.release
       this.connections.add(connection)
       // A named seat's link is revoked with its seat, not with its role's epoch.
       if (auth.claims.seatId === undefined) this.tokenEpochs.set(connection, auth.claims.epoch)

@@ -21,6 +21,8 @@
  *    an id (a stock client with only a role token) casts none. The facilitator, who runs the
  *    rounds and restores versions, is exempt; undoing a deletion may bring an annotation back
  *    with its votes (see `findForeignVote`);
+ *  - votes count only where they were cast: an annotation carrying votes does not change its kind
+ *    into the kind of the workshop's round (see `findVotesMovedIntoRound`);
  *  - the `workshop` map (timer, lock, voting rounds) is the facilitator's alone;
  *  - a viewer writes nothing, except, while an open round lets viewers vote, its own votes on
  *    that round's kind (`judgeViewerVote`);
@@ -35,13 +37,15 @@ import {
   isId,
   MAX_ID_LENGTH,
   maxNestedEntries,
+  MAX_REPLY_DEPTH,
+  followReplyChain,
   RECORD_TYPE_OF,
   restoreMeta,
   type CollectionName,
 } from '../../src/model'
 import { readUpdate, Y_MAP_TYPE_REF, type RawContent, type RawId, type RawStruct, type RawUpdate } from './updateFormat'
 
-export type WriteRefusal = 'locked' | 'facilitator_only' | 'schema_version' | 'schema' | 'too_large' | 'relay_only' | 'vote_not_own' | 'viewer_write'
+export type WriteRefusal = 'locked' | 'facilitator_only' | 'schema_version' | 'schema' | 'too_large' | 'relay_only' | 'vote_not_own' | 'votes_moved' | 'viewer_write'
 
 /** Where a write lands: map keys from the root down. */
 export type SchemaPath = readonly string[]
@@ -117,7 +121,8 @@ export function judgeUpdate(doc: Y.Doc, role: string, update: Uint8Array | RawUp
     if (fresh > MAX_NEW_STRUCTS) return { kind: 'refuse', reason: 'too_large', hard: true, detail: `more than ${MAX_NEW_STRUCTS} new changes in one message` }
   }
   const analysis = analyzeUpdate(doc, parsed)
-  if (analysis.violation) return { kind: 'refuse', reason: 'schema', hard: true, detail: analysis.violation }
+  const violation = analysis.violation ?? findEndlessReplyChain(doc, analysis.changes)
+  if (violation) return { kind: 'refuse', reason: 'schema', hard: true, detail: violation }
   if (analysis.noop) return { kind: 'noop' }
   for (const { path } of analysis.changes) {
     if (path[0] === 'meta' && path[1] === 'schemaVersion') return { kind: 'refuse', reason: 'schema_version', hard: true, detail: 'meta.schemaVersion is written by the relay only' }
@@ -129,6 +134,8 @@ export function judgeUpdate(doc: Y.Doc, role: string, update: Uint8Array | RawUp
   }
   const foreignVote = findForeignVote(doc, analysis.changes, role, writer)
   if (foreignVote) return { kind: 'refuse', reason: 'vote_not_own', hard: foreignVote.hard, detail: foreignVote.detail }
+  const moved = findVotesMovedIntoRound(doc, analysis.changes, role)
+  if (moved) return { kind: 'refuse', reason: 'votes_moved', hard: false, detail: moved }
   if (role !== 'facilitator' && role !== 'viewer' && analysis.changes.some((c) => c.path[0] === FACILITATOR_ONLY_ROOT)) {
     return { kind: 'refuse', reason: 'facilitator_only', hard: true, detail: 'the workshop controls are the facilitator’s' }
   }
@@ -180,11 +187,12 @@ export interface AnalyzeOptions {
  * votes it held), so any vote key is theirs to write. Anyone else writes votes only under their
  * own participant id; a connection without one (a stock client with only a role token) casts none.
  * Two cases are told apart:
- *  - A vote written into an annotation that already exists: a forged or stuffed ballot. Refused
- *    hard, whatever the round.
- *  - Votes inside an annotation the same update creates: how undoing a deletion brings an
- *    annotation back, votes and all. Allowed while no round is running on its kind (a round clears
- *    its kind's votes when it opens, so these count for nothing); during such a round refused
+ *  - A vote written into an annotation that already exists, or into a new one (whatever its kind,
+ *    a note as much as a pain point): a forged or stuffed ballot. Refused hard, whatever the round.
+ *  - Votes inside an annotation the same update brings back under a key the room held and deleted:
+ *    how undoing a deletion restores an annotation, votes and all. Allowed while no round is on its
+ *    kind (a round clears its kind's votes when it opens, so these count for nothing, and
+ *    `findVotesMovedIntoRound` keeps them out of a round later); during such a round refused
  *    softly — the participant stays connected, its restore held back — because then they would
  *    count.
  * Removing another's vote comes with deleting the annotation or its votes whole, or is the
@@ -206,13 +214,101 @@ function findForeignVote(doc: Y.Doc, changes: Change[], role: string, writer: Wr
       if (!wholeDeleted.has(recordId)) return { detail: `${path.join('.')}: removes another participant's vote`, hard: true }
       continue
     }
-    if (!created.has(recordId)) {
+    if (!created.has(recordId) || !wasDeleted(doc, 'annotations', recordId)) {
       return { detail: writer.participantId ? `${path.join('.')}: a vote under another participant's id` : `${path.join('.')}: a vote needs a participant id from the relay`, hard: true }
     }
     const kind = kindOf(recordId)
     if (voting && (kind === undefined || voting.kind === kind)) return { detail: `${path.join('.')}: brings back others' votes during a round on ${String(voting.kind)}`, hard: false }
   }
   return null
+}
+
+/**
+ * A comment this update writes a `targetId` for, whose reply chain would not end at a record
+ * within `MAX_REPLY_DEPTH` (a self-reply, a cycle, an endless chain): the violation, or null.
+ * The chain is read as it will stand once the update is applied, so a cycle formed by changing
+ * an existing comment's `targetId` is found too (every new cycle passes through a written one).
+ * A reply to a comment the map does not hold (deleted meanwhile) ends there: a colleague may
+ * delete a thread while another answers it. At most `MAX_REPLY_DEPTH` steps per written comment.
+ */
+function findEndlessReplyChain(doc: Y.Doc, changes: Change[]): string | null {
+  const written = new Map<string, unknown>()
+  const created = new Set<string>()
+  const deleted = new Set<string>()
+  for (const { op, path, value } of changes) {
+    if (path[0] !== 'comments') continue
+    if (path.length === 2) (op === 'insert' ? created : deleted).add(path[1])
+    else if (op === 'insert' && path.length === 3 && path[2] === 'targetId') written.set(path[1], value)
+  }
+  if (written.size === 0) return null
+  const comments = doc.getMap('comments')
+  const targetOf = (id: string): string | undefined => {
+    const value = written.get(id)
+    if (typeof value === 'string') return value
+    if (deleted.has(id) && !created.has(id)) return undefined
+    const record = comments.get(id)
+    const stored = record instanceof Y.Map ? record.get('targetId') : undefined
+    return typeof stored === 'string' ? stored : undefined
+  }
+  for (const id of written.keys()) {
+    const end = followReplyChain(id, targetOf)
+    if (!end.ends) return `comments.${id}.targetId: ${end.problem === 'cycle' ? 'a reply to itself or a cycle of replies' : `a reply chain deeper than ${MAX_REPLY_DEPTH}`}`
+  }
+  return null
+}
+
+/** Whether the room held a record under this key and deleted it: what an undo brings back. */
+function wasDeleted(doc: Y.Doc, collection: CollectionName, recordId: string): boolean {
+  const item = doc.getMap(collection)._map.get(recordId)
+  return item !== undefined && item.deleted
+}
+
+/**
+ * Whether an update changes the kind of an annotation that carries votes into the kind of the
+ * workshop's round (open, or closed with its results standing): the detail when it does.
+ *
+ * Votes count only on items of the round's kind, and only as cast there: a round clears its kind's
+ * votes when it opens. Votes written on an item of another kind (a note carries votes no round
+ * looks at) would otherwise count the moment its kind changed, and spend their voters' budgets.
+ * Refusing the change is the relay's to decide alone, where a tally that ignored such votes would
+ * need every client to know when each vote and each kind were written. Refused softly: a
+ * colleague who recategorises a voted card during a round is careless at worst, stays connected,
+ * and the change is held back. Clearing the votes in the same update lets it through. The
+ * facilitator, who runs the rounds, is exempt.
+ */
+function findVotesMovedIntoRound(doc: Y.Doc, changes: Change[], role: string): string | null {
+  if (role === 'facilitator') return null
+  const voting = doc.getMap('workshop').get('voting') as { kind?: unknown } | undefined
+  if (!voting) return null
+  for (const { op, path, value } of changes) {
+    if (op !== 'insert' || path.length !== 3 || path[0] !== 'annotations' || path[2] !== 'kind' || value !== voting.kind) continue
+    const recordId = path[1]
+    const record = doc.getMap('annotations').get(recordId)
+    // A new annotation's votes are judged as written (`findForeignVote`); here, an existing one's kind.
+    if (!(record instanceof Y.Map) || record.get('kind') === value || changes.some((c) => c.path.length === 2 && c.path[0] === 'annotations' && c.path[1] === recordId)) continue
+    if (votesAfter(doc, changes, recordId) > 0) return `annotations.${recordId}.kind: brings votes cast elsewhere into the round on ${String(voting.kind)}`
+  }
+  return null
+}
+
+/** How many voters an existing annotation holds once an update's own vote changes are made. */
+function votesAfter(doc: Y.Doc, changes: Change[], recordId: string): number {
+  const record = doc.getMap('annotations').get(recordId)
+  const stored = record instanceof Y.Map ? record.get('votes') : undefined
+  const voters = new Set(stored instanceof Y.Map ? [...stored.entries()].filter(([, n]) => typeof n === 'number' && n > 0).map(([voter]) => voter) : [])
+  const written = new Map<string, unknown>()
+  for (const { op, path, value } of changes) {
+    if (path[0] !== 'annotations' || path[1] !== recordId) continue
+    if (path.length === 3 && path[2] === 'votes') voters.clear() // the votes deleted whole, or a fresh map in their place
+    if (path.length !== 4 || path[2] !== 'votes') continue
+    if (op === 'insert') written.set(path[3], value)
+    else voters.delete(path[3]) // an overwrite deletes the key's old value too; the new one is in `written`
+  }
+  for (const [voter, value] of written) {
+    if (typeof value === 'number' && value > 0) voters.add(voter)
+    else voters.delete(voter)
+  }
+  return voters.size
 }
 
 /** Where a struct sits: under a root type or under another item (a nested map), at a key. */
