@@ -30,11 +30,14 @@ export function CommentThreads({ targetId }: { targetId: string }) {
     // targets is derived from annotations + targetId
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [snapshot.comments, annotations, targetId])
+  // One pass over the comments for every thread's replies: a card with thousands of threads must
+  // not read every comment once per thread.
+  const replies = useMemo(() => repliesByTarget(snapshot.comments), [snapshot.comments])
   return (
     <div className="comments">
       {threads.length === 0 && <p className="muted small">{t('comments.none')}</p>}
       {threads.map((c) => (
-        <Thread key={c.id} root={c} snapshot={snapshot} label={targets.find((target) => target.id === c.targetId)?.label ?? null} />
+        <Thread key={c.id} root={c} replies={replies.get(c.id) ?? NO_REPLIES} label={targets.find((target) => target.id === c.targetId)?.label ?? null} />
       ))}
       <CommentForm
         targetId={on}
@@ -57,19 +60,27 @@ export function CommentThreads({ targetId }: { targetId: string }) {
   )
 }
 
-function repliesTo(snapshot: Snapshot, id: string): Comment[] {
-  return Object.values(snapshot.comments)
-    .filter((c) => c.targetId === id)
-    .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+const NO_REPLIES: Comment[] = []
+
+/** The comments that answer each comment, oldest first. */
+function repliesByTarget(comments: Snapshot['comments']): Map<string, Comment[]> {
+  const byTarget = new Map<string, Comment[]>()
+  for (const c of Object.values(comments)) {
+    if (!c.targetId.startsWith('comment:')) continue
+    const list = byTarget.get(c.targetId)
+    if (list) list.push(c)
+    else byTarget.set(c.targetId, [c])
+  }
+  for (const list of byTarget.values()) list.sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+  return byTarget
 }
 
-function Thread({ root, snapshot, label }: { root: Comment; snapshot: Snapshot; label: string | null }) {
+function Thread({ root, replies, label }: { root: Comment; replies: Comment[]; label: string | null }) {
   const { doc } = useMapSession()
   const t = useT()
   const readOnly = useJourneyStore(selectReadOnly)
   const me = useJourneyStore((s) => s.self.name)
   const [replying, setReplying] = useState(false)
-  const replies = repliesTo(snapshot, root.id)
   return (
     <article className={`thread${root.resolved ? ' is-resolved' : ''}`} aria-label={t('comments.by', { author: root.author })}>
       {label !== null && <p className="thread-on small muted">{t('comments.onTarget', { label })}</p>}

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
 import { selectionOf, selectSnapshot, useJourneyStore } from '../store'
+import { replyChainRoot } from '../model'
 import { mentions } from './MentionText'
 import { useT } from '../i18n/useT'
 
@@ -27,9 +28,8 @@ export function MentionNotifier() {
       seen.current.add(id)
       const c = snapshot.comments[id]
       if (c.author !== me && mentions(c.text, me)) {
-        let target = c.targetId
-        while (target.startsWith('comment:') && snapshot.comments[target]) target = snapshot.comments[target].targetId
-        setNotice({ author: c.author, text: c.text, targetId: target })
+        // A reply chain that loops or runs too deep hangs on nothing: the notice offers no jump.
+        setNotice({ author: c.author, text: c.text, targetId: replyChainRoot(snapshot.comments, id) ?? '' })
       }
     }
   }, [snapshot.comments, me])

@@ -5,11 +5,13 @@
  * the same moment, adds a touchpoint to that stage cannot know; after the merge the new card
  * names a stage that is gone. Such a card is *unplaced*: it stays in the document, the canvas
  * lists it in the "Unplaced" tray, and anyone can drag it into a cell or delete it. The same
- * holds for annotations and comments whose target was deleted concurrently, and for service
+ * holds for annotations and comments whose target was deleted concurrently (or whose reply chain
+ * loops or runs deeper than `MAX_REPLY_DEPTH`: a hostile writer's), and for service
  * priorities whose promise was. (An action's `addresses` or a priority's `touchpointIds` naming a
  * deleted record is not an orphan: the record stays in place and readers skip the stale id.) Nothing a participant
  * added disappears unseen.
  */
+import { replyChainRoot } from './replyChain'
 import { PHASES, type Annotation, type Comment, type Link, type ServicePriority, type Snapshot, type Touchpoint } from './records'
 
 export interface Orphans {
@@ -43,7 +45,11 @@ export function isPlaced(snapshot: Snapshot, tp: Touchpoint): boolean {
 export function findOrphans(snapshot: Snapshot): Orphans {
   const touchpoints = Object.values(snapshot.touchpoints).filter((tp) => !isPlaced(snapshot, tp))
   const annotations = Object.values(snapshot.annotations).filter((a) => !targetExists(snapshot, a.targetId))
-  const comments = Object.values(snapshot.comments).filter((c) => !targetExists(snapshot, c.targetId))
+  const comments = Object.values(snapshot.comments).filter((c) => {
+    // A reply hangs on what its chain ends at; a chain that loops or runs too deep hangs on nothing.
+    const root = replyChainRoot(snapshot.comments, c.id)
+    return root === null || !targetExists(snapshot, root)
+  })
   const links = Object.values(snapshot.links).filter((l) => !Object.hasOwn(snapshot.touchpoints, l.from) || !Object.hasOwn(snapshot.touchpoints, l.to))
   const servicePriorities = Object.values(snapshot.servicePriorities).filter((p) => !Object.hasOwn(snapshot.promises, p.promiseId))
   return { touchpoints, annotations, comments, links, servicePriorities }

@@ -47,3 +47,13 @@ export function followReplyChain(commentId: string, targetOf: (commentId: string
   }
   return { ends: true, anchor: target, depth }
 }
+
+/**
+ * The id a comment's thread hangs on, for readers of a snapshot: the record, a phase, or a comment
+ * that is gone. `null` for a self-reply, a cycle or a chain past `maxDepth`: such a comment is read
+ * as a top-level comment that hangs on nothing.
+ */
+export function replyChainRoot(comments: Readonly<Record<string, { targetId: string }>>, commentId: string, maxDepth = MAX_REPLY_DEPTH): string | null {
+  const end = followReplyChain(commentId, (id) => (Object.hasOwn(comments, id) ? comments[id].targetId : undefined), maxDepth)
+  return end.ends ? end.anchor : null
+}

@@ -6,7 +6,7 @@
  * map is lost in print. The scorecard, plan and promises are left out on a map that has none: an
  * empty heading there would read as "nothing to do" rather than "not used".
  */
-import { byOrder, findOrphans, METRICS, type Annotation, type MetricName, type ServicePriority, type Snapshot } from '../../model'
+import { byOrder, findOrphans, METRICS, replyChainRoot, type Annotation, type MetricName, type ServicePriority, type Snapshot } from '../../model'
 import { actionBoard, touchpointsInJourneyOrder } from '../../insights/actionBoard'
 import { scorecard, type MetricScore, type MetricScores } from '../../insights/scorecard'
 import { METRIC_NAMES } from '../printLabels'
@@ -78,7 +78,7 @@ export function drawSummary(ctx: PrintContext, snapshot: Snapshot, formatDate: (
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id))
   if (open.length === 0) none()
   for (const c of open) {
-    flow.item(c.text, { detail: [c.author, formatDate(c.createdAt), targetName(ctx, snapshot, c.targetId)].filter((s) => s !== '').join(' · ') })
+    flow.item(c.text, { detail: [c.author, formatDate(c.createdAt), targetName(ctx, snapshot, replyChainRoot(snapshot.comments, c.id) ?? '')].filter((s) => s !== '').join(' · ') })
   }
 
   const unplaced = places.filter((p) => p.unplaced)
