@@ -106,6 +106,8 @@ export interface PrintLabels {
     customersSay: string
     quotes: string
     quoteOn: string
+    /** How the measured curve maps each headline figure onto −2..+2. */
+    mapping: string
     /** Column names of the measured-metrics CSV beyond stage, persona and touchpoint. */
     csv: { metric: string; value: string; low: string; high: string; n: string; fewResponses: string; from: string; to: string; yes: string }
   }
@@ -123,7 +125,7 @@ const SCALARS = [
   'wholeJourney', 'actionPlan', 'noOwner', 'measure', 'due', 'status', 'addresses', 'promises', 'provenAt', 'unplacedServicePriorities',
 ] as const satisfies readonly (keyof PrintLabels)[]
 
-const MEASURED = ['title', 'dataSet', 'responses', 'note', 'place', 'smallN', 'curves', 'assumed', 'measured', 'disagreements', 'teamAssumes', 'customersSay', 'quotes', 'quoteOn'] as const
+const MEASURED = ['title', 'dataSet', 'responses', 'note', 'place', 'smallN', 'curves', 'assumed', 'measured', 'disagreements', 'teamAssumes', 'customersSay', 'quotes', 'quoteOn', 'mapping'] as const
 const MEASURED_CSV = ['metric', 'value', 'low', 'high', 'n', 'fewResponses', 'from', 'to', 'yes'] as const
 
 const record = <K extends string>(keys: readonly K[], key: (k: K) => MessageKey, lang: string): Record<K, string> =>
