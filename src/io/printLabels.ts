@@ -62,6 +62,8 @@ export interface PrintLabels {
   scorecard: string
   wholeJourney: string
   actionPlan: string
+  notYetAddressed: string
+  notYetAddressedOrder: string
   noOwner: string
   actionStatus: Record<ActionStatus, string>
   measure: string
@@ -123,6 +125,7 @@ const SCALARS = [
   'painAndTruthByStage', 'notesOnPhasesAndStages', 'unmetNeeds', 'functionalNeeds', 'emotionalNeeds', 'opportunities', 'openComments', 'unplaced', 'unplacedTouchpoints',
   'unplacedAnnotations', 'unplacedComments', 'brokenLinks', 'none', 'continued', 'page', 'evidenceHeading', 'metricsHeading', 'metricsMeaning', 'target', 'scorecard',
   'wholeJourney', 'actionPlan', 'noOwner', 'measure', 'due', 'status', 'addresses', 'promises', 'provenAt', 'unplacedServicePriorities',
+  'notYetAddressed', 'notYetAddressedOrder',
 ] as const satisfies readonly (keyof PrintLabels)[]
 
 const MEASURED = ['title', 'dataSet', 'responses', 'note', 'place', 'smallN', 'curves', 'assumed', 'measured', 'disagreements', 'teamAssumes', 'customersSay', 'quotes', 'quoteOn', 'mapping'] as const
