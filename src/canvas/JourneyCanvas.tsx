@@ -290,7 +290,8 @@ export const JourneyCanvas = memo(function JourneyCanvas() {
         ariaLabelConfig={ariaLabelConfig}
       >
         <Background variant={BackgroundVariant.Dots} gap={24} size={1} color="#d4d9e3" />
-        <Controls showInteractive={false} position="bottom-left" />
+        {/* Above the minimap, clear of the frozen left rail where the lanes' and curves' names stay. */}
+        <Controls showInteractive={false} position="bottom-right" style={{ marginBottom: 125 }} />
         <MiniMap pannable zoomable position="bottom-right" ariaLabel={t('canvas.minimap')} nodeColor={miniMapColor} nodeStrokeWidth={0} style={{ width: 160, height: 100 }} />
         <PinnedHeaders layout={layout} />
         <CanvasLegend />

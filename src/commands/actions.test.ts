@@ -1,13 +1,34 @@
 import { describe, expect, it } from 'vitest'
-import { readSnapshot } from '../doc'
+import { createUndoManager, readSnapshot } from '../doc'
 import { parseJourneyJson, toJourneyJson } from '../model'
 import { createTestDoc } from '../test/factories'
-import { addAction, deleteAction, setActionStatus, updateAction } from './actions'
+import { addAction, addActionsFor, deleteAction, setActionStatus, updateAction } from './actions'
 import { addAnnotation, deleteAnnotation } from './annotations'
 import { updateTouchpoint } from './touchpoints'
 import { CommandError } from './transact'
 
 describe('action plan commands', () => {
+  it('creates actions for the top items in one step that one undo takes back, skipping what an action already addresses', () => {
+    const { doc, touchpoint } = createTestDoc()
+    const first = addAnnotation(doc, { targetId: touchpoint, kind: 'pain-point', text: 'Kø i telefonen ☎️' })
+    const second = addAnnotation(doc, { targetId: touchpoint, kind: 'functional-need', text: 'Bestille dekkskift' })
+    const done = addAnnotation(doc, { targetId: touchpoint, kind: 'pain-point', text: 'Må betale for leiebil' })
+    addAction(doc, { fromAnnotation: done })
+    const undo = createUndoManager(doc)
+    const ids = addActionsFor(doc, [first, second, done])
+    expect(ids).toHaveLength(2)
+    const actions = readSnapshot(doc).actions
+    expect(ids.map((id) => [actions[id].title, actions[id].addresses])).toEqual([
+      ['Kø i telefonen ☎️', [first]],
+      ['Bestille dekkskift', [second]],
+    ])
+    undo.undo()
+    expect(Object.keys(readSnapshot(doc).actions)).toHaveLength(1)
+    expect(() => addActionsFor(doc, [first, 'annotation:nowhere' as never])).toThrow(CommandError)
+    expect(Object.keys(readSnapshot(doc).actions)).toHaveLength(1)
+  })
+
+
   it('creates an action from a pain point: title from its text, owner from its touchpoint, and it addresses it', () => {
     const { doc, touchpoint } = createTestDoc()
     updateTouchpoint(doc, touchpoint, { owner: 'Verksted' })

@@ -31,6 +31,24 @@ export function addAction(doc: Y.Doc, input: Partial<ActionFields> & { fromAnnot
   })
 }
 
+/**
+ * Start one action for each pain point or need, in the order given (the action plan's "Create
+ * actions for the top N"): one transaction, so one undo takes them all back. Ids that name no
+ * annotation are refused before anything is written; one already addressed by an action is skipped.
+ */
+export function addActionsFor(doc: Y.Doc, annotationIds: readonly AnnotationId[]): ActionId[] {
+  return transactLocal(doc, () => {
+    for (const id of annotationIds) if (!getRecord(doc, 'annotations', id)) throw new CommandError(`annotationIds: no annotation ${JSON.stringify(id)}`)
+    const addressed = new Set(listRecords(doc, 'actions').flatMap((a) => a.addresses as string[]))
+    const created: ActionId[] = []
+    for (const id of new Set(annotationIds)) {
+      if (addressed.has(id)) continue
+      created.push(addAction(doc, { fromAnnotation: id }))
+    }
+    return created
+  })
+}
+
 /** Set any of title, owner, measure, target, dueDate ('' or YYYY-MM-DD), status, addresses. */
 export function updateAction(doc: Y.Doc, id: ActionId, patch: Partial<ActionFields>): void {
   transactLocal(doc, () => void patchRecord(doc, 'actions', id, patch))

@@ -126,6 +126,8 @@ function CommentForm({ targetId, label, placeholder, submitLabel, extra, onDone 
   const listId = useId()
   // Where the caret goes once a picked mention is rendered (before the next keystroke can land).
   const caretAt = useRef<number | null>(null)
+  // A picked mention ends in a space; a space typed right after it is that same space, not a second.
+  const picked = useRef<string | null>(null)
   useLayoutEffect(() => {
     if (caretAt.current === null || !box.current) return
     box.current.setSelectionRange(caretAt.current, caretAt.current)
@@ -141,6 +143,7 @@ function CommentForm({ targetId, label, placeholder, submitLabel, extra, onDone 
     const next = text.replace(/@([^@\n]*)$/, `@${name} `)
     setText(next)
     setActive(0)
+    picked.current = next
     caretAt.current = next.length
     box.current?.focus()
   }
@@ -160,6 +163,9 @@ function CommentForm({ targetId, label, placeholder, submitLabel, extra, onDone 
         ref={box}
         value={text}
         onChange={(e) => {
+          const after = picked.current
+          picked.current = null
+          if (after !== null && e.target.value === `${after} `) return
           setText(e.target.value)
           setActive(0)
         }}

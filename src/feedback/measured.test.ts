@@ -4,7 +4,7 @@ import { addFeedbackSet, addPersona, addTouchpoint, initializeMap, updateTouchpo
 import { readSnapshot } from '../doc'
 import type { PersonaId, StageId, TouchpointId } from '../model'
 import { assumedVersusMeasured, disagreements, estimates, placeAggregates, withMeasuredMetrics } from './measured'
-import { aggregateResponses } from './metrics'
+import { aggregateResponses, headlineEmotion } from './metrics'
 import type { FeedbackResponse } from './responses'
 import { suggestTarget } from './targets'
 
@@ -72,6 +72,46 @@ describe('measured figures on the map', () => {
     const gaps = disagreements(snapshot, p)
     expect(gaps[0]).toMatchObject({ personaId: m.karoline, assumed: 2, gap: 2 - -2 / 3 })
     expect(gaps[1]).toMatchObject({ personaId: m.erik, assumed: -1, measured: 2, gap: -3 })
+  })
+})
+
+describe('the measured curve reads the figure the card shows', () => {
+  it('an NPS of −40 is −0.8 though the mean score is 6.1 (which would read +0.4)', () => {
+    const m = build()
+    const snapshot = readSnapshot(m.doc)
+    // 10, 9 promoters; 8, 7 passives; 6, 6, 6, 6, 3, 0 detractors: (2 − 6) / 10 = −40; mean 61 / 10 = 6.1.
+    const scores = [10, 9, 8, 7, 6, 6, 6, 6, 3, 0]
+    const p = placeAggregates(snapshot, aggregateResponses(scores.map((s) => r('nps', s, 'book'))), new Map([['book', m.booking as string]]))
+    expect(estimates(p.touchpoints.get(m.booking)!).nps!.value).toBeCloseTo(-40, 9)
+    const karoline = assumedVersusMeasured(snapshot, p).personas.find((x) => x.personaId === m.karoline)!
+    expect(karoline.measured).toHaveLength(1)
+    expect(karoline.measured[0].emotion).toBeCloseTo(-0.8, 9)
+    expect(karoline.measured[0].emotion).toBeLessThan(0)
+    expect(karoline.measured[0].count).toBe(10)
+  })
+
+  it('CSAT from the share satisfied, CES from its mean, kinds weighted by their responses', () => {
+    const m = build()
+    const snapshot = readSnapshot(m.doc)
+    // CSAT 5, 4, 4, 2: 3 of 4 satisfied = 75 % → (75 − 50) / 25 = +1 (the mean 3.75 would read +0.75).
+    const csat = placeAggregates(snapshot, aggregateResponses([5, 4, 4, 2].map((s) => r('csat', s, 'book'))), new Map([['book', m.booking as string]]))
+    expect(assumedVersusMeasured(snapshot, csat).personas.find((x) => x.personaId === m.karoline)!.measured[0].emotion).toBeCloseTo(1, 9)
+    // CES 2, 3 → mean 2.5 → (2.5 − 4) / 1.5 = −1 (n 2); with NPS 10, 10, 10, 0 → 50 → +1 (n 4):
+    // (−1 · 2 + 1 · 4) / 6 = 1/3.
+    const both = placeAggregates(
+      snapshot,
+      aggregateResponses([r('ces', 2, 'call'), r('ces', 3, 'call'), r('nps', 10, 'call'), r('nps', 10, 'call'), r('nps', 10, 'call'), r('nps', 0, 'call')]),
+      new Map([['call', m.call as string]]),
+    )
+    const point = assumedVersusMeasured(snapshot, both).personas.find((x) => x.personaId === m.karoline)!.measured[0]
+    expect(point.emotion).toBeCloseTo(1 / 3, 9)
+    expect(point.count).toBe(6)
+  })
+
+  it('maps each headline figure’s ends and midpoint to ±2 and 0', () => {
+    expect([-100, 0, 100].map((value) => headlineEmotion({ kind: 'nps', value }))).toEqual([-2, 0, 2])
+    expect([0, 50, 100].map((value) => headlineEmotion({ kind: 'csat', value }))).toEqual([-2, 0, 2])
+    expect([1, 4, 7].map((value) => headlineEmotion({ kind: 'ces', value }))).toEqual([-2, 0, 2])
   })
 })
 

@@ -8,7 +8,7 @@
  * persona's curve at that stage (the sheet did not say whose they were).
  */
 import { emotionCurve, sortedPersonas, sortedStages, type CurvePoint, type Snapshot, type Touchpoint } from '../model'
-import { addInto, emotionSum, emptyHistogram, estimate, type Aggregate, type Histogram, type MetricEstimate } from './metrics'
+import { addInto, emptyHistogram, estimate, headlineEmotion, type Aggregate, type Histogram, type MetricEstimate } from './metrics'
 import { FEEDBACK_KINDS, type FeedbackKind } from './responses'
 
 export type KindHistograms = Record<FeedbackKind, Histogram>
@@ -107,20 +107,29 @@ export interface PersonaComparison {
   measured: MeasuredPoint[]
 }
 
-/** Mean normalised score (−2..2) of every response for one persona at one stage. */
-function measuredAt(placement: Placement, snapshot: Snapshot, personaId: string, stageId: string): { value: number; n: number } | null {
-  let sum = 0
-  let n = 0
+/**
+ * The customers' emotion for one persona at one stage: per kind, the headline figure of every
+ * response there (its touchpoints' and the stage's own, pooled) on −2..2 (`headlineEmotion`); the
+ * kinds measured there weighted by their number of responses.
+ */
+export function measuredAt(placement: Placement, snapshot: Snapshot, personaId: string, stageId: string): { value: number; n: number } | null {
+  const pooled = emptyKinds()
+  let any = false
   const add = (h: KindHistograms | undefined) => {
     if (!h) return
-    for (const k of FEEDBACK_KINDS) {
-      const s = emotionSum(k, h[k])
-      sum += s.sum
-      n += s.n
-    }
+    any = true
+    for (const k of FEEDBACK_KINDS) addInto(pooled[k], h[k])
   }
   for (const tp of Object.values(snapshot.touchpoints)) if (tp.personaId === personaId && tp.stageId === stageId) add(placement.touchpoints.get(tp.id))
   add(placement.stageOnly.get(stageId))
+  if (!any) return null
+  let sum = 0
+  let n = 0
+  for (const e of Object.values(estimates(pooled))) {
+    if (!e) continue
+    sum += headlineEmotion(e) * e.n
+    n += e.n
+  }
   return n ? { value: sum / n, n } : null
 }
 

@@ -193,9 +193,9 @@ export function compare(kind: FeedbackKind, before: Histogram, after: Histogram)
 }
 
 /**
- * A score on the emotion scale −2..2, so the customers' curve can be drawn against the team's:
- * each scale's midpoint is 0 and its ends are ±2 (NPS 0..10 → (s − 5)/2.5, CES 1..7 → (s − 4)/1.5,
- * CSAT 1..5 → s − 3). Linear, so a mean of normalised scores is the normalised mean.
+ * A score on the emotion scale −2..2: each scale's midpoint is 0 and its ends are ±2 (NPS 0..10 →
+ * (s − 5)/2.5, CES 1..7 → (s − 4)/1.5, CSAT 1..5 → s − 3). For one answer's place on its scale;
+ * the measured curve reads the headline figures instead (`headlineEmotion`).
  */
 export function toEmotionScale(kind: FeedbackKind, score: number): number {
   const { min, max } = SCORE_RANGES[kind]
@@ -203,14 +203,14 @@ export function toEmotionScale(kind: FeedbackKind, score: number): number {
   return ((score - mid) / (max - mid)) * 2
 }
 
-/** Sum and count of the normalised scores in a histogram. */
-export function emotionSum(kind: FeedbackKind, h: Histogram): { sum: number; n: number } {
-  let sum = 0
-  let n = 0
-  h.forEach((c, score) => {
-    if (!c) return
-    sum += c * toEmotionScale(kind, score)
-    n += c
-  })
-  return { sum, n }
+/**
+ * The figure a card shows, on the emotion scale −2..2, so the customers' curve says what the card
+ * says: NPS −100..100 → NPS ÷ 50; CSAT's share satisfied 0..100 % → (share − 50) ÷ 25; CES's mean
+ * 1..7 → (mean − 4) ÷ 1.5. An NPS of −40 is −0.8 whatever the mean score behind it (a mean of
+ * 6.1 would read +0.4, while NPS counts every 6 as a detractor).
+ */
+export function headlineEmotion(e: Pick<MetricEstimate, 'kind' | 'value'>): number {
+  if (e.kind === 'nps') return e.value / 50
+  if (e.kind === 'csat') return (e.value - 50) / 25
+  return (e.value - 4) / 1.5
 }

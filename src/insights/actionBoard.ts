@@ -2,7 +2,7 @@
  * The action plan as a board: columns by department or by status, each card with what it
  * addresses (the pain points and needs, and where they sit on the map).
  */
-import { ACTION_STATUSES, byOrder, PHASES, sortedStages, type Action, type ActionStatus, type Annotation, type Snapshot, type Touchpoint } from '../model'
+import { ACTION_STATUSES, byOrder, PHASES, sortedStages, type Action, type ActionStatus, type Annotation, type Snapshot, type Touchpoint, type VotingRound } from '../model'
 import { whereIs } from './priorityMatrix'
 
 export type BoardGrouping = 'department' | 'status'
@@ -43,12 +43,62 @@ export function actionBoard(snapshot: Snapshot, grouping: BoardGrouping): BoardC
   return departments.map((key) => ({ key, cards: cards.filter((c) => c.action.owner.trim() === key) }))
 }
 
-/** Pain points and needs that no action addresses yet: what the plan still leaves open. */
-export function unaddressed(snapshot: Snapshot): Annotation[] {
+/** An open pain point or need, with the votes that rank it. */
+export interface OpenItem {
+  annotation: Annotation
+  /** Votes it holds from the last revealed round of its kind (0 while that kind's round is still hidden). */
+  votes: number
+}
+
+/**
+ * Pain points and needs that no action addresses yet: what the plan still leaves open, in the
+ * order the team should take them up. Most votes in the last revealed round first; then the most
+ * severe: the lowest emotion where it sits (a stage or phase: the mean of its cards; none counts
+ * as 0), unmet needs before partly met ones; then as a reader meets them on the map.
+ */
+export function unaddressed(snapshot: Snapshot, voting: Pick<VotingRound, 'kind' | 'revealed'> | null = null): OpenItem[] {
   const addressed = new Set(Object.values(snapshot.actions).flatMap((a) => a.addresses as string[]))
+  const inJourneyOrder = journeyOrder(snapshot)
+  const emotion = emotionAt(snapshot)
   return Object.values(snapshot.annotations)
     .filter((a) => !addressed.has(a.id) && (a.kind === 'pain-point' || ((a.kind === 'functional-need' || a.kind === 'emotional-need') && a.status !== 'met')))
-    .sort(byOrder)
+    .map((annotation) => ({ annotation, votes: voting && voting.kind === annotation.kind && !voting.revealed ? 0 : voteCount(annotation) }))
+    .sort(
+      (x, y) =>
+        y.votes - x.votes ||
+        emotion(x.annotation.targetId) - emotion(y.annotation.targetId) ||
+        needRank(x.annotation) - needRank(y.annotation) ||
+        inJourneyOrder(x.annotation, y.annotation),
+    )
+}
+
+/** All votes placed on an annotation. */
+export function voteCount(a: Annotation): number {
+  let n = 0
+  for (const v of Object.values(a.votes)) n += v
+  return n
+}
+
+const needRank = (a: Annotation) => (a.status === 'unmet' ? 0 : a.status === 'partly' ? 1 : 2)
+
+/** The emotion where an annotation sits: a card's score, or the mean of a stage's (or phase's) cards; 0 where none is known. */
+function emotionAt(snapshot: Snapshot): (targetId: string) => number {
+  const cache = new Map<string, number>()
+  const mean = (cards: Touchpoint[]) => {
+    const scores = cards.flatMap((t) => (t.emotion === null ? [] : [t.emotion]))
+    return scores.length ? scores.reduce((s, v) => s + v, 0) / scores.length : 0
+  }
+  return (targetId) => {
+    const known = cache.get(targetId)
+    if (known !== undefined) return known
+    const touchpoints = Object.values(snapshot.touchpoints)
+    let value = 0
+    if (snapshot.touchpoints[targetId]) value = snapshot.touchpoints[targetId].emotion ?? 0
+    else if (snapshot.stages[targetId]) value = mean(touchpoints.filter((t) => t.stageId === targetId))
+    else if (targetId.startsWith('phase:')) value = mean(touchpoints.filter((t) => snapshot.stages[t.stageId]?.phase === targetId.slice(6)))
+    cache.set(targetId, value)
+    return value
+  }
 }
 
 /**

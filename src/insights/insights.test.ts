@@ -136,8 +136,32 @@ describe('action board', () => {
     ])
   })
 
+  it('orders what is not yet addressed by votes of the last revealed round, then by severity', () => {
+    const map = fixedMap()
+    const texts = (m: typeof map, voting: Parameters<typeof unaddressed>[1] = null) => unaddressed(m, voting).map((o) => [o.annotation.text, o.votes])
+    // No votes: lowest emotion where it sits first (−2, −1, 0, then +1: partly met before a pain point).
+    expect(texts(map)).toEqual([
+      ['Bli tatt på alvor', 0],
+      ['Kø i telefonen', 0],
+      ['Bestille service og dekkskift samlet', 0],
+      ['Slippe å vente', 0],
+      ['Bilen står 100 m unna', 0],
+    ])
+    const voted = structuredClone(map)
+    voted.annotations['annotation:stage-pain' as never].votes = { ida: 2, ole: 1 }
+    voted.annotations['annotation:book' as never].votes = { ida: 1 }
+    expect(texts(voted).slice(0, 3)).toEqual([
+      ['Bilen står 100 m unna', 3],
+      ['Bestille service og dekkskift samlet', 1],
+      ['Bli tatt på alvor', 0],
+    ])
+    // While a pain-point round is still hidden, its votes order nothing.
+    expect(texts(voted, { kind: 'pain-point', revealed: false })[0]).toEqual(['Bestille service og dekkskift samlet', 1])
+    expect(texts(voted, { kind: 'pain-point', revealed: true })[0]).toEqual(['Bilen står 100 m unna', 3])
+  })
+
   it('lists pain points and unmet needs no action addresses yet', () => {
-    const open = unaddressed(fixedMap()).map((a) => a.text)
+    const open = unaddressed(fixedMap()).map((o) => o.annotation.text)
     expect(open).toContain('Kø i telefonen')
     expect(open).toContain('Slippe å vente')
     expect(open).not.toContain('Verkstedet er stengt kl. 17')

@@ -62,6 +62,8 @@ export interface PrintLabels {
   scorecard: string
   wholeJourney: string
   actionPlan: string
+  notYetAddressed: string
+  notYetAddressedOrder: string
   noOwner: string
   actionStatus: Record<ActionStatus, string>
   measure: string
@@ -106,6 +108,8 @@ export interface PrintLabels {
     customersSay: string
     quotes: string
     quoteOn: string
+    /** How the measured curve maps each headline figure onto −2..+2. */
+    mapping: string
     /** Column names of the measured-metrics CSV beyond stage, persona and touchpoint. */
     csv: { metric: string; value: string; low: string; high: string; n: string; fewResponses: string; from: string; to: string; yes: string }
   }
@@ -121,9 +125,10 @@ const SCALARS = [
   'painAndTruthByStage', 'notesOnPhasesAndStages', 'unmetNeeds', 'functionalNeeds', 'emotionalNeeds', 'opportunities', 'openComments', 'unplaced', 'unplacedTouchpoints',
   'unplacedAnnotations', 'unplacedComments', 'brokenLinks', 'none', 'continued', 'page', 'evidenceHeading', 'metricsHeading', 'metricsMeaning', 'target', 'scorecard',
   'wholeJourney', 'actionPlan', 'noOwner', 'measure', 'due', 'status', 'addresses', 'promises', 'provenAt', 'unplacedServicePriorities',
+  'notYetAddressed', 'notYetAddressedOrder',
 ] as const satisfies readonly (keyof PrintLabels)[]
 
-const MEASURED = ['title', 'dataSet', 'responses', 'note', 'place', 'smallN', 'curves', 'assumed', 'measured', 'disagreements', 'teamAssumes', 'customersSay', 'quotes', 'quoteOn'] as const
+const MEASURED = ['title', 'dataSet', 'responses', 'note', 'place', 'smallN', 'curves', 'assumed', 'measured', 'disagreements', 'teamAssumes', 'customersSay', 'quotes', 'quoteOn', 'mapping'] as const
 const MEASURED_CSV = ['metric', 'value', 'low', 'high', 'n', 'fewResponses', 'from', 'to', 'yes'] as const
 
 const record = <K extends string>(keys: readonly K[], key: (k: K) => MessageKey, lang: string): Record<K, string> =>

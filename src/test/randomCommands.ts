@@ -433,6 +433,14 @@ export const RANDOM_COMMANDS: Record<string, RandomCommandEntry> = {
       else commands.addAction(doc, { title: random.text(), owner: random.pick(DEPARTMENTS), addresses: someOf(random, values(view.annotations).map((a) => a.id)) })
     },
   },
+  addActionsFor: {
+    weight: 1,
+    role: 'content',
+    run: ({ commands, doc, random, view }) => {
+      const open = values(view.annotations).filter((a) => a.kind === 'pain-point' || isNeedKind(a.kind))
+      commands.addActionsFor(doc, someOf(random, open.map((a) => a.id)))
+    },
+  },
   updateAction: {
     weight: 3,
     role: 'content',

@@ -4,14 +4,14 @@
  * CSV for the steering group's spreadsheet.
  */
 import { useMemo, useState } from 'react'
-import { addAction } from '../../commands'
+import { addAction, addActionsFor } from '../../commands'
 import { actionBoard, unaddressed, type BoardGrouping } from '../../insights/actionBoard'
 import { whereIs } from '../../insights/priorityMatrix'
 import { downloadBlob } from '../../io/download'
 import { fileBaseName } from '../../io/fileName'
 import { actionPlanCsv } from '../../io/actionPlanCsv'
 import { loadPrintLabels } from '../../io/printLabels'
-import { selectReadOnly, selectSnapshot, useJourneyStore } from '../../store'
+import { selectReadOnly, selectSnapshot, selectWorkshop, useJourneyStore } from '../../store'
 import { useMapSession } from '../../session/MapSessionContext'
 import { ActionCard } from './ActionCard'
 import { translate, type Translator } from '../../i18n/translate'
@@ -27,7 +27,11 @@ export function ActionPlanView() {
   const [grouping, setGrouping] = useState<BoardGrouping>('department')
   const [editing, setEditing] = useState<string | null>(null)
   const columns = useMemo(() => actionBoard(snapshot, grouping), [snapshot, grouping])
-  const open = useMemo(() => unaddressed(snapshot), [snapshot])
+  const voting = useJourneyStore(selectWorkshop).voting
+  const open = useMemo(() => unaddressed(snapshot, voting), [snapshot, voting])
+  const [top, setTop] = useState(3)
+  const [created, setCreated] = useState<number | null>(null)
+  const topN = Math.min(top, open.length)
   const count = Object.keys(snapshot.actions).length
   const t = useT()
 
@@ -85,14 +89,29 @@ export function ActionPlanView() {
       <section className="view-section open-items" aria-labelledby="open-items-heading">
         <h3 id="open-items-heading">{t('actions.openHeading')}</h3>
         <p className="hint">{t('actions.openHint')}</p>
+        {!readOnly && open.length > 0 && (
+          <div className="view-toolbar create-top">
+            <label>
+              {t('actions.topCount')}{' '}
+              <input type="number" min={1} max={open.length} value={top} onChange={(e) => setTop(Math.max(1, Math.min(99, Math.floor(Number(e.target.value)) || 1)))} />
+            </label>
+            <button type="button" onClick={() => setCreated(addActionsFor(doc, open.slice(0, topN).map((o) => o.annotation.id)).length)}>
+              {t.plural('actions.createTop', topN)}
+            </button>
+            <span className="status-message" role="status">
+              {created !== null && created > 0 ? t.plural('actions.createdTop', created) : ''}
+            </span>
+          </div>
+        )}
         {open.length === 0 ? (
           <p className="view-empty">{t('actions.allAddressed')}</p>
         ) : (
-          <ul>
-            {open.map((a) => (
+          <ol className="open-list" data-testid="open-items">
+            {open.map(({ annotation: a, votes }) => (
               <li key={a.id}>
                 <span className={`kind-chip kind-${a.kind}`}>{t(`annotationKind.${a.kind}.one`)}</span>
                 <span className="open-text">{a.text}</span>
+                {votes > 0 && <span className="open-votes">{t.plural('voting.votes', votes)}</span>}
                 <span className="muted small">{whereIs(snapshot, a.targetId)}</span>
                 {!readOnly && (
                   <button type="button" className="small-button" aria-label={t('actions.createFor', { text: a.text })} onClick={() => setEditing(addAction(doc, { fromAnnotation: a.id }))}>
@@ -101,7 +120,7 @@ export function ActionPlanView() {
                 )}
               </li>
             ))}
-          </ul>
+          </ol>
         )}
       </section>
     </div>

@@ -35,6 +35,9 @@ export function AssumedVsMeasured({ placement }: { placement: Placement }) {
           </div>
         ))}
       </div>
+      <p className="small muted" data-testid="measured-mapping">
+        {t('feedback.measuredMapping')}
+      </p>
       <h5>{t('feedback.heat')}</h5>
       <div className="table-scroll">
         <table className="heat-table measured-heat">

@@ -5,6 +5,8 @@ import { phaseName } from '../../i18n/phaseNames'
 import { formatNumber } from '../../i18n/format'
 import { useT } from '../../i18n/useT'
 import { textColorOn } from '../../model/textColorOn'
+import { voteCount } from '../../insights/actionBoard'
+import { selectWorkshop, useJourneyStore } from '../../store'
 import './presentation.css'
 
 /** What a slide calls out on a card: what hurts, what decides, and needs left unmet. */
@@ -123,6 +125,9 @@ const MARK: Record<string, string> = { 'pain-point': '⚡', 'moment-of-truth': '
 
 function Callouts({ items }: { items: Annotation[] }) {
   const t = useT()
+  // Votes show once their round is revealed (a hidden round's votes order nothing yet).
+  const voting = useJourneyStore(selectWorkshop).voting
+  const votesOf = (a: Annotation) => (voting && voting.kind === a.kind && !voting.revealed ? 0 : voteCount(a))
   return (
     <ul className="pres-callouts">
       {items.map((a) => (
@@ -134,6 +139,7 @@ function Callouts({ items }: { items: Annotation[] }) {
             <span className="visually-hidden">{t(`annotationKind.${a.kind}.one`)}: </span>
             {a.text}
             {a.status === 'unmet' && <span className="pres-unmet"> ({t('needStatus.unmet').toLocaleLowerCase(t.locale)})</span>}
+            {votesOf(a) > 0 && <span className="pres-votes"> · {t.plural('voting.votes', votesOf(a))}</span>}
           </span>
         </li>
       ))}

@@ -1,10 +1,11 @@
 import { useState } from 'react'
 import { closeVotingRound, endVoting, extendTimer, openVotingRound, pauseTimer, resumeTimer, revealVotes, setLocked, startTimer, stopTimer } from '../../commands'
-import { ANNOTATION_KINDS, type AnnotationKind } from '../../model'
+import { ANNOTATION_KINDS, timerRemaining, type AnnotationKind } from '../../model'
 import { useT } from '../../i18n/useT'
 import { relayNow } from '../../sync'
 import { selectWorkshop, useJourneyStore } from '../../store'
 import { useMapSession } from '../../session/MapSessionContext'
+import { useRelayNow } from './useRelayNow'
 
 /** The facilitator's controls: timer, lock, dot voting, spotlight, presentation, versions. */
 export function WorkshopBar({ onOpenVersions }: { onOpenVersions(): void }) {
@@ -22,6 +23,9 @@ export function WorkshopBar({ onOpenVersions }: { onOpenVersions(): void }) {
   const t = useT()
   const now = () => relayNow(offset)
   const { timer, voting, locked } = workshop
+  // Once time is up there is nothing to pause: only more time or stopping the timer.
+  const ticking = useRelayNow(timer.status === 'running', 500)
+  const timeUp = timer.status === 'running' && timerRemaining(timer, ticking) <= 0
 
   const toggleSpotlight = () => {
     const next = !spotlight
@@ -45,9 +49,11 @@ export function WorkshopBar({ onOpenVersions }: { onOpenVersions(): void }) {
         ) : (
           <>
             {timer.status === 'running' ? (
-              <button type="button" onClick={() => pauseTimer(doc, now())}>
-                {t('workshop.pauseTimer')}
-              </button>
+              !timeUp && (
+                <button type="button" onClick={() => pauseTimer(doc, now())}>
+                  {t('workshop.pauseTimer')}
+                </button>
+              )
             ) : (
               <button type="button" onClick={() => resumeTimer(doc, now())}>
                 {t('workshop.resumeTimer')}

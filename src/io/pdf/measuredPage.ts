@@ -142,6 +142,7 @@ function drawCurves(flow: FlowWriter, snapshot: Snapshot, placement: Placement):
     legend(L.measured, INK.text, true, legend(L.assumed, p.color, false, left))
     flow.y = legendTop + ctx.lineHeight(DETAIL) + 10
   }
+  flow.paragraph(L.mapping, DETAIL)
 }
 
 function drawQuotes(flow: FlowWriter, snapshot: Snapshot): void {

@@ -7,7 +7,7 @@
  * empty heading there would read as "nothing to do" rather than "not used".
  */
 import { byOrder, findOrphans, METRICS, replyChainRoot, type Annotation, type MetricName, type ServicePriority, type Snapshot } from '../../model'
-import { actionBoard, touchpointsInJourneyOrder } from '../../insights/actionBoard'
+import { actionBoard, touchpointsInJourneyOrder, unaddressed } from '../../insights/actionBoard'
 import { scorecard, type MetricScore, type MetricScores } from '../../insights/scorecard'
 import { METRIC_NAMES } from '../printLabels'
 import { ACTION_STATUS_COLORS, TARGET_COLORS } from '../printPalette'
@@ -152,7 +152,9 @@ function drawActionPlan(flow: FlowWriter, snapshot: Snapshot): void {
   const { ctx } = flow
   const { labels } = ctx
   const departments = actionBoard(snapshot, 'department')
+  // A map without a plan prints none (nor what it leaves open).
   if (departments.length === 0) return
+  const open = unaddressed(snapshot)
   flow.heading(labels.actionPlan, 2)
   for (const department of departments) {
     flow.heading(department.key || labels.noOwner, 3)
@@ -178,6 +180,11 @@ function drawActionPlan(flow: FlowWriter, snapshot: Snapshot): void {
       flow.gap(3)
     }
   }
+  if (open.length === 0) return
+  // What no action takes up yet, in the order the team should: most votes first, then the most severe.
+  flow.heading(labels.notYetAddressed, 3)
+  flow.paragraph(labels.notYetAddressedOrder, DETAIL)
+  for (const { annotation } of open) annotationItem(flow, annotation, 0, targetName(ctx, snapshot, annotation.targetId))
 }
 
 /** Each promise with the service priorities that make it measurable. */

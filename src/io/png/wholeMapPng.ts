@@ -7,6 +7,7 @@ import { ANNOTATION_KINDS, computeGridLayout, GRID, type Annotation, type Snapsh
 import { loadPrintLabels } from '../printLabels'
 import { emotionColor, KIND_MARK, LINK_COLOR, PHASE_COLORS, tint } from '../printPalette'
 import { annotationsByTarget } from '../readingOrder'
+import { placeLabel, type Rect } from './labelPlacement'
 
 const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'DejaVu Sans', sans-serif"
 const PAD = 24
@@ -14,6 +15,8 @@ const TITLE_BAND = 52
 /** Browsers refuse canvases much beyond this (Chromium: 16,384 px a side, ~268 M pixels). */
 const MAX_SIDE = 16_000
 const MAX_PIXELS = 120_000_000
+/** Room at the right of a curve's header for its scale (+2 … −2) and a gap before it. */
+const SCALE_COLUMN = 36
 
 export async function wholeMapPng(snapshot: Snapshot, pixelRatio = 2): Promise<Blob> {
   const layout = computeGridLayout(snapshot)
@@ -95,8 +98,9 @@ export async function wholeMapPng(snapshot: Snapshot, pixelRatio = 2): Promise<B
   }
   c.lineWidth = 1
   for (const box of layout.cards) drawCard(c, box, annotations.get(box.touchpoint.id) ?? [], lanesColor(layout, box.touchpoint))
-  // Link labels last, over the cards, so a label between two close cards is not hidden under them.
-  for (const { at, label } of labelled) drawLinkLabel(c, at, label, layout.width)
+  // Link labels last, over the cards, each where it covers the least of any card and of the labels before it.
+  const taken: Rect[] = layout.cards.map((b) => ({ x: b.x, y: b.y, width: b.width, height: b.height }))
+  for (const { at, label } of labelled) taken.push(drawLinkLabel(c, at, label, layout.width, taken))
 
   // Emotion curves.
   for (const curve of layout.curves) {
@@ -104,7 +108,8 @@ export async function wholeMapPng(snapshot: Snapshot, pixelRatio = 2): Promise<B
     c.fillRect(0, curve.y, layout.width, curve.height)
     c.fillStyle = '#1f2430'
     c.font = `700 13px ${FONT}`
-    c.fillText(fitLine(c, `${labels.emotionCurve}: ${curve.persona.name}`, GRID.laneHeaderWidth - 20), 12, curve.y + 10)
+    // The title keeps clear of the scale's column (its "+2" sits at the right of the header).
+    wrapLines(c, `${labels.emotionCurve}: ${curve.persona.name}`, GRID.laneHeaderWidth - 12 - SCALE_COLUMN, 2).forEach((line, i) => c.fillText(line, 12, curve.y + 10 + i * 16))
     c.strokeStyle = '#e3e6eb'
     const mid = curve.y + curve.height / 2
     const amplitude = (curve.height - 24) / 4
@@ -237,22 +242,22 @@ function drawArrow(c: CanvasRenderingContext2D, a: Box, b: Box): { x: number; y:
   return { x: (start.x + end.x) / 2, y: (start.y + end.y) / 2 }
 }
 
-/** A link's whole label (up to three lines) on a white patch, kept inside the picture. */
-function drawLinkLabel(c: CanvasRenderingContext2D, at: { x: number; y: number }, label: string, mapWidth: number): void {
+/** A link's whole label (up to three lines) on a white patch, kept inside the picture; returns where it went. */
+function drawLinkLabel(c: CanvasRenderingContext2D, at: { x: number; y: number }, label: string, mapWidth: number, taken: readonly Rect[]): Rect {
   c.font = `11px ${FONT}`
   const lines = wrapLines(c, label, 200, 3)
   const w = Math.max(...lines.map((l) => c.measureText(l).width)) + 10
   const h = lines.length * 14 + 4
-  const x = Math.min(Math.max(at.x - w / 2, 0), mapWidth - w)
-  const y = at.y - h / 2
+  const place = placeLabel(at, w, h, taken, mapWidth)
   c.fillStyle = '#ffffff'
   c.strokeStyle = LINK_COLOR
   c.beginPath()
-  c.roundRect(x, y, w, h, 4)
+  c.roundRect(place.x, place.y, w, h, 4)
   c.fill()
   c.stroke()
   c.fillStyle = '#1f2430'
-  lines.forEach((line, i) => c.fillText(line, x + 5, y + 3 + i * 14))
+  lines.forEach((line, i) => c.fillText(line, place.x + 5, place.y + 3 + i * 14))
+  return place
 }
 
 function edgePoint(r: Box, toward: { x: number; y: number }): { x: number; y: number } {

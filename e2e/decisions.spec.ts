@@ -1,0 +1,85 @@
+import { expect, test, type Page } from '@playwright/test'
+import { card, createMapFromHome, dragTo, openAs, setIdentity, SHOTS, viewportSettled } from './helpers'
+
+/**
+ * From the room to decisions (issue 19): what the workshop produces carries into what happens
+ * next, and nothing on screen hides what the room must read.
+ */
+
+async function openTemplate(page: Page) {
+  await setIdentity(page, 'Frida Fasilitator', '#2fa67a')
+  await createMapFromHome(page, /Karoline's car service \(English\)/)
+  await expect(page.getByTestId('connection')).toHaveText('Connected')
+  await expect(card(page, 'Gets a slot in 10 days')).toBeVisible()
+}
+
+const intersects = (a: { x: number; y: number; width: number; height: number }, b: typeof a) =>
+  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height
+
+test('the zoom buttons and the legend leave the emotion curve’s name readable, pinned at the bottom left', async ({ page }) => {
+  await openTemplate(page)
+  const pane = (await page.locator('.react-flow').boundingBox())!
+  const curve = (await page.locator('.react-flow__node-curve').first().boundingBox())!
+  // Drag the map left (so the lanes' and curves' names pin to the left edge) and down until the
+  // curve sits at the bottom of the canvas, where the controls are.
+  const from = { x: pane.x + pane.width / 2, y: pane.y + 40 }
+  await dragTo(page, from, { x: from.x - 500, y: from.y + (pane.y + pane.height - 40) - (curve.y + curve.height) })
+  await viewportSettled(page)
+  const pinned = page.locator('.pinned-curve').filter({ hasText: 'Karoline' })
+  await expect(pinned).toBeVisible()
+  const name = (await pinned.locator('.pinned-curve-name').boundingBox())!
+  expect(name.y + name.height).toBeGreaterThan(pane.y + pane.height - 200)
+  for (const covering of ['.react-flow__controls', '.canvas-legend-panel']) {
+    const box = (await page.locator(covering).boundingBox())!
+    expect(intersects(box, name), `${covering} covers the curve's name`).toBe(false)
+  }
+  await page.screenshot({ path: `${SHOTS}/decisions-curve-name-clear.png` })
+})
+
+async function shareLink(page: Page, name: 'Editor link' | 'Viewer link'): Promise<string> {
+  await page.getByRole('button', { name: 'Share' }).click()
+  const box = page.getByRole('textbox', { name })
+  await expect(box).toHaveValue(/#token=/)
+  const url = await box.inputValue()
+  await page.getByRole('button', { name: 'Close', exact: true }).click()
+  return url
+}
+
+test('the action plan takes up the top-voted pain point first, and starts actions for the top N in one undoable step', async ({ page, browser }) => {
+  await openTemplate(page)
+  const anne = await openAs(browser, await shareLink(page, 'Editor link'), 'Anne Ås', '#b05cd6')
+  await page.getByRole('button', { name: 'Start voting' }).click()
+  // The ten-day wait sits on a −1 card; without votes, pain points on −2 cards come first.
+  const pain = 'A 10-day wait for the workshop'
+  const onCard = card(anne, 'Gets a slot in 10 days').getByTestId('card-votes')
+  for (let i = 0; i < 3; i++) await onCard.getByRole('button', { name: `Vote for ${pain}` }).click()
+  await expect(anne.getByTestId('votes-left')).toHaveText('All your votes are placed')
+  await expect(page.getByTestId('voters')).toHaveText('1 participant has voted')
+
+  const plan = async () => {
+    await page.getByRole('tablist', { name: 'Views' }).getByRole('tab', { name: 'Action plan' }).click()
+    return page.getByTestId('open-items').getByRole('listitem')
+  }
+  // While the round is hidden, its votes order nothing.
+  let items = await plan()
+  await expect(items.first()).not.toContainText(pain)
+  await page.getByRole('tablist', { name: 'Views' }).getByRole('tab', { name: 'Canvas' }).click()
+  await page.getByRole('button', { name: 'End round and reveal results' }).click()
+  items = await plan()
+  await expect(items.first()).toContainText(pain)
+  await expect(items.first()).toContainText('3 votes')
+  await expect(page.getByText(/Most votes in the last revealed round first/)).toBeVisible()
+  await page.screenshot({ path: `${SHOTS}/decisions-action-plan-votes.png`, fullPage: true })
+
+  const before = await items.count()
+  const second = (await items.nth(1).locator('.open-text').textContent())!
+  await page.getByRole('spinbutton', { name: 'How many from the top' }).fill('2')
+  await page.getByRole('button', { name: 'Create actions for the top 2' }).click()
+  await expect(page.getByRole('status').filter({ hasText: '2 actions created' })).toBeVisible()
+  await expect(items).toHaveCount(before - 2)
+  for (const title of [pain, second]) await expect(page.getByRole('region', { name: 'Actions by department' })).toContainText(title)
+  // One undo takes both back.
+  await page.getByRole('button', { name: 'Undo' }).click()
+  await expect(items).toHaveCount(before)
+  await expect(items.first()).toContainText(pain)
+})
