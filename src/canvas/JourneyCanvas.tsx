@@ -19,9 +19,9 @@ import {
 import '@xyflow/react/dist/style.css'
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react'
 import { useShallow } from 'zustand/react/shallow'
-import { linkTouchpoints, moveStage, movePersona, moveTouchpoint } from '../commands'
-import { computeGridLayout, GRID, isId } from '../model'
-import { selectReadOnly, selectSnapshot, useJourneyStore, type JourneyState, type Selection } from '../store'
+import { linkTouchpoints, moveBlueprintItem, moveStage, movePersona, moveTouchpoint } from '../commands'
+import { blueprintCellAt, computeGridLayout, GRID, isId } from '../model'
+import { selectedRecordId, selectionKey, selectReadOnly, selectSnapshot, useJourneyStore, type JourneyState, type Selection } from '../store'
 import { useMapSession } from '../session/MapSessionContext'
 import { personaDropIndex, stageDropTarget, touchpointDropTarget } from './dropTargets'
 import { nodeTypes } from './nodes'
@@ -37,11 +37,8 @@ import { useVotingRoundOnCards } from './votingOnCards'
 import { useT } from '../i18n/useT'
 import './canvas.css'
 
-const selectSelectedIds = (s: JourneyState): string => {
-  const sel = s.selection
-  if (!sel) return ''
-  return sel.kind === 'cell' ? `cell:${sel.stageId}|${sel.personaId}` : sel.id
-}
+const selectSelectedIds = (s: JourneyState): string => selectionKey(s.selection)
+const selectShowBlueprint = (s: JourneyState): boolean => s.showBlueprint
 
 /** A node's selection, from its data, which holds the typed record (React Flow's `id` is a plain string). */
 function selectionFor(node: JourneyNode): Selection {
@@ -56,6 +53,10 @@ function selectionFor(node: JourneyNode): Selection {
       return { kind: 'phase', id: `phase:${node.data.phase}` }
     case 'cell':
       return { kind: 'cell', stageId: node.data.stageId, personaId: node.data.personaId }
+    case 'blueprintItem':
+      return { kind: 'blueprintItem', id: node.data.item.id }
+    case 'blueprintCell':
+      return { kind: 'blueprintCell', stageId: node.data.stageId, lane: node.data.lane }
     default:
       return null
   }
@@ -96,7 +97,8 @@ export const JourneyCanvas = memo(function JourneyCanvas() {
     [t],
   )
 
-  const layout = useMemo(() => computeGridLayout(snapshot), [snapshot])
+  const showBlueprint = useJourneyStore(selectShowBlueprint)
+  const layout = useMemo(() => computeGridLayout(snapshot, { blueprint: showBlueprint }), [snapshot, showBlueprint])
   const round = useVotingRoundOnCards(snapshot)
   const { nodes: baseNodes, edges } = useMemo(
     () => toFlow(snapshot, layout, { selectedIds: new Set(selectedId ? [selectedId] : []), readOnly, t, round }, cache.current),
@@ -128,7 +130,7 @@ export const JourneyCanvas = memo(function JourneyCanvas() {
   const lastDragSent = useRef(0)
   const onNodeDrag: OnNodeDrag<JourneyNode> = useCallback(
     (_e, node) => {
-      if (node.type !== 'touchpoint') return
+      if (node.type !== 'touchpoint' && node.type !== 'blueprintItem') return
       const now = performance.now()
       if (now - lastDragSent.current < CURSOR_INTERVAL_MS) return
       lastDragSent.current = now
@@ -149,6 +151,9 @@ export const JourneyCanvas = memo(function JourneyCanvas() {
         if (node.type === 'touchpoint') {
           const target = touchpointDropTarget(layout, center)
           if (target) moveTouchpoint(doc, node.data.touchpoint.id, target)
+        } else if (node.type === 'blueprintItem') {
+          const target = blueprintCellAt(layout, center.x, center.y)
+          if (target) moveBlueprintItem(doc, node.data.item.id, target)
         } else if (node.type === 'stage') {
           const target = stageDropTarget(layout, node.id, center.x)
           if (target) moveStage(doc, node.data.stage.id, target)
@@ -170,6 +175,9 @@ export const JourneyCanvas = memo(function JourneyCanvas() {
       if (node.type === 'touchpoint' && !readOnly) {
         select({ kind: 'touchpoint', id: node.data.touchpoint.id })
         startEditingTitle(node.data.touchpoint.id)
+      } else if (node.type === 'blueprintItem' && !readOnly) {
+        select({ kind: 'blueprintItem', id: node.data.item.id })
+        startEditingTitle(node.data.item.id)
       }
     },
     [readOnly, select, startEditingTitle],
@@ -201,7 +209,8 @@ export const JourneyCanvas = memo(function JourneyCanvas() {
   // Share the local selection so peers can outline it.
   const selection = useJourneyStore(useShallow((s) => s.selection))
   useEffect(() => {
-    session.setPresence('selection', selection && selection.kind !== 'cell' ? [selection.id] : [])
+    const id = selection?.kind === 'link' ? selection.id : selectedRecordId(selection)
+    session.setPresence('selection', id ? [id] : [])
   }, [selection, session])
 
   // Drop an unplaced card (dragged from the tray) into a cell.
@@ -249,10 +258,10 @@ export const JourneyCanvas = memo(function JourneyCanvas() {
   const onFocus = useCallback(
     (e: React.FocusEvent) => {
       const id = (e.target as HTMLElement).closest<HTMLElement>('.react-flow__node')?.dataset.id
-      if (e.target === (e.target as HTMLElement).closest('.react-flow__node') && isId('touchpoint', id)) {
-        const selection = useJourneyStore.getState().selection
-        if (selection?.kind !== 'touchpoint' || selection.id !== id) select({ kind: 'touchpoint', id })
-      }
+      if (e.target !== (e.target as HTMLElement).closest('.react-flow__node')) return
+      const selection = useJourneyStore.getState().selection
+      if (isId('touchpoint', id) && (selection?.kind !== 'touchpoint' || selection.id !== id)) select({ kind: 'touchpoint', id })
+      else if (isId('blueprint-item', id) && (selection?.kind !== 'blueprintItem' || selection.id !== id)) select({ kind: 'blueprintItem', id })
     },
     [select],
   )
@@ -306,6 +315,8 @@ function miniMapColor(node: Node): string {
   switch (node.type) {
     case 'touchpoint':
       return '#4f7cff'
+    case 'blueprintItem':
+      return '#8a94a6'
     case 'phase':
     case 'stage':
       return '#2d3648'

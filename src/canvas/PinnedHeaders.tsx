@@ -61,6 +61,11 @@ export const PinnedHeaders = memo(function PinnedHeaders({ layout }: { layout: G
             <span className="pinned-lane-name">{l.persona.name || t('canvas.unnamedPersona')}</span>
           </div>
         ))}
+        {layout.blueprintLanes.map((l) => (
+          <div key={l.lane} className={`pinned-lane pinned-blueprint blueprint-${l.lane}`} data-testid="pinned-blueprint-lane" style={{ ['--y' as string]: l.y, ['--h' as string]: l.height }}>
+            <span className="pinned-lane-name">{t(`blueprint.lane.${l.lane}`)}</span>
+          </div>
+        ))}
         {layout.curves.map((c) => (
           <div key={c.persona.id} className="pinned-curve" style={{ ['--y' as string]: c.y, ['--h' as string]: c.height, ['--lane' as string]: c.persona.color }}>
             <span className="pinned-curve-name">

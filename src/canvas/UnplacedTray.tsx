@@ -1,8 +1,8 @@
 import { memo, useMemo, useState } from 'react'
-import { deleteAnnotation, deleteComment, deleteLink, deleteTouchpoint, moveTouchpoint, reattachAnnotation } from '../commands'
+import { deleteAnnotation, deleteBlueprintItem, deleteComment, deleteLink, deleteTouchpoint, moveBlueprintItem, moveTouchpoint, reattachAnnotation } from '../commands'
 import { findOrphans, sortedPersonas, sortedStages, type AnnotationTargetId, type TouchpointId } from '../model'
 import { useT } from '../i18n/useT'
-import { selectReadOnly, selectSnapshot, useJourneyStore } from '../store'
+import { selectedRecordId, selectReadOnly, selectSnapshot, useJourneyStore } from '../store'
 import { useMapSession } from '../session/MapSessionContext'
 
 /**
@@ -17,7 +17,7 @@ export const UnplacedTray = memo(function UnplacedTray() {
   const orphans = useMemo(() => findOrphans(snapshot), [snapshot])
   const [cell, setCell] = useState('')
   const t = useT()
-  const total = orphans.touchpoints.length + orphans.annotations.length + orphans.comments.length + orphans.links.length
+  const total = orphans.touchpoints.length + orphans.annotations.length + orphans.comments.length + orphans.links.length + orphans.blueprintItems.length
   if (total === 0) return null
   const stages = sortedStages(snapshot)
   const personas = sortedPersonas(snapshot)
@@ -26,7 +26,7 @@ export const UnplacedTray = memo(function UnplacedTray() {
     const to = cells.find((c) => c.value === cell) ?? cells[0]
     if (to) moveTouchpoint(doc, id, { stageId: to.stageId, personaId: to.personaId })
   }
-  const target = selection && selection.kind !== 'cell' && selection.kind !== 'link' ? selection.id : null
+  const target = selection?.kind === 'blueprintItem' ? null : selectedRecordId(selection)
 
   return (
     <section className="unplaced-tray" aria-labelledby="unplaced-title">
@@ -86,6 +86,23 @@ export const UnplacedTray = memo(function UnplacedTray() {
               <button type="button" onClick={() => deleteComment(doc, c.id)}>
                 {t('common.delete')}
               </button>
+            )}
+          </li>
+        ))}
+        {orphans.blueprintItems.map((item) => (
+          <li key={item.id} className="unplaced-note">
+            <span>
+              <strong>{t(`blueprint.lane.${item.lane}`)}:</strong> {item.title || t('blueprint.untitled')}
+            </span>
+            {!readOnly && (
+              <span className="row-actions">
+                <button type="button" disabled={stages.length === 0} onClick={() => stages[0] && moveBlueprintItem(doc, item.id, { lane: item.lane, stageId: (cells.find((c) => c.value === cell) ?? cells[0])?.stageId ?? stages[0].id })}>
+                  {t('unplaced.place')}
+                </button>
+                <button type="button" onClick={() => deleteBlueprintItem(doc, item.id)}>
+                  {t('common.delete')}
+                </button>
+              </span>
             )}
           </li>
         ))}

@@ -5,7 +5,7 @@
  */
 import type { Edge, Node } from '@xyflow/react'
 import { Position } from '@xyflow/react'
-import { byOrder, cellKey, GRID, type AnnotationKind, type GridLayout, type Persona, type PersonaId, type Phase, type Snapshot, type Stage, type StageId, type Touchpoint } from '../model'
+import { byOrder, cellKey, GRID, type AnnotationKind, type BlueprintItem, type BlueprintLane, type BlueprintLineKind, type GridLayout, type Persona, type PersonaId, type Phase, type Snapshot, type Stage, type StageId, type Touchpoint } from '../model'
 import { translatorFor, type Translator } from '../i18n/translate'
 import { annotationsByTarget, sameSummary, summarize, type AnnotationSummary } from './annotationSummary'
 
@@ -15,7 +15,13 @@ export type LaneNodeData = { persona: Persona; width: number; annotationCount: n
 export type CellNodeData = { stageId: StageId; personaId: PersonaId; stageTitle: string; personaName: string }
 /** An item of the running voting round on a card: its votes by participant, and the tally once revealed. */
 export type Votable = { id: string; text: string; votes: Readonly<Record<string, number>>; total: number | null }
-export type TouchpointNodeData = { touchpoint: Touchpoint; summary: AnnotationSummary; personaColor: string; votables: readonly Votable[] | null }
+/** `blueprintCount`: how many blueprint items serve the card (its badge; 0 draws none). */
+export type TouchpointNodeData = { touchpoint: Touchpoint; summary: AnnotationSummary; personaColor: string; votables: readonly Votable[] | null; blueprintCount: number }
+export type BlueprintLaneNodeData = { lane: BlueprintLane; width: number; collapsed: boolean }
+export type BlueprintCellNodeData = { stageId: StageId; lane: BlueprintLane }
+/** `linkCount`: how many of the touchpoints it serves are on the map. */
+export type BlueprintItemNodeData = { item: BlueprintItem; linkCount: number }
+export type BlueprintLineNodeData = { kind: BlueprintLineKind; width: number }
 export type CurveNodeData = { persona: Persona; points: { x: number; y: number; emotion: number }[]; columns: { x: number; width: number }[]; height: number }
 
 export type PhaseNode = Node<PhaseNodeData, 'phase'>
@@ -24,7 +30,11 @@ export type LaneNode = Node<LaneNodeData, 'lane'>
 export type CellNode = Node<CellNodeData, 'cell'>
 export type TouchpointNode = Node<TouchpointNodeData, 'touchpoint'>
 export type CurveNode = Node<CurveNodeData, 'curve'>
-export type JourneyNode = PhaseNode | StageNode | LaneNode | CellNode | TouchpointNode | CurveNode
+export type BlueprintLaneNode = Node<BlueprintLaneNodeData, 'blueprintLane'>
+export type BlueprintCellNode = Node<BlueprintCellNodeData, 'blueprintCell'>
+export type BlueprintItemNode = Node<BlueprintItemNodeData, 'blueprintItem'>
+export type BlueprintLineNode = Node<BlueprintLineNodeData, 'blueprintLine'>
+export type JourneyNode = PhaseNode | StageNode | LaneNode | CellNode | TouchpointNode | CurveNode | BlueprintLaneNode | BlueprintCellNode | BlueprintItemNode | BlueprintLineNode
 
 export interface FlowOptions {
   selectedIds: ReadonlySet<string>
@@ -181,6 +191,11 @@ export function toFlow(snapshot: Snapshot, layout: GridLayout, options: FlowOpti
     }
   }
 
+  // Which blueprint items serve each card: counted only while the blueprint is drawn.
+  const servedBy = new Map<string, number>()
+  if (layout.blueprintLanes.length) for (const item of Object.values(snapshot.blueprintItems)) for (const id of item.touchpointIds) servedBy.set(id, (servedBy.get(id) ?? 0) + 1)
+  pushBlueprint(snapshot, layout, options, cache, push, t)
+
   const personaColor = new Map(layout.lanes.map((l) => [l.persona.id, l.persona.color]))
   for (const box of layout.cards) {
     const tp = box.touchpoint
@@ -197,11 +212,12 @@ export function toFlow(snapshot: Snapshot, layout: GridLayout, options: FlowOpti
     const votables = cachedData && sameVotables(cachedData.votables, freshVotables) ? cachedData.votables : freshVotables
     const ariaLabel = tp.title || t('canvas.untitledTouchpoint')
     const roleDescription = t('canvas.touchpointRole')
+    const blueprintCount = servedBy.get(tp.id) ?? 0
     push(
       reuse<TouchpointNode>(
         cache,
         tp.id,
-        (n) => n.ariaLabel === ariaLabel && n.domAttributes?.['aria-roledescription'] === roleDescription && n.data.touchpoint === tp && n.data.summary === summary && samePos(n, box.x, box.y) && n.selected === selected && n.draggable === draggable && n.data.personaColor === color && n.data.votables === votables,
+        (n) => n.ariaLabel === ariaLabel && n.domAttributes?.['aria-roledescription'] === roleDescription && n.data.touchpoint === tp && n.data.summary === summary && samePos(n, box.x, box.y) && n.selected === selected && n.draggable === draggable && n.data.personaColor === color && n.data.votables === votables && n.data.blueprintCount === blueprintCount,
         () => ({
           id: tp.id,
           type: 'touchpoint',
@@ -210,7 +226,7 @@ export function toFlow(snapshot: Snapshot, layout: GridLayout, options: FlowOpti
           height: box.height,
           measured: { width: box.width, height: box.height },
           handles: CARD_HANDLES,
-          data: { touchpoint: tp, summary, personaColor: color, votables },
+          data: { touchpoint: tp, summary, personaColor: color, votables, blueprintCount },
           selected,
           draggable,
           ariaLabel,
@@ -275,4 +291,113 @@ export function toFlow(snapshot: Snapshot, layout: GridLayout, options: FlowOpti
     })
   }
   return { nodes, edges }
+}
+
+/**
+ * The service blueprint's nodes: a header and band per lane, a cell per lane and stage column (to
+ * select and add to), the items, and the three lines across. Nothing when the viewer hides it.
+ */
+function pushBlueprint(snapshot: Snapshot, layout: GridLayout, options: FlowOptions, cache: FlowCache, push: (n: JourneyNode) => void, t: Translator): void {
+  if (layout.blueprintLanes.length === 0) return
+  const fullWidth = layout.width
+  const draggable = !options.readOnly
+  for (const lane of layout.blueprintLanes) {
+    const id = `blueprint-lane:${lane.lane}`
+    const ariaLabel = t('blueprint.laneNode', { lane: t(`blueprint.lane.${lane.lane}`) })
+    push(
+      reuse<BlueprintLaneNode>(
+        cache,
+        id,
+        (n) => n.ariaLabel === ariaLabel && samePos(n, 0, lane.y) && n.height === lane.height && n.data.width === fullWidth && n.data.collapsed === lane.collapsed,
+        () => ({
+          id,
+          type: 'blueprintLane',
+          position: { x: 0, y: lane.y },
+          width: GRID.laneHeaderWidth,
+          height: lane.height,
+          measured: { width: GRID.laneHeaderWidth, height: lane.height },
+          data: { lane: lane.lane, width: fullWidth, collapsed: lane.collapsed },
+          draggable: false,
+          selectable: false,
+          ariaLabel,
+          zIndex: 0,
+        }),
+      ),
+    )
+    for (const col of layout.columns) {
+      const cellId = `blueprint-cell:${col.stage.id}|${lane.lane}`
+      const selected = options.selectedIds.has(cellId)
+      push(
+        reuse<BlueprintCellNode>(
+          cache,
+          cellId,
+          (n) => samePos(n, col.x, lane.y) && n.height === lane.height && n.selected === selected,
+          () => ({
+            id: cellId,
+            type: 'blueprintCell',
+            position: { x: col.x, y: lane.y },
+            width: col.width,
+            height: lane.height,
+            measured: { width: col.width, height: lane.height },
+            data: { stageId: col.stage.id, lane: lane.lane },
+            selected,
+            draggable: false,
+            focusable: false,
+            zIndex: 0,
+          }),
+        ),
+      )
+    }
+  }
+  for (const line of layout.blueprintLines) {
+    const id = `blueprint-line:${line.kind}`
+    push(
+      reuse<BlueprintLineNode>(
+        cache,
+        id,
+        (n) => samePos(n, 0, line.y) && n.data.width === fullWidth,
+        () => ({
+          id,
+          type: 'blueprintLine',
+          position: { x: 0, y: line.y },
+          width: fullWidth,
+          height: 1,
+          measured: { width: fullWidth, height: 1 },
+          data: { kind: line.kind, width: fullWidth },
+          draggable: false,
+          selectable: false,
+          focusable: false,
+          zIndex: 1,
+        }),
+      ),
+    )
+  }
+  const roleDescription = t('blueprint.itemRole')
+  for (const box of layout.blueprintItems) {
+    const { item } = box
+    const selected = options.selectedIds.has(item.id)
+    const linkCount = item.touchpointIds.filter((id) => Object.hasOwn(snapshot.touchpoints, id)).length
+    const ariaLabel = `${t(`blueprint.lane.${item.lane}`)}: ${item.title || t('blueprint.untitled')}`
+    push(
+      reuse<BlueprintItemNode>(
+        cache,
+        item.id,
+        (n) => n.ariaLabel === ariaLabel && n.domAttributes?.['aria-roledescription'] === roleDescription && n.data.item === item && n.data.linkCount === linkCount && samePos(n, box.x, box.y) && n.selected === selected && n.draggable === draggable,
+        () => ({
+          id: item.id,
+          type: 'blueprintItem',
+          position: { x: box.x, y: box.y },
+          width: box.width,
+          height: box.height,
+          measured: { width: box.width, height: box.height },
+          data: { item, linkCount },
+          selected,
+          draggable,
+          ariaLabel,
+          domAttributes: { 'aria-roledescription': roleDescription },
+          zIndex: 2,
+        }),
+      ),
+    )
+  }
 }

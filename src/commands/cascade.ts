@@ -6,12 +6,18 @@ import { listRecords } from './transact'
 /**
  * Delete records and everything that hangs on them, in the caller's transaction: a touchpoint's
  * annotations, links and comments; an annotation's comments; a stage's or persona's touchpoints;
- * a promise's service priorities; an annotation's pinned quotes; a feedback data set's links and
+ * a promise's service priorities; a stage's blueprint items; an annotation's pinned quotes; a feedback data set's links and
  * quotes; the feedback links that name a deleted stage or touchpoint.
  *
  * Records that only *mention* a deleted record keep existing and lose the mention: an action
  * stays in the plan when the pain point it addressed is deleted (the work may be under way), and
- * a service priority stays when a touchpoint it was linked to goes.
+ * a service priority stays when a touchpoint it was linked to goes, and so does a blueprint item
+ * (the backstage work still happens; it only serves one touchpoint fewer).
+ *
+ * A stage's blueprint items go with the stage, as its touchpoints do: they are the column's
+ * content, a person who deletes a column expects it empty afterwards, and undo brings both back.
+ * Only a stage deleted by someone else at the moment an item is added to it leaves the item
+ * without a place; it is then listed as unplaced (src/model/orphans.ts), never lost.
  */
 export function deleteWithDependents(doc: Y.Doc, rootIds: string[]): number {
   const doomed = new Set<string>()
@@ -25,6 +31,9 @@ export function deleteWithDependents(doc: Y.Doc, rootIds: string[]): number {
     }
     if (id.startsWith('touchpoint:')) {
       for (const l of listRecords(doc, 'links', (l) => l.from === id || l.to === id)) doomed.add(l.id)
+    }
+    if (id.startsWith('stage:')) {
+      for (const item of listRecords(doc, 'blueprintItems', (item) => item.stageId === id)) queue.push(item.id)
     }
     for (const a of listRecords(doc, 'annotations', (a) => a.targetId === id)) queue.push(a.id)
     for (const c of listRecords(doc, 'comments', (c) => c.targetId === id)) doomed.add(c.id)
@@ -56,7 +65,7 @@ export function deleteWithDependents(doc: Y.Doc, rootIds: string[]): number {
 
 /** Take ids that are about to be deleted out of the lists that mention them. */
 function forgetMentions(doc: Y.Doc, doomed: Set<string>): void {
-  const prune = (collection: 'actions' | 'servicePriorities', field: 'addresses' | 'touchpointIds') => {
+  const prune = (collection: 'actions' | 'servicePriorities' | 'blueprintItems', field: 'addresses' | 'touchpointIds') => {
     for (const record of listRecords(doc, collection)) {
       if (doomed.has(record.id)) continue
       const list = (record as unknown as Record<string, string[]>)[field]
@@ -70,6 +79,7 @@ function forgetMentions(doc: Y.Doc, doomed: Set<string>): void {
   }
   prune('actions', 'addresses')
   prune('servicePriorities', 'touchpointIds')
+  prune('blueprintItems', 'touchpointIds')
 }
 
 function collectionOfId(id: string): CollectionName | undefined {
@@ -99,6 +109,8 @@ function collectionOfId(id: string): CollectionName | undefined {
       return 'feedbackLinks' as const
     case 'quote':
       return 'quotes' as const
+    case 'blueprint-item':
+      return 'blueprintItems' as const
     default:
       return undefined
   }

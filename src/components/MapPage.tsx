@@ -4,7 +4,7 @@ import { initializeMap, loadIntoEmptyMap } from '../commands'
 import { isEmptyDoc, readSnapshot } from '../doc'
 import { parseJourneyJson, SCHEMA_VERSION, toJourneyJson } from '../model'
 import { JourneyCanvas } from '../canvas/JourneyCanvas'
-import { useJourneyStore, type JourneyState, type Role } from '../store'
+import { selectionKey, useJourneyStore, type JourneyState, type Role } from '../store'
 import { ApiError, fetchMapInfo, messageOf, getRecentMap, importMapOnServer, loadIdentity, openMapSession, rememberMap, type Identity, type MapSession } from '../sync'
 import { Inspector } from './inspector'
 import { MapViewPanel } from './MapViewPanel'
@@ -184,7 +184,7 @@ export function MapPage({ mapId, token, local }: { mapId: string; token?: string
   )
 }
 
-const selectSelectionKey = (s: JourneyState) => (s.selection ? (s.selection.kind === 'cell' ? `${s.selection.stageId}|${s.selection.personaId}` : s.selection.id) : '')
+const selectSelectionKey = (s: JourneyState) => selectionKey(s.selection)
 
 /** The inspector inside its own error boundary, which tries again when the selection changes. */
 function SafeInspector() {

@@ -63,7 +63,7 @@ export function Toolbar({ onShare, extra, onPublish }: { onShare?: () => void; e
  * first shortcut in the tooltip, enabled when the action is.
  */
 function ActionButton({ id }: { id: string }) {
-  const { action, enabled, run } = useUserAction(id)
+  const { action, enabled, pressed, run } = useUserAction(id)
   const t = useT()
   const label = t(action.label)
   const title = action.shortcuts[0] ? `${label} (${shortcutText(action.shortcuts[0])})` : undefined
@@ -72,7 +72,7 @@ function ActionButton({ id }: { id: string }) {
       {action.icon}
     </button>
   ) : (
-    <button type="button" onClick={run} disabled={!enabled} title={title}>
+    <button type="button" onClick={run} disabled={!enabled} title={title} aria-pressed={pressed}>
       {label}
     </button>
   )

@@ -10,6 +10,10 @@ import { sv } from './catalogs/sv'
  */
 const SAME_AS_ENGLISH: Partial<Record<MessageKey, string>> = {
   'common.persona': 'the CX term is the same word in all four languages',
+  'blueprint.lane.frontstage': 'service-design practitioners in all four languages say frontstage',
+  'blueprint.lane.backstage': 'service-design practitioners in all four languages say backstage',
+  'blueprint.toggle': 'service blueprint is the practitioners’ term in Scandinavia too',
+  'blueprint.laneNode': '"Service blueprint: {lane}": the practitioners’ term and a placeholder',
   'metrics.nps': 'acronym every CX reader knows (the PDF keeps it too)',
   'metrics.ces': 'acronym',
   'metrics.csat': 'acronym',

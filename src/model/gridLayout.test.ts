@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { makePersona, makeSnapshot, makeStage, makeTouchpoint } from '../test/factories'
-import { cellAt, computeGridLayout, GRID, type PersonaId, type StageId, type TouchpointId } from '.'
+import { blueprintCellAt, cellAt, computeGridLayout, GRID, neighbourItem, type BlueprintItem, type BlueprintLane, type PersonaId, type StageId, type TouchpointId } from '.'
 
 const stage = (id: string, phase: 'before' | 'during' | 'after', order: string) => makeStage({ id: `stage:${id}` as StageId, phase, order, title: id })
 const persona = (id: string, order: string) => makePersona({ id: `persona:${id}` as PersonaId, order, name: id })
@@ -76,5 +76,48 @@ describe('emotion curves', () => {
     expect(fromMiddle(bedrift, bedrift.points[0].y)).toBeLessThan(0)
     expect(bedrift.points[0].y).toBeGreaterThan(bedrift.y)
     expect(karoline.points[0].x).toBe(layout.columns[0].x + GRID.columnWidth / 2)
+  })
+})
+
+describe('grid layout: the service blueprint', () => {
+  const item = (id: string, stageId: string, lane: BlueprintLane, order: string) =>
+    ({ id: `blueprint-item:${id}`, lane, stageId: `stage:${stageId}`, title: id, description: '', owner: '', touchpointIds: [], order }) as unknown as BlueprintItem
+  const withItems = { ...snapshot, blueprintItems: Object.fromEntries([item('f2', 'b1', 'frontstage', 'a1'), item('f1', 'b1', 'frontstage', 'a0'), item('s1', 'd1', 'support', 'a0')].map((i) => [i.id, i])) }
+
+  it('draws no lanes when the viewer hides the blueprint, so the map is as it was', () => {
+    const hidden = computeGridLayout(withItems)
+    expect(hidden.blueprintLanes).toEqual([])
+    expect(hidden.blueprintItems).toEqual([])
+    expect(hidden.curves[0].y).toBe(layout.curves[0].y)
+  })
+
+  it('puts four lanes under the personas and above the curves, empty ones collapsed, with the three lines between', () => {
+    const shown = computeGridLayout(withItems, { blueprint: true })
+    expect(shown.blueprintLanes.map((l) => [l.lane, l.collapsed])).toEqual([
+      ['evidence', true],
+      ['frontstage', false],
+      ['backstage', true],
+      ['support', false],
+    ])
+    expect(shown.blueprintLanes[0].y).toBe(shown.gridBottom)
+    const [evidence, frontstage, backstage, support] = shown.blueprintLanes
+    expect(evidence.height).toBe(GRID.blueprintCollapsedHeight)
+    expect(shown.blueprintLines).toEqual([
+      { kind: 'interaction', y: frontstage.y },
+      { kind: 'visibility', y: backstage.y },
+      { kind: 'internal', y: support.y },
+    ])
+    expect(shown.curves[0].y).toBeGreaterThan(support.y + support.height - 1)
+    // Items sit in their stage column and lane, stacked by order.
+    const f1 = shown.blueprintItems.find((b) => String(b.item.id) === 'blueprint-item:f1')!
+    const f2 = shown.blueprintItems.find((b) => String(b.item.id) === 'blueprint-item:f2')!
+    expect([f1.index, f2.index]).toEqual([0, 1])
+    expect(f1.x).toBeGreaterThanOrEqual(shown.columns[0].x)
+    expect(f2.y).toBeGreaterThan(f1.y + f1.height - 1)
+    expect(f2.y + f2.height).toBeLessThanOrEqual(frontstage.y + frontstage.height)
+    expect(blueprintCellAt(shown, f2.x + 10, f2.y + 10)).toEqual({ stageId: 'stage:b1', lane: 'frontstage', index: 1 })
+    // The keyboard walks from the lowest card of a column down into its blueprint.
+    expect(neighbourItem(shown, 'touchpoint:k2', 'ArrowDown')).toBe('blueprint-item:f1')
+    expect(neighbourItem(shown, 'blueprint-item:f1', 'ArrowUp')).toBe('touchpoint:k2')
   })
 })

@@ -6,12 +6,19 @@
  *            | stage | stage       | stage         | stage        |
  *  persona A | cards | cards       | …             |              |
  *  persona B | …                                                  |
+ *  evidence  | blueprint items per stage column (when the viewer shows the blueprint)
+ *  ─ ─ ─ ─ ─ ─ line of interaction
+ *  frontstage|
+ *  ─ ─ ─ ─ ─ ─ line of visibility
+ *  backstage |
+ *  ─ ─ ─ ─ ─ ─ line of internal interaction
+ *  support   |
  *  curves    | one emotion curve row per persona, aligned with the stage columns
  */
 import { byOrder } from './fractionalIndex'
 import { emotionCurve, type CurvePoint } from './emotionCurve'
 import type { PersonaId, StageId, TouchpointId } from './ids'
-import { PHASES, type Persona, type Phase, type Snapshot, type Stage, type Touchpoint } from './records'
+import { BLUEPRINT_LANES, PHASES, type BlueprintItem, type BlueprintLane, type Persona, type Phase, type Snapshot, type Stage, type Touchpoint } from './records'
 
 export const GRID = {
   laneHeaderWidth: 200,
@@ -27,6 +34,9 @@ export const GRID = {
   cellFooter: 36,
   curveHeight: 132,
   curveGap: 24,
+  blueprintItemHeight: 64,
+  /** A blueprint lane with no items: one row of its name, the cells still there to select and add to. */
+  blueprintCollapsedHeight: 40,
 } as const
 
 export interface ColumnBox {
@@ -63,11 +73,47 @@ export interface CurveRow {
   points: (CurvePoint & { x: number; y: number })[]
 }
 
+export interface BlueprintLaneBox {
+  lane: BlueprintLane
+  y: number
+  height: number
+  /** No item in any column: drawn as one low row. */
+  collapsed: boolean
+}
+export interface BlueprintItemBox {
+  item: BlueprintItem
+  x: number
+  y: number
+  width: number
+  height: number
+  index: number
+}
+/** The three lines of a service blueprint, each at the top of the lane it opens. */
+export const BLUEPRINT_LINES = [
+  { kind: 'interaction', above: 'frontstage' },
+  { kind: 'visibility', above: 'backstage' },
+  { kind: 'internal', above: 'support' },
+] as const satisfies readonly { kind: string; above: BlueprintLane }[]
+export type BlueprintLineKind = (typeof BLUEPRINT_LINES)[number]['kind']
+export interface BlueprintLineBox {
+  kind: BlueprintLineKind
+  y: number
+}
+
+export interface LayoutOptions {
+  /** Draw the service blueprint's lanes (a viewer's choice; the PDF draws them when the map has items). */
+  blueprint?: boolean
+}
+
 export interface GridLayout {
   phases: PhaseBox[]
   columns: ColumnBox[]
   lanes: LaneBox[]
   cards: CardBox[]
+  /** Empty when the blueprint is hidden. */
+  blueprintLanes: BlueprintLaneBox[]
+  blueprintItems: BlueprintItemBox[]
+  blueprintLines: BlueprintLineBox[]
   curves: CurveRow[]
   /** Top of the first lane. */
   gridTop: number
@@ -106,7 +152,20 @@ export function touchpointsByCell(snapshot: Snapshot): Map<string, Touchpoint[]>
   return cells
 }
 
-export function computeGridLayout(snapshot: Snapshot): GridLayout {
+/** Blueprint items grouped by `stageId|lane`, each cell sorted by order. */
+export function blueprintItemsByCell(snapshot: Snapshot): Map<string, BlueprintItem[]> {
+  const cells = new Map<string, BlueprintItem[]>()
+  for (const item of Object.values(snapshot.blueprintItems)) {
+    const key = cellKey(item.stageId, item.lane)
+    const list = cells.get(key)
+    if (list) list.push(item)
+    else cells.set(key, [item])
+  }
+  for (const list of cells.values()) list.sort(byOrder)
+  return cells
+}
+
+export function computeGridLayout(snapshot: Snapshot, options: LayoutOptions = {}): GridLayout {
   const g = GRID
   const stages = sortedStages(snapshot)
   const personas = sortedPersonas(snapshot)
@@ -153,6 +212,35 @@ export function computeGridLayout(snapshot: Snapshot): GridLayout {
   }
   const gridBottom = y
 
+  const blueprintLanes: BlueprintLaneBox[] = []
+  const blueprintItems: BlueprintItemBox[] = []
+  const blueprintLines: BlueprintLineBox[] = []
+  if (options.blueprint) {
+    const itemCells = blueprintItemsByCell(snapshot)
+    for (const lane of BLUEPRINT_LANES) {
+      let maxItems = 0
+      for (const col of columns) maxItems = Math.max(maxItems, itemCells.get(cellKey(col.stage.id, lane))?.length ?? 0)
+      const collapsed = maxItems === 0
+      const height = collapsed ? g.blueprintCollapsedHeight : g.cellPadding * 2 + maxItems * (g.blueprintItemHeight + g.cardGap) - g.cardGap + g.cellFooter
+      const line = BLUEPRINT_LINES.find((l) => l.above === lane)
+      if (line) blueprintLines.push({ kind: line.kind, y })
+      blueprintLanes.push({ lane, y, height, collapsed })
+      for (const col of columns) {
+        itemCells.get(cellKey(col.stage.id, lane))?.forEach((item, i) => {
+          blueprintItems.push({
+            item,
+            index: i,
+            x: col.x + (g.columnWidth - g.cardWidth) / 2,
+            y: y + g.cellPadding + i * (g.blueprintItemHeight + g.cardGap),
+            width: g.cardWidth,
+            height: g.blueprintItemHeight,
+          })
+        })
+      }
+      y += height
+    }
+  }
+
   const stageIds = columns.map((c) => c.stage.id)
   const curves: CurveRow[] = []
   y += g.curveGap
@@ -169,7 +257,16 @@ export function computeGridLayout(snapshot: Snapshot): GridLayout {
     y += g.curveHeight
   }
 
-  return { phases, columns, lanes, cards, curves, gridTop, gridBottom, width, height: y }
+  return { phases, columns, lanes, cards, blueprintLanes, blueprintItems, blueprintLines, curves, gridTop, gridBottom, width, height: y }
+}
+
+/** Which blueprint cell a canvas point falls in, for dropping a dragged item. */
+export function blueprintCellAt(layout: GridLayout, px: number, py: number): { stageId: StageId; lane: BlueprintLane; index: number } | null {
+  const col = layout.columns.find((c) => px >= c.x && px < c.x + c.width)
+  const lane = layout.blueprintLanes.find((l) => py >= l.y && py < l.y + l.height)
+  if (!col || !lane) return null
+  const slot = Math.floor((py - lane.y - GRID.cellPadding + GRID.cardGap / 2) / (GRID.blueprintItemHeight + GRID.cardGap))
+  return { stageId: col.stage.id, lane: lane.lane, index: Math.max(0, slot) }
 }
 
 /** Which cell a canvas point falls in, for dropping a dragged card. */
@@ -183,12 +280,29 @@ export function cellAt(layout: GridLayout, px: number, py: number): { stageId: S
 
 /** The nearest card from `fromId` in an arrow key's direction, by geometry of the computed layout. */
 export function neighbourCard(layout: GridLayout, fromId: TouchpointId, key: string): TouchpointId | null {
-  const from = layout.cards.find((c) => c.touchpoint.id === fromId)
+  const boxes = layout.cards.map((c) => ({ id: c.touchpoint.id, x: c.x, y: c.y, width: c.width, height: c.height }))
+  return nearestInDirection(boxes, fromId, key)
+}
+
+/**
+ * The nearest card or blueprint item from `fromId` in an arrow key's direction: the keyboard
+ * walks down from the customer's cards into the blueprint under them and back.
+ */
+export function neighbourItem(layout: GridLayout, fromId: string, key: string): string | null {
+  const boxes = [
+    ...layout.cards.map((c) => ({ id: c.touchpoint.id as string, x: c.x, y: c.y, width: c.width, height: c.height })),
+    ...layout.blueprintItems.map((b) => ({ id: b.item.id as string, x: b.x, y: b.y, width: b.width, height: b.height })),
+  ]
+  return nearestInDirection(boxes, fromId, key)
+}
+
+function nearestInDirection<I extends string>(boxes: { id: I; x: number; y: number; width: number; height: number }[], fromId: string, key: string): I | null {
+  const from = boxes.find((c) => c.id === fromId)
   if (!from) return null
   const fx = from.x + from.width / 2
   const fy = from.y + from.height / 2
-  let best: { id: TouchpointId; score: number } | null = null
-  for (const c of layout.cards) {
+  let best: { id: I; score: number } | null = null
+  for (const c of boxes) {
     if (c === from) continue
     const dx = c.x + c.width / 2 - fx
     const dy = c.y + c.height / 2 - fy
@@ -196,7 +310,7 @@ export function neighbourCard(layout: GridLayout, fromId: TouchpointId, key: str
     const across = key === 'ArrowRight' || key === 'ArrowLeft' ? Math.abs(dy) : Math.abs(dx)
     if (along <= 1) continue
     const score = along + across * 3
-    if (!best || score < best.score) best = { id: c.touchpoint.id, score }
+    if (!best || score < best.score) best = { id: c.id, score }
   }
   return best?.id ?? null
 }

@@ -2,7 +2,7 @@
  * Ids carry their type (`touchpoint:V1StGXR8`) so a reference names what it points at, and they
  * are branded so a persona id cannot be passed where a stage id is expected.
  */
-export type RecordType = 'persona' | 'stage' | 'touchpoint' | 'annotation' | 'link' | 'comment' | 'action' | 'promise' | 'service-priority' | 'feedback-set' | 'feedback-link' | 'quote'
+export type RecordType = 'persona' | 'stage' | 'touchpoint' | 'annotation' | 'link' | 'comment' | 'action' | 'promise' | 'service-priority' | 'feedback-set' | 'feedback-link' | 'quote' | 'blueprint-item'
 
 declare const brand: unique symbol
 export type Id<T extends RecordType> = `${T}:${string}` & { readonly [brand]: T }
@@ -19,6 +19,7 @@ export type ServicePriorityId = Id<'service-priority'>
 export type FeedbackSetId = Id<'feedback-set'>
 export type FeedbackLinkId = Id<'feedback-link'>
 export type QuoteId = Id<'quote'>
+export type BlueprintItemId = Id<'blueprint-item'>
 
 const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'
 

@@ -33,6 +33,8 @@ export interface JourneyJson {
   feedbackSets: unknown[]
   feedbackLinks: unknown[]
   quotes: unknown[]
+  /** The service blueprint (README "Document additions"): a file written before it reads as empty. */
+  blueprintItems: unknown[]
 }
 
 const phaseRank = (p: string) => PHASES.indexOf(p as (typeof PHASES)[number])
@@ -48,6 +50,7 @@ function sortedRecords(snapshot: Snapshot, collection: CollectionName): AnyRecor
     case 'actions':
     case 'promises':
     case 'servicePriorities':
+    case 'blueprintItems':
       return (records as { id: string; order: string }[]).sort(byOrder) as AnyRecord[]
     case 'comments':
       return (records as Snapshot['comments'][string][]).sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id))
@@ -83,6 +86,7 @@ export function toJourneyJson(snapshot: Snapshot): JourneyJson {
     feedbackSets: [],
     feedbackLinks: [],
     quotes: [],
+    blueprintItems: [],
   }
   for (const c of COLLECTIONS) out[c] = sortedRecords(snapshot, c).map((r) => structuredClone(r))
   return out
@@ -94,7 +98,7 @@ export function stringifyJourneyJson(snapshot: Snapshot): string {
 
 /** Every collection, empty: the start of a snapshot, and what a file written before a collection existed holds. */
 export function emptyCollections(): Omit<Snapshot, 'meta'> {
-  return { personas: {}, stages: {}, touchpoints: {}, annotations: {}, links: {}, comments: {}, actions: {}, promises: {}, servicePriorities: {}, feedbackSets: {}, feedbackLinks: {}, quotes: {} }
+  return { personas: {}, stages: {}, touchpoints: {}, annotations: {}, links: {}, comments: {}, actions: {}, promises: {}, servicePriorities: {}, feedbackSets: {}, feedbackLinks: {}, quotes: {}, blueprintItems: {} }
 }
 
 export type ParseResult = { ok: true; snapshot: Snapshot; migrated: string[] } | { ok: false; errors: ValidationError[] }

@@ -6,13 +6,13 @@
  * names a stage that is gone. Such a card is *unplaced*: it stays in the document, the canvas
  * lists it in the "Unplaced" tray, and anyone can drag it into a cell or delete it. The same
  * holds for annotations and comments whose target was deleted concurrently (or whose reply chain
- * loops or runs deeper than `MAX_REPLY_DEPTH`: a hostile writer's), and for service
- * priorities whose promise was. (An action's `addresses` or a priority's `touchpointIds` naming a
- * deleted record is not an orphan: the record stays in place and readers skip the stale id.) Nothing a participant
- * added disappears unseen.
+ * loops or runs deeper than `MAX_REPLY_DEPTH`: a hostile writer's), for service priorities whose
+ * promise was, and for blueprint items whose stage was. (An action's `addresses` or a priority's
+ * `touchpointIds` naming a deleted record is not an orphan: the record stays in place and readers
+ * skip the stale id.) Nothing a participant added disappears unseen.
  */
 import { replyChainRoot } from './replyChain'
-import { PHASES, type Annotation, type Comment, type Link, type ServicePriority, type Snapshot, type Touchpoint } from './records'
+import { PHASES, type Annotation, type BlueprintItem, type Comment, type Link, type ServicePriority, type Snapshot, type Touchpoint } from './records'
 
 export interface Orphans {
   touchpoints: Touchpoint[]
@@ -25,6 +25,8 @@ export interface Orphans {
    * lists them so they can be moved under another promise or deleted.
    */
   servicePriorities: ServicePriority[]
+  /** Blueprint items whose stage was deleted while someone added or moved them: the tray lists them. */
+  blueprintItems: BlueprintItem[]
 }
 
 export function targetExists(snapshot: Snapshot, targetId: string): boolean {
@@ -52,5 +54,6 @@ export function findOrphans(snapshot: Snapshot): Orphans {
   })
   const links = Object.values(snapshot.links).filter((l) => !Object.hasOwn(snapshot.touchpoints, l.from) || !Object.hasOwn(snapshot.touchpoints, l.to))
   const servicePriorities = Object.values(snapshot.servicePriorities).filter((p) => !Object.hasOwn(snapshot.promises, p.promiseId))
-  return { touchpoints, annotations, comments, links, servicePriorities }
+  const blueprintItems = Object.values(snapshot.blueprintItems).filter((item) => !Object.hasOwn(snapshot.stages, item.stageId))
+  return { touchpoints, annotations, comments, links, servicePriorities, blueprintItems }
 }

@@ -1,4 +1,4 @@
-import type { ActionId, AnnotationId, CommentId, FeedbackLinkId, FeedbackSetId, LinkId, PersonaId, PromiseId, QuoteId, ServicePriorityId, StageId, TouchpointId } from './ids'
+import type { ActionId, AnnotationId, BlueprintItemId, CommentId, FeedbackLinkId, FeedbackSetId, LinkId, PersonaId, PromiseId, QuoteId, ServicePriorityId, StageId, TouchpointId } from './ids'
 
 /** The three phases of every journey, in the order they are drawn. */
 export const PHASES = ['before', 'during', 'after'] as const
@@ -250,6 +250,35 @@ export interface Quote {
   channel: string
 }
 
+/**
+ * The service blueprint's lanes under the customer's journey, top to bottom: what the customer
+ * sees and touches (physical evidence), what staff do in front of the customer (frontstage),
+ * what staff do out of sight (backstage), and the processes and systems that support them.
+ * The line of interaction lies above frontstage, the line of visibility between frontstage and
+ * backstage, the line of internal interaction above support.
+ */
+export const BLUEPRINT_LANES = ['evidence', 'frontstage', 'backstage', 'support'] as const
+export type BlueprintLane = (typeof BLUEPRINT_LANES)[number]
+
+/** One step of the organisation behind the journey, in a blueprint lane of a stage column. */
+export interface BlueprintItem {
+  id: BlueprintItemId
+  lane: BlueprintLane
+  stageId: StageId
+  title: string
+  description: string
+  /** The department that does it. */
+  owner: string
+  /**
+   * The touchpoints it serves. A set: a nested Y.Map of id → true in the document, so two
+   * people linking at once both keep theirs; an array in a snapshot and in JSON. Ids whose
+   * touchpoint was deleted are ignored by readers.
+   */
+  touchpointIds: TouchpointId[]
+  /** Fractional index among the items of its lane and stage. */
+  order: string
+}
+
 export interface RecordsByCollection {
   personas: Persona
   stages: Stage
@@ -263,6 +292,7 @@ export interface RecordsByCollection {
   feedbackSets: FeedbackSet
   feedbackLinks: FeedbackLink
   quotes: Quote
+  blueprintItems: BlueprintItem
 }
 export type CollectionName = keyof RecordsByCollection
 export const COLLECTIONS = [
@@ -278,6 +308,7 @@ export const COLLECTIONS = [
   'feedbackSets',
   'feedbackLinks',
   'quotes',
+  'blueprintItems',
 ] as const satisfies readonly CollectionName[]
 export type AnyRecord = RecordsByCollection[CollectionName]
 
@@ -296,6 +327,7 @@ export interface Snapshot {
   feedbackSets: Readonly<Record<string, FeedbackSet>>
   feedbackLinks: Readonly<Record<string, FeedbackLink>>
   quotes: Readonly<Record<string, Quote>>
+  blueprintItems: Readonly<Record<string, BlueprintItem>>
 }
 
 export function isNeedKind(kind: AnnotationKind): boolean {

@@ -13,6 +13,7 @@ import { isCalendarDate } from './calendarDate'
 import {
   ACTION_STATUSES,
   ANNOTATION_KINDS,
+  BLUEPRINT_LANES,
   EMOTION_MAX,
   EVIDENCE_LEVELS,
   METRIC_RANGES,
@@ -158,6 +159,15 @@ const FIELDS: { [C in CollectionName]: Record<Exclude<keyof RecordsByCollection[
     date: { type: 'date' },
     channel: text(500),
   },
+  blueprintItems: {
+    lane: { type: 'enum', values: BLUEPRINT_LANES, fallback: 'frontstage' },
+    stageId: { type: 'ref', to: ['stage'] },
+    title: text(MAX_TITLE),
+    description: text(MAX_TEXT),
+    owner: text(200),
+    touchpointIds: { type: 'refs', to: 'touchpoint', max: MAX_REFS },
+    order: { type: 'order' },
+  },
 }
 
 export const RECORD_TYPE_OF: { [C in CollectionName]: RecordType } = {
@@ -173,6 +183,7 @@ export const RECORD_TYPE_OF: { [C in CollectionName]: RecordType } = {
   feedbackSets: 'feedback-set',
   feedbackLinks: 'feedback-link',
   quotes: 'quote',
+  blueprintItems: 'blueprint-item',
 }
 
 const PALETTE = ['#4f7cff', '#e8663d', '#2fa67a', '#b05cd6', '#d9a400', '#d4487a', '#3aa6c4', '#7a8a2e']

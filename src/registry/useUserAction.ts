@@ -18,14 +18,16 @@ function useUndoStackVersion(undoManager: Y.UndoManager): string {
   )
 }
 
-export function useUserAction(id: string): { action: UserAction; enabled: boolean; run(): void } {
+export function useUserAction(id: string): { action: UserAction; enabled: boolean; pressed: boolean | undefined; run(): void } {
   const { doc, undoManager } = useMapSession()
   const action = userAction(id)
   useUndoStackVersion(undoManager)
   const enabled = useJourneyStore((state) => action.enabled({ doc, undoManager, state }))
+  const pressed = useJourneyStore((state) => action.pressed?.({ doc, undoManager, state }))
   return {
     action,
     enabled,
+    pressed,
     run() {
       const ctx: ActionContext = { doc, undoManager, state: useJourneyStore.getState() }
       if (action.enabled(ctx)) action.perform(ctx)

@@ -8,8 +8,8 @@
  * person does (a key, a button) and may run a command, select something or open a panel.
  */
 import type * as Y from 'yjs'
-import { addPersona, addStage, addTouchpoint, deleteLink, deleteTouchpoint } from '../commands'
-import { neighbourCard, PHASES, type GridLayout, type Phase, type TouchpointId } from '../model'
+import { addBlueprintItem, addPersona, addStage, addTouchpoint, deleteBlueprintItem, deleteLink, deleteTouchpoint } from '../commands'
+import { isId, neighbourItem, PHASES, type BlueprintLane, type GridLayout, type Phase, type StageId } from '../model'
 import { translate, type MessageKey } from '../i18n/translate'
 import { selectReadOnly, type JourneyState } from '../store'
 import type { Shortcut } from './shortcuts'
@@ -21,7 +21,7 @@ export interface ActionContext {
   /** The store's state at the moment of the key press or click. */
   state: JourneyState
   /** Present while the canvas is shown: card geometry for the arrow keys, and a way to focus a card. */
-  canvas?: { layout: GridLayout; focusCard(id: TouchpointId): void }
+  canvas?: { layout: GridLayout; focusCard(id: string): void }
   /** The key that ran it, for actions that one of several keys runs (the arrows). */
   key?: string
 }
@@ -48,6 +48,8 @@ export interface UserAction {
   phase?: Phase
   /** False where the browser's own handling of the key must go on (Escape also closes dialogs). */
   preventDefault?: false
+  /** For a view toggle: whether it is on (its button shows as pressed). */
+  pressed?(ctx: ActionContext): boolean
   enabled(ctx: ActionContext): boolean
   perform(ctx: ActionContext): void
 }
@@ -65,12 +67,30 @@ function targetCell({ state }: ActionContext) {
   return null
 }
 
-/** The card an arrow key goes to: the neighbour in its direction, or the first card when none is selected. */
-function arrowTarget({ state, canvas, key }: ActionContext): TouchpointId | null {
+/** The blueprint cell a new item goes in: the selected blueprint cell, or the selected item's. */
+function targetBlueprintCell({ state }: ActionContext): { stageId: StageId; lane: BlueprintLane } | null {
+  if (!state.showBlueprint) return null
+  const sel = state.selection
+  if (sel?.kind === 'blueprintCell') return { stageId: sel.stageId, lane: sel.lane }
+  if (sel?.kind === 'blueprintItem') {
+    const item = state.snapshot.blueprintItems[sel.id]
+    if (item && state.snapshot.stages[item.stageId]) return { stageId: item.stageId, lane: item.lane }
+  }
+  return null
+}
+
+/** The card or blueprint item an arrow key goes to: the neighbour in its direction, or the first card when none is selected. */
+function arrowTarget({ state, canvas, key }: ActionContext): string | null {
   if (!canvas) return null
   const sel = state.selection
-  if (sel?.kind === 'touchpoint') return neighbourCard(canvas.layout, sel.id, key ?? '')
-  return canvas.layout.cards[0]?.touchpoint.id ?? null
+  if (sel?.kind === 'touchpoint' || sel?.kind === 'blueprintItem') return neighbourItem(canvas.layout, sel.id, key ?? '')
+  return canvas.layout.cards[0]?.touchpoint.id ?? canvas.layout.blueprintItems[0]?.item.id ?? null
+}
+
+function selectionOfItem(id: string | null): JourneyState['selection'] {
+  if (isId('touchpoint', id)) return { kind: 'touchpoint', id }
+  if (isId('blueprint-item', id)) return { kind: 'blueprintItem', id }
+  return null
 }
 
 function addStageAction(phase: Phase): UserAction {
@@ -131,8 +151,15 @@ export const USER_ACTIONS: readonly UserAction[] = [
     label: 'shortcuts.addTouchpoint',
     shortcuts: [{ key: 'n' }],
     scope: 'canvas',
-    enabled: (ctx) => writable(ctx) && targetCell(ctx) !== null,
+    enabled: (ctx) => writable(ctx) && (targetCell(ctx) !== null || targetBlueprintCell(ctx) !== null),
     perform: (ctx) => {
+      const place = targetBlueprintCell(ctx)
+      if (place) {
+        const id = addBlueprintItem(ctx.doc, { ...place, title: translate(ctx.state.snapshot.meta.locale, 'newRecord.blueprintItem') })
+        ctx.state.select({ kind: 'blueprintItem', id })
+        ctx.state.startEditingTitle(id)
+        return
+      }
       const cell = targetCell(ctx)
       if (!cell) return
       const id = addTouchpoint(ctx.doc, { ...cell, title: translate(ctx.state.snapshot.meta.locale, 'newRecord.touchpoint') })
@@ -145,9 +172,9 @@ export const USER_ACTIONS: readonly UserAction[] = [
     label: 'shortcuts.rename',
     shortcuts: [{ key: 'Enter' }],
     scope: 'canvas',
-    enabled: (ctx) => writable(ctx) && ctx.state.selection?.kind === 'touchpoint',
+    enabled: (ctx) => writable(ctx) && (ctx.state.selection?.kind === 'touchpoint' || ctx.state.selection?.kind === 'blueprintItem'),
     perform: ({ state }) => {
-      if (state.selection?.kind === 'touchpoint') state.startEditingTitle(state.selection.id)
+      if (state.selection?.kind === 'touchpoint' || state.selection?.kind === 'blueprintItem') state.startEditingTitle(state.selection.id)
     },
   },
   {
@@ -155,13 +182,14 @@ export const USER_ACTIONS: readonly UserAction[] = [
     label: 'shortcuts.delete',
     shortcuts: [{ key: 'Delete' }, { key: 'Backspace' }],
     scope: 'canvas',
-    enabled: (ctx) => writable(ctx) && (ctx.state.selection?.kind === 'touchpoint' || ctx.state.selection?.kind === 'link'),
+    enabled: (ctx) => writable(ctx) && (ctx.state.selection?.kind === 'touchpoint' || ctx.state.selection?.kind === 'link' || ctx.state.selection?.kind === 'blueprintItem'),
     perform: ({ doc, state, canvas }) => {
       const sel = state.selection
-      if (sel?.kind === 'touchpoint') {
-        const next = canvas ? (neighbourCard(canvas.layout, sel.id, 'ArrowDown') ?? neighbourCard(canvas.layout, sel.id, 'ArrowUp')) : null
-        deleteTouchpoint(doc, sel.id)
-        state.select(next ? { kind: 'touchpoint', id: next } : null)
+      if (sel?.kind === 'touchpoint' || sel?.kind === 'blueprintItem') {
+        const next = canvas ? (neighbourItem(canvas.layout, sel.id, 'ArrowDown') ?? neighbourItem(canvas.layout, sel.id, 'ArrowUp')) : null
+        if (sel.kind === 'touchpoint') deleteTouchpoint(doc, sel.id)
+        else deleteBlueprintItem(doc, sel.id)
+        state.select(selectionOfItem(next))
         if (next) canvas?.focusCard(next)
       } else if (sel?.kind === 'link') {
         deleteLink(doc, sel.id)
@@ -178,7 +206,7 @@ export const USER_ACTIONS: readonly UserAction[] = [
     perform: (ctx) => {
       const next = arrowTarget(ctx)
       if (!next) return
-      ctx.state.select({ kind: 'touchpoint', id: next })
+      ctx.state.select(selectionOfItem(next))
       ctx.canvas?.focusCard(next)
     },
   },
@@ -213,6 +241,18 @@ export const USER_ACTIONS: readonly UserAction[] = [
       heading.tabIndex = -1
       heading.focus()
     },
+  },
+  {
+    // A view setting of this participant, never written to the map: anyone may hide the
+    // blueprint to work on the customer's side while the room keeps it.
+    id: 'toggleBlueprint',
+    label: 'blueprint.toggle',
+    shortcuts: [{ key: 'b' }],
+    scope: 'map',
+    toolbar: 'edit',
+    enabled: () => true,
+    pressed: ({ state }) => state.showBlueprint,
+    perform: ({ state }) => state.setShowBlueprint(!state.showBlueprint),
   },
   {
     id: 'showShortcuts',

@@ -49,6 +49,7 @@ function memberships(snapshot: Snapshot): Set<string> {
   const out = new Set<string>()
   for (const a of Object.values(snapshot.actions)) for (const id of a.addresses) out.add(`${a.id} → ${id}`)
   for (const p of Object.values(snapshot.servicePriorities)) for (const id of p.touchpointIds) out.add(`${p.id} → ${id}`)
+  for (const item of Object.values(snapshot.blueprintItems)) for (const id of item.touchpointIds) out.add(`${item.id} → ${id}`)
   return out
 }
 
@@ -64,6 +65,12 @@ interface FuzzResult {
   deleted: Set<string>
   linked: Set<string>
   unlinked: Set<string>
+  /**
+   * Records a version restore wrote back while the restorer had not yet heard of them: the same
+   * key created twice at once, of which Yjs keeps one whole record, so a link made inside the
+   * losing copy goes with it. Rare and inherent to restoring a version offline; counted apart.
+   */
+  recreated: Set<string>
   operations: number
 }
 
@@ -86,6 +93,7 @@ function runFuzz(seed: number, order: DeliveryOrder = 'per-sender'): FuzzResult 
     const deleted = new Set<string>()
     const linked = new Set<string>()
     const unlinked = new Set<string>()
+    const recreated = new Set<string>()
     const versions: Snapshot[] = []
     const operations = random.int(100, 200)
     let clock = Date.UTC(2024, 0, 1)
@@ -98,7 +106,7 @@ function runFuzz(seed: number, order: DeliveryOrder = 'per-sender'): FuzzResult 
       RANDOM_COMMANDS[name].run({ doc: peer.doc, undo: peer.undo, commands, view: before, random, now: new Date(clock), author: peer.name, versions })
       const after = readSnapshot(peer.doc)
       const [beforeIds, afterIds] = [recordIds(before), recordIds(after)]
-      for (const id of afterIds) if (!beforeIds.has(id)) created.add(id)
+      for (const id of afterIds) if (!beforeIds.has(id)) (name === 'replaceContent' && created.has(id) ? recreated : created).add(id)
       for (const id of beforeIds) if (!afterIds.has(id)) deleted.add(id)
       const [beforeLinks, afterLinks] = [memberships(before), memberships(after)]
       for (const link of afterLinks) if (!beforeLinks.has(link)) linked.add(link)
@@ -110,12 +118,12 @@ function runFuzz(seed: number, order: DeliveryOrder = 'per-sender'): FuzzResult 
       if (offline.length && random.chance(0.08)) network.goOnline(random.pick(offline))
     }
     network.flush(random)
-    return { network, created, deleted, linked, unlinked, operations }
+    return { network, created, deleted, linked, unlinked, recreated, operations }
   })
 }
 
 /** Every assertion the fuzz makes about the settled network. */
-function expectConvergedWithNothingLost({ network, created, deleted, linked, unlinked }: FuzzResult, { exportable = true } = {}): void {
+function expectConvergedWithNothingLost({ network, created, deleted, linked, unlinked, recreated }: FuzzResult, { exportable = true } = {}): void {
   const { peers } = network
   expect(network.pending).toBe(0)
   for (const peer of peers) {
@@ -138,7 +146,7 @@ function expectConvergedWithNothingLost({ network, created, deleted, linked, unl
     // the record back (the undo restores the record as its deleter saw it, without a link made
     // concurrently); any other link someone made and nobody unlinked stays.
     const finalLinks = memberships(final)
-    const explained = (link: string) => unlinked.has(link) || link.split(' → ').some((id) => deleted.has(id) || !recordIds(final).has(id))
+    const explained = (link: string) => unlinked.has(link) || link.split(' → ').some((id) => deleted.has(id) || recreated.has(id) || !recordIds(final).has(id))
     const lostLinks = [...linked].filter((link) => !explained(link) && !finalLinks.has(link))
     expect(lostLinks, 'links made, never unlinked by anyone, and gone').toEqual([])
   }
@@ -155,6 +163,8 @@ function expectConvergedWithNothingLost({ network, created, deleted, linked, unl
   expect(orphans.links.map((l) => l.id).sort()).toEqual(danglingLinks.map((l) => l.id).sort())
   const homelessPriorities = Object.values(final.servicePriorities).filter((p) => !(p.promiseId in final.promises))
   expect(orphans.servicePriorities.map((p) => p.id).sort()).toEqual(homelessPriorities.map((p) => p.id).sort())
+  const unplacedItems = Object.values(final.blueprintItems).filter((item) => !(item.stageId in final.stages))
+  expect(orphans.blueprintItems.map((item) => item.id).sort()).toEqual(unplacedItems.map((item) => item.id).sort())
 
   // The converged map, orphans and all, still exports as a file that imports again.
   if (!exportable) return

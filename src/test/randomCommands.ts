@@ -17,6 +17,7 @@ import { readWorkshop } from '../doc'
 import {
   ACTION_STATUSES,
   ANNOTATION_KINDS,
+  BLUEPRINT_LANES,
   CHANNELS,
   EVIDENCE_LEVELS,
   findOrphans,
@@ -548,6 +549,66 @@ export const RANDOM_COMMANDS: Record<string, RandomCommandEntry> = {
     run: ({ commands, doc, random, view }) => {
       const sp = random.maybePick(values(view.servicePriorities))
       if (sp) commands.deleteServicePriority(doc, sp.id)
+    },
+  },
+
+  /** The service blueprint: items in lanes under the stages, linked to the touchpoints they serve. */
+  addBlueprintItem: {
+    weight: 3,
+    role: 'content',
+    run: ({ commands, doc, random, view }) => {
+      const stage = random.maybePick(values(view.stages))
+      if (!stage) return
+      commands.addBlueprintItem(doc, {
+        lane: random.pick(BLUEPRINT_LANES),
+        stageId: stage.id,
+        title: random.text(),
+        owner: random.pick(DEPARTMENTS),
+        touchpointIds: someOf(random, values(view.touchpoints).map((t) => t.id)),
+        index: random.chance(0.5) ? random.int(0, 3) : undefined,
+      })
+    },
+  },
+  updateBlueprintItem: {
+    weight: 2,
+    role: 'content',
+    run: ({ commands, doc, random, view }) => {
+      const item = random.maybePick(values(view.blueprintItems))
+      if (!item) return
+      commands.updateBlueprintItem(doc, item.id, random.chance(0.5) ? { title: random.text() } : { owner: random.pick(DEPARTMENTS), description: random.text() })
+    },
+  },
+  /** Move an item to another lane or stage, or reorder it; unplaced items (stage deleted concurrently) are the ones to place. */
+  moveBlueprintItem: {
+    weight: 2,
+    role: 'content',
+    run: ({ commands, doc, random, view }) => {
+      const orphans = findOrphans(view).blueprintItems
+      const item = random.chance(0.4) && orphans.length ? random.pick(orphans) : random.maybePick(values(view.blueprintItems))
+      const stage = random.maybePick(values(view.stages))
+      if (!item || !stage) return
+      commands.moveBlueprintItem(doc, item.id, { lane: random.chance(0.5) ? item.lane : random.pick(BLUEPRINT_LANES), stageId: stage.id, index: random.int(0, 3) })
+    },
+  },
+  /** Link a touchpoint an item serves, or unlink one. */
+  linkBlueprintTouchpoint: {
+    weight: 3,
+    role: 'content',
+    run: ({ commands, doc, random, view }) => {
+      const item = random.maybePick(values(view.blueprintItems))
+      if (!item) return
+      const linked = item.touchpointIds.filter((id) => view.touchpoints[id])
+      const unlinked = values(view.touchpoints).filter((t) => !item.touchpointIds.includes(t.id))
+      if (linked.length && (random.chance(0.35) || unlinked.length === 0)) commands.unlinkBlueprintTouchpoint(doc, item.id, random.pick(linked) as TouchpointId)
+      else if (unlinked.length) commands.linkBlueprintTouchpoint(doc, item.id, random.pick(unlinked).id)
+    },
+  },
+  deleteBlueprintItem: {
+    weight: 1,
+    role: 'content',
+    run: ({ commands, doc, random, view }) => {
+      const item = random.maybePick(values(view.blueprintItems))
+      if (item) commands.deleteBlueprintItem(doc, item.id)
     },
   },
 

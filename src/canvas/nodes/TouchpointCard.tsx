@@ -64,6 +64,11 @@ export const TouchpointCard = memo(function TouchpointCard({ id, data, selected 
           {unmet > 0 && <span className="tp-mark unmet" title={t.plural('canvas.mark.unmet', unmet)}>{unmet}</span>}
           {summary.pain > 0 && <span className="tp-mark pain" title={t.plural('canvas.badge.pain', summary.pain)}>⚡{summary.pain}</span>}
           {summary.truth > 0 && <span className="tp-mark truth" title={t.plural('canvas.badge.truth', summary.truth)}>★{summary.truth}</span>}
+          {data.blueprintCount > 0 && (
+            <span className="tp-mark blueprint" role="img" aria-label={t.plural('blueprint.servedBy', data.blueprintCount)} data-testid="blueprint-badge">
+              ⚙{data.blueprintCount}
+            </span>
+          )}
           {votables?.some((v) => v.total !== null) && (
             <span className="tp-mark votes" role="img" aria-label={t.plural('voting.votes', votables.reduce((n, v) => n + (v.total ?? 0), 0))}>
               ●{votables.reduce((n, v) => n + (v.total ?? 0), 0)}
@@ -126,6 +131,12 @@ export const TouchpointCard = memo(function TouchpointCard({ id, data, selected 
         {summary.opportunity > 0 && <li className="badge opportunity" title={t.plural('canvas.badge.opportunity', summary.opportunity)}>◆ {summary.opportunity}</li>}
         {summary.note > 0 && <li className="badge note" title={t.plural('canvas.badge.note', summary.note)}>✎ {summary.note}</li>}
         {summary.comments > 0 && <li className="badge comment" title={t.plural('canvas.badge.comments', summary.comments)}>💬 {summary.comments}</li>}
+        {data.blueprintCount > 0 && (
+          <li className="badge blueprint" title={t.plural('blueprint.servedBy', data.blueprintCount)} data-testid="blueprint-badge">
+            <span aria-hidden="true">⚙</span> <span className="visually-hidden">{t.plural('blueprint.servedBy', data.blueprintCount)}</span>
+            <span aria-hidden="true">{data.blueprintCount}</span>
+          </li>
+        )}
         {summary.evidenced + summary.assumed > 0 && (
           <li className="badge evidence" title={t('canvas.badge.evidence', { evidenced: summary.evidenced, assumed: summary.assumed })}>
             <span className="visually-hidden">{t('canvas.badge.evidenceLabel')} </span>

@@ -1,3 +1,4 @@
+import { BlueprintCell, BlueprintItemCard, BlueprintLaneHeader, BlueprintLine } from './BlueprintNodes'
 import { EmotionCurve } from './EmotionCurveNode'
 import { CellBackground, LaneHeader, PhaseHeader, StageHeader } from './HeaderNodes'
 import { TouchpointCard } from './TouchpointCard'
@@ -10,4 +11,8 @@ export const nodeTypes = {
   cell: CellBackground,
   touchpoint: TouchpointCard,
   curve: EmotionCurve,
+  blueprintLane: BlueprintLaneHeader,
+  blueprintCell: BlueprintCell,
+  blueprintItem: BlueprintItemCard,
+  blueprintLine: BlueprintLine,
 }

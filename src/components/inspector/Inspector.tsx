@@ -3,6 +3,8 @@ import { phaseOfTarget } from '../../model'
 import { useT } from '../../i18n/useT'
 import { selectSelection, selectSnapshot, useJourneyStore } from '../../store'
 import { VotingPanel } from '../workshop/VotingPanel'
+import { BlueprintCellInspector } from './BlueprintCellInspector'
+import { BlueprintItemInspector } from './BlueprintItemInspector'
 import { CellInspector } from './CellInspector'
 import { JumpToComments, selectCommentTarget, useTopOnNewSelection } from './InspectorNavigation'
 import { LinkInspector } from './LinkInspector'
@@ -39,6 +41,12 @@ export function Inspector() {
   } else if (selection?.kind === 'cell' && snapshot.stages[selection.stageId] && snapshot.personas[selection.personaId]) {
     title = t('inspector.cell')
     body = <CellInspector stageId={selection.stageId} personaId={selection.personaId} snapshot={snapshot} />
+  } else if (selection?.kind === 'blueprintItem' && snapshot.blueprintItems[selection.id]) {
+    title = t('blueprint.item')
+    body = <BlueprintItemInspector item={snapshot.blueprintItems[selection.id]} snapshot={snapshot} />
+  } else if (selection?.kind === 'blueprintCell' && snapshot.stages[selection.stageId]) {
+    title = t('blueprint.cell')
+    body = <BlueprintCellInspector stageId={selection.stageId} lane={selection.lane} snapshot={snapshot} />
   } else if (selection?.kind === 'link' && snapshot.links[selection.id]) {
     title = t('inspector.link')
     body = <LinkInspector id={selection.id} snapshot={snapshot} />

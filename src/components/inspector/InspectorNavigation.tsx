@@ -1,13 +1,9 @@
 import { useEffect, type RefObject } from 'react'
-import { selectSelection, selectSnapshot, useJourneyStore, type JourneyState } from '../../store'
+import { selectedRecordId, selectionKey, selectSelection, selectSnapshot, useJourneyStore, type JourneyState } from '../../store'
 import { useT } from '../../i18n/useT'
 
 /** A key that changes when another record is selected (not when the selected one changes). */
-const selectSelectionKey = (s: JourneyState): string => {
-  const sel = s.selection
-  if (!sel) return ''
-  return sel.kind === 'cell' ? `cell:${sel.stageId}|${sel.personaId}` : sel.id
-}
+const selectSelectionKey = (s: JourneyState): string => selectionKey(s.selection)
 
 /** The inspector starts at the top for a new selection, not where the last one was scrolled to. */
 export function useTopOnNewSelection(ref: RefObject<HTMLElement | null>) {
@@ -57,6 +53,7 @@ export function JumpToComments({ targetId }: { targetId: string }) {
 /** The selected record's id when it carries comments (everything but a cell, a link and the map). */
 export const selectCommentTarget = (s: JourneyState): string | null => {
   const sel = selectSelection(s)
-  if (!sel || sel.kind === 'cell' || sel.kind === 'link') return null
-  return sel.id
+  // Comments hang on the customer's side of the map (and on annotations); a blueprint item carries none.
+  if (!sel || sel.kind === 'blueprintItem') return null
+  return selectedRecordId(sel)
 }

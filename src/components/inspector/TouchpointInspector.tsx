@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react'
-import { deleteLink, deleteTouchpoint, linkTouchpoints, updateTouchpoint } from '../../commands'
-import { CHANNELS, isId, type Snapshot, type Touchpoint } from '../../model'
+import { deleteLink, deleteTouchpoint, linkTouchpoints, unlinkBlueprintTouchpoint, updateTouchpoint } from '../../commands'
+import { byOrder, BLUEPRINT_LANES, CHANNELS, isId, type Snapshot, type Touchpoint } from '../../model'
 import { phaseName } from '../../i18n/phaseNames'
 import { translate, type MessageKey } from '../../i18n/translate'
 import { useT } from '../../i18n/useT'
@@ -71,6 +71,7 @@ export function TouchpointInspector({ tp, snapshot }: { tp: Touchpoint; snapshot
       <Section title={t('common.metrics')}>
         <TouchpointMetrics tp={tp} />
       </Section>
+      <ServedBy tp={tp} snapshot={snapshot} />
       <NotesAndComments targetId={tp.id} />
       <Section title={t('common.links')}>
         <ul className="links-list">
@@ -112,5 +113,36 @@ export function TouchpointInspector({ tp, snapshot }: { tp: Touchpoint; snapshot
       </Section>
       {!readOnly && <DeleteRecordButton label={t('inspector.deleteTouchpoint')} onDelete={() => deleteTouchpoint(doc, tp.id)} />}
     </>
+  )
+}
+
+/** The blueprint items that serve this touchpoint: the organisation behind it, one click from each. */
+function ServedBy({ tp, snapshot }: { tp: Touchpoint; snapshot: Snapshot }) {
+  const { doc } = useMapSession()
+  const readOnly = useJourneyStore(selectReadOnly)
+  const select = useJourneyStore((s) => s.select)
+  const t = useT()
+  const items = Object.values(snapshot.blueprintItems)
+    .filter((item) => item.touchpointIds.includes(tp.id))
+    .sort((a, b) => BLUEPRINT_LANES.indexOf(a.lane) - BLUEPRINT_LANES.indexOf(b.lane) || byOrder(a, b))
+  if (items.length === 0) return null
+  return (
+    <Section title={t('blueprint.servedByTitle')}>
+      <ul className="links-list" data-testid="served-by">
+        {items.map((item) => (
+          <li key={item.id}>
+            <button type="button" className="link-button" onClick={() => select({ kind: 'blueprintItem', id: item.id })}>
+              {t(`blueprint.lane.${item.lane}`)}: {item.title || t('blueprint.untitled')}
+              {item.owner && ` · ${item.owner}`}
+            </button>
+            {!readOnly && (
+              <button type="button" className="link-button danger" onClick={() => unlinkBlueprintTouchpoint(doc, item.id, tp.id)} aria-label={t('inspector.removeLinkTo', { title: item.title || t('blueprint.untitled') })}>
+                {t('common.remove')}
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+    </Section>
   )
 }

@@ -807,7 +807,7 @@ export const en = {
 
   // Registered actions (src/registry): the shortcut sheet and the keyboard-only actions' names
   'shortcuts.title': 'Keyboard shortcuts',
-  'shortcuts.addTouchpoint': 'Add a touchpoint in the selected cell',
+  'shortcuts.addTouchpoint': 'Add a touchpoint, or a blueprint item, in the selected cell',
   'shortcuts.rename': 'Rename the selected card',
   'shortcuts.delete': 'Delete the selected card or link',
   'shortcuts.moveBetweenCards': 'Move between cards',
@@ -981,6 +981,33 @@ export const en = {
   'legend.stageCount': 'Number on a stage: its annotations',
   'legend.votes': 'Dots: votes in a dot-voting round',
   'legend.curve': 'Emotion curve: each persona\'s emotion stage by stage',
+  // The service blueprint (issue 20)
+  'newRecord.blueprintItem': 'New blueprint item',
+  'blueprint.lane.evidence': 'Physical evidence',
+  'blueprint.lane.frontstage': 'Frontstage',
+  'blueprint.lane.backstage': 'Backstage',
+  'blueprint.lane.support': 'Support processes',
+  'blueprint.line.interaction': 'Line of interaction',
+  'blueprint.line.visibility': 'Line of visibility',
+  'blueprint.line.internal': 'Line of internal interaction',
+  'blueprint.untitled': 'Untitled item',
+  'blueprint.item': 'Blueprint item',
+  'blueprint.cell': 'Blueprint cell',
+  'blueprint.cellHint': 'Press N to add an item',
+  'blueprint.itemRole': 'blueprint item',
+  'blueprint.laneNode': 'Service blueprint: {lane}',
+  'blueprint.laneLabel': 'Lane',
+  'blueprint.servesTouchpoints': 'Touchpoints it serves',
+  'blueprint.linkTouchpoint': 'Link a touchpoint…',
+  'blueprint.noLinks': 'Not linked to a touchpoint yet.',
+  'blueprint.servedByTitle': 'Service blueprint behind it',
+  'blueprint.servedBy.one': '{count} blueprint item serves this touchpoint',
+  'blueprint.servedBy.other': '{count} blueprint items serve this touchpoint',
+  'blueprint.serves.one': 'Serves {count} touchpoint',
+  'blueprint.serves.other': 'Serves {count} touchpoints',
+  'blueprint.toggle': 'Service blueprint',
+  'blueprint.delete': 'Delete item',
+  'blueprint.addHere': 'Add an item here',
 } as const
 
 export type MessageKey = keyof typeof en
