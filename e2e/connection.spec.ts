@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page, type WebSocketRoute } from '@playwright/test'
-import { addCardInFirstCell, card, createMapFromHome, openAs, setIdentity, SHOTS } from './helpers'
+import { addCardInFirstCell, card, createMapFromHome, linkOf, openAs, setIdentity, SHOTS } from './helpers'
 
 const FRIDA = 'Frida Fasilitator'
 const ANNE = 'Anne Ås'
@@ -81,11 +81,11 @@ test('an editor whose network drops after the timer ran reconnects and keeps wor
 test('a refused editor is told so and what to do, never "Offline"', async ({ page, browser }) => {
   const anne = await workshop(page, browser, 'Betaler i kassen')
   // Bjørn is away (offline) when the link is revoked: his way back is refused over HTTP, with no socket.
-  const bjorn = await openAs(browser, anne.url(), 'Bjørn Bø', '#d9a400')
+  const bjorn = await openAs(browser, await linkOf(anne), 'Bjørn Bø', '#d9a400')
   await bjorn.context().setOffline(true)
   await expect(bjorn.getByTestId('connection')).toHaveText('Offline')
   const mapId = new URL(page.url()).pathname.split('/').pop()!
-  const facilitatorToken = new URLSearchParams(new URL(page.url()).hash.slice(1)).get('token')!
+  const facilitatorToken = new URLSearchParams(new URL(await linkOf(page)).hash.slice(1)).get('token')!
   const revoked = await page.request.post(`/api/maps/${mapId}/revoke`, { headers: { authorization: `Bearer ${facilitatorToken}` }, data: { role: 'editor' } })
   expect(revoked.status()).toBe(200)
 

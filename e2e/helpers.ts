@@ -120,3 +120,15 @@ export async function addCardInFirstCell(page: Page, title: string) {
   await page.keyboard.press('Enter')
   await expect(card(page, title)).toBeVisible()
 }
+
+/**
+ * The link this page's map is open with, as a person would share it (`/m/<id>#token=T`): the
+ * address itself no longer shows the token once the map has taken it into its storage.
+ */
+export async function linkOf(page: Page): Promise<string> {
+  const url = new URL(page.url())
+  const mapId = url.pathname.split('/').pop()!
+  const token = await page.evaluate((id) => (JSON.parse(localStorage.getItem('journey:recent-maps') ?? '[]') as { id: string; token?: string }[]).find((m) => m.id === id)?.token, mapId)
+  expect(token, 'the map keeps its link token in this browser').toBeTruthy()
+  return `${url.origin}/m/${mapId}#token=${encodeURIComponent(token!)}`
+}

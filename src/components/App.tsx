@@ -1,6 +1,7 @@
-import { lazy, Suspense, useEffect } from 'react'
+import { lazy, Suspense, useEffect, useState } from 'react'
 import { UiLocaleContext } from '../i18n/useT'
 import { selectUiLocale, useJourneyStore } from '../store'
+import { takeLinkToken } from '../sync'
 import { MapPage } from './MapPage'
 import { ErrorBoundary } from './ErrorBoundary'
 
@@ -27,10 +28,9 @@ function Route() {
   const path = location.pathname
   const server = /^\/m\/([A-Za-z0-9_-]{1,64})\/?$/.exec(path)
   if (server) {
-    const token = new URLSearchParams(location.hash.slice(1)).get('token') ?? undefined
     return (
       <ErrorBoundary label={path}>
-        <MapPage key={server[1]} mapId={server[1]} token={token} local={false} />
+        <ServerMap key={server[1]} mapId={server[1]} />
       </ErrorBoundary>
     )
   }
@@ -46,4 +46,10 @@ function Route() {
       <HomePage />
     </Suspense>
   )
+}
+
+/** A map on the server, opened with the link's token, which leaves the address once it is kept (see takeLinkToken). */
+function ServerMap({ mapId }: { mapId: string }) {
+  const [token] = useState(() => takeLinkToken(mapId))
+  return <MapPage mapId={mapId} token={token} local={false} />
 }

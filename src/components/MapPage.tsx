@@ -42,8 +42,6 @@ export function setPendingInit(mapId: string, init: { title: string; template?: 
 export function MapPage({ mapId, token, local }: { mapId: string; token?: string; local: boolean }) {
   const [identity, setIdentity] = useState<Identity | null>(() => loadIdentity())
   const [session, setSession] = useState<MapSession | null>(null)
-  /** The relay's reason for refusing this link, when it refuses it. */
-  const [error, setError] = useState<string | null>(null)
   const [shareOpen, setShareOpen] = useState(false)
   // The canvas unmounts under another view: its keyboard shortcuts (Delete…) must not act unseen.
   const [view, setView] = useState<MapView>('canvas')
@@ -58,6 +56,9 @@ export function MapPage({ mapId, token, local }: { mapId: string; token?: string
     let cancelled = false
     const s = openMapSession({ mapId, token: local ? undefined : token, role, identity })
     setSession(s)
+    // A map on the server that this browser holds no link for shows the copy kept here, read-only,
+    // and says so (ReadOnlyBanner): never a silent "only in this browser" whose edits reach no one.
+    if (!local && !token) useJourneyStore.getState().setConnection({ status: 'refused', refusal: 'missing', role: 'viewer' })
     rememberMap({ id: mapId, local, token, role })
     if (!local && token) {
       measureClockOffset()
@@ -70,10 +71,9 @@ export function MapPage({ mapId, token, local }: { mapId: string; token?: string
           s.awareness.setLocalStateField('user', { name: identity.name, color: identity.color, role: info.role })
           rememberMap({ id: mapId, role: info.role, title: info.title, ...(info.role === 'facilitator' || info.role === 'editor' || info.role === 'viewer' ? { links: { [info.role]: token } } : {}) })
         })
-        .catch((e: unknown) => {
-          // Offline: keep the remembered role. A refused link says so.
-          if (e instanceof ApiError && e.linkRefused) setError(e.message)
-        })
+        // Offline: keep the remembered role. A refused link is the session's to tell (ReadOnlyBanner),
+        // over the map as this browser kept it, so nothing typed here is out of sight.
+        .catch(() => undefined)
     }
     if (local) {
       void s.whenLocalLoaded.then(async () => {
@@ -118,15 +118,6 @@ export function MapPage({ mapId, token, local }: { mapId: string; token?: string
   }, [schemaVersion, t])
 
   if (!identity) return <NameDialog onDone={setIdentity} />
-  if (error) {
-    return (
-      <main className="page-message">
-        <h1>{t('map.cannotOpen')}</h1>
-        <p role="alert">{t('map.linkRefused', { message: error })}</p>
-        <a href="/">{t('map.backToAll')}</a>
-      </main>
-    )
-  }
   if (!session) return null
 
   const publish = async () => {

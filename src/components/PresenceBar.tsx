@@ -21,7 +21,7 @@ export const ConnectionIndicator = memo(function ConnectionIndicator() {
       text = t('connection.local')
       break
     case 'refused':
-      text = refusal === 'revoked' || refusal === 'link' ? t('connection.refusedLink') : t('connection.refusedReload')
+      text = refusal === 'missing' ? t('connection.noLink') : refusal === 'revoked' || refusal === 'link' ? t('connection.refusedLink') : t('connection.refusedReload')
       break
     case 'offline':
       text = unsynced > 0 ? t.plural('connection.offlineUnsynced', unsynced) : t('connection.offline')

@@ -36,7 +36,7 @@ export function ReadOnlyBanner() {
   )
 }
 
-const EXPLAIN = { revoked: 'refusal.revoked', link: 'refusal.linkRejected', schema: 'refusal.schema', forbidden: 'refusal.forbidden', malformed: 'refusal.malformed' } as const
+const EXPLAIN = { revoked: 'refusal.revoked', link: 'refusal.linkRejected', schema: 'refusal.schema', forbidden: 'refusal.forbidden', malformed: 'refusal.malformed', missing: 'refusal.missing' } as const
 
 /**
  * The relay refused this participant for good. A revoked or expired link needs a new link from
@@ -54,6 +54,7 @@ function RefusedBanner({ refusal }: { refusal: Refusal }) {
         {t(EXPLAIN[refusal])}
         {unsynced > 0 && <> {t.plural('refusal.unsaved', unsynced)}</>}
       </p>
+      {refusal === 'missing' && <a href="/">{t('home.recentMaps')}</a>}
       {refusal === 'malformed' && (
         <button type="button" onClick={() => location.reload()}>
           {t('common.reload')}

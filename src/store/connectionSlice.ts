@@ -11,9 +11,10 @@ export type Role = 'facilitator' | 'editor' | 'viewer'
 /**
  * Why the relay refused: `revoked` (the facilitator revoked the link, close 4403), `link` (the
  * link is refused over HTTP: expired, revoked or forged), `schema` (an update broke the document
- * schema, 4422), `forbidden` (a write this role may never make, 4423), `malformed` (4400).
+ * schema, 4422), `forbidden` (a write this role may never make, 4423), `malformed` (4400),
+ * `missing` (a map on the server that this browser holds no link for: nothing to connect with).
  */
-export type Refusal = 'revoked' | 'link' | 'schema' | 'forbidden' | 'malformed'
+export type Refusal = 'revoked' | 'link' | 'schema' | 'forbidden' | 'malformed' | 'missing'
 
 export interface ConnectionSlice {
   mapId: string | null

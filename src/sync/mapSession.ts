@@ -93,8 +93,10 @@ export function openMapSession(options: OpenMapOptions): MapSession {
         p.disconnect()
         p.connect()
       })
-      .catch(() => {
-        if (!destroyed && !p.shouldConnect && refusal === null) p.connect()
+      .catch((e: unknown) => {
+        if (destroyed) return
+        if (e instanceof ApiError && e.linkRefused) refuse('link')
+        else if (!p.shouldConnect && refusal === null) p.connect()
       })
     whenSynced = new Promise((resolve) => {
       if (p.synced) resolve()

@@ -52,3 +52,32 @@ export function rememberMap(entry: Partial<RecentMap> & { id: string }): void {
 export function forgetMap(id: string): void {
   localStorage.setItem(KEY, JSON.stringify(listRecentMaps().filter((m) => m.id !== id)))
 }
+
+/**
+ * The token this browser opens a server map with. A link's `#token=…` is taken into this
+ * browser's recent maps (localStorage, keyed by map id) and cleaned from the address, so a
+ * reload, a language switch or a copied address keeps the role and never shows the token; an
+ * address without a token opens with the one kept here. A new link replaces a kept token (the
+ * facilitator may have sent a fresh one after a revoke); its role is the link's claim until the
+ * server confirms it (`fetchMapInfo`), never trusted for anything but what to draw first.
+ */
+export function takeLinkToken(mapId: string): string | undefined {
+  const fromAddress = new URLSearchParams(location.hash.slice(1)).get('token') || undefined
+  if (fromAddress) {
+    const kept = getRecentMap(mapId)
+    if (kept?.token !== fromAddress) rememberMap({ id: mapId, local: false, token: fromAddress, role: claimedRole(fromAddress) ?? 'editor' })
+    history.replaceState(history.state, '', location.pathname + location.search)
+    return fromAddress
+  }
+  return getRecentMap(mapId)?.token
+}
+
+/** The role a token names (its payload is base64url JSON `{"r": role, …}`, see server/auth/tokens.ts). */
+function claimedRole(token: string): RecentMap['role'] | undefined {
+  try {
+    const payload = JSON.parse(atob(token.split('.')[0].replace(/-/g, '+').replace(/_/g, '/'))) as { r?: unknown }
+    return payload.r === 'facilitator' || payload.r === 'editor' || payload.r === 'viewer' ? payload.r : undefined
+  } catch {
+    return undefined
+  }
+}

@@ -2,7 +2,8 @@
  * Insights: the same document seen as charts and tables beside the canvas. Everything here is
  * derived (src/insights) from the snapshot the canvas draws, so it updates live with every edit.
  */
-import { lazy, Suspense, useId, useMemo, type ReactNode } from 'react'
+import { lazy, Suspense, useId, useMemo, type MouseEvent, type ReactNode } from 'react'
+import { scrollWithin } from '../scrollWithin'
 import { personaCurves } from '../../insights/emotionCurves'
 import { selectSnapshot, useJourneyStore } from '../../store'
 import { AsIsToBe } from './AsIsToBe'
@@ -24,18 +25,30 @@ export function InsightsView() {
   const measured = useJourneyStore(measuredSnapshot)
   const chart = useMemo(() => personaCurves(snapshot), [snapshot])
   const t = useT()
+  // Section jumps scroll this page only (never the whole page, never the address: it holds no anchors).
+  const jump = (id: string) => (e: MouseEvent<HTMLElement>) => {
+    const page = e.currentTarget.closest<HTMLElement>('.view-page')
+    const section = page?.querySelector<HTMLElement>(`#${id}`)
+    if (!page || !section) return
+    scrollWithin(page, section)
+    const heading = section.querySelector<HTMLElement>('h3')
+    if (heading) {
+      heading.tabIndex = -1
+      heading.focus({ preventScroll: true })
+    }
+  }
   return (
     <div className="view-page insights-view">
       <h2>{t('insights.heading')}</h2>
       <p className="intro">{t('insights.intro')}</p>
       <nav className="view-nav" aria-label={t('insights.sections')}>
-        <a href="#insight-curves">{t('insights.curves')}</a>
-        <a href="#insight-compare">{t('insights.compare')}</a>
-        <a href="#insight-heat">{t('insights.heat')}</a>
-        <a href="#insight-gaps">{t('insights.gaps')}</a>
-        <a href="#insight-matrix">{t('insights.matrix')}</a>
-        <a href="#insight-scorecard">{t('insights.scorecard')}</a>
-        <a href="#insight-feedback">{t('feedback.heading')}</a>
+        <button type="button" className="link-button" onClick={jump('insight-curves')}>{t('insights.curves')}</button>
+        <button type="button" className="link-button" onClick={jump('insight-compare')}>{t('insights.compare')}</button>
+        <button type="button" className="link-button" onClick={jump('insight-heat')}>{t('insights.heat')}</button>
+        <button type="button" className="link-button" onClick={jump('insight-gaps')}>{t('insights.gaps')}</button>
+        <button type="button" className="link-button" onClick={jump('insight-matrix')}>{t('insights.matrix')}</button>
+        <button type="button" className="link-button" onClick={jump('insight-scorecard')}>{t('insights.scorecard')}</button>
+        <button type="button" className="link-button" onClick={jump('insight-feedback')}>{t('feedback.heading')}</button>
       </nav>
       <InsightSection id="insight-curves" title={t('insights.curves')} hint={t('insights.curvesHint')}>
         {chart.curves.some((c) => c.points.length) ? (

@@ -1,6 +1,7 @@
 import { useEffect, type RefObject } from 'react'
 import { selectedRecordId, selectionKey, selectSelection, selectSnapshot, useJourneyStore, type JourneyState } from '../../store'
 import { useT } from '../../i18n/useT'
+import { scrollWithin } from '../scrollWithin'
 
 /** A key that changes when another record is selected (not when the selected one changes). */
 const selectSelectionKey = (s: JourneyState): string => selectionKey(s.selection)
@@ -36,9 +37,10 @@ export function JumpToComments({ targetId }: { targetId: string }) {
         type="button"
         className="link-button"
         onClick={(e) => {
-          const section = e.currentTarget.closest('.inspector')?.querySelector<HTMLElement>('[data-inspector-section="comments"]')
-          if (!section) return
-          section.scrollIntoView({ block: 'start' })
+          const inspector = e.currentTarget.closest<HTMLElement>('.inspector')
+          const section = inspector?.querySelector<HTMLElement>('[data-inspector-section="comments"]')
+          if (!inspector || !section) return
+          scrollWithin(inspector, section)
           const box = section.querySelector<HTMLElement>('textarea') ?? section.querySelector<HTMLElement>('h3')
           if (box && box.tagName === 'H3') box.tabIndex = -1
           box?.focus({ preventScroll: true })

@@ -113,9 +113,6 @@ export const da: Record<MessageKey, string> = {
   'role.viewer': 'læser',
 
   'map.documentTitle': '{title} · Kunderejsekort',
-  'map.cannotOpen': 'Kortet kan ikke åbnes',
-  'map.linkRefused': 'Dette link åbner ikke længere kortet: {message}',
-  'map.backToAll': 'Tilbage til alle kort',
   'map.newerSchema': 'Kortet bruger skema v{version}, som er nyere end denne app (v{supported}). Det er skrivebeskyttet, indtil appen er opdateret.',
   'map.couldNotPublish': 'Kunne ikke udgive: {message}',
   'map.canvasRegion': 'Kunderejsekort',
@@ -158,6 +155,8 @@ export const da: Record<MessageKey, string> = {
   'refusal.schema': "Serveren afviste en ændring fra denne browser, fordi den ville ødelægge kortet. Genindlæs kortet, som serveren har det, for at arbejde videre.",
   'refusal.forbidden': "Serveren afviste en ændring, som din rolle ikke må lave. Genindlæs kortet, som serveren har det, for at arbejde videre.",
   'refusal.malformed': "Serveren kunne ikke læse en besked fra denne browser. Genindlæs for at oprette forbindelse igen.",
+  'refusal.missing': "Denne browser har intet link til dette kort, så den viser kun kopien, der er gemt her, og det, du gør, når ikke kortet. Åbn kortet igen fra Seneste kort på forsiden, eller bed facilitatoren om et link.",
+  'connection.noLink': "Intet link · bed om et",
   'refusal.unsaved.one': "{count} ændring lavet her er ikke på serveren.",
   'refusal.unsaved.other': "{count} ændringer lavet her er ikke på serveren.",
   'common.reload': "Genindlæs",

@@ -123,9 +123,6 @@ export const en = {
 
   // Map page
   'map.documentTitle': '{title} · Journey map',
-  'map.cannotOpen': 'Cannot open this map',
-  'map.linkRefused': 'This link no longer opens the map: {message}',
-  'map.backToAll': 'Back to all maps',
   'map.newerSchema': 'This map uses schema v{version}, newer than this app (v{supported}). It is read-only until the app is updated.',
   'map.couldNotPublish': 'Could not publish: {message}',
   'map.canvasRegion': 'Journey map',
@@ -171,6 +168,8 @@ export const en = {
   'refusal.schema': "The server refused a change from this browser because it would break the map. Reload the map as the server has it to go on working.",
   'refusal.forbidden': "The server refused a change that your role may not make. Reload the map as the server has it to go on working.",
   'refusal.malformed': "The server could not read a message from this browser. Reload to reconnect.",
+  'refusal.missing': "This browser holds no link to this map, so it shows only the copy kept here and nothing you do reaches the map. Reopen the map from Recent maps on the home page, or ask the facilitator for a link.",
+  'connection.noLink': "No link · ask for one",
   'refusal.unsaved.one': "{count} change made here is not on the server.",
   'refusal.unsaved.other': "{count} changes made here are not on the server.",
   'common.reload': "Reload",

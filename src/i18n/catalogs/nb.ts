@@ -113,9 +113,6 @@ export const nb: Record<MessageKey, string> = {
   'role.viewer': 'leser',
 
   'map.documentTitle': '{title} · Kundereisekart',
-  'map.cannotOpen': 'Kartet kan ikke åpnes',
-  'map.linkRefused': 'Denne lenken åpner ikke lenger kartet: {message}',
-  'map.backToAll': 'Tilbake til alle kart',
   'map.newerSchema': 'Kartet bruker skjema v{version}, som er nyere enn denne appen (v{supported}). Det er skrivebeskyttet til appen er oppdatert.',
   'map.couldNotPublish': 'Kunne ikke publisere: {message}',
   'map.canvasRegion': 'Kundereisekart',
@@ -158,6 +155,8 @@ export const nb: Record<MessageKey, string> = {
   'refusal.schema': "Serveren avviste en endring fra denne nettleseren fordi den ville ødelagt kartet. Last inn kartet slik serveren har det, for å jobbe videre.",
   'refusal.forbidden': "Serveren avviste en endring som rollen din ikke har lov til å gjøre. Last inn kartet slik serveren har det, for å jobbe videre.",
   'refusal.malformed': "Serveren kunne ikke lese en melding fra denne nettleseren. Last inn på nytt for å koble til igjen.",
+  'refusal.missing': "Denne nettleseren har ingen lenke til dette kartet, så den viser bare kopien som er lagret her, og det du gjør, når ikke kartet. Åpne kartet igjen fra Nylige kart på forsiden, eller be fasilitatoren om en lenke.",
+  'connection.noLink': "Ingen lenke · be om en",
   'refusal.unsaved.one': "{count} endring gjort her er ikke på serveren.",
   'refusal.unsaved.other': "{count} endringer gjort her er ikke på serveren.",
   'common.reload': "Last inn på nytt",

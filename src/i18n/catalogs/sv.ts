@@ -113,9 +113,6 @@ export const sv: Record<MessageKey, string> = {
   'role.viewer': 'läsare',
 
   'map.documentTitle': '{title} · Kundresekarta',
-  'map.cannotOpen': 'Kartan kan inte öppnas',
-  'map.linkRefused': 'Den här länken öppnar inte längre kartan: {message}',
-  'map.backToAll': 'Tillbaka till alla kartor',
   'map.newerSchema': 'Kartan använder schema v{version}, som är nyare än den här appen (v{supported}). Den är skrivskyddad tills appen har uppdaterats.',
   'map.couldNotPublish': 'Kunde inte publicera: {message}',
   'map.canvasRegion': 'Kundresekarta',
@@ -158,6 +155,8 @@ export const sv: Record<MessageKey, string> = {
   'refusal.schema': "Servern nekade en ändring från den här webbläsaren eftersom den skulle förstöra kartan. Ladda om kartan som servern har den för att arbeta vidare.",
   'refusal.forbidden': "Servern nekade en ändring som din roll inte får göra. Ladda om kartan som servern har den för att arbeta vidare.",
   'refusal.malformed': "Servern kunde inte läsa ett meddelande från den här webbläsaren. Ladda om för att ansluta igen.",
+  'refusal.missing': "Den här webbläsaren har ingen länk till den här kartan, så den visar bara kopian som sparats här och det du gör når inte kartan. Öppna kartan igen från Senaste kartor på startsidan, eller be facilitatorn om en länk.",
+  'connection.noLink': "Ingen länk · be om en",
   'refusal.unsaved.one': "{count} ändring som gjorts här finns inte på servern.",
   'refusal.unsaved.other': "{count} ändringar som gjorts här finns inte på servern.",
   'common.reload': "Ladda om",
