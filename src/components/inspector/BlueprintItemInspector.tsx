@@ -5,7 +5,7 @@ import { phaseName } from '../../i18n/phaseNames'
 import { useT } from '../../i18n/useT'
 import { selectReadOnly, useJourneyStore, type JourneyState } from '../../store'
 import { useMapSession } from '../../session/MapSessionContext'
-import { Section, TextField } from '../fields'
+import { Section, TextField } from '../../fields/fields'
 import { DeleteRecordButton } from './RecordButtons'
 
 const selectEditingTitle = (s: JourneyState) => s.editingTitleId
