@@ -51,6 +51,8 @@ const SAME_AS_ENGLISH: Partial<Record<MessageKey, string>> = {
   'feedback.column.score': 'Danish survey tools say score (NPS-score)',
   'print.measured.smallN': 'a warning sign, no words',
   'print.measured.csv.n': 'n is the statistical symbol in every language',
+  'versions.field.status': 'status is the Danish, Swedish and Norwegian word',
+  'versions.field.text': 'text is the Swedish word',
 }
 
 const OTHERS = [['da', da], ['sv', sv], ['nb', nb]] as const
