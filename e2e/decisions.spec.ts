@@ -125,3 +125,25 @@ test('a version’s preview lists every change, an emotion and a need status amo
   await mine.getByRole('button', { name: 'Undo' }).click()
   await expect(card(anne, 'Gets a slot in 10 days').getByText('+1', { exact: true })).toBeVisible()
 })
+
+test('one rule for languages: on a Danish map in an English interface, the Legend is English and the versions the relay took read Danish', async ({ page }) => {
+  await setIdentity(page, 'Analytiker Øster')
+  await createMapFromHome(page, /Bilforsikring.*Dansk/)
+  await expect(page.getByTestId('connection')).toHaveText('Connected')
+  // The interface's own words: the Legend, like the badges it explains.
+  await page.getByRole('button', { name: 'Legend' }).click()
+  await expect(page.getByRole('region', { name: 'What the marks on the map mean' })).toBeVisible()
+  await page.getByRole('button', { name: 'Legend' }).click()
+  // The map's content: the version the relay took at the session's start has a Danish name; why it
+  // was taken is the interface's word.
+  await page.getByRole('button', { name: 'Versions' }).click()
+  const first = page.locator('.versions-list li').first()
+  await expect(first).toContainText('Sessionens start')
+  await expect(first).toContainText('session start')
+  // Locking takes another, named in the map's language too.
+  await page.getByRole('button', { name: 'Close' }).click()
+  await page.getByRole('button', { name: 'Lock map' }).click()
+  await page.getByRole('button', { name: 'Versions' }).click()
+  await expect(page.locator('.versions-list')).toContainText('Låst')
+  await expect(page.locator('.versions-list')).not.toContainText('Locked')
+})

@@ -5,6 +5,7 @@ import { saveVersion, type VersionInfo } from '../../sync'
 import { selectSnapshot, useJourneyStore } from '../../store'
 import { formatDateTime } from '../../i18n/format'
 import { useT } from '../../i18n/useT'
+import { useMapT } from '../useMapT'
 import { useMapSession } from '../../session/MapSessionContext'
 import { VersionCanvas } from './VersionCanvas'
 import { fieldChangeText, recordChangeText } from './recordChangeText'
@@ -18,6 +19,7 @@ export function VersionPreview({ mapId, token, info, version, onBack, onRestored
   const session = useMapSession()
   const { doc } = session
   const t = useT()
+  const mapT = useMapT()
   const now = useJourneyStore(selectSnapshot)
   const isFacilitator = useJourneyStore((s) => s.role === 'facilitator')
   const diff = useMemo(() => diffVersion(version, now), [version, now])
@@ -32,7 +34,7 @@ export function VersionPreview({ mapId, token, info, version, onBack, onRestored
     setBusy(true)
     try {
       // The map as it is now stays reachable: restoring is itself undoable from this list.
-      await saveVersion(mapId, token, t('versions.beforeRestoreName', { name: info.name }))
+      await saveVersion(mapId, token, mapT('versions.beforeRestoreName', { name: info.name }))
       // One undo step of its own, so the restorer's Undo takes back exactly the restore.
       session.undoManager.stopCapturing()
       replaceContent(doc, version)

@@ -502,6 +502,8 @@ export const da: Record<MessageKey, string> = {
   // Versions: a version on a canvas with what changed since; restore asks first (issue 12)
   'versions.canvasLabel': 'Versionen, skrivebeskyttet, med ændringerne siden markeret',
   'versions.beforeRestoreName': 'Før gendannelse af »{name}«',
+  'versions.auto.lock': 'Låst',
+  'versions.auto.sessionStart': 'Sessionens start',
   'versions.someoneRestored': '{name} gendannede »{version}«',
   'versions.youRestored': 'Du gendannede »{version}« for alle',
   'versions.restoreConfirm.one': 'Gendan »{name}« for alle? {count} ændring siden da fortrydes. Kortet, som det er nu, gemmes først som en version.',

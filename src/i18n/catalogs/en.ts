@@ -529,6 +529,8 @@ export const en = {
   // Versions: a version on a canvas with what changed since; restore asks first (issue 12)
   'versions.canvasLabel': 'The version, read-only, with what changed since marked on it',
   'versions.beforeRestoreName': 'Before restoring “{name}”',
+  'versions.auto.lock': 'Locked',
+  'versions.auto.sessionStart': 'Session start',
   'versions.someoneRestored': '{name} restored “{version}”',
   'versions.youRestored': 'You restored “{version}” for everyone',
   'versions.restoreConfirm.one': 'Restore “{name}” for everyone? {count} change made since is undone. The map as it is now is saved as a version first.',

@@ -502,6 +502,8 @@ export const nb: Record<MessageKey, string> = {
   // Versions: a version on a canvas with what changed since; restore asks first (issue 12)
   'versions.canvasLabel': 'Versjonen, skrivebeskyttet, med endringene siden markert',
   'versions.beforeRestoreName': 'Før gjenoppretting av «{name}»',
+  'versions.auto.lock': 'Låst',
+  'versions.auto.sessionStart': 'Øktens start',
   'versions.someoneRestored': '{name} gjenopprettet «{version}»',
   'versions.youRestored': 'Du gjenopprettet «{version}» for alle',
   'versions.restoreConfirm.one': 'Gjenopprette «{name}» for alle? {count} endring siden da angres. Kartet slik det er nå, lagres først som en versjon.',

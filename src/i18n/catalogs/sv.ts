@@ -502,6 +502,8 @@ export const sv: Record<MessageKey, string> = {
   // Versions: a version on a canvas with what changed since; restore asks first (issue 12)
   'versions.canvasLabel': 'Versionen, skrivskyddad, med ändringarna sedan dess markerade',
   'versions.beforeRestoreName': 'Före återställning av ”{name}”',
+  'versions.auto.lock': 'Låst',
+  'versions.auto.sessionStart': 'Sessionens början',
   'versions.someoneRestored': '{name} återställde ”{version}”',
   'versions.youRestored': 'Du återställde ”{version}” för alla',
   'versions.restoreConfirm.one': 'Återställa ”{name}” för alla? {count} ändring sedan dess ångras. Kartan som den är nu sparas först som en version.',
