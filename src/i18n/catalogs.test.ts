@@ -88,6 +88,15 @@ describe('message catalogs', () => {
     expect(blank).toEqual([])
   })
 
+  it('catches a message changed in English and not in the other languages (catalogs/fingerprints.json)', async () => {
+    const { staleTranslations } = await import('./fingerprints')
+    const recorded = (await import('./catalogs/fingerprints.json')).default
+    expect(staleTranslations(recorded, { en, da, sv, nb })).toEqual([])
+    // As announce.unlocked once was: reworded in English, left as it was elsewhere.
+    const reworded = { ...en, 'announce.unlocked': `${en['announce.unlocked']} (reworded)` }
+    expect(staleTranslations(recorded, { en: reworded, da, sv, nb })).toEqual(['announce.unlocked: changed in English but not in da, sv, nb'])
+  })
+
   it('pairs every plural form: a .one has its .other', () => {
     const keys = new Set(Object.keys(en))
     const lonely = [...keys].filter((key) => (key.endsWith('.one') && !keys.has(key.replace(/\.one$/, '.other'))) || (key.endsWith('.other') && !keys.has(key.replace(/\.other$/, '.one'))))
