@@ -27,7 +27,9 @@ export function changeLabels(diff: VersionDiff, now: Snapshot, t: Translator): M
   for (const r of diff.records) {
     const record = (r.kind === 'removed' ? r.then : r.now) as { targetId?: string; from?: string }
     const on = r.collection === 'touchpoints' ? r.id : (record.targetId ?? record.from)
-    if (on && (now.touchpoints[on] || diff.cards.some((c) => c.id === on)) && !marks.get(on)?.className.includes('diff-changed')) add(on, 'diff-changed', t('versions.diff.changedLegend'))
+    // A card added or removed since says so already; what sat on it came and went with it.
+    const cameOrWent = diff.cards.some((c) => c.id === on && (c.kind === 'added' || c.kind === 'removed'))
+    if (on && now.touchpoints[on] && !cameOrWent && !marks.get(on)?.className.includes('diff-changed')) add(on, 'diff-changed', t('versions.diff.changedLegend'))
   }
   for (const s of diff.stages) {
     if (s.kind === 'removed') add(s.then.id, 'diff-removed', t('versions.diff.removedSince'))
