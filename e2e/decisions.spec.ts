@@ -83,3 +83,67 @@ test('the action plan takes up the top-voted pain point first, and starts action
   await expect(items).toHaveCount(before)
   await expect(items.first()).toContainText(pain)
 })
+
+test('a version’s preview lists every change, an emotion and a need status among them, counts what it lists, and a restore is told to everyone', async ({ page, browser }) => {
+  await openTemplate(page)
+  const anne = await openAs(browser, await shareLink(page, 'Editor link'), 'Anne Ås', '#b05cd6')
+  const version = 'Før lunsj 🍽️'
+  await page.getByRole('button', { name: 'Versions' }).click()
+  await page.getByLabel('Version name').fill(version)
+  await page.getByRole('button', { name: 'Save version' }).click()
+  await expect(page.getByRole('button', { name: `Preview ${version}` })).toBeVisible()
+  await page.getByRole('button', { name: 'Close' }).click()
+
+  // The emotion −1 → +1 and a need's status Partly met → Met: neither moves nor retitles a card.
+  await card(page, 'Gets a slot in 10 days').click()
+  await page.locator('.emotion-picker label').filter({ hasText: '+1' }).click()
+  const need = 'Get a slot that suits her, before winter comes'
+  await page.getByRole('combobox', { name: `Status of ${need}` }).selectOption({ label: 'Met' })
+  // Anne has the card selected: her outline must not be drawn on the version.
+  await card(anne, 'Gets a slot in 10 days').click()
+
+  await page.getByRole('button', { name: 'Versions' }).click()
+  await page.getByRole('button', { name: `Preview ${version}` }).click()
+  const preview = page.getByLabel(`Preview of ${version}`)
+  const changes = preview.getByTestId('version-change')
+  await expect(changes.filter({ hasText: 'emotion −1 → +1' })).toHaveCount(1)
+  await expect(changes.filter({ hasText: `“${need}”: status Partly met → Met` })).toHaveCount(1)
+  await expect(preview.locator('.version-canvas .tp-card[style*="outline"]')).toHaveCount(0)
+  const listed = await changes.count()
+  await page.screenshot({ path: `${SHOTS}/decisions-version-diff.png` })
+  await page.getByRole('button', { name: 'Restore this version…' }).click()
+  await expect(page.getByRole('alertdialog')).toContainText(`${listed} ${listed === 1 ? 'change' : 'changes'} made since`)
+  await page.getByRole('button', { name: 'Restore for everyone' }).click()
+
+  await expect(anne.getByRole('alert').filter({ hasText: `Frida Fasilitator restored “${version}”` })).toBeVisible()
+  await expect(anne.getByRole('alert').getByRole('button', { name: 'Undo' })).toHaveCount(0)
+  const mine = page.getByTestId('restore-notice')
+  await expect(mine).toContainText(`You restored “${version}” for everyone`)
+  await expect(card(anne, 'Gets a slot in 10 days').getByText('-1', { exact: true })).toBeVisible()
+  await anne.screenshot({ path: `${SHOTS}/decisions-restored-notice.png` })
+  // The restorer's Undo takes the restore back, for everyone.
+  await mine.getByRole('button', { name: 'Undo' }).click()
+  await expect(card(anne, 'Gets a slot in 10 days').getByText('+1', { exact: true })).toBeVisible()
+})
+
+test('one rule for languages: on a Danish map in an English interface, the Legend is English and the versions the relay took read Danish', async ({ page }) => {
+  await setIdentity(page, 'Analytiker Øster')
+  await createMapFromHome(page, /Bilforsikring.*Dansk/)
+  await expect(page.getByTestId('connection')).toHaveText('Connected')
+  // The interface's own words: the Legend, like the badges it explains.
+  await page.getByRole('button', { name: 'Legend' }).click()
+  await expect(page.getByRole('region', { name: 'What the marks on the map mean' })).toBeVisible()
+  await page.getByRole('button', { name: 'Legend' }).click()
+  // The map's content: the version the relay took at the session's start has a Danish name; why it
+  // was taken is the interface's word.
+  await page.getByRole('button', { name: 'Versions' }).click()
+  const first = page.locator('.versions-list li').first()
+  await expect(first).toContainText('Sessionens start')
+  await expect(first).toContainText('session start')
+  // Locking takes another, named in the map's language too.
+  await page.getByRole('button', { name: 'Close' }).click()
+  await page.getByRole('button', { name: 'Lock map' }).click()
+  await page.getByRole('button', { name: 'Versions' }).click()
+  await expect(page.locator('.versions-list')).toContainText('Låst')
+  await expect(page.locator('.versions-list')).not.toContainText('Locked')
+})

@@ -1,36 +1,24 @@
 /**
  * The legend: every badge and mark a card, a stage and the curve can carry, drawn as on the map
- * and explained in the map's language (the language its content is written in, which the room
- * reads), behind one toggle beside the zoom controls.
+ * and explained in the interface's language, like the badges it explains (README "Languages":
+ * the interface's own words follow the interface language; only the map's content and exports
+ * follow the map's), behind one toggle at the bottom of the canvas.
  */
 import { Panel } from '@xyflow/react'
-import { memo, useEffect, useState } from 'react'
-import { catalogLocale, loadCatalog, translatorFor } from '../i18n/translate'
+import { memo, useState } from 'react'
 import { useT } from '../i18n/useT'
-import { selectMeta, useJourneyStore } from '../store'
 import { EmotionFace } from './nodes/EmotionFace'
 
 export const CanvasLegend = memo(function CanvasLegend() {
   const [open, setOpen] = useState(false)
-  const ui = useT()
-  const mapLocale = catalogLocale(useJourneyStore(selectMeta).locale)
-  const [loaded, setLoaded] = useState<string | null>(null)
-  useEffect(() => {
-    let live = true
-    void loadCatalog(mapLocale).then(() => live && setLoaded(mapLocale))
-    return () => {
-      live = false
-    }
-  }, [mapLocale])
-  // Until the map's catalog has loaded, the participant's own language.
-  const t = loaded === mapLocale ? translatorFor(mapLocale) : ui
+  const t = useT()
   return (
     <Panel position="bottom-left" className="canvas-legend-panel" data-export-exclude="">
       <button type="button" className="legend-toggle" aria-expanded={open} aria-controls="canvas-legend" onClick={() => setOpen(!open)}>
         {t('legend.show')}
       </button>
       {open && (
-        <section id="canvas-legend" className="canvas-legend" aria-label={t('legend.title')} lang={mapLocale}>
+        <section id="canvas-legend" className="canvas-legend" aria-label={t('legend.title')} lang={t.locale}>
           <h2>{t('legend.title')}</h2>
           <dl>
             <div>

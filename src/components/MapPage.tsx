@@ -22,6 +22,7 @@ import { ExportMenu } from './ExportMenu'
 import { WorkshopBar } from './workshop/WorkshopBar'
 import { PresentationView } from './workshop/PresentationView'
 import { MentionNotifier } from './MentionNotifier'
+import { RestoreNotifier } from './versions/RestoreNotifier'
 import { Announcer } from './workshop/Announcer'
 import { FollowBanner } from './workshop/FollowBanner'
 import { measureClockOffset } from '../sync'
@@ -159,6 +160,7 @@ export function MapPage({ mapId, token, local }: { mapId: string; token?: string
             )}
           </div>
           <MentionNotifier />
+          <RestoreNotifier />
           <Announcer />
           <FeedbackLoader mapId={mapId} token={local ? undefined : token} />
           <CommandNotice />

@@ -55,6 +55,8 @@ const SAME_AS_ENGLISH: Partial<Record<MessageKey, string>> = {
   'feedback.column.score': 'Danish survey tools say score (NPS-score)',
   'print.measured.smallN': 'a warning sign, no words',
   'print.measured.csv.n': 'n is the statistical symbol in every language',
+  'versions.field.status': 'status is the Danish, Swedish and Norwegian word',
+  'versions.field.text': 'text is the Swedish word',
 }
 
 const OTHERS = [['da', da], ['sv', sv], ['nb', nb]] as const
@@ -88,6 +90,15 @@ describe('message catalogs', () => {
   it('has no empty or blank message', () => {
     const blank = [['en', en] as const, ...OTHERS].flatMap(([locale, catalog]) => Object.entries(catalog).filter(([, value]) => value.trim() === '').map(([key]) => `${locale}: ${key}`))
     expect(blank).toEqual([])
+  })
+
+  it('catches a message changed in English and not in the other languages (catalogs/fingerprints.json)', async () => {
+    const { staleTranslations } = await import('./fingerprints')
+    const recorded = (await import('./catalogs/fingerprints.json')).default
+    expect(staleTranslations(recorded, { en, da, sv, nb })).toEqual([])
+    // As announce.unlocked once was: reworded in English, left as it was elsewhere.
+    const reworded = { ...en, 'announce.unlocked': `${en['announce.unlocked']} (reworded)` }
+    expect(staleTranslations(recorded, { en: reworded, da, sv, nb })).toEqual(['announce.unlocked: changed in English but not in da, sv, nb'])
   })
 
   it('pairs every plural form: a .one has its .other', () => {

@@ -74,11 +74,11 @@ export function QuoteBadge({ touchpointId }: { touchpointId: string }) {
   if (!quotes) return null
   const [count, first] = quotes.split('\u0000')
   return (
-    <li className="badge quote" data-testid="quote-badge" title={`“${first}”`}>
+    <li className="badge quote" data-testid="quote-badge" title={t('feedback.quoted', { text: first })}>
       ❝ {count}
       <span className="visually-hidden">
         {' '}
-        {t('feedback.cardQuotes', { count })}: “{first}”
+        {t.plural('feedback.cardQuotes', Number(count))}: {t('feedback.quoted', { text: first })}
       </span>
     </li>
   )

@@ -1,5 +1,6 @@
 import { Handle, Position, useStore, type NodeProps } from '@xyflow/react'
-import { memo, useCallback, useEffect, useRef } from 'react'
+import { memo, useCallback, useContext, useEffect, useRef } from 'react'
+import { PresenceShown } from '../presenceShown'
 import { useJourneyStore } from '../../store'
 import type { JourneyState } from '../../store'
 import type { TouchpointNode } from '../toFlow'
@@ -16,8 +17,8 @@ import { textColorOn } from '../../model/textColorOn'
 import { selectDetail } from './levelOfDetail'
 
 /** `color|name` of a peer who has this card selected, or '' (a string, so the selector is cheap). */
-function usePeerOutline(id: string): string {
-  return useJourneyStore(useCallback((s: JourneyState) => s.peerSelections[id] ?? '', [id]))
+function usePeerOutline(id: string | null): string {
+  return useJourneyStore(useCallback((s: JourneyState) => (id === null ? '' : (s.peerSelections[id] ?? '')), [id]))
 }
 
 const selectIsEditing = (id: string) => (s: JourneyState) => s.editingTitleId === id
@@ -28,9 +29,10 @@ const probe = globalThis as { __journeyRenderProbe?: (id: string) => void }
 export const TouchpointCard = memo(function TouchpointCard({ id, data, selected }: NodeProps<TouchpointNode>) {
   const { touchpoint: tp, summary, personaColor, votables } = data
   probe.__journeyRenderProbe?.(id)
-  const peers = usePeerOutline(id)
+  const presence = useContext(PresenceShown)
+  const peers = usePeerOutline(presence ? id : null)
   const editing = useJourneyStore(useCallback(selectIsEditing(id), [id]))
-  const peerEditing = usePeerEditing(id)
+  const peerEditing = usePeerEditing(presence ? id : null)
   const firstPeer = peerEditing ? [peerEditing.color, peerEditing.name] : peers ? peers.split('|') : null
   const detail = useStore(selectDetail)
   const t = useT()

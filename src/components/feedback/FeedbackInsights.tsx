@@ -107,10 +107,10 @@ export default function FeedbackInsights() {
       {access && sets.length === 0 && <p className="view-empty">{t('feedback.none')}</p>}
       {active && (
         <p className="feedback-set-line" data-testid="feedback-set-line">
-          <span className="measured-mark">{t('feedback.measured')}</span> {active.name} · {t('feedback.responsesCount', { count: formatNumber(active.responses ?? 0, t.locale) })}
+          <span className="measured-mark">{t('feedback.measured')}</span> {active.name} · {t.plural('feedback.responsesCount', active.responses ?? 0)}
           {active.from && ` · ${dateSpan(active, t.locale)}`}
           {role === 'viewer' && <span className="muted"> · {t('feedback.viewerNote')}</span>}
-          {placement && placement.unplaced > 0 && <span className="muted"> · {t('feedback.unplaced', { count: formatNumber(placement.unplaced, t.locale) })}</span>}
+          {placement && placement.unplaced > 0 && <span className="muted"> · {t.plural('feedback.unplaced', placement.unplaced)}</span>}
         </p>
       )}
       {load?.status === 'loading' && <p className="muted">{t('common.loading')}</p>}
@@ -236,7 +236,7 @@ function StoredElsewhere({ sets, access }: { sets: { id: string }[]; access: { m
       <ul>
         {orphans.map((s) => (
           <li key={s.id}>
-            {s.name} · {t('feedback.responsesCount', { count: formatNumber(s.responses, t.locale) })}{' '}
+            {s.name} · {t.plural('feedback.responsesCount', s.responses)}{' '}
             <button
               type="button"
               className="small-button danger"
@@ -269,7 +269,7 @@ function ValueLinks({ set, data }: { set: FeedbackSet; data: FeedbackData }) {
   }, [data.aggregates])
   return (
     <details className="feedback-value-links">
-      <summary>{t('feedback.relink', { count: formatNumber(counts.length, t.locale) })}</summary>
+      <summary>{t.plural('feedback.relink', counts.length)}</summary>
       <table>
         <tbody>
           {counts.map(([value, n]) => (

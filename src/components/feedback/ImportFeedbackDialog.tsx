@@ -136,7 +136,7 @@ export function ImportFeedbackDialog({ onClose, onImported }: { onClose(): void;
             value={text.length > SHOWN_TEXT ? '' : text}
             rows={5}
             spellCheck={false}
-            placeholder={text.length > SHOWN_TEXT ? t('feedback.pastedLarge', { size: formatNumber(text.length / 1024 / 1024, t.locale) }) : 'Date\tKind\tScore\tComment\tTouchpoint\n2026-03-01\tNPS\t9\t…\t…'}
+            placeholder={text.length > SHOWN_TEXT ? t('feedback.pastedLarge', { size: formatNumber(text.length / 1024 / 1024, t.locale) }) : t('feedback.pastePlaceholder')}
             onChange={(e) => {
               // Typing into a kept large paste replaces it; an empty box keeps it.
               if (e.target.value === '' && text.length > SHOWN_TEXT) return
@@ -177,7 +177,7 @@ export function ImportFeedbackDialog({ onClose, onImported }: { onClose(): void;
       {sheet?.ok && effectiveMapping && (
         <>
           <fieldset className="feedback-mapping">
-            <legend>{t('feedback.mapColumns', { rows: formatNumber(sheet.sheet.rows.length, t.locale) })}</legend>
+            <legend>{t.plural('feedback.mapColumns', sheet.sheet.rows.length)}</legend>
             {COLUMN_ROLES.map((role) => (
               <label key={role} className="field">
                 <span>{t(ROLE_LABEL[role])}</span>
@@ -236,7 +236,7 @@ export function ImportFeedbackDialog({ onClose, onImported }: { onClose(): void;
             <section className="feedback-preview" aria-label={t('feedback.preview')}>
               <h3>{t('feedback.preview')}</h3>
               <p className="feedback-counts" data-testid="feedback-counts">
-                {t('feedback.willImport', { count: formatNumber(mapped.responses.length, t.locale) })} · {t('feedback.willSkip', { count: formatNumber(mapped.skipped.length, t.locale) })}
+                {t.plural('feedback.willImport', mapped.responses.length)} · {t.plural('feedback.willSkip', mapped.skipped.length)}
               </p>
               {mapped.problems.length > 0 && (
                 <div role="alert" className="feedback-problems">
@@ -307,7 +307,7 @@ export function ImportFeedbackDialog({ onClose, onImported }: { onClose(): void;
           {t('common.cancel')}
         </button>
         <button type="button" className="primary" disabled={!canImport} onClick={() => void submit()}>
-          {busy ? t('feedback.importing') : t('feedback.import', { count: formatNumber(mapped?.responses.length ?? 0, t.locale) })}
+          {busy ? t('feedback.importing') : t.plural('feedback.import', mapped?.responses.length ?? 0)}
         </button>
       </div>
     </Dialog>

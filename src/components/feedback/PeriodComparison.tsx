@@ -128,7 +128,7 @@ function ChangeCell({ change, num }: { change: Change; num: ReturnType<typeof us
   const t = useT()
   return (
     <>
-      <strong>{formatChange(change, num)}</strong>
+      <strong>{formatChange(change, num, t('feedback.pointsUnit'))}</strong>
       <span className="small muted"> n = {num(change.before.n, 0)} → {num(change.after.n, 0)}</span>
       <span className="score-verdict">{change.significant ? t('feedback.significant') : t('feedback.noise')}</span>
     </>

@@ -2,6 +2,7 @@ import { Background, BackgroundVariant, Controls, ReactFlow, ReactFlowProvider, 
 import { useEffect, useMemo, useRef } from 'react'
 import { computeGridLayout, versionWithArrivals, type Snapshot, type VersionDiff } from '../../model'
 import { nodeTypes } from '../../canvas/nodes'
+import { PresenceShown } from '../../canvas/presenceShown'
 import { createFlowCache, toFlow, type JourneyNode } from '../../canvas/toFlow'
 import { useT } from '../../i18n/useT'
 import type { Translator } from '../../i18n/translate'
@@ -22,6 +23,14 @@ export function changeLabels(diff: VersionDiff, now: Snapshot, t: Translator): M
     else if (c.kind === 'moved') add(c.id, 'diff-moved', t('versions.diff.movedTo', { stage: now.stages[c.now.stageId]?.title ?? '', persona: now.personas[c.now.personaId]?.name ?? '' }))
     else add(c.id, 'diff-retitled', t('versions.diff.nowTitled', { title: c.now.title }))
   }
+  // Anything else that changed on a card, or on what sits on it (an annotation's text, a need's status, …).
+  for (const r of diff.records) {
+    const record = (r.kind === 'removed' ? r.then : r.now) as { targetId?: string; from?: string }
+    const on = r.collection === 'touchpoints' ? r.id : (record.targetId ?? record.from)
+    // A card added or removed since says so already; what sat on it came and went with it.
+    const cameOrWent = diff.cards.some((c) => c.id === on && (c.kind === 'added' || c.kind === 'removed'))
+    if (on && now.touchpoints[on] && !cameOrWent && !marks.get(on)?.className.includes('diff-changed')) add(on, 'diff-changed', t('versions.diff.changedLegend'))
+  }
   for (const s of diff.stages) {
     if (s.kind === 'removed') add(s.then.id, 'diff-removed', t('versions.diff.removedSince'))
     else if (s.kind === 'renamed') add(s.then.id, 'diff-retitled', t('versions.diff.nowTitled', { title: s.now.title }))
@@ -41,9 +50,12 @@ export function changeLabels(diff: VersionDiff, now: Snapshot, t: Translator): M
  */
 export function VersionCanvas({ version, now, diff, focusId }: { version: Snapshot; now: Snapshot; diff: VersionDiff; focusId?: string | null }) {
   return (
-    <ReactFlowProvider>
-      <VersionFlow version={version} now={now} diff={diff} focusId={focusId ?? null} />
-    </ReactFlowProvider>
+    // A version is no one's live map: colleagues' selections and edits are not drawn on it.
+    <PresenceShown.Provider value={false}>
+      <ReactFlowProvider>
+        <VersionFlow version={version} now={now} diff={diff} focusId={focusId ?? null} />
+      </ReactFlowProvider>
+    </PresenceShown.Provider>
   )
 }
 

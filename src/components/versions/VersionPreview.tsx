@@ -1,12 +1,14 @@
 import { useMemo, useState } from 'react'
 import { replaceContent } from '../../commands'
-import { diffVersion, type Snapshot } from '../../model'
+import { diffVersion, type RecordChange, type Snapshot } from '../../model'
 import { saveVersion, type VersionInfo } from '../../sync'
 import { selectSnapshot, useJourneyStore } from '../../store'
 import { formatDateTime } from '../../i18n/format'
 import { useT } from '../../i18n/useT'
+import { useMapT } from '../useMapT'
 import { useMapSession } from '../../session/MapSessionContext'
 import { VersionCanvas } from './VersionCanvas'
+import { fieldChangeText, recordChangeText } from './recordChangeText'
 
 /**
  * One version, previewed: its canvas with what changed between it and now marked on it, the
@@ -14,8 +16,10 @@ import { VersionCanvas } from './VersionCanvas'
  * first and saves the map as it is now as a version before writing the old content back.
  */
 export function VersionPreview({ mapId, token, info, version, onBack, onRestored }: { mapId: string; token: string; info: VersionInfo; version: Snapshot; onBack(): void; onRestored(): void }) {
-  const { doc } = useMapSession()
+  const session = useMapSession()
+  const { doc } = session
   const t = useT()
+  const mapT = useMapT()
   const now = useJourneyStore(selectSnapshot)
   const isFacilitator = useJourneyStore((s) => s.role === 'facilitator')
   const diff = useMemo(() => diffVersion(version, now), [version, now])
@@ -23,14 +27,19 @@ export function VersionPreview({ mapId, token, info, version, onBack, onRestored
   const [confirming, setConfirming] = useState(false)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
-  const total = diff.cards.length + diff.stages.length + diff.personas.length
+  // The confirmation counts exactly what the list shows.
+  const total = diff.total
 
   const restore = async () => {
     setBusy(true)
     try {
       // The map as it is now stays reachable: restoring is itself undoable from this list.
-      await saveVersion(mapId, token, t('versions.beforeRestoreName', { name: info.name }))
+      await saveVersion(mapId, token, mapT('versions.beforeRestoreName', { name: info.name }))
+      // One undo step of its own, so the restorer's Undo takes back exactly the restore.
+      session.undoManager.stopCapturing()
       replaceContent(doc, version)
+      session.undoManager.stopCapturing()
+      session.setPresence('restored', { version: info.name, at: Date.now() })
       onRestored()
     } catch (e) {
       setError((e as Error).message)
@@ -56,6 +65,14 @@ export function VersionPreview({ mapId, token, info, version, onBack, onRestored
         return { id: `header-${i}`, text }
       }),
     },
+    {
+      kind: 'changed',
+      title: t('versions.diff.otherChanges'),
+      items: [
+        ...diff.meta.map((f) => ({ id: `meta-${f.field}`, text: `${t('versions.diff.mapField')}: ${fieldChangeText(f, t)}` })),
+        ...diff.records.map((r) => ({ id: focusTarget(r, now, version), text: recordChangeText(r, t) })),
+      ],
+    },
   ].filter((g) => g.items.length > 0)
 
   return (
@@ -71,6 +88,7 @@ export function VersionPreview({ mapId, token, info, version, onBack, onRestored
               t.plural('versions.diff.countAdded', diff.counts.added),
               t.plural('versions.diff.countMoved', diff.counts.moved),
               t.plural('versions.diff.countRetitled', diff.counts.retitled),
+              t.plural('versions.diff.countOther', diff.counts.other + diff.stages.length + diff.personas.length + diff.meta.length),
             ].join(' · ')}
       </p>
       <p className="version-legend" aria-hidden="true">
@@ -78,6 +96,7 @@ export function VersionPreview({ mapId, token, info, version, onBack, onRestored
         <span className="added">{t('versions.diff.addedSince')}</span>
         <span className="moved">{t('versions.diff.movedLegend')}</span>
         <span className="retitled">{t('versions.diff.retitledLegend')}</span>
+        <span className="changed">{t('versions.diff.changedLegend')}</span>
       </p>
       <div className="version-preview-body">
         <VersionCanvas version={version} now={now} diff={diff} focusId={focusId} />
@@ -87,8 +106,8 @@ export function VersionPreview({ mapId, token, info, version, onBack, onRestored
             <div key={g.title} className={g.kind}>
               <h4>{g.title}</h4>
               <ul>
-                {g.items.map((item) => (
-                  <li key={`${g.title}-${item.id}`}>
+                {g.items.map((item, i) => (
+                  <li key={`${g.title}-${item.id}-${i}`} data-testid="version-change">
                     <button type="button" onClick={() => setFocusId(item.id)} aria-label={t('versions.diff.show', { text: item.text })}>
                       {item.text}
                     </button>
@@ -127,4 +146,13 @@ export function VersionPreview({ mapId, token, info, version, onBack, onRestored
       </div>
     </section>
   )
+}
+
+/** Where a click on a change brings the preview: the card itself, or the card an annotation, link or comment sits on. */
+function focusTarget(change: RecordChange, now: Snapshot, then: Snapshot): string {
+  if (change.collection === 'touchpoints') return change.id
+  const record = (change.kind === 'removed' ? change.then : change.now) as { targetId?: string; from?: string }
+  const on = record.targetId ?? record.from
+  if (on && (now.touchpoints[on] || then.touchpoints[on])) return on
+  return `${change.collection}-${change.id}`
 }

@@ -6,6 +6,7 @@ import { Dialog } from '../Dialog'
 import { VersionPreview } from '../versions/VersionPreview'
 import { formatDateTime } from '../../i18n/format'
 import { useT } from '../../i18n/useT'
+import { useMapT } from '../useMapT'
 
 const REASONS = ['manual', 'lock', 'session-start', 'before-restore'] as const
 const isKnownReason = (reason: string): reason is (typeof REASONS)[number] => (REASONS as readonly string[]).includes(reason)
@@ -14,6 +15,10 @@ const isKnownReason = (reason: string): reason is (typeof REASONS)[number] => (R
 export function VersionsDialog({ mapId, token, onClose }: { mapId: string; token: string; onClose(): void }) {
   const isFacilitator = useJourneyStore((s) => s.role === 'facilitator')
   const t = useT()
+  // A version's name is the map's, so it reads in the map's language (README "Languages"); the
+  // relay names the versions it takes in English, which stands only where the map is English.
+  const mapT = useMapT()
+  const named = (v: VersionInfo): VersionInfo => (v.reason === 'lock' ? { ...v, name: mapT('versions.auto.lock') } : v.reason === 'session-start' ? { ...v, name: mapT('versions.auto.sessionStart') } : v)
   const [versions, setVersions] = useState<VersionInfo[] | null>(null)
   const [name, setName] = useState('')
   const [error, setError] = useState<string | null>(null)
@@ -32,7 +37,7 @@ export function VersionsDialog({ mapId, token, onClose }: { mapId: string; token
     try {
       const parsed = parseJourneyJson(await fetchVersion(mapId, token, info.id))
       if (!parsed.ok) throw new Error(parsed.errors.map((e) => `${e.path}: ${e.message}`).join('\n'))
-      setPreview({ info, snapshot: parsed.snapshot })
+      setPreview({ info: named(info), snapshot: parsed.snapshot })
     } catch (e) {
       setError((e as Error).message)
     }
@@ -47,7 +52,7 @@ export function VersionsDialog({ mapId, token, onClose }: { mapId: string; token
           onSubmit={async (e) => {
             e.preventDefault()
             try {
-              await saveVersion(mapId, token, name.trim() || t('versions.defaultName', { date: formatDateTime(Date.now(), t.locale) }))
+              await saveVersion(mapId, token, name.trim() || mapT('versions.defaultName', { date: formatDateTime(Date.now(), mapT.locale) }))
               setName('')
               await refresh()
             } catch (err) {
@@ -67,7 +72,7 @@ export function VersionsDialog({ mapId, token, onClose }: { mapId: string; token
         <ul className="versions-list">
           {versions === null && <li className="muted">{t('common.loading')}</li>}
           {versions?.length === 0 && <li className="muted">{t('versions.none')}</li>}
-          {versions?.map((v) => (
+          {versions?.map(named).map((v) => (
             <li key={v.id}>
               <span>
                 <strong>{v.name}</strong>
