@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { expect, test, type Page } from '@playwright/test'
 import { addCardInFirstCell, card, center, createMapFromHome, dragTo, fitView, nodeId, openAs, setIdentity, SHOTS } from './helpers'
 
@@ -74,6 +75,16 @@ test('the service blueprint: an item in each lane, linked and moved, seen live b
   }
   await expect.poll(() => inColumn(page, backstage)).toBe(true)
   await page.screenshot({ path: `${SHOTS}/blueprint-facilitator.png` })
+
+  // The picture of the whole map carries the blueprint: taller than the journey alone, by the four lanes.
+  await page.getByRole('button', { name: 'Export' }).click()
+  const download = page.waitForEvent('download')
+  await page.getByRole('menu').getByRole('menuitem', { name: 'PNG of whole map', exact: true }).click()
+  const png = await download
+  await png.saveAs(`${SHOTS}/blueprint-whole-map.png`)
+  const bytes = readFileSync((await png.path())!)
+  expect([...bytes.subarray(1, 4)]).toEqual([0x50, 0x4e, 0x47])
+  expect(bytes.readUInt32BE(20)).toBeGreaterThan(bytes.readUInt32BE(16) * 0.8)
 
   // The colleague sees it all live: the four items, the link count, and the move.
   await fitView(editor)

@@ -967,4 +967,7 @@ export const da: Record<MessageKey, string> = {
   'blueprint.toggle': 'Service blueprint',
   'blueprint.delete': 'Slet element',
   'blueprint.addHere': 'Tilføj et element her',
+  'blueprint.csv.lane': 'Blueprint-bane',
+  'blueprint.csv.item': 'Blueprint-element',
+  'blueprint.csv.serves': 'Understøtter kontaktpunkter',
 }

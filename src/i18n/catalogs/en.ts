@@ -999,6 +999,9 @@ export const en = {
   'blueprint.toggle': 'Service blueprint',
   'blueprint.delete': 'Delete item',
   'blueprint.addHere': 'Add an item here',
+  'blueprint.csv.lane': 'Blueprint lane',
+  'blueprint.csv.item': 'Blueprint item',
+  'blueprint.csv.serves': 'Serves touchpoints',
 } as const
 
 export type MessageKey = keyof typeof en

@@ -967,4 +967,7 @@ export const nb: Record<MessageKey, string> = {
   'blueprint.toggle': 'Service blueprint',
   'blueprint.delete': 'Slett element',
   'blueprint.addHere': 'Legg til et element her',
+  'blueprint.csv.lane': 'Blueprint-bane',
+  'blueprint.csv.item': 'Blueprint-element',
+  'blueprint.csv.serves': 'Støtter kontaktpunkter',
 }

@@ -967,4 +967,7 @@ export const sv: Record<MessageKey, string> = {
   'blueprint.toggle': 'Service blueprint',
   'blueprint.delete': 'Ta bort element',
   'blueprint.addHere': 'Lägg till ett element här',
+  'blueprint.csv.lane': 'Blueprint-bana',
+  'blueprint.csv.item': 'Blueprint-element',
+  'blueprint.csv.serves': 'Stöder kontaktpunkter',
 }
