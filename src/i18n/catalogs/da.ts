@@ -970,4 +970,13 @@ export const da: Record<MessageKey, string> = {
   'blueprint.csv.lane': 'Blueprint-bane',
   'blueprint.csv.item': 'Blueprint-element',
   'blueprint.csv.serves': 'Understøtter kontaktpunkter',
+  'department.view': 'Afdelingsvisning',
+  'department.all': 'Alle afdelinger',
+  'department.option': '{name} · {unmet} uopfyldte · {pain} smerte',
+  'department.summary': 'Det {name} ejer',
+  'department.counts': '{touchpoints} kontaktpunkter, {items} blueprint-elementer, {unmet} uopfyldte behov, {pain} smertepunkter',
+  'department.actions': 'Dens handlinger',
+  'department.touchpoints': 'Dens kontaktpunkter',
+  'department.page': 'Afdeling: {name}',
+  'department.pdfPages': 'En side per afdeling',
 }

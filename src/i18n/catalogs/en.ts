@@ -1002,6 +1002,15 @@ export const en = {
   'blueprint.csv.lane': 'Blueprint lane',
   'blueprint.csv.item': 'Blueprint item',
   'blueprint.csv.serves': 'Serves touchpoints',
+  'department.view': 'Department view',
+  'department.all': 'All departments',
+  'department.option': '{name} · {unmet} unmet · {pain} pain',
+  'department.summary': 'What {name} owns',
+  'department.counts': '{touchpoints} touchpoints, {items} blueprint items, {unmet} unmet needs, {pain} pain points',
+  'department.actions': 'Its actions',
+  'department.touchpoints': 'Its touchpoints',
+  'department.page': 'Department: {name}',
+  'department.pdfPages': 'A page per department',
 } as const
 
 export type MessageKey = keyof typeof en

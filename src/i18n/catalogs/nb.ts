@@ -970,4 +970,13 @@ export const nb: Record<MessageKey, string> = {
   'blueprint.csv.lane': 'Blueprint-bane',
   'blueprint.csv.item': 'Blueprint-element',
   'blueprint.csv.serves': 'Støtter kontaktpunkter',
+  'department.view': 'Avdelingsvisning',
+  'department.all': 'Alle avdelinger',
+  'department.option': '{name} · {unmet} uoppfylte · {pain} smerte',
+  'department.summary': 'Det {name} eier',
+  'department.counts': '{touchpoints} kontaktpunkter, {items} blueprint-elementer, {unmet} uoppfylte behov, {pain} smertepunkter',
+  'department.actions': 'Dens tiltak',
+  'department.touchpoints': 'Dens kontaktpunkter',
+  'department.page': 'Avdeling: {name}',
+  'department.pdfPages': 'En side per avdeling',
 }

@@ -970,4 +970,13 @@ export const sv: Record<MessageKey, string> = {
   'blueprint.csv.lane': 'Blueprint-bana',
   'blueprint.csv.item': 'Blueprint-element',
   'blueprint.csv.serves': 'Stöder kontaktpunkter',
+  'department.view': 'Avdelningsvy',
+  'department.all': 'Alla avdelningar',
+  'department.option': '{name} · {unmet} ouppfyllda · {pain} smärta',
+  'department.summary': 'Det {name} äger',
+  'department.counts': '{touchpoints} kontaktpunkter, {items} blueprint-element, {unmet} ouppfyllda behov, {pain} smärtpunkter',
+  'department.actions': 'Dess åtgärder',
+  'department.touchpoints': 'Dess kontaktpunkter',
+  'department.page': 'Avdelning: {name}',
+  'department.pdfPages': 'En sida per avdelning',
 }

@@ -11,6 +11,7 @@ import { addBlueprintItem, linkBlueprintTouchpoint } from '../../commands'
 import { readSnapshot } from '../../doc'
 import { sortedStages, type BlueprintLane, type Snapshot } from '../../model'
 import { buildServiceVisitMap } from '../../test/maps'
+import { getTemplate } from '../../templates'
 import { readDejaVuFonts } from '../../test/nodeFonts'
 import { loadCatalog } from '../../i18n/translate'
 import { renderJourneyPdf } from './renderJourneyPdf'
@@ -25,8 +26,8 @@ beforeAll(() => {
   mkdirSync(OUT, { recursive: true })
 })
 
-async function pdfTextOf(name: string, snapshot: Snapshot): Promise<string> {
-  const bytes = await renderJourneyPdf(snapshot, { paper: 'a4', orientation: 'landscape', fit: 'split', now: new Date('2026-03-05T12:00:00Z') }, { font })
+async function pdfTextOf(name: string, snapshot: Snapshot, departments?: string[]): Promise<string> {
+  const bytes = await renderJourneyPdf(snapshot, { paper: 'a4', orientation: 'landscape', fit: 'split', departments, now: new Date('2026-03-05T12:00:00Z') }, { font })
   const file = join(OUT, `${name}.pdf`)
   writeFileSync(file, new Uint8Array(bytes))
   execFileSync('pdftoppm', ['-png', '-r', '60', file, join(OUT, name)])
@@ -62,5 +63,16 @@ describe('the service blueprint in the PDF', () => {
     const text = await pdfTextOf('no-blueprint-nb', buildServiceVisitMap().snapshot)
     expect(text).not.toContain('Synlighetslinje')
     expect(text).not.toContain('Støtteprosesser')
+  })
+
+  it('prints Karoline’s whole blueprint, and a page for each department chosen, with what it owns', async () => {
+    const snapshot = getTemplate('karoline-car-service-nb')!.build()
+    const text = await pdfTextOf('karoline-departments-nb', snapshot, ['Økonomi', 'Verksted'])
+    for (const item of Object.values(snapshot.blueprintItems)) expect(text).toContain(item.title)
+    const finance = text.slice(text.indexOf('Avdeling: Økonomi'))
+    expect(text).toContain('Avdeling: Verksted')
+    expect(finance).toContain('Fakturering per post en uke etter besøket')
+    expect(finance).toContain('Kortterminal i resepsjonen')
+    expect(text).not.toContain('Avdeling: Salg')
   })
 })
