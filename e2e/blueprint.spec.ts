@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 import { expect, test, type Page } from '@playwright/test'
 import { addCardInFirstCell, card, center, createMapFromHome, dragTo, fitView, nodeId, openAs, setIdentity, SHOTS } from './helpers'
 
@@ -75,6 +77,16 @@ test('the service blueprint: an item in each lane, linked and moved, seen live b
   await expect.poll(() => inColumn(page, backstage)).toBe(true)
   await page.screenshot({ path: `${SHOTS}/blueprint-facilitator.png` })
 
+  // The picture of the whole map carries the blueprint: taller than the journey alone, by the four lanes.
+  await page.getByRole('button', { name: 'Export' }).click()
+  const download = page.waitForEvent('download')
+  await page.getByRole('menu').getByRole('menuitem', { name: 'PNG of whole map', exact: true }).click()
+  const png = await download
+  await png.saveAs(`${SHOTS}/blueprint-whole-map.png`)
+  const bytes = readFileSync((await png.path())!)
+  expect([...bytes.subarray(1, 4)]).toEqual([0x50, 0x4e, 0x47])
+  expect(bytes.readUInt32BE(20)).toBeGreaterThan(bytes.readUInt32BE(16) * 0.8)
+
   // The colleague sees it all live: the four items, the link count, and the move.
   await fitView(editor)
   for (const [, title] of LANES) await expect(item(editor, title)).toBeVisible()
@@ -97,4 +109,44 @@ test('the service blueprint: an item in each lane, linked and moved, seen live b
   await expect(editor.locator('.react-flow__node-stage').first()).toBeVisible()
   await expect(editor.getByTestId('blueprint-lane-support')).toHaveCount(0)
   expect(await nodeId(page, '.react-flow__node-blueprintItem')).toMatch(/^blueprint-item:/)
+})
+
+test('the department view dims what another department owns, and the PDF gets its page', async ({ page }) => {
+  await setIdentity(page, 'Økonomi Øyvind', '#d4487a')
+  await page.setViewportSize({ width: 1440, height: 900 })
+  await createMapFromHome(page, /Karoline.*English/)
+  await expect(page.locator('.react-flow__node-blueprintItem').first()).toBeVisible()
+  await fitView(page)
+  await page.screenshot({ path: `${SHOTS}/blueprint-karoline.png` })
+
+  const picker = page.getByLabel('Department view')
+  // Each department shows its unmet needs and pain points before anyone picks one.
+  await expect(picker.locator('option', { hasText: /^Finance · \d+ unmet · \d+ pain$/ })).toHaveCount(1)
+  await picker.selectOption({ label: (await picker.locator('option', { hasText: /^Finance/ }).textContent())! })
+  await fitView(page)
+  const node = (title: string) => page.locator(`.react-flow__node[aria-label$="${title}"]`)
+  await expect(node('Invoicing by post a week after the visit')).not.toHaveClass(/is-dimmed/)
+  await expect(node('A card terminal at the reception')).not.toHaveClass(/is-dimmed/)
+  await expect(node('Workshop capacity: the first free slot is in 10 days')).toHaveClass(/is-dimmed/)
+  await expect(page.locator('.react-flow__node-touchpoint.is-dimmed').first()).toBeVisible()
+  const financeCards = page.locator('.react-flow__node-touchpoint:not(.is-dimmed)')
+  await expect(financeCards).toHaveCount(2)
+  await expect(page.getByTestId('department-summary')).toContainText('2 touchpoints, 3 blueprint items')
+  await page.screenshot({ path: `${SHOTS}/department-view-finance.png` })
+
+  // A page for Finance in the PDF, chosen in the export dialog.
+  await page.getByRole('button', { name: 'Export', exact: true }).click()
+  await page.getByRole('menuitem', { name: 'PDF…' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Export PDF' })
+  await dialog.getByRole('checkbox', { name: 'Finance' }).check()
+  const download = page.waitForEvent('download')
+  await dialog.getByRole('button', { name: 'Export PDF' }).click()
+  const text = execFileSync('pdftotext', ['-raw', (await (await download).path())!, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ')
+  expect(text).toContain('Department: Finance')
+  expect(text).not.toContain('Department: Workshop')
+  for (const title of await page.locator('.react-flow__node-blueprintItem h3').allTextContents()) expect(text).toContain(title.replace(/…$/, ''))
+
+  // Back to everyone's view.
+  await picker.selectOption('')
+  await expect(page.locator('.react-flow__node.is-dimmed')).toHaveCount(0)
 })

@@ -119,7 +119,7 @@ test('"?" opens the shortcut sheet, which names the keys the canvas answers to',
   await page.keyboard.press('Shift+?')
   const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' })
   await expect(sheet).toBeVisible()
-  await expect(sheet.getByRole('row', { name: /Add a touchpoint in the selected cell/ })).toContainText('N')
+  await expect(sheet.getByRole('row', { name: /Add a touchpoint, or a blueprint item, in the selected cell/ })).toContainText('N')
   await expect(sheet.getByRole('row', { name: /Undo/ })).toContainText('Ctrl+Z')
   await page.screenshot({ path: `${SHOTS}/editor-shortcut-sheet.png` })
   await page.keyboard.press('Escape')

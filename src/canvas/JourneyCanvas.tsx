@@ -26,6 +26,7 @@ import { useMapSession } from '../session/MapSessionContext'
 import { personaDropIndex, stageDropTarget, touchpointDropTarget } from './dropTargets'
 import { nodeTypes } from './nodes'
 import { CanvasLegend } from './CanvasLegend'
+import { DepartmentView } from './DepartmentView'
 import { PinnedHeaders } from './PinnedHeaders'
 import { PresenceLayer } from './PresenceLayer'
 import { createFlowCache, toFlow, type JourneyNode } from './toFlow'
@@ -39,6 +40,7 @@ import './canvas.css'
 
 const selectSelectedIds = (s: JourneyState): string => selectionKey(s.selection)
 const selectShowBlueprint = (s: JourneyState): boolean => s.showBlueprint
+const selectDepartment = (s: JourneyState): string | null => s.department
 
 /** A node's selection, from its data, which holds the typed record (React Flow's `id` is a plain string). */
 function selectionFor(node: JourneyNode): Selection {
@@ -100,9 +102,10 @@ export const JourneyCanvas = memo(function JourneyCanvas() {
   const showBlueprint = useJourneyStore(selectShowBlueprint)
   const layout = useMemo(() => computeGridLayout(snapshot, { blueprint: showBlueprint }), [snapshot, showBlueprint])
   const round = useVotingRoundOnCards(snapshot)
+  const department = useJourneyStore(selectDepartment)
   const { nodes: baseNodes, edges } = useMemo(
-    () => toFlow(snapshot, layout, { selectedIds: new Set(selectedId ? [selectedId] : []), readOnly, t, round }, cache.current),
-    [snapshot, layout, selectedId, readOnly, t, round],
+    () => toFlow(snapshot, layout, { selectedIds: new Set(selectedId ? [selectedId] : []), readOnly, t, round, department }, cache.current),
+    [snapshot, layout, selectedId, readOnly, t, round, department],
   )
   // While a card is dragged, only its position differs from the layout.
   const nodes = useMemo(
@@ -304,6 +307,7 @@ export const JourneyCanvas = memo(function JourneyCanvas() {
         <MiniMap pannable zoomable position="bottom-right" ariaLabel={t('canvas.minimap')} nodeColor={miniMapColor} nodeStrokeWidth={0} style={{ width: 160, height: 100 }} />
         <PinnedHeaders layout={layout} />
         <CanvasLegend />
+        <DepartmentView />
         <PresenceLayer />
       </ReactFlow>
       <UnplacedTray />

@@ -5,7 +5,7 @@
  */
 import type { Edge, Node } from '@xyflow/react'
 import { Position } from '@xyflow/react'
-import { byOrder, cellKey, GRID, type AnnotationKind, type BlueprintItem, type BlueprintLane, type BlueprintLineKind, type GridLayout, type Persona, type PersonaId, type Phase, type Snapshot, type Stage, type StageId, type Touchpoint } from '../model'
+import { byOrder, cellKey, departmentKey, GRID, type AnnotationKind, type BlueprintItem, type BlueprintLane, type BlueprintLineKind, type GridLayout, type Persona, type PersonaId, type Phase, type Snapshot, type Stage, type StageId, type Touchpoint } from '../model'
 import { translatorFor, type Translator } from '../i18n/translate'
 import { annotationsByTarget, sameSummary, summarize, type AnnotationSummary } from './annotationSummary'
 
@@ -43,6 +43,13 @@ export interface FlowOptions {
   t?: Translator
   /** The voting round, if one is running: its kind, and the votes that count once revealed. */
   round?: { kind: AnnotationKind; totals: ReadonlyMap<string, number> | null } | null
+  /** The department view: cards and blueprint items another department owns are dimmed. */
+  department?: string | null
+}
+
+/** The class that dims a record another department owns, while a department is picked. */
+function dimmedClass(options: FlowOptions, owner: string): string | undefined {
+  return options.department && departmentKey(owner) !== options.department ? 'is-dimmed' : undefined
 }
 
 const sameVotables = (a: readonly Votable[] | null, b: readonly Votable[] | null) =>
@@ -213,11 +220,12 @@ export function toFlow(snapshot: Snapshot, layout: GridLayout, options: FlowOpti
     const ariaLabel = tp.title || t('canvas.untitledTouchpoint')
     const roleDescription = t('canvas.touchpointRole')
     const blueprintCount = servedBy.get(tp.id) ?? 0
+    const className = dimmedClass(options, tp.owner)
     push(
       reuse<TouchpointNode>(
         cache,
         tp.id,
-        (n) => n.ariaLabel === ariaLabel && n.domAttributes?.['aria-roledescription'] === roleDescription && n.data.touchpoint === tp && n.data.summary === summary && samePos(n, box.x, box.y) && n.selected === selected && n.draggable === draggable && n.data.personaColor === color && n.data.votables === votables && n.data.blueprintCount === blueprintCount,
+        (n) => n.ariaLabel === ariaLabel && n.domAttributes?.['aria-roledescription'] === roleDescription && n.data.touchpoint === tp && n.data.summary === summary && samePos(n, box.x, box.y) && n.selected === selected && n.draggable === draggable && n.data.personaColor === color && n.data.votables === votables && n.data.blueprintCount === blueprintCount && n.className === className,
         () => ({
           id: tp.id,
           type: 'touchpoint',
@@ -227,6 +235,7 @@ export function toFlow(snapshot: Snapshot, layout: GridLayout, options: FlowOpti
           measured: { width: box.width, height: box.height },
           handles: CARD_HANDLES,
           data: { touchpoint: tp, summary, personaColor: color, votables, blueprintCount },
+          className,
           selected,
           draggable,
           ariaLabel,
@@ -378,13 +387,15 @@ function pushBlueprint(snapshot: Snapshot, layout: GridLayout, options: FlowOpti
     const selected = options.selectedIds.has(item.id)
     const linkCount = item.touchpointIds.filter((id) => Object.hasOwn(snapshot.touchpoints, id)).length
     const ariaLabel = `${t(`blueprint.lane.${item.lane}`)}: ${item.title || t('blueprint.untitled')}`
+    const className = dimmedClass(options, item.owner)
     push(
       reuse<BlueprintItemNode>(
         cache,
         item.id,
-        (n) => n.ariaLabel === ariaLabel && n.domAttributes?.['aria-roledescription'] === roleDescription && n.data.item === item && n.data.linkCount === linkCount && samePos(n, box.x, box.y) && n.selected === selected && n.draggable === draggable,
+        (n) => n.ariaLabel === ariaLabel && n.domAttributes?.['aria-roledescription'] === roleDescription && n.data.item === item && n.data.linkCount === linkCount && samePos(n, box.x, box.y) && n.selected === selected && n.draggable === draggable && n.className === className,
         () => ({
           id: item.id,
+          className,
           type: 'blueprintItem',
           position: { x: box.x, y: box.y },
           width: box.width,

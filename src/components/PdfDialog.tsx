@@ -2,7 +2,9 @@
  * The PDF export's options (paper, orientation, what to do with a map wider than the page) and its
  * progress while the writer runs. The export itself is the caller's: ExportMenu loads jsPDF on demand.
  */
-import { useState } from 'react'
+import { useMemo, useState } from 'react'
+import { listDepartments } from '../model'
+import { selectSnapshot, useJourneyStore } from '../store'
 import { DEFAULT_PDF_OPTIONS, type Orientation, type PaperSize, type PdfOptions } from '../io/pdf/pdfOptions'
 import { useT } from '../i18n/useT'
 import type { MessageKey } from '../i18n/translate'
@@ -33,13 +35,16 @@ export function PdfDialog({
   const [paper, setPaper] = useState<PaperSize>(DEFAULT_PDF_OPTIONS.paper)
   const [orientation, setOrientation] = useState<Orientation>(DEFAULT_PDF_OPTIONS.orientation)
   const [fit, setFit] = useState<PdfOptions['fit']>(DEFAULT_PDF_OPTIONS.fit)
+  const snapshot = useJourneyStore(selectSnapshot)
+  const departments = useMemo(() => (open ? listDepartments(snapshot).map((d) => d.name) : []), [open, snapshot])
+  const [chosenDepartments, setChosenDepartments] = useState<string[]>([])
   const [progress, setProgress] = useState<{ fraction: number; step: string }>({ fraction: 0, step: 'fonts' })
   const t = useT()
   const stepLabel = PROGRESS_LABELS[progress.step] ? t(PROGRESS_LABELS[progress.step]) : progress.step
 
   const start = () => {
     setProgress({ fraction: 0, step: 'fonts' })
-    void onExport({ paper, orientation, fit }, (fraction, step) => setProgress({ fraction, step }))
+    void onExport({ paper, orientation, fit, departments: chosenDepartments.filter((d) => departments.includes(d)) }, (fraction, step) => setProgress({ fraction, step }))
   }
 
   return (
@@ -73,6 +78,18 @@ export function PdfDialog({
             { value: 'scale', label: t('export.scale') },
           ]}
         />
+        {departments.length > 0 && (
+          <fieldset className="export-choice department-pages" disabled={busy}>
+            <legend>{t('department.pdfPages')}</legend>
+            {departments.map((name) => (
+              <label key={name}>
+                <input type="checkbox" checked={chosenDepartments.includes(name)} onChange={(e) => setChosenDepartments(e.target.checked ? [...chosenDepartments, name] : chosenDepartments.filter((d) => d !== name))} />
+                {' '}
+                {name}
+              </label>
+            ))}
+          </fieldset>
+        )}
         {busy && (
           <div className="export-progress">
             <div

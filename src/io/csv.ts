@@ -6,6 +6,11 @@
  * effort), and the touchpoint's NPS, CES and CSAT with their targets, come after the original
  * columns, so a sheet built on an older export still finds its columns where they were.
  *
+ * A map with a service blueprint gets three more columns at the end (blueprint lane, blueprint
+ * item, the touchpoints it serves) and one row per item after the journey's rows, with its phase,
+ * stage, description and owning department in the journey's columns; a map without one keeps the
+ * columns it always had.
+ *
  * RFC 4180: fields with a separator, quote or line break are quoted, quotes doubled, CRLF between
  * records. A UTF-8 byte order mark starts the file because Excel otherwise reads CSV in the
  * system's legacy code page and turns "Før" into "FÃ¸r".
@@ -14,7 +19,8 @@
  * and Norwegian Excel split a double-clicked CSV at `;` and read `3,5` as a number, so a map in
  * those languages is written that way; otherwise the whole row lands in column A.
  */
-import { byOrder, findOrphans, type Annotation, type Snapshot, type Touchpoint } from '../model'
+import { BLUEPRINT_LANES, byOrder, findOrphans, sortedStages, type Annotation, type BlueprintItem, type Snapshot, type Touchpoint } from '../model'
+import { translate } from '../i18n/translate'
 import { METRIC_NAMES, printLabels, type PrintLabels } from './printLabels'
 import { placesInReadingOrder } from './readingOrder'
 
@@ -39,9 +45,31 @@ export function journeyCsv(snapshot: Snapshot): string {
     ...[c.evidence, c.impact, c.effort],
     ...[METRIC_NAMES.nps, t.nps, METRIC_NAMES.ces, t.ces, METRIC_NAMES.csat, t.csat],
   ]
+  const locale = snapshot.meta.locale
+  const items = blueprintRows(snapshot)
+  const withBlueprint = items.length > 0
+  if (withBlueprint) header.push(...(['blueprint.csv.lane', 'blueprint.csv.item', 'blueprint.csv.serves'] as const).map((k) => translate(locale, k)))
   const lines = [header.map(textCell).join(format.separator)]
-  for (const row of rows(snapshot, labels)) lines.push(formatRow(row, labels, format).join(format.separator))
+  for (const row of rows(snapshot, labels)) lines.push([...formatRow(row, labels, format), ...(withBlueprint ? ['', '', ''] : [])].join(format.separator))
+  for (const item of items) {
+    const stage = snapshot.stages[item.stageId]
+    const blank = formatRow({}, labels, format).map(() => '')
+    blank[0] = textCell(stage ? labels.phases[stage.phase] : '')
+    blank[1] = textCell(stage?.title ?? '')
+    blank[4] = textCell(item.description)
+    blank[6] = textCell(item.owner)
+    const serves = item.touchpointIds.filter((id) => Object.hasOwn(snapshot.touchpoints, id)).map((id) => snapshot.touchpoints[id].title)
+    lines.push([...blank, textCell(translate(locale, `blueprint.lane.${item.lane}`)), textCell(item.title), textCell(serves.join('; '))].join(format.separator))
+  }
   return BOM + lines.join(CRLF) + CRLF
+}
+
+/** Blueprint items as the map reads: by stage column, then lane top to bottom, then order; unplaced ones last. */
+function blueprintRows(snapshot: Snapshot): BlueprintItem[] {
+  const column = new Map(sortedStages(snapshot).map((s, i) => [s.id as string, i]))
+  return Object.values(snapshot.blueprintItems).sort(
+    (a, b) => (column.get(a.stageId) ?? Infinity) - (column.get(b.stageId) ?? Infinity) || BLUEPRINT_LANES.indexOf(a.lane) - BLUEPRINT_LANES.indexOf(b.lane) || byOrder(a, b),
+  )
 }
 
 function rows(snapshot: Snapshot, labels: PrintLabels): Row[] {

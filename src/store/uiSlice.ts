@@ -79,6 +79,9 @@ export interface UiSlice {
    */
   showBlueprint: boolean
   setShowBlueprint(show: boolean): void
+  /** The department view: the key of the department whose work is shown (everything else dimmed), or null. Session only. */
+  department: string | null
+  setDepartment(key: string | null): void
   select(selection: Selection): void
   startEditingTitle(id: string | null): void
   setInspectorOpen(open: boolean): void
@@ -96,6 +99,8 @@ export const createUiSlice: StateCreator<JourneyState, [['zustand/immer', never]
   shortcutsOpen: false,
   uiLocale: initialUiLocale(),
   showBlueprint: initialShowBlueprint(),
+  department: null,
+  setDepartment: (key) => set({ department: key }),
   setShowBlueprint: (show) => {
     try {
       globalThis.localStorage?.setItem(SHOW_BLUEPRINT_STORAGE_KEY, String(show))

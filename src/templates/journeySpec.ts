@@ -5,12 +5,13 @@
  * map made by hand would have, and cannot drift from what the commands accept.
  */
 import * as Y from 'yjs'
-import { addAnnotation, addPersona, addStage, addTouchpoint, linkTouchpoints, setMeta } from '../commands'
+import { addAnnotation, addBlueprintItem, addPersona, addStage, addTouchpoint, linkTouchpoints, setMeta } from '../commands'
 import { readSnapshot } from '../doc'
 import {
   createId,
   type AnnotationKind,
   type AnnotationTargetId,
+  type BlueprintLane,
   type NeedStatus,
   type PersonaId,
   type Phase,
@@ -42,6 +43,8 @@ export interface JourneySpec<L extends string> {
   /** `on` is a persona, stage or touchpoint key, or a phase target like `phase:after`. */
   annotations: { on: string; kind: AnnotationKind; status?: NeedStatus; text: Text<L> }[]
   links: { from: string; to: string; label: Text<L> }[]
+  /** The service blueprint under the journey; `serves` names touchpoint keys. */
+  blueprint?: { key: string; lane: BlueprintLane; stage: string; title: Text<L>; description?: Text<L>; owner: Text<L>; serves: string[] }[]
 }
 
 /**
@@ -80,6 +83,17 @@ export function buildJourney<L extends string>(templateId: string, spec: Journey
     addAnnotation(doc, { id: idFor('annotation', `${a.on}/${a.kind}/${i}`), targetId: target(a.on), kind: a.kind, text: a.text[lang], status: a.status })
   })
   for (const l of spec.links) linkTouchpoints(doc, lookup(touchpoints, l.from, 'touchpoint'), lookup(touchpoints, l.to, 'touchpoint'), l.label[lang])
+  for (const b of spec.blueprint ?? []) {
+    addBlueprintItem(doc, {
+      id: idFor('blueprint-item', b.key),
+      lane: b.lane,
+      stageId: lookup(stages, b.stage, 'stage'),
+      title: b.title[lang],
+      description: b.description?.[lang] ?? '',
+      owner: b.owner[lang],
+      touchpointIds: b.serves.map((key) => lookup(touchpoints, key, 'touchpoint')),
+    })
+  }
 
   const snapshot = readSnapshot(doc)
   doc.destroy()

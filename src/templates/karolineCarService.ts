@@ -258,4 +258,44 @@ export const KAROLINE_CAR_SERVICE: JourneySpec<'nb' | 'en'> = {
     { from: 'car-elsewhere', to: 'waits-10-minutes', label: { nb: '100 meter unna', en: '100 m away' } },
     { from: 'card-terminal', to: 'invoice-by-post', label: { nb: 'en uke senere', en: 'a week later' } },
   ],
+
+  // The service blueprint behind the journey (issue 20): what each department does in front of
+  // Karoline, out of her sight, and which systems and agreements shape it, as the article tells it.
+  blueprint: [
+    { key: 'bp-light', lane: 'evidence', stage: 'service-light', title: { nb: 'Servicevarsellampen i dashbordet', en: 'The service light on the dashboard' }, owner: { nb: 'Verksted', en: 'Workshop' }, serves: ['light-on'] },
+    { key: 'bp-card-terminal', lane: 'evidence', stage: 'payment', title: { nb: 'Kortterminal i resepsjonen', en: 'A card terminal at the reception' }, owner: { nb: 'Økonomi', en: 'Finance' }, serves: ['card-terminal'] },
+    { key: 'bp-paper-invoice', lane: 'evidence', stage: 'invoice', title: { nb: 'Papirfaktura i posten', en: 'A paper invoice in the post' }, owner: { nb: 'Økonomi', en: 'Finance' }, serves: ['invoice-by-post'] },
+    {
+      key: 'bp-switchboard',
+      lane: 'frontstage',
+      stage: 'phone-call',
+      title: { nb: 'Sentralbordet setter over til verkstedet', en: 'The switchboard puts her through to the workshop' },
+      description: { nb: 'Sentralbordet kan ikke svare på verkstedsspørsmål; kunden venter to minutter.', en: 'The switchboard cannot answer workshop questions; the customer waits two minutes.' },
+      owner: { nb: 'Kundeservice (sentralbord)', en: 'Customer service (switchboard)' },
+      serves: ['switchboard'],
+    },
+    { key: 'bp-offer-rental', lane: 'frontstage', stage: 'courtesy-car', title: { nb: 'Tilbyr leiebil mot betaling', en: 'Offers a paid rental car' }, owner: { nb: 'Salg', en: 'Sales' }, serves: ['rental-instead'] },
+    { key: 'bp-reception', lane: 'frontstage', stage: 'pick-up', title: { nb: 'Kundemottaket viser henne til dekkverkstedet', en: 'The service reception sends her to the tyre shop' }, owner: { nb: 'Kundemottak', en: 'Service reception' }, serves: ['car-elsewhere', 'waits-10-minutes'] },
+    {
+      key: 'bp-booking-system',
+      lane: 'backstage',
+      stage: 'app-booking',
+      title: { nb: 'Bookingsystemet kan ikke bestille service og dekkskifte samtidig', en: 'The booking system cannot book service and tyre change together' },
+      description: { nb: 'To separate kalendere: én for verkstedet, én for dekkhotellet.', en: 'Two separate calendars: one for the workshop, one for the tyre shop.' },
+      owner: { nb: 'Digitale kanaler', en: 'Digital channels' },
+      serves: ['cannot-book-together'],
+    },
+    { key: 'bp-capacity', lane: 'backstage', stage: 'booking', title: { nb: 'Verkstedkapasitet: første ledige time om 10 dager', en: 'Workshop capacity: the first free slot is in 10 days' }, owner: { nb: 'Verksted', en: 'Workshop' }, serves: ['slot-in-10-days'] },
+    { key: 'bp-tyre-shop', lane: 'backstage', stage: 'pick-up', title: { nb: 'Dekkskiftet gjøres i et eget dekkverksted 100 m unna', en: 'Tyres are changed at a separate tyre shop 100 m away' }, owner: { nb: 'Verksted (dekkskifte)', en: 'Workshop (tyre shop)' }, serves: ['car-elsewhere', 'waits-10-minutes'] },
+    { key: 'bp-phone-hours', lane: 'support', stage: 'app-booking', title: { nb: 'Verkstedets telefon er stengt etter kl. 17', en: 'The workshop’s phone closes at 17:00' }, owner: { nb: 'Verksted', en: 'Workshop' }, serves: ['workshop-closed'] },
+    {
+      key: 'bp-rental-agreement',
+      lane: 'support',
+      stage: 'courtesy-car',
+      title: { nb: 'Leieavtale med et eksternt bilutleiefirma i stedet for egne lånebiler', en: 'A rental agreement with a third party instead of own courtesy cars' },
+      owner: { nb: 'Salg', en: 'Sales' },
+      serves: ['rental-instead'],
+    },
+    { key: 'bp-invoicing', lane: 'support', stage: 'invoice', title: { nb: 'Fakturering per post en uke etter besøket', en: 'Invoicing by post a week after the visit' }, owner: { nb: 'Økonomi', en: 'Finance' }, serves: ['invoice-by-post'] },
+  ],
 }

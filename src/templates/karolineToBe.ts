@@ -77,6 +77,13 @@ export const KAROLINE_RAPID_RESPONSE: PlanSpec<L> = {
       ],
     },
   ],
+  // The backstage this strategy needs: one calendar for both jobs, own courtesy cars, an SMS when the car is ready, mobile payment.
+  blueprint: [
+    { key: 'bp-calendar', lane: 'backstage', stage: 'booking', title: tx('Felles kalender for service og dekkskifte', 'One calendar for service and tyre change'), owner: DIGITAL, serves: ['app', 'calendar'] },
+    { key: 'bp-fleet', lane: 'backstage', stage: 'courtesy-car', title: tx('Egen flåte av lånebiler, reservert ved bestilling', 'An own fleet of courtesy cars, reserved when booking'), owner: WORKSHOP, serves: ['courtesy'] },
+    { key: 'bp-ready-sms', lane: 'support', stage: 'pick-up', title: tx('Verkstedsystemet sender SMS når bilen er klar', 'The workshop system sends an SMS when the car is ready'), owner: CRM, serves: ['sms'] },
+    { key: 'bp-vipps', lane: 'support', stage: 'payment', title: tx('Vipps-betaling koblet til faktura', 'Vipps payment linked to the invoice'), owner: FINANCE, serves: ['vipps'] },
+  ],
   actions: [
     { key: 'combined-booking', title: tx('Samlet bestilling av service og dekkskifte i SUV-appen', 'Combined booking of service and tyre change in the SUV app'), owner: DIGITAL, measure: tx('Andel bestillinger gjort i appen', 'Share of bookings made in the app'), target: tx('60 % innen utgangen av året', '60% by the end of the year'), dueDate: '2026-09-30', status: 'in-progress', addresses: [0] },
     { key: 'pick-up-place', title: tx('Hentested og kostnader i SMS-en når bilen er klar', 'Pick-up place and costs in the ready-to-collect SMS'), owner: CRM, measure: tx('Henvendelser om hvor bilen står', 'Calls asking where the car is'), target: tx('Halvert', 'Halved'), dueDate: '2026-06-30', status: 'planned', addresses: [2] },
@@ -121,6 +128,14 @@ export const KAROLINE_ADVISORY_SALES: PlanSpec<L> = {
       priorities: [{ text: tx('Tilbud bygger på bilens kjørelengde og tidligere bestillinger', 'Offers build on the car’s mileage and past bookings'), measure: tx('Andel tilbud som takkes ja til', 'Share of offers accepted'), target: tx('30 %', '30%'), touchpoints: ['offer', 'courtesy'] }],
     },
   ],
+  // The backstage this strategy needs: a customer history that suggests dates and offers, digital keys, payment in the app.
+  blueprint: [
+    { key: 'bp-history', lane: 'backstage', stage: 'booking', title: tx('Kundehistorikk og kjørelengde styrer forslag og tilbud', 'Customer history and mileage drive suggestions and offers'), owner: SALES, serves: ['dates', 'offer'] },
+    { key: 'bp-calendar', lane: 'backstage', stage: 'booking', title: tx('Felles kalender for service og dekkskifte', 'One calendar for service and tyre change'), owner: DIGITAL, serves: ['dates'] },
+    { key: 'bp-fleet', lane: 'backstage', stage: 'courtesy-car', title: tx('Lånebil reservert ut fra forrige bestilling', 'A courtesy car reserved from the last booking'), owner: WORKSHOP, serves: ['courtesy'] },
+    { key: 'bp-digital-key', lane: 'support', stage: 'pick-up', title: tx('Digital nøkkel i appen', 'A digital key in the app'), owner: DIGITAL, serves: ['unlock'] },
+    { key: 'bp-app-payment', lane: 'support', stage: 'payment', title: tx('Betaling og spesifisert faktura i appen', 'Payment and itemised invoice in the app'), owner: FINANCE, serves: ['pay'] },
+  ],
   actions: [
     { key: 'itemised', title: tx('Spesifisert faktura i appen før betaling', 'Itemised invoice in the app before payment'), owner: FINANCE, measure: tx('CSAT ved betaling', 'CSAT at payment'), target: tx('85 %', '85%'), dueDate: '2026-08-15', status: 'planned', addresses: [1, 4] },
     { key: 'why-offer', title: tx('Begrunnelse på hvert tilbud', 'A reason on every offer'), owner: SALES, measure: tx('Klager på mersalg', 'Complaints about upselling'), target: tx('Ingen', 'None'), dueDate: '', status: 'blocked', addresses: [3] },
@@ -163,6 +178,14 @@ export const KAROLINE_PROACTIVE_COACHING: PlanSpec<L> = {
       text: tx('Vi tenker på bilen din før du trenger det', 'We think of your car before you need to'),
       priorities: [{ text: tx('Forslag til servicedato kommer før varsellampen lyser', 'A service date is proposed before the service light comes on'), measure: tx('Andel servicer bestilt fra forslag', 'Share of services booked from a proposal'), target: tx('70 %', '70%'), touchpoints: ['message'] }],
     },
+  ],
+  // The backstage this strategy needs: data on the car's service needs, courtesy cars and fitting, an SMS when ready, Vipps.
+  blueprint: [
+    { key: 'bp-car-data', lane: 'backstage', stage: 'service-light', title: tx('Datafangst på bilens servicebehov foreslår dato', 'Data on the car’s service needs proposes a date'), owner: SALES, serves: ['message'] },
+    { key: 'bp-calendar', lane: 'backstage', stage: 'booking', title: tx('Felles kalender for service, dekkskifte og montering', 'One calendar for service, tyre change and fitting'), owner: DIGITAL, serves: ['roofbox'] },
+    { key: 'bp-fleet', lane: 'backstage', stage: 'courtesy-car', title: tx('Egen flåte av lånebiler', 'An own fleet of courtesy cars'), owner: WORKSHOP, serves: ['courtesy'] },
+    { key: 'bp-ready-sms', lane: 'support', stage: 'pick-up', title: tx('SMS og melding i appen når bilen er klar', 'An SMS and an app message when the car is ready'), owner: CRM, serves: ['ready'] },
+    { key: 'bp-vipps', lane: 'support', stage: 'payment', title: tx('Vipps-betaling koblet til faktura', 'Vipps payment linked to the invoice'), owner: FINANCE, serves: ['vipps'] },
   ],
   actions: [{ key: 'consent', title: tx('Samtykke til bruk av posisjonsdata i appen', 'Consent for location data in the app'), owner: DIGITAL, measure: tx('Andel kunder som har tatt stilling', 'Share of customers who have chosen'), target: tx('80 %', '80%'), dueDate: '2026-05-31', status: 'in-progress', addresses: [3, 4] }],
 }
@@ -207,6 +230,14 @@ export const KAROLINE_AUTOMATIC_SERVICE: PlanSpec<L> = {
         { text: tx('Hentetidspunktet varsles dagen før', 'The collection time is announced the day before'), measure: tx('Varseltid', 'Notice given'), target: tx('Minst 12 timer', 'At least 12 hours'), touchpoints: ['pickup-sms'] },
       ],
     },
+  ],
+  // The backstage this strategy needs: collection and delivery planned in one calendar, courtesy cars, SMS, payment on file.
+  blueprint: [
+    { key: 'bp-collection', lane: 'backstage', stage: 'service-light', title: tx('Henting planlagt i felles kalender for service og dekkskifte', 'Collection planned in one calendar for service and tyre change'), owner: WORKSHOP, serves: ['notice', 'one-tap'] },
+    { key: 'bp-drivers', lane: 'frontstage', stage: 'courtesy-car', title: tx('Servicemann henter bilen og leverer lånebil', 'A service driver collects the car and leaves a courtesy car'), owner: WORKSHOP, serves: ['pickup-sms'] },
+    { key: 'bp-fleet', lane: 'backstage', stage: 'courtesy-car', title: tx('Lånebiler fra bruktbilflåten', 'Courtesy cars from the used-car fleet'), owner: SALES, serves: ['next-car'] },
+    { key: 'bp-sms', lane: 'support', stage: 'courtesy-car', title: tx('SMS-varsling fra verkstedsystemet', 'SMS notices from the workshop system'), owner: CRM, serves: ['pickup-sms'] },
+    { key: 'bp-payment-on-file', lane: 'support', stage: 'invoice', title: tx('Lagret betalingsmåte trekkes automatisk', 'The stored payment method is charged automatically'), owner: FINANCE, serves: ['paid'] },
   ],
   actions: [{ key: 'notice-time', title: tx('Varsle henting dagen før, med valg av tidspunkt', 'Announce collection the day before, with a choice of time'), owner: WORKSHOP, measure: tx('Varseltid før henting', 'Notice before collection'), target: tx('≥ 12 timer', '≥ 12 hours'), dueDate: '2026-04-30', status: 'done', addresses: [1, 3, 4] }],
 }

@@ -6,18 +6,28 @@
 import { useStore, type NodeProps } from '@xyflow/react'
 import { memo, useCallback } from 'react'
 import { useT } from '../../i18n/useT'
+import { BLUEPRINT_LINES } from '../../model'
 import { useJourneyStore, type JourneyState } from '../../store'
 import type { BlueprintCellNode, BlueprintItemNode, BlueprintLaneNode, BlueprintLineNode } from '../toFlow'
 import { selectDetail } from './levelOfDetail'
 
 export const BlueprintLaneHeader = memo(function BlueprintLaneHeader({ data }: NodeProps<BlueprintLaneNode>) {
   const t = useT()
+  const line = BLUEPRINT_LINES.find((l) => l.above === data.lane)
   const detail = useStore(selectDetail)
   return (
     <div className={`blueprint-lane blueprint-${data.lane} lod-${detail}${data.collapsed ? ' is-collapsed' : ''}`} data-testid={`blueprint-lane-${data.lane}`}>
       <div className="blueprint-band" style={{ width: data.width }} aria-hidden="true" />
-      <div className="blueprint-lane-label" role="heading" aria-level={3}>
-        {t(`blueprint.lane.${data.lane}`)}
+      <div className="blueprint-lane-label">
+        {line && (
+          // The line's name where it starts, in the header column: over the grid it would cover items.
+          <span className="blueprint-line-caption" data-testid={`blueprint-line-${line.kind}`}>
+            {t(`blueprint.line.${line.kind}`)}
+          </span>
+        )}
+        <span role="heading" aria-level={3}>
+          {t(`blueprint.lane.${data.lane}`)}
+        </span>
       </div>
     </div>
   )
@@ -36,9 +46,7 @@ export const BlueprintLine = memo(function BlueprintLine({ data }: NodeProps<Blu
   const t = useT()
   const detail = useStore(selectDetail)
   return (
-    <div className={`blueprint-line blueprint-line-${data.kind} lod-${detail}`} style={{ width: data.width }} data-testid={`blueprint-line-${data.kind}`}>
-      <span className="blueprint-line-label">{t(`blueprint.line.${data.kind}`)}</span>
-    </div>
+    <div className={`blueprint-line blueprint-line-${data.kind} lod-${detail}`} style={{ width: data.width }} role="separator" aria-label={t(`blueprint.line.${data.kind}`)} />
   )
 })
 

@@ -1058,6 +1058,18 @@ export const en = {
   'blueprint.toggle': 'Service blueprint',
   'blueprint.delete': 'Delete item',
   'blueprint.addHere': 'Add an item here',
+  'blueprint.csv.lane': 'Blueprint lane',
+  'blueprint.csv.item': 'Blueprint item',
+  'blueprint.csv.serves': 'Serves touchpoints',
+  'department.view': 'Department view',
+  'department.all': 'All departments',
+  'department.option': '{name} · {unmet} unmet · {pain} pain',
+  'department.summary': 'What {name} owns',
+  'department.counts': '{touchpoints} touchpoints, {items} blueprint items, {unmet} unmet needs, {pain} pain points',
+  'department.actions': 'Its actions',
+  'department.touchpoints': 'Its touchpoints',
+  'department.page': 'Department: {name}',
+  'department.pdfPages': 'A page per department',
 } as const
 
 export type MessageKey = keyof typeof en

@@ -4,7 +4,8 @@
  * with its kind sign, need status and evidence, and the cards it links to. The line list is what
  * the grid plan paginates and the grid draws.
  */
-import { METRICS, type Annotation, type AnnotationKind, type MetricName, type Snapshot, type Touchpoint } from '../../model'
+import { METRICS, type Annotation, type AnnotationKind, type BlueprintItem, type MetricName, type Snapshot, type Touchpoint } from '../../model'
+import { translate } from '../../i18n/translate'
 import { emotionLabel, formatEmotion, METRIC_NAMES, votesText } from '../printLabels'
 import { LINK_COLOR, STATUS_MARK, TARGET_COLORS } from '../printPalette'
 import { INK, type PrintContext, type TextStyle } from './printContext'
@@ -33,7 +34,10 @@ export interface PrintLine {
 }
 
 export interface PrintCard {
-  touchpoint: Touchpoint
+  /** The touchpoint or blueprint item it prints. */
+  id: string
+  /** The touchpoint, for its emotion face; null for a blueprint item. */
+  touchpoint: Touchpoint | null
   lines: PrintLine[]
   /** The title alone, one line, for the head of a continued part. */
   shortTitle: string
@@ -104,7 +108,7 @@ export function buildPrintCard(ctx: PrintContext, snapshot: Snapshot, tp: Touchp
     push(`\u2192 ${target.title || '—'}${link.label ? ` (${link.label})` : ''}`, { ...m.small, color: LINK_COLOR })
   }
 
-  return { touchpoint: tp, lines, shortTitle: tp.title }
+  return { id: tp.id, touchpoint: tp, lines, shortTitle: tp.title }
 }
 
 const TARGET_FIELD = { nps: 'npsTarget', ces: 'cesTarget', csat: 'csatTarget' } as const satisfies Record<MetricName, keyof Touchpoint>
@@ -127,4 +131,25 @@ export function formatMetric(ctx: PrintContext, metric: MetricName, value: numbe
 function metricLine(ctx: PrintContext, metric: MetricName, actual: number | null, target: number | null): string {
   const targetText = target === null ? '' : ` (${ctx.labels.target.toLocaleLowerCase()} ${formatMetric(ctx, metric, target)})`
   return `${METRIC_NAMES[metric]} ${formatMetric(ctx, metric, actual)}${targetText}`
+}
+
+/**
+ * A service-blueprint item as it prints: title, owning department, description and the
+ * touchpoints it serves, wrapped like a card so the grid plan paginates it the same way.
+ */
+export function buildPrintItem(ctx: PrintContext, snapshot: Snapshot, item: BlueprintItem, m: CardMetrics): PrintCard {
+  const width = innerWidth(m)
+  const lines: PrintLine[] = []
+  const push = (text: string, style: TextStyle) => {
+    for (const line of ctx.wrap(text, width, style)) lines.push({ text: line, style, indent: 0, height: ctx.lineHeight(style) })
+  }
+  push(item.title.trim() === '' ? '—' : item.title, m.title)
+  if (item.owner) push(`${ctx.labels.owner}: ${item.owner}`, { ...m.small, color: INK.muted })
+  if (item.description.trim() !== '') {
+    lines.push({ text: '', style: m.small, indent: 0, height: 1.5 })
+    push(item.description, { ...m.small, color: INK.text })
+  }
+  const served = item.touchpointIds.filter((id) => Object.hasOwn(snapshot.touchpoints, id)).map((id) => snapshot.touchpoints[id].title || '—')
+  if (served.length > 0) push(`\u2192 ${translate(snapshot.meta.locale, 'blueprint.servesTouchpoints')}: ${served.join(', ')}`, { ...m.small, color: LINK_COLOR })
+  return { id: item.id, touchpoint: null, lines, shortTitle: item.title }
 }

@@ -1,7 +1,9 @@
 /**
  * The journey grid pages: phase and stage headers over the stage columns, one swimlane per persona
  * with its touchpoint cards (grown to fit their text), links as arrows between cards, and the
- * emotion curve of each persona under the lanes.
+ * emotion curve of each persona under the lanes. A map with a service blueprint prints its four
+ * lanes under the personas, with the lines of interaction, visibility and internal interaction
+ * drawn across and labelled, and its items wrapped like cards.
  *
  * Column order and lane order come from the canvas layout (computeGridLayout), so the PDF reads
  * like the screen. Heights are print's own: a card on paper must show all its annotations. A wide
@@ -9,9 +11,10 @@
  * (`fit: 'split'`), or scaled down so all columns fit the page width (`fit: 'scale'`); in both
  * modes lanes that do not fit continue on the next page under repeated headers.
  */
-import { computeGridLayout, emotionCurve, type Persona, type Snapshot, type Stage } from '../../model'
+import { BLUEPRINT_LINES, computeGridLayout, emotionCurve, type BlueprintLane, type Snapshot, type Stage } from '../../model'
+import { translate } from '../../i18n/translate'
 import { annotationsByTarget } from '../readingOrder'
-import { buildPrintCard, type CardMetrics, type PrintCard } from './cardContent'
+import { buildPrintCard, buildPrintItem, type CardMetrics, type PrintCard } from './cardContent'
 import { planGridPages, type PlannedPage } from './gridPlan'
 import { drawEmotionFace, drawKindMark } from './marks'
 import { INK, type PrintContext, type TextStyle } from './printContext'
@@ -19,6 +22,18 @@ import { emotionColor, LINK_COLOR, PHASE_COLORS, tint } from '../printPalette'
 import { formatEmotion } from '../printLabels'
 
 export type GridFit = 'split' | 'scale'
+
+/** The blueprint lanes' colours, as on the canvas (canvas.css). */
+const BLUEPRINT_PRINT_COLORS: Record<BlueprintLane, string> = { evidence: '#a07c3b', frontstage: '#2f7fa6', backstage: '#6b5ca5', support: '#5b6477' }
+
+/** A row of the printed grid: a persona's lane, or a blueprint lane (which has no emotion curve). */
+interface PrintRow {
+  /** The second half of its cells' keys: the persona id or the blueprint lane. */
+  key: string
+  color: string
+  name: string
+  lane: BlueprintLane | null
+}
 
 /** Sizes at 100 %, in points. Scale-to-fit multiplies all of them by one factor. */
 const BASE = {
@@ -61,10 +76,14 @@ export interface GridProgress {
 }
 
 export async function drawGrid(ctx: PrintContext, snapshot: Snapshot, fit: GridFit, progress: GridProgress): Promise<void> {
-  const layout = computeGridLayout(snapshot)
+  const layout = computeGridLayout(snapshot, { blueprint: Object.keys(snapshot.blueprintItems).length > 0 })
   const stages = layout.columns.map((c) => c.stage)
   const personas = layout.lanes.map((l) => l.persona)
   if (stages.length === 0) return
+  const rows: PrintRow[] = [
+    ...personas.map((p) => ({ key: p.id as string, color: p.color, name: p.name || '—', lane: null })),
+    ...layout.blueprintLanes.map((l) => ({ key: l.lane as string, color: BLUEPRINT_PRINT_COLORS[l.lane], name: translate(snapshot.meta.locale, `blueprint.lane.${l.lane}`), lane: l.lane })),
+  ]
 
   const areaWidth = ctx.content.right - ctx.content.left
   const m = metricsFor(areaWidth, stages.length, fit)
@@ -90,10 +109,17 @@ export async function drawGrid(ctx: PrintContext, snapshot: Snapshot, fit: GridF
     if (list) list.push(card)
     else cells.set(key, [card])
   }
+  for (const box of layout.blueprintItems) {
+    const key = `${box.item.stageId}|${box.item.lane}`
+    const card = buildPrintItem(ctx, snapshot, box.item, cardMetrics)
+    const list = cells.get(key)
+    if (list) list.push(card)
+    else cells.set(key, [card])
+  }
   await progress(0.4)
 
   const laneStyle: TextStyle = { size: m.laneText, bold: true, color: INK.text }
-  const laneLines = personas.map((p) => ctx.wrap(p.name || '—', m.laneLabel - 10 * m.scale, laneStyle))
+  const laneLines = rows.map((r) => ctx.wrap(r.name, m.laneLabel - 10 * m.scale, laneStyle))
   const continuedStyle: TextStyle = { size: m.small, color: INK.muted }
   const gridBottom = ctx.content.bottom
 
@@ -110,15 +136,15 @@ export async function drawGrid(ctx: PrintContext, snapshot: Snapshot, fit: GridF
   const plans = slices.map((slice) => {
     const gridTop = ctx.content.top + m.phaseHeader + slice.stageHeader
     return planGridPages({
-      lanes: personas.map((p, lane) => ({
-        cells: slice.columns.map((c) => (cells.get(`${stages[c].id}|${p.id}`) ?? []).map((card) => ({ lineHeights: card.lines.map((l) => l.height) }))),
+      lanes: rows.map((row, lane) => ({
+        cells: slice.columns.map((c) => (cells.get(`${stages[c].id}|${row.key}`) ?? []).map((card) => ({ lineHeights: card.lines.map((l) => l.height) }))),
         labelHeight: laneLines[lane].length * ctx.lineHeight(laneStyle) + ctx.lineHeight(continuedStyle),
       })),
       spacing: { padding: m.cardPadding, gap: m.cardGap, continuedHeader: ctx.lineHeight(continuedStyle) },
       cellPadding: m.cellPadding,
       gridTop,
       gridBottom,
-      curves: { titleHeight: m.curveTitle, rowHeight: m.curveRow, gap: m.curveGap },
+      curves: { titleHeight: m.curveTitle, rowHeight: m.curveRow, gap: m.curveGap, lanes: personas.length },
     })
   })
 
@@ -130,7 +156,7 @@ export async function drawGrid(ctx: PrintContext, snapshot: Snapshot, fit: GridF
     for (const page of plans[s]) {
       const phasesHere = [...new Set(slice.columns.map((c) => stages[c].phase))].map((p) => ctx.labels.phases[p])
       ctx.newPage(phasesHere.join(' · '))
-      const draw = new GridPageDrawer(ctx, m, slice, stages, personas, laneLines, cells)
+      const draw = new GridPageDrawer(ctx, m, slice, stages, rows, laneLines, cells)
       draw.headers()
       draw.bands(page, snapshot)
       if (page.curves) draw.curves(page.curves, curves)
@@ -174,7 +200,7 @@ class GridPageDrawer {
     private readonly m: Metrics,
     private readonly slice: Slice,
     private readonly stages: Stage[],
-    private readonly personas: Persona[],
+    private readonly rows: PrintRow[],
     private readonly laneLines: string[][],
     private readonly cells: Map<string, PrintCard[]>,
   ) {
@@ -229,10 +255,11 @@ class GridPageDrawer {
     const drawCards: (() => void)[] = []
     const laneStyle: TextStyle = { size: m.laneText, bold: true, color: INK.text }
 
+    const lines: (() => void)[] = []
     for (const band of page.bands) {
-      const persona = this.personas[band.lane]
+      const persona = this.rows[band.lane]
       // Lane background, label and column rules.
-      doc.setFillColor(tint(persona.color, 0.1))
+      doc.setFillColor(tint(persona.color, persona.lane ? 0.06 : 0.1))
       doc.rect(this.left, band.top, this.right - this.left, band.height, 'F')
       doc.setFillColor(persona.color)
       doc.rect(this.left, band.top, 3 * m.scale, band.height, 'F')
@@ -249,18 +276,38 @@ class GridPageDrawer {
 
       band.cells.forEach((fragments, position) => {
         const stage = this.stages[this.slice.columns[position]]
-        const cards = this.cells.get(`${stage.id}|${persona.id}`) ?? []
+        const cards = this.cells.get(`${stage.id}|${persona.key}`) ?? []
         for (const fragment of fragments) {
           const card = cards[fragment.card]
           const rect = { x: this.columnX(position) + m.cellPadding, y: band.top + m.cellPadding + fragment.top, w: m.column - 2 * m.cellPadding, h: fragment.height }
-          if (!rects.has(card.touchpoint.id)) rects.set(card.touchpoint.id, rect)
+          if (!rects.has(card.id)) rects.set(card.id, rect)
           drawCards.push(() => this.card(card, fragment, rect, persona.color))
         }
       })
+      const line = BLUEPRINT_LINES.find((l) => l.above === persona.lane)
+      if (line && !band.continued) lines.push(() => this.blueprintLine(line.kind, band.top, snapshot.meta.locale))
     }
     // Links first, so cards cover the parts of long links that pass behind them.
     this.links(snapshot, rects)
     for (const draw of drawCards) draw()
+    for (const draw of lines) draw()
+  }
+
+  /** A line of the service blueprint across the page, labelled at its right end. */
+  private blueprintLine(kind: (typeof BLUEPRINT_LINES)[number]['kind'], y: number, locale: string): void {
+    const { ctx, m } = this
+    const doc = ctx.doc
+    doc.setDrawColor(INK.text)
+    doc.setLineWidth((kind === 'visibility' ? 1.1 : 0.8) * m.scale)
+    if (kind !== 'visibility') doc.setLineDashPattern([3 * m.scale, 2 * m.scale], 0)
+    doc.line(this.left, y, this.right, y)
+    doc.setLineDashPattern([], 0)
+    const style: TextStyle = { size: m.small, bold: true, color: INK.text }
+    const text = ctx.singleLine(translate(locale, `blueprint.line.${kind}`), this.right - this.left - m.laneLabel, style)
+    const width = ctx.measure(text, style)
+    doc.setFillColor(INK.paper)
+    doc.rect(this.right - width - 6 * m.scale, y + 0.8 * m.scale, width + 4 * m.scale, ctx.lineHeight(style), 'F')
+    ctx.line(text, this.right - 4 * m.scale, y + 1 * m.scale, style, 'right')
   }
 
   private card(card: PrintCard, fragment: { from: number; to: number; continued: boolean; continues: boolean }, rect: Rect, laneColor: string): void {
@@ -279,7 +326,7 @@ class GridPageDrawer {
       const head = ctx.singleLine(`${card.shortTitle} (${ctx.labels.continued})`, rect.w - m.accent - 2 * m.cardPadding, style)
       ctx.line(head, textLeft, y, style)
       y += ctx.lineHeight(style)
-    } else if (card.touchpoint.emotion !== null) {
+    } else if (card.touchpoint && card.touchpoint.emotion !== null) {
       drawEmotionFace(ctx, card.touchpoint.emotion, rect.x + rect.w - m.cardPadding - m.faceRadius, rect.y + m.cardPadding + m.faceRadius, m.faceRadius)
     }
     for (let i = fragment.from; i < fragment.to; i++) {
@@ -329,7 +376,7 @@ class GridPageDrawer {
     const scaleStyle: TextStyle = { size: m.small * 0.9, color: INK.faint }
     const positionOf = new Map(slice.columns.map((c, i) => [c, i]))
     block.lanes.forEach((lane, k) => {
-      const persona = this.personas[lane]
+      const persona = this.rows[lane]
       const top = block.top + m.curveTitle + k * m.curveRow
       const mid = top + m.curveRow / 2
       const amplitude = (m.curveRow - 12 * m.scale) / 4
@@ -338,7 +385,7 @@ class GridPageDrawer {
       doc.setFillColor(persona.color)
       doc.rect(this.left, top, 3 * m.scale, m.curveRow, 'F')
       const labelStyle: TextStyle = { size: m.laneText, bold: true, color: INK.text }
-      const label = ctx.wrap(persona.name || '—', m.laneLabel - 28 * m.scale, labelStyle).slice(0, 3)
+      const label = ctx.wrap(persona.name, m.laneLabel - 28 * m.scale, labelStyle).slice(0, 3)
       label.forEach((line, i) => ctx.line(line, this.left + 7 * m.scale, top + 5 * m.scale + i * ctx.lineHeight(labelStyle), labelStyle))
       // Scale lines at −2..+2 across the columns.
       for (let e = -2; e <= 2; e++) {

@@ -119,7 +119,8 @@ export interface GridPlanInput {
   /** Top of the first lane on every page (below the repeated headers) and bottom of the page area. */
   gridTop: number
   gridBottom: number
-  curves: { titleHeight: number; rowHeight: number; gap: number } | null
+  /** `lanes`: how many of the first lanes have a curve (the persona lanes; blueprint lanes have none); all when absent. */
+  curves: { titleHeight: number; rowHeight: number; gap: number; lanes?: number } | null
 }
 
 export function planGridPages(input: GridPlanInput): PlannedPage[] {
@@ -163,13 +164,14 @@ export function planGridPages(input: GridPlanInput): PlannedPage[] {
     }
   })
 
-  if (input.curves && lanes.length > 0) {
+  const curveLanes = Math.min(input.curves?.lanes ?? lanes.length, lanes.length)
+  if (input.curves && curveLanes > 0) {
     const { titleHeight, rowHeight, gap } = input.curves
     if (y + gap + titleHeight + rowHeight > gridBottom) newPage()
     else y += page.bands.length > 0 ? gap : 0
     page.curves = { top: y, lanes: [] }
     y += titleHeight
-    for (let i = 0; i < lanes.length; i++) {
+    for (let i = 0; i < curveLanes; i++) {
       if (y + rowHeight > gridBottom) {
         newPage()
         page.curves = { top: y, lanes: [] }

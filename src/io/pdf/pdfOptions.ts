@@ -13,6 +13,8 @@ export interface PdfOptions {
   orientation: Orientation
   /** A map wider than the page: columns split across pages, or everything scaled to the page width. */
   fit: GridFit
+  /** Departments (as named on the map) that get a page of their own after the summary. */
+  departments?: string[]
   /** The date printed on the cover; now unless given (tests pin it). */
   now?: Date
 }

@@ -19,6 +19,7 @@ import type { PdfOptions } from './pdfOptions'
 import { FONT_FAMILY, PrintContext } from './printContext'
 import { drawSummary } from './summary'
 import { drawMeasuredPage, hasMeasuredPage, type PdfFeedback } from './measuredPage'
+import { drawDepartmentPages } from './departmentPage'
 
 // Re-exported for existing importers; the UI should import them from pdfOptions.ts (see there why).
 export { DEFAULT_PDF_OPTIONS, type Orientation, type PaperSize, type PdfOptions } from './pdfOptions'
@@ -79,6 +80,7 @@ export async function renderJourneyPdf(snapshot: Snapshot, options: PdfOptions, 
   await report(0.8, 'summary')
   drawSummary(ctx, snapshot, formatDate)
   if (hasMeasuredPage(snapshot, env.feedback)) drawMeasuredPage(ctx, snapshot, env.feedback)
+  if (options.departments?.length) drawDepartmentPages(ctx, snapshot, options.departments)
   ctx.drawPageChrome(formatDate(now.toISOString()))
   await report(0.9, 'finishing')
   const out = doc.output('arraybuffer')

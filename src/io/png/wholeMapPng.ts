@@ -3,7 +3,8 @@
  * screen: the canvas only renders what is in view, while this picture always holds every lane and
  * column at the same positions the canvas uses (computeGridLayout), whatever the zoom.
  */
-import { ANNOTATION_KINDS, computeGridLayout, GRID, type Annotation, type Snapshot, type Touchpoint } from '../../model'
+import { ANNOTATION_KINDS, computeGridLayout, GRID, type Annotation, type BlueprintLane, type GridLayout, type Snapshot, type Touchpoint } from '../../model'
+import { translate } from '../../i18n/translate'
 import { loadPrintLabels } from '../printLabels'
 import { emotionColor, KIND_MARK, LINK_COLOR, PHASE_COLORS, tint } from '../printPalette'
 import { annotationsByTarget } from '../readingOrder'
@@ -19,7 +20,8 @@ const MAX_PIXELS = 120_000_000
 const SCALE_COLUMN = 36
 
 export async function wholeMapPng(snapshot: Snapshot, pixelRatio = 2): Promise<Blob> {
-  const layout = computeGridLayout(snapshot)
+  // As the PDF: the blueprint's lanes when the map has a blueprint.
+  const layout = computeGridLayout(snapshot, { blueprint: Object.keys(snapshot.blueprintItems).length > 0 })
   const width = layout.width + PAD * 2
   const height = layout.height + PAD * 2 + TITLE_BAND
   const ratio = Math.min(pixelRatio, MAX_SIDE / width, MAX_SIDE / height, Math.sqrt(MAX_PIXELS / (width * height)))
@@ -75,11 +77,14 @@ export async function wholeMapPng(snapshot: Snapshot, pixelRatio = 2): Promise<B
     c.lineTo(layout.width, lane.y + lane.height + 0.5)
     c.stroke()
   }
+  drawBlueprint(c, layout, snapshot.meta.locale)
+  const lastLane = layout.blueprintLanes[layout.blueprintLanes.length - 1]
+  const columnsBottom = lastLane ? lastLane.y + lastLane.height : layout.gridBottom
   c.strokeStyle = '#d5d9e0'
   for (const column of layout.columns) {
     c.beginPath()
     c.moveTo(column.x + 0.5, layout.gridTop)
-    c.lineTo(column.x + 0.5, layout.gridBottom)
+    c.lineTo(column.x + 0.5, columnsBottom)
     c.stroke()
   }
 
@@ -295,4 +300,60 @@ function fitLine(c: CanvasRenderingContext2D, text: string, width: number, cut =
   const chars = [...text]
   while (chars.length > 0 && c.measureText(chars.join('') + '…').width > width) chars.pop()
   return chars.join('') + '…'
+}
+
+/** The blueprint lanes' colours, as on the canvas (canvas.css) and in the PDF. */
+const BLUEPRINT_COLORS: Record<BlueprintLane, string> = { evidence: '#a07c3b', frontstage: '#2f7fa6', backstage: '#6b5ca5', support: '#5b6477' }
+
+/** The service blueprint: lane bands and names, the items as small cards, the three lines labelled. */
+function drawBlueprint(c: CanvasRenderingContext2D, layout: GridLayout, locale: string): void {
+  for (const lane of layout.blueprintLanes) {
+    const color = BLUEPRINT_COLORS[lane.lane]
+    c.fillStyle = tint(color, 0.06)
+    c.fillRect(0, lane.y, layout.width, lane.height)
+    c.fillStyle = color
+    c.fillRect(0, lane.y, 5, lane.height)
+    c.fillStyle = '#1f2430'
+    c.font = `700 14px ${FONT}`
+    wrapLines(c, translate(locale, `blueprint.lane.${lane.lane}`), GRID.laneHeaderWidth - 28, 2).forEach((line, i) => c.fillText(line, 14, lane.y + 12 + i * 18))
+    c.strokeStyle = '#d5d9e0'
+    c.beginPath()
+    c.moveTo(0, lane.y + lane.height + 0.5)
+    c.lineTo(layout.width, lane.y + lane.height + 0.5)
+    c.stroke()
+  }
+  for (const box of layout.blueprintItems) {
+    c.fillStyle = '#ffffff'
+    c.strokeStyle = '#cfd5e0'
+    c.fillRect(box.x, box.y, box.width, box.height)
+    c.strokeRect(box.x + 0.5, box.y + 0.5, box.width - 1, box.height - 1)
+    c.fillStyle = BLUEPRINT_COLORS[box.item.lane]
+    c.fillRect(box.x, box.y, 4, box.height)
+    c.fillStyle = '#1f2430'
+    c.font = `600 13px ${FONT}`
+    wrapLines(c, box.item.title || '—', box.width - 20, 2).forEach((line, i) => c.fillText(line, box.x + 10, box.y + 8 + i * 17))
+    if (box.item.owner) {
+      c.fillStyle = '#4b5366'
+      c.font = `11px ${FONT}`
+      c.fillText(fitLine(c, box.item.owner, box.width - 20), box.x + 10, box.y + box.height - 17)
+    }
+  }
+  for (const line of layout.blueprintLines) {
+    c.strokeStyle = '#2d3648'
+    c.lineWidth = line.kind === 'visibility' ? 2 : 1.5
+    c.setLineDash(line.kind === 'visibility' ? [] : [6, 4])
+    c.beginPath()
+    c.moveTo(0, line.y)
+    c.lineTo(layout.width, line.y)
+    c.stroke()
+    c.setLineDash([])
+    c.lineWidth = 1
+    const label = translate(locale, `blueprint.line.${line.kind}`)
+    c.font = `600 11px ${FONT}`
+    const w = c.measureText(label).width
+    c.fillStyle = 'rgba(255, 255, 255, 0.9)'
+    c.fillRect(layout.width - w - 14, line.y + 2, w + 8, 15)
+    c.fillStyle = '#3b4354'
+    c.fillText(label, layout.width - w - 10, line.y + 4)
+  }
 }
