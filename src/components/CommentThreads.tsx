@@ -3,7 +3,8 @@ import { addComment, deleteComment, setCommentResolved } from '../commands'
 import { byOrder, type Comment, type Snapshot } from '../model'
 import { formatDateTime } from '../i18n/format'
 import { useT } from '../i18n/useT'
-import { selectPeople, selectReadOnly, selectSnapshot, useJourneyStore } from '../store'
+import { useShallow } from 'zustand/react/shallow'
+import { selectPeople, selectReadOnly, useJourneyStore, type JourneyState } from '../store'
 import { useMapSession } from '../session/MapSessionContext'
 import { MentionText } from './MentionText'
 
@@ -12,7 +13,8 @@ import { MentionText } from './MentionText'
  * resolve, reopen. `@name` mentions a participant who is here.
  */
 export function CommentThreads({ targetId }: { targetId: string }) {
-  const snapshot = useJourneyStore(selectSnapshot)
+  // The two collections the threads show, not the snapshot: an edit to a card or a stage leaves both as they were.
+  const snapshot = useJourneyStore(useShallow((s: JourneyState): Pick<Snapshot, 'annotations' | 'comments'> => ({ annotations: s.snapshot.annotations, comments: s.snapshot.comments })))
   const t = useT()
   const annotations = useMemo(() => Object.values(snapshot.annotations).filter((a) => a.targetId === targetId).sort(byOrder), [snapshot.annotations, targetId])
   // The record itself is labelled null: its thread needs no "on …" line.
@@ -57,13 +59,13 @@ export function CommentThreads({ targetId }: { targetId: string }) {
   )
 }
 
-function repliesTo(snapshot: Snapshot, id: string): Comment[] {
+function repliesTo(snapshot: Pick<Snapshot, 'comments'>, id: string): Comment[] {
   return Object.values(snapshot.comments)
     .filter((c) => c.targetId === id)
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
 }
 
-function Thread({ root, snapshot, label }: { root: Comment; snapshot: Snapshot; label: string | null }) {
+function Thread({ root, snapshot, label }: { root: Comment; snapshot: Pick<Snapshot, 'comments'>; label: string | null }) {
   const { doc } = useMapSession()
   const t = useT()
   const readOnly = useJourneyStore(selectReadOnly)
