@@ -6,7 +6,7 @@ import { useMemo } from 'react'
 import { addAction } from '../commands'
 import type { Annotation } from '../model'
 import { useT } from '../i18n/useT'
-import { selectSnapshot, useJourneyStore } from '../store'
+import { useJourneyStore } from '../store'
 import { EvidenceSelect, ImpactEffortSelects } from './AssessmentFields'
 import { useMapSession } from '../session/MapSessionContext'
 import { AnnotationQuotes } from './feedback/AnnotationQuotes'
@@ -16,7 +16,7 @@ const ACTIONABLE = new Set(['pain-point', 'functional-need', 'emotional-need'])
 export function AnnotationExtras({ annotation, readOnly }: { annotation: Annotation; readOnly: boolean }) {
   const { doc } = useMapSession()
   const t = useT()
-  const actions = useJourneyStore(selectSnapshot).actions
+  const actions = useJourneyStore((s) => s.snapshot.actions)
   const addressedBy = useMemo(() => Object.values(actions).filter((a) => a.addresses.includes(annotation.id)).length, [actions, annotation.id])
   return (
     <div className="annotation-extras">

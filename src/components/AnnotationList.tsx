@@ -2,22 +2,23 @@ import { useId, useMemo, useState } from 'react'
 import { addAnnotation, deleteAnnotation, editAnnotation, setNeedStatus } from '../commands'
 import { ANNOTATION_KINDS, byOrder, isNeedKind, NEED_STATUSES, type Annotation, type AnnotationKind, type AnnotationTargetId, type NeedStatus } from '../model'
 import { useT } from '../i18n/useT'
-import { selectReadOnly, selectSnapshot, useJourneyStore } from '../store'
+import { selectReadOnly, useJourneyStore } from '../store'
 import { AnnotationExtras } from './AnnotationExtras'
 import { TextField } from '../fields/fields'
 import { useMapSession } from '../session/MapSessionContext'
 
 /** Every annotation kind on one target: add, edit, delete, and need status. */
 export function AnnotationList({ targetId }: { targetId: string }) {
-  const snapshot = useJourneyStore(selectSnapshot)
+  // The annotations collection, not the snapshot: an edit to a card or a stage leaves it as it was.
+  const annotations = useJourneyStore((s) => s.snapshot.annotations)
   const readOnly = useJourneyStore(selectReadOnly)
   const byKind = useMemo(() => {
     const map = new Map<AnnotationKind, typeof list>()
-    const list = Object.values(snapshot.annotations).filter((a) => a.targetId === targetId).sort(byOrder)
+    const list = Object.values(annotations).filter((a) => a.targetId === targetId).sort(byOrder)
     for (const kind of ANNOTATION_KINDS) map.set(kind, [])
     for (const a of list) map.get(a.kind)!.push(a)
     return map
-  }, [snapshot.annotations, targetId])
+  }, [annotations, targetId])
 
   return (
     <div className="annotations">

@@ -3,7 +3,8 @@ import { addComment, deleteComment, setCommentResolved } from '../commands'
 import { byOrder, type Comment, type Snapshot } from '../model'
 import { formatDateTime } from '../i18n/format'
 import { useT } from '../i18n/useT'
-import { selectPeople, selectReadOnly, selectSnapshot, useJourneyStore } from '../store'
+import { useShallow } from 'zustand/react/shallow'
+import { selectPeople, selectReadOnly, useJourneyStore, type JourneyState } from '../store'
 import { useMapSession } from '../session/MapSessionContext'
 import { MentionText } from './MentionText'
 
@@ -12,7 +13,8 @@ import { MentionText } from './MentionText'
  * resolve, reopen. `@name` mentions a participant who is here.
  */
 export function CommentThreads({ targetId }: { targetId: string }) {
-  const snapshot = useJourneyStore(selectSnapshot)
+  // The two collections the threads show, not the snapshot: an edit to a card or a stage leaves both as they were.
+  const snapshot = useJourneyStore(useShallow((s: JourneyState): Pick<Snapshot, 'annotations' | 'comments'> => ({ annotations: s.snapshot.annotations, comments: s.snapshot.comments })))
   const t = useT()
   const annotations = useMemo(() => Object.values(snapshot.annotations).filter((a) => a.targetId === targetId).sort(byOrder), [snapshot.annotations, targetId])
   // The record itself is labelled null: its thread needs no "on …" line.

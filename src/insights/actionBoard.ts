@@ -28,19 +28,24 @@ export function actionBoard(snapshot: Snapshot, grouping: BoardGrouping): BoardC
   const inJourneyOrder = journeyOrder(snapshot)
   const cards = Object.values(snapshot.actions)
     .sort(byOrder)
-    .map((action): BoardCard => ({
-      action,
-      addresses: action.addresses
-        .flatMap((id) => (snapshot.annotations[id] ? [snapshot.annotations[id]] : []))
-        .sort(inJourneyOrder)
-        .map((annotation) => ({ annotation, where: whereIs(snapshot, annotation.targetId) })),
-    }))
+    .map((action) => boardCard(snapshot, action, inJourneyOrder))
   if (grouping === 'status') {
     // Every status gets a column, empty or not, so a card always has somewhere to move to.
     return ACTION_STATUSES.map((status: ActionStatus) => ({ key: status, cards: cards.filter((c) => c.action.status === status) }))
   }
   const departments = [...new Set(cards.map((c) => c.action.owner.trim()))].sort((a, b) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b)))
   return departments.map((key) => ({ key, cards: cards.filter((c) => c.action.owner.trim() === key) }))
+}
+
+/** One action as its card shows it: the action and what it addresses, where each sits. */
+export function boardCard(snapshot: Snapshot, action: Action, inJourneyOrder = journeyOrder(snapshot)): BoardCard {
+  return {
+    action,
+    addresses: action.addresses
+      .flatMap((id) => (snapshot.annotations[id] ? [snapshot.annotations[id]] : []))
+      .sort(inJourneyOrder)
+      .map((annotation) => ({ annotation, where: whereIs(snapshot, annotation.targetId) })),
+  }
 }
 
 /** An open pain point or need, with the votes that rank it. */

@@ -84,7 +84,7 @@ export type TalliedRound = Pick<VotingRound, 'kind' | 'budget'> & { seatsOnly?: 
  * the round's budget; anything beyond it is ignored, whoever wrote it, in a fixed order (the
  * annotations' own order), so every peer computes the same result from the same document.
  */
-export function tallyVotes(snapshot: Snapshot, round: TalliedRound, roll: ParticipantRoll): VoteResult[] {
+export function tallyVotes(snapshot: Pick<Snapshot, 'annotations'>, round: TalliedRound, roll: ParticipantRoll): VoteResult[] {
   const { counts, candidates } = countRound(snapshot, round, roll)
   return candidates
     .map((annotation) => ({ annotation, votes: counts.get(annotation.id) ?? 0 }))
@@ -92,11 +92,11 @@ export function tallyVotes(snapshot: Snapshot, round: TalliedRound, roll: Partic
 }
 
 /** How many distinct participants have a vote that counts in the round. */
-export function countVoters(snapshot: Snapshot, round: TalliedRound, roll: ParticipantRoll): number {
+export function countVoters(snapshot: Pick<Snapshot, 'annotations'>, round: TalliedRound, roll: ParticipantRoll): number {
   return countRound(snapshot, round, roll).voters
 }
 
-function countRound(snapshot: Snapshot, round: TalliedRound, roll: ParticipantRoll) {
+function countRound(snapshot: Pick<Snapshot, 'annotations'>, round: TalliedRound, roll: ParticipantRoll) {
   const candidates = Object.values(snapshot.annotations)
     .filter((a) => a.kind === round.kind)
     .sort(byOrder)

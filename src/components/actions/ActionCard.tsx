@@ -1,9 +1,10 @@
-import { useId, useMemo, useState } from 'react'
+import { memo, useCallback, useId, useState } from 'react'
 import { deleteAction, linkActionAnnotation, setActionStatus, unlinkActionAnnotation, updateAction } from '../../commands'
-import type { BoardCard } from '../../insights/actionBoard'
+import { boardCard, type AddressedItem, type BoardCard } from '../../insights/actionBoard'
 import { whereIs } from '../../insights/priorityMatrix'
-import { ACTION_STATUSES, byOrder, isCalendarDate, isId, type ActionStatus } from '../../model'
-import { selectSnapshot, useJourneyStore } from '../../store'
+import { ACTION_STATUSES, byOrder, isCalendarDate, isId, type ActionId, type ActionStatus } from '../../model'
+import { useJourneyStore, type JourneyState } from '../../store'
+import { useJourneyStoreWith } from '../../store/useJourneyStoreWith'
 import { TextField } from '../../fields/fields'
 import { useMapSession } from '../../session/MapSessionContext'
 import { formatCalendarDate } from '../../i18n/format'
@@ -24,8 +25,26 @@ const DEPARTMENTS: MessageKey[] = [
   'department.digital',
 ]
 
-/** One action on the board: what it is and what it fixes; expands into a form to edit it. */
-export function ActionCard({ card, editing, onEdit, readOnly }: { card: BoardCard; editing: boolean; onEdit(on: boolean): void; readOnly: boolean }) {
+/** Annotations listed with where each sits: the same when every record and place is. */
+export const sameAnnotationsAt = (a: readonly AddressedItem[], b: readonly AddressedItem[]): boolean =>
+  a.length === b.length && a.every((x, i) => x.annotation === b[i].annotation && x.where === b[i].where)
+
+/** The same card when the action record, and every addressed annotation and where it sits, are the same. */
+const sameCard = (a: BoardCard | null, b: BoardCard | null): boolean => a === b || (a !== null && b !== null && a.action === b.action && sameAnnotationsAt(a.addresses, b.addresses))
+
+/**
+ * One action on the board: what it is and what it fixes; expands into a form to edit it. It
+ * subscribes to its own action and what that addresses, so typing in one card (or anywhere else
+ * on the map) re-renders that card only.
+ */
+export const ActionCard = memo(function ActionCard({ id, editing, onEdit, readOnly }: { id: ActionId; editing: boolean; onEdit(id: ActionId, on: boolean): void; readOnly: boolean }) {
+  const selectCard = useCallback((s: JourneyState) => (s.snapshot.actions[id] ? boardCard(s.snapshot, s.snapshot.actions[id]) : null), [id])
+  const card = useJourneyStoreWith(selectCard, sameCard)
+  if (!card) return null
+  return <Card card={card} editing={editing} onEdit={(on) => onEdit(id, on)} readOnly={readOnly} />
+})
+
+function Card({ card, editing, onEdit, readOnly }: { card: BoardCard; editing: boolean; onEdit(on: boolean): void; readOnly: boolean }) {
   const { doc } = useMapSession()
   const { action, addresses } = card
   const statusId = useId()
@@ -94,19 +113,22 @@ export function ActionCard({ card, editing, onEdit, readOnly }: { card: BoardCar
 
 function ActionForm({ card, onDone }: { card: BoardCard; onDone(): void }) {
   const { doc } = useMapSession()
-  const snapshot = useJourneyStore(selectSnapshot)
   const { action } = card
+  const locale = useJourneyStore((s) => s.snapshot.meta.locale)
   const dueId = useId()
   const t = useT()
   const [dueError, setDueError] = useState<string | null>(null)
   const [toAdd, setToAdd] = useState('')
-  const candidates = useMemo(
-    () =>
+  // What the action could address next, and where each sits.
+  const selectCandidates = useCallback(
+    ({ snapshot }: JourneyState): AddressedItem[] =>
       Object.values(snapshot.annotations)
         .filter((a) => (a.kind === 'pain-point' || a.kind === 'functional-need' || a.kind === 'emotional-need') && !action.addresses.includes(a.id))
-        .sort(byOrder),
-    [snapshot.annotations, action.addresses],
+        .sort(byOrder)
+        .map((annotation) => ({ annotation, where: whereIs(snapshot, annotation.targetId) })),
+    [action.addresses],
   )
+  const candidates = useJourneyStoreWith(selectCandidates, sameAnnotationsAt)
   const set = (patch: Parameters<typeof updateAction>[2]) => updateAction(doc, action.id, patch)
   return (
     <div className="action-form">
@@ -114,7 +136,7 @@ function ActionForm({ card, onDone }: { card: BoardCard; onDone(): void }) {
       <TextField label={t('common.ownerDepartment')} value={action.owner} editKey={{ id: action.id, field: 'owner' }} list="action-departments" maxLength={200} onCommit={(owner) => set({ owner })} />
       <datalist id="action-departments">
         {DEPARTMENTS.map((d) => (
-          <option key={d} value={translate(snapshot.meta.locale, d)} />
+          <option key={d} value={translate(locale, d)} />
         ))}
       </datalist>
       <div className="field-row">
@@ -157,9 +179,9 @@ function ActionForm({ card, onDone }: { card: BoardCard; onDone(): void }) {
             </label>
             <select id={`${dueId}-add`} value={toAdd} onChange={(e) => setToAdd(e.target.value)}>
               <option value="">{t('actions.addAddress')}</option>
-              {candidates.map((a) => (
+              {candidates.map(({ annotation: a, where }) => (
                 <option key={a.id} value={a.id}>
-                  {t(`annotationKind.${a.kind}.one`)}: {a.text.slice(0, 60)} ({whereIs(snapshot, a.targetId)})
+                  {t(`annotationKind.${a.kind}.one`)}: {a.text.slice(0, 60)} ({where})
                 </option>
               ))}
             </select>

@@ -3,39 +3,53 @@
  * pain points and needs they fix, on a board grouped by department or by status, and exported as
  * CSV for the steering group's spreadsheet.
  */
-import { useMemo, useState } from 'react'
+import { useCallback, useState } from 'react'
 import { addAction, addActionsFor } from '../../commands'
-import { actionBoard, unaddressed, type BoardGrouping } from '../../insights/actionBoard'
+import { actionBoard, unaddressed, type AddressedItem, type BoardGrouping } from '../../insights/actionBoard'
 import { whereIs } from '../../insights/priorityMatrix'
 import { downloadBlob } from '../../io/download'
 import { fileBaseName } from '../../io/fileName'
 import { actionPlanCsv } from '../../io/actionPlanCsv'
 import { loadPrintLabels } from '../../io/printLabels'
-import { selectReadOnly, selectSnapshot, selectWorkshop, useJourneyStore } from '../../store'
+import { selectReadOnly, selectWorkshop, useJourneyStore, type JourneyState } from '../../store'
+import { useJourneyStoreWith } from '../../store/useJourneyStoreWith'
 import { useMapSession } from '../../session/MapSessionContext'
-import { ActionCard } from './ActionCard'
+import { ActionCard, sameAnnotationsAt } from './ActionCard'
 import { translate, type Translator } from '../../i18n/translate'
 import { useT } from '../../i18n/useT'
-import type { ActionStatus } from '../../model'
+import type { ActionId, ActionStatus } from '../../model'
 import '../views.css'
 import './actionPlan.css'
 
+/** The board's shape: its columns and which actions sit in each, in order. A card draws itself. */
+type Layout = { key: string; ids: ActionId[] }[]
+const sameLayout = (a: Layout, b: Layout) => a.length === b.length && a.every((c, i) => c.key === b[i].key && c.ids.length === b[i].ids.length && c.ids.every((id, j) => id === b[i].ids[j]))
+
+/** What the plan still leaves open, in the order to take it up, each item with where it sits and its votes. */
+type OpenItem = AddressedItem & { votes: number }
+const selectOpen = (s: JourneyState): OpenItem[] =>
+  unaddressed(s.snapshot, selectWorkshop(s).voting).map(({ annotation, votes }) => ({ annotation, votes, where: whereIs(s.snapshot, annotation.targetId) }))
+const sameOpen = (a: OpenItem[], b: OpenItem[]) => sameAnnotationsAt(a, b) && a.every((x, i) => x.votes === b[i].votes)
+
 export function ActionPlanView() {
   const { doc } = useMapSession()
-  const snapshot = useJourneyStore(selectSnapshot)
   const readOnly = useJourneyStore(selectReadOnly)
+  const locale = useJourneyStore((s) => s.snapshot.meta.locale)
   const [grouping, setGrouping] = useState<BoardGrouping>('department')
   const [editing, setEditing] = useState<string | null>(null)
-  const columns = useMemo(() => actionBoard(snapshot, grouping), [snapshot, grouping])
-  const voting = useJourneyStore(selectWorkshop).voting
-  const open = useMemo(() => unaddressed(snapshot, voting), [snapshot, voting])
+  const onEdit = useCallback((id: ActionId, on: boolean) => setEditing(on ? id : null), [])
+  // The view follows the board's shape and the open items; a card follows its own action.
+  const selectLayout = useCallback((s: JourneyState): Layout => actionBoard(s.snapshot, grouping).map((c) => ({ key: c.key, ids: c.cards.map((card) => card.action.id) })), [grouping])
+  const columns = useJourneyStoreWith(selectLayout, sameLayout)
+  const open = useJourneyStoreWith(selectOpen, sameOpen)
   const [top, setTop] = useState(3)
   const [created, setCreated] = useState<number | null>(null)
   const topN = Math.min(top, open.length)
-  const count = Object.keys(snapshot.actions).length
+  const count = columns.reduce((n, c) => n + c.ids.length, 0)
   const t = useT()
 
   const exportCsv = async () => {
+    const { snapshot } = useJourneyStore.getState()
     await loadPrintLabels(snapshot.meta.locale)
     const csv = actionPlanCsv(snapshot)
     downloadBlob(new Blob([csv], { type: 'text/csv;charset=utf-8' }), `${fileBaseName(snapshot.meta.title)} – ${t('actions.csvFileSuffix')}.csv`)
@@ -47,7 +61,7 @@ export function ActionPlanView() {
       <p className="intro">{t('actions.intro')}</p>
       <div className="view-toolbar">
         {!readOnly && (
-          <button type="button" className="primary" onClick={() => setEditing(addAction(doc, { title: translate(snapshot.meta.locale, 'newRecord.action') }))}>
+          <button type="button" className="primary" onClick={() => setEditing(addAction(doc, { title: translate(locale, 'newRecord.action') }))}>
             {t('actions.new')}
           </button>
         )}
@@ -73,12 +87,12 @@ export function ActionPlanView() {
           {columns.map((column) => (
             <section key={column.key} className={`board-column${grouping === 'status' ? ` status-${column.key}` : ''}`} aria-label={columnTitle(t, grouping, column.key)}>
               <h3>
-                {columnTitle(t, grouping, column.key)} <span className="count">{column.cards.length}</span>
+                {columnTitle(t, grouping, column.key)} <span className="count">{column.ids.length}</span>
               </h3>
               <ul>
-                {column.cards.map((card) => (
-                  <li key={card.action.id}>
-                    <ActionCard card={card} editing={editing === card.action.id} onEdit={(on) => setEditing(on ? card.action.id : null)} readOnly={readOnly} />
+                {column.ids.map((id) => (
+                  <li key={id}>
+                    <ActionCard id={id} editing={editing === id} onEdit={onEdit} readOnly={readOnly} />
                   </li>
                 ))}
               </ul>
@@ -107,12 +121,12 @@ export function ActionPlanView() {
           <p className="view-empty">{t('actions.allAddressed')}</p>
         ) : (
           <ol className="open-list" data-testid="open-items">
-            {open.map(({ annotation: a, votes }) => (
+            {open.map(({ annotation: a, where, votes }) => (
               <li key={a.id}>
                 <span className={`kind-chip kind-${a.kind}`}>{t(`annotationKind.${a.kind}.one`)}</span>
                 <span className="open-text">{a.text}</span>
                 {votes > 0 && <span className="open-votes">{t.plural('voting.votes', votes)}</span>}
-                <span className="muted small">{whereIs(snapshot, a.targetId)}</span>
+                <span className="muted small">{where}</span>
                 {!readOnly && (
                   <button type="button" className="small-button" aria-label={t('actions.createFor', { text: a.text })} onClick={() => setEditing(addAction(doc, { fromAnnotation: a.id }))}>
                     {t('annotation.createAction')}

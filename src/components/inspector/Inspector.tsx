@@ -1,7 +1,8 @@
 import { useRef } from 'react'
 import { phaseOfTarget } from '../../model'
 import { useT } from '../../i18n/useT'
-import { selectSelection, selectSnapshot, useJourneyStore } from '../../store'
+import { selectSelection, selectSnapshot, useJourneyStore, type JourneyState } from '../../store'
+import type { BlueprintLane, BlueprintItemId, StageId } from '../../model'
 import { VotingPanel } from '../workshop/VotingPanel'
 import { BlueprintCellInspector } from './BlueprintCellInspector'
 import { BlueprintItemInspector } from './BlueprintItemInspector'
@@ -14,10 +15,38 @@ import { PhaseInspector } from './PhaseInspector'
 import { StageInspector } from './StageInspector'
 import { TouchpointInspector } from './TouchpointInspector'
 
-/** The side panel for whatever is selected: every field, and its annotations of every kind. */
+/** Whether the selection still names something on the map (a colleague may have deleted it). */
+const selectSelectionExists = (s: JourneyState): boolean => {
+  const selection = s.selection
+  const { snapshot } = s
+  switch (selection?.kind) {
+    case 'touchpoint':
+      return Boolean(snapshot.touchpoints[selection.id])
+    case 'persona':
+      return Boolean(snapshot.personas[selection.id])
+    case 'stage':
+      return Boolean(snapshot.stages[selection.id])
+    case 'cell':
+      return Boolean(snapshot.stages[selection.stageId] && snapshot.personas[selection.personaId])
+    case 'link':
+      return Boolean(snapshot.links[selection.id])
+    case 'blueprintItem':
+      return Boolean(snapshot.blueprintItems[selection.id])
+    case 'blueprintCell':
+      return Boolean(snapshot.stages[selection.stageId])
+    default:
+      return selection?.kind === 'phase'
+  }
+}
+
+/**
+ * The side panel for whatever is selected: every field, and its annotations of every kind. It
+ * follows the selection only; each inspector subscribes to the records it shows, so typing
+ * elsewhere on the map re-renders none of it.
+ */
 export function Inspector() {
   const selection = useJourneyStore(selectSelection)
-  const snapshot = useJourneyStore(selectSnapshot)
+  const exists = useJourneyStore(selectSelectionExists)
   const t = useT()
   // A new selection starts at the top, with its comments one click away.
   const aside = useRef<HTMLElement>(null)
@@ -25,33 +54,34 @@ export function Inspector() {
   const commentTarget = useJourneyStore(selectCommentTarget)
   let body: React.ReactNode
   let title = t('inspector.map')
-  if (selection?.kind === 'touchpoint' && snapshot.touchpoints[selection.id]) {
+  if (!selection || !exists) {
+    body = <MapInspector />
+  } else if (selection.kind === 'touchpoint') {
     title = t('common.touchpoint')
-    body = <TouchpointInspector tp={snapshot.touchpoints[selection.id]} snapshot={snapshot} />
-  } else if (selection?.kind === 'persona' && snapshot.personas[selection.id]) {
+    body = <TouchpointInspector id={selection.id} />
+  } else if (selection.kind === 'persona') {
     title = t('common.persona')
-    body = <PersonaInspector persona={snapshot.personas[selection.id]} snapshot={snapshot} />
-  } else if (selection?.kind === 'stage' && snapshot.stages[selection.id]) {
+    body = <PersonaInspector id={selection.id} />
+  } else if (selection.kind === 'stage') {
     title = t('common.stage')
-    body = <StageInspector stage={snapshot.stages[selection.id]} snapshot={snapshot} />
-  } else if (selection?.kind === 'phase') {
-    const phase = phaseOfTarget(selection.id)
+    body = <StageInspector id={selection.id} />
+  } else if (selection.kind === 'phase') {
     title = t('common.phase')
-    body = <PhaseInspector phase={phase} snapshot={snapshot} />
-  } else if (selection?.kind === 'cell' && snapshot.stages[selection.stageId] && snapshot.personas[selection.personaId]) {
+    body = <PhaseInspector phase={phaseOfTarget(selection.id)} />
+  } else if (selection.kind === 'cell') {
     title = t('inspector.cell')
-    body = <CellInspector stageId={selection.stageId} personaId={selection.personaId} snapshot={snapshot} />
-  } else if (selection?.kind === 'blueprintItem' && snapshot.blueprintItems[selection.id]) {
+    body = <CellInspector stageId={selection.stageId} personaId={selection.personaId} />
+  } else if (selection.kind === 'blueprintItem') {
     title = t('blueprint.item')
-    body = <BlueprintItemInspector item={snapshot.blueprintItems[selection.id]} snapshot={snapshot} />
-  } else if (selection?.kind === 'blueprintCell' && snapshot.stages[selection.stageId]) {
+    body = <BlueprintItemPanel id={selection.id} />
+  } else if (selection.kind === 'blueprintCell') {
     title = t('blueprint.cell')
-    body = <BlueprintCellInspector stageId={selection.stageId} lane={selection.lane} snapshot={snapshot} />
-  } else if (selection?.kind === 'link' && snapshot.links[selection.id]) {
+    body = <BlueprintCellPanel stageId={selection.stageId} lane={selection.lane} />
+  } else if (selection.kind === 'link') {
     title = t('inspector.link')
-    body = <LinkInspector id={selection.id} snapshot={snapshot} />
+    body = <LinkInspector id={selection.id} />
   } else {
-    body = <MapInspector snapshot={snapshot} />
+    body = <MapInspector />
   }
   return (
     <aside className="inspector" aria-label={t('inspector.label')} ref={aside}>
@@ -61,4 +91,16 @@ export function Inspector() {
       {body}
     </aside>
   )
+}
+
+/** The blueprint inspectors read the whole map (items, stages, touchpoints to link), only while one is selected. */
+function BlueprintItemPanel({ id }: { id: BlueprintItemId }) {
+  const snapshot = useJourneyStore(selectSnapshot)
+  const item = snapshot.blueprintItems[id]
+  return item ? <BlueprintItemInspector item={item} snapshot={snapshot} /> : null
+}
+
+function BlueprintCellPanel({ stageId, lane }: { stageId: StageId; lane: BlueprintLane }) {
+  const snapshot = useJourneyStore(selectSnapshot)
+  return <BlueprintCellInspector stageId={stageId} lane={lane} snapshot={snapshot} />
 }

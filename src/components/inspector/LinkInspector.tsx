@@ -1,5 +1,5 @@
 import { deleteLink, relabelLink } from '../../commands'
-import type { LinkId, Snapshot } from '../../model'
+import type { LinkId } from '../../model'
 import { useT } from '../../i18n/useT'
 import { selectReadOnly, useJourneyStore } from '../../store'
 import { useMapSession } from '../../session/MapSessionContext'
@@ -7,15 +7,18 @@ import { TextField } from '../../fields/fields'
 import { DeleteRecordButton } from './RecordButtons'
 
 /** A link between two touchpoints: its label. */
-export function LinkInspector({ id, snapshot }: { id: LinkId; snapshot: Snapshot }) {
+export function LinkInspector({ id }: { id: LinkId }) {
   const { doc } = useMapSession()
   const readOnly = useJourneyStore(selectReadOnly)
-  const link = snapshot.links[id]
+  const link = useJourneyStore((s) => s.snapshot.links[id])
+  const fromTitle = useJourneyStore((s) => (link ? s.snapshot.touchpoints[link.from]?.title : undefined))
+  const toTitle = useJourneyStore((s) => (link ? s.snapshot.touchpoints[link.to]?.title : undefined))
   const t = useT()
+  if (!link) return null
   return (
     <>
       <p className="crumb">
-        {snapshot.touchpoints[link.from]?.title} → {snapshot.touchpoints[link.to]?.title}
+        {fromTitle} → {toTitle}
       </p>
       <TextField label={t('inspector.linkLabel')} value={link.label} editKey={{ id, field: 'label' }} disabled={readOnly} onCommit={(label) => relabelLink(doc, id, label)} />
       {!readOnly && <DeleteRecordButton label={t('inspector.deleteLink')} onDelete={() => deleteLink(doc, id)} />}

@@ -1,5 +1,4 @@
 import { setMeta } from '../../commands'
-import type { Snapshot } from '../../model'
 import { useT } from '../../i18n/useT'
 import { richMessage } from '../../i18n/richMessage'
 import { LOCALE_NAMES, UI_LOCALES } from '../../i18n/locales'
@@ -13,16 +12,18 @@ import { userAction } from '../../registry/userActions'
 const firstShortcut = (id: string) => userAction(id).shortcuts[0]
 
 /** Nothing selected: the map's own fields and how to work the canvas. */
-export function MapInspector({ snapshot }: { snapshot: Snapshot }) {
+export function MapInspector() {
   const { doc } = useMapSession()
+  const description = useJourneyStore((s) => s.snapshot.meta.description)
+  const locale = useJourneyStore((s) => s.snapshot.meta.locale)
   const readOnly = useJourneyStore(selectReadOnly)
   const t = useT()
   return (
     <>
-      <TextField label={t('common.description')} multiline maxLength={20000} value={snapshot.meta.description} editKey={{ id: 'meta', field: 'description' }} disabled={readOnly} onCommit={(description) => setMeta(doc, { description })} />
+      <TextField label={t('common.description')} multiline maxLength={20000} value={description} editKey={{ id: 'meta', field: 'description' }} disabled={readOnly} onCommit={(description) => setMeta(doc, { description })} />
       <div className="field">
         <label htmlFor="map-locale">{t('inspector.mapLanguage')}</label>
-        <select id="map-locale" value={snapshot.meta.locale} disabled={readOnly} onChange={(e) => setMeta(doc, { locale: e.target.value })}>
+        <select id="map-locale" value={locale} disabled={readOnly} onChange={(e) => setMeta(doc, { locale: e.target.value })}>
           {UI_LOCALES.map((l) => (
             <option key={l} value={l} lang={l}>
               {LOCALE_NAMES[l]}

@@ -1,10 +1,11 @@
-import { useMemo, useState } from 'react'
+import { useCallback, useState } from 'react'
 import { deleteLink, deleteTouchpoint, linkTouchpoints, unlinkBlueprintTouchpoint, updateTouchpoint } from '../../commands'
-import { byOrder, BLUEPRINT_LANES, CHANNELS, isId, type Snapshot, type Touchpoint } from '../../model'
+import { byOrder, BLUEPRINT_LANES, CHANNELS, isId, type BlueprintItem, type Link, type Touchpoint, type TouchpointId } from '../../model'
 import { phaseName } from '../../i18n/phaseNames'
 import { translate, type MessageKey } from '../../i18n/translate'
 import { useT } from '../../i18n/useT'
-import { selectReadOnly, useJourneyStore } from '../../store'
+import { selectReadOnly, useJourneyStore, type JourneyState } from '../../store'
+import { useJourneyStoreWith } from '../../store/useJourneyStoreWith'
 import { useMapSession } from '../../session/MapSessionContext'
 import { Section, TextField } from '../../fields/fields'
 import { TouchpointMetrics } from '../TouchpointMetrics'
@@ -14,23 +15,51 @@ import { DeleteRecordButton } from './RecordButtons'
 const DEPARTMENTS: MessageKey[] = ['department.sales', 'department.marketing', 'department.customerService', 'department.workshop', 'department.finance', 'department.it', 'department.hr', 'department.logistics', 'department.product']
 const EMOTIONS = [null, -2, -1, 0, 1, 2] as const
 
-/** A touchpoint: its fields, emotion, priority, metrics, links, annotations and comments. */
-export function TouchpointInspector({ tp, snapshot }: { tp: Touchpoint; snapshot: Snapshot }) {
+/** Another touchpoint as the link picker lists it, or a link with the title at its other end. */
+type Titled = { id: TouchpointId; title: string }
+type LinkRow = { link: Link; other: string | undefined }
+const sameTitled = (a: Titled[], b: Titled[]) => a.length === b.length && a.every((x, i) => x.id === b[i].id && x.title === b[i].title)
+const sameItems = (a: BlueprintItem[], b: BlueprintItem[]) => a.length === b.length && a.every((x, i) => x === b[i])
+const sameLinkRows = (a: LinkRow[], b: LinkRow[]) => a.length === b.length && a.every((x, i) => x.link === b[i].link && x.other === b[i].other)
+
+/**
+ * A touchpoint: its fields, emotion, priority, metrics, links, annotations and comments. It
+ * subscribes to the touchpoint, its stage and persona, its links and the titles the link picker
+ * lists, so an edit elsewhere (another card moved, scored, described) does not re-render it.
+ */
+export function TouchpointInspector({ id }: { id: TouchpointId }) {
   const { doc } = useMapSession()
   const readOnly = useJourneyStore(selectReadOnly)
   const t = useT()
   const [linkTarget, setLinkTarget] = useState('')
+  const tp = useJourneyStore((s) => s.snapshot.touchpoints[id])
   // Channel and department suggestions become map content, so they come in the map's language.
-  const mapLocale = snapshot.meta.locale
+  const mapLocale = useJourneyStore((s) => s.snapshot.meta.locale)
+  const stage = useJourneyStore((s) => (tp ? s.snapshot.stages[tp.stageId] : undefined))
+  const persona = useJourneyStore((s) => (tp ? s.snapshot.personas[tp.personaId] : undefined))
+  const selectOthers = useCallback(
+    (s: JourneyState): Titled[] =>
+      Object.values(s.snapshot.touchpoints)
+        .filter((o) => o.id !== id)
+        .sort((a, b) => a.title.localeCompare(b.title))
+        .map((o) => ({ id: o.id, title: o.title })),
+    [id],
+  )
+  const others = useJourneyStoreWith(selectOthers, sameTitled)
+  const selectLinks = useCallback(
+    (s: JourneyState): LinkRow[] =>
+      Object.values(s.snapshot.links)
+        .filter((l) => l.from === id || l.to === id)
+        .map((link) => ({ link, other: s.snapshot.touchpoints[link.from === id ? link.to : link.from]?.title })),
+    [id],
+  )
+  const links = useJourneyStoreWith(selectLinks, sameLinkRows)
+  if (!tp) return null
   const set = (patch: Partial<Touchpoint>) => updateTouchpoint(doc, tp.id, patch)
-  const others = useMemo(() => Object.values(snapshot.touchpoints).filter((t) => t.id !== tp.id).sort((a, b) => a.title.localeCompare(b.title)), [snapshot.touchpoints, tp.id])
-  const links = Object.values(snapshot.links).filter((l) => l.from === tp.id || l.to === tp.id)
-  const stage = snapshot.stages[tp.stageId]
-  const persona = snapshot.personas[tp.personaId]
   return (
     <>
       <p className="crumb">
-        {stage ? `${phaseName(stage.phase, snapshot.meta.locale)} › ${stage.title}` : t('inspector.unplaced')} · {persona?.name ?? '—'}
+        {stage ? `${phaseName(stage.phase, mapLocale)} › ${stage.title}` : t('inspector.unplaced')} · {persona?.name ?? '—'}
       </p>
       <TextField label={t('common.title')} value={tp.title} editKey={{ id: tp.id, field: 'title' }} disabled={readOnly} onCommit={(title) => set({ title })} />
       <TextField label={t('common.description')} multiline maxLength={20000} value={tp.description} editKey={{ id: tp.id, field: 'description' }} disabled={readOnly} onCommit={(description) => set({ description })} />
@@ -71,20 +100,19 @@ export function TouchpointInspector({ tp, snapshot }: { tp: Touchpoint; snapshot
       <Section title={t('common.metrics')}>
         <TouchpointMetrics tp={tp} />
       </Section>
-      <ServedBy tp={tp} snapshot={snapshot} />
+      <ServedBy tp={tp} />
       <NotesAndComments targetId={tp.id} />
       <Section title={t('common.links')}>
         <ul className="links-list">
-          {links.map((l) => {
-            const other = snapshot.touchpoints[l.from === tp.id ? l.to : l.from]
+          {links.map(({ link: l, other }) => {
             return (
               <li key={l.id}>
                 <span>
-                  {l.from === tp.id ? '→' : '←'} {other?.title ?? t('inspector.deletedCard')}
+                  {l.from === tp.id ? '→' : '←'} {other ?? t('inspector.deletedCard')}
                   {l.label && <em> ({l.label})</em>}
                 </span>
                 {!readOnly && (
-                  <button type="button" className="link-button danger" onClick={() => deleteLink(doc, l.id)} aria-label={t('inspector.removeLinkTo', { title: other?.title ?? t('inspector.deletedCard') })}>
+                  <button type="button" className="link-button danger" onClick={() => deleteLink(doc, l.id)} aria-label={t('inspector.removeLinkTo', { title: other ?? t('inspector.deletedCard') })}>
                     {t('common.remove')}
                   </button>
                 )}
@@ -117,14 +145,19 @@ export function TouchpointInspector({ tp, snapshot }: { tp: Touchpoint; snapshot
 }
 
 /** The blueprint items that serve this touchpoint: the organisation behind it, one click from each. */
-function ServedBy({ tp, snapshot }: { tp: Touchpoint; snapshot: Snapshot }) {
+function ServedBy({ tp }: { tp: Touchpoint }) {
   const { doc } = useMapSession()
   const readOnly = useJourneyStore(selectReadOnly)
   const select = useJourneyStore((s) => s.select)
   const t = useT()
-  const items = Object.values(snapshot.blueprintItems)
-    .filter((item) => item.touchpointIds.includes(tp.id))
-    .sort((a, b) => BLUEPRINT_LANES.indexOf(a.lane) - BLUEPRINT_LANES.indexOf(b.lane) || byOrder(a, b))
+  const selectItems = useCallback(
+    (s: JourneyState): BlueprintItem[] =>
+      Object.values(s.snapshot.blueprintItems)
+        .filter((item) => item.touchpointIds.includes(tp.id))
+        .sort((a, b) => BLUEPRINT_LANES.indexOf(a.lane) - BLUEPRINT_LANES.indexOf(b.lane) || byOrder(a, b)),
+    [tp.id],
+  )
+  const items = useJourneyStoreWith(selectItems, sameItems)
   if (items.length === 0) return null
   return (
     <Section title={t('blueprint.servedByTitle')}>

@@ -1,11 +1,37 @@
 import { useMemo } from 'react'
 import { castVote } from '../../commands'
-import { activeSeats, countVoters, tallyVotes } from '../../model'
+import { activeSeats, countVoters, tallyVotes, type Annotation, type AnnotationId } from '../../model'
 import { useT } from '../../i18n/useT'
 import { inJourneyOrder } from '../../model/journeyOrder'
-import { selectSnapshot, selectWorkshop, useJourneyStore } from '../../store'
+import { useJourneyStore, type JourneyState } from '../../store'
 import { useMapSession } from '../../session/MapSessionContext'
+import { useJourneyStoreWith } from '../../store/useJourneyStoreWith'
 import { selectCanVote, selectVotesSpent } from '../../store/votingAccess'
+
+/** One item of the round as the panel shows it: the annotation and the title of what it sits on. */
+interface Candidate {
+  annotation: Annotation
+  where: string
+}
+const NO_CANDIDATES: Candidate[] = []
+
+/**
+ * The round's items in journey order, each with where it sits. Edits elsewhere in the map leave
+ * the annotations and titles as they were, so `sameCandidates` keeps the panel from re-rendering
+ * (and re-tallying) on every keystroke of every participant.
+ */
+function selectCandidates(s: JourneyState): Candidate[] {
+  const voting = s.workshop.voting
+  if (!voting) return NO_CANDIDATES
+  const { snapshot } = s
+  const where = (targetId: string) => snapshot.touchpoints[targetId]?.title ?? snapshot.stages[targetId]?.title ?? snapshot.personas[targetId]?.name ?? ''
+  const items = Object.values(snapshot.annotations)
+    .filter((annotation) => annotation.kind === voting.kind)
+    .map((annotation) => ({ annotation, where: where(annotation.targetId) }))
+  return inJourneyOrder(snapshot, items)
+}
+
+const sameCandidates = (a: Candidate[], b: Candidate[]) => a.length === b.length && a.every((x, i) => x.annotation === b[i].annotation && x.where === b[i].where)
 
 /**
  * The open voting round: each participant places up to the budget of dots; the tally stays hidden
@@ -17,20 +43,27 @@ import { selectCanVote, selectVotesSpent } from '../../store/votingAccess'
  */
 export function VotingPanel() {
   const { doc } = useMapSession()
-  const { voting } = useJourneyStore(selectWorkshop)
-  const snapshot = useJourneyStore(selectSnapshot)
+  const voting = useJourneyStore((s) => s.workshop.voting)
+  const candidates = useJourneyStoreWith(selectCandidates, sameCandidates)
   const me = useJourneyStore((s) => s.self.id)
   const role = useJourneyStore((s) => s.role)
   const canVote = useJourneyStore(selectCanVote)
   const spent = useJourneyStore(selectVotesSpent)
   const roll = useJourneyStore((s) => s.roll)
   const t = useT()
-  const results = useMemo(() => (voting ? tallyVotes(snapshot, voting, roll) : []), [snapshot, voting, roll])
-  const voters = useMemo(() => (voting ? countVoters(snapshot, voting, roll) : 0), [snapshot, voting, roll])
+  const round = useMemo(() => {
+    const annotations: Record<string, Annotation> = {}
+    for (const { annotation } of candidates) annotations[annotation.id] = annotation
+    return { annotations }
+  }, [candidates])
+  const results = useMemo(() => (voting ? tallyVotes(round, voting, roll) : []), [round, voting, roll])
+  const voters = useMemo(() => (voting ? countVoters(round, voting, roll) : 0), [round, voting, roll])
+  const journeyOrder = useMemo(() => new Map(candidates.map((c, i) => [c.annotation.id, i])), [candidates])
   if (!voting) return null
   const left = Math.max(0, voting.budget - spent)
   const kinds = t(`annotationKind.${voting.kind}.other`)
-  const where = (targetId: string) => snapshot.touchpoints[targetId]?.title ?? snapshot.stages[targetId]?.title ?? snapshot.personas[targetId]?.name ?? ''
+  const where = (id: AnnotationId) => candidates[journeyOrder.get(id) ?? -1]?.where ?? ''
+  const listed = voting.revealed ? results : results.slice().sort((x, y) => (journeyOrder.get(x.annotation.id) ?? 0) - (journeyOrder.get(y.annotation.id) ?? 0))
   // In a round for named seats, only a seat's participant votes (a map kept in this browser has no seats).
   const seated = !voting.seatsOnly || (roll !== null && roll.get(me)?.seat != null)
   const mayVoteAtAll = role !== 'viewer' || voting.viewersVote
@@ -50,14 +83,14 @@ export function VotingPanel() {
       {voting.viewersVote && <p className="small muted">{t('voting.viewersVote')}</p>}
       {voting.revealed ? <p className="small muted">{t('voting.revealed')}</p> : <p className="small muted">{t('voting.hidden')} {t('voting.journeyOrder')}</p>}
       <ol className="vote-list">
-        {(voting.revealed ? results : inJourneyOrder(snapshot, results)).map(({ annotation, votes }) => {
+        {listed.map(({ annotation, votes }) => {
           const mine = annotation.votes[me] ?? 0
           return (
             <li key={annotation.id} data-testid="vote-item">
               <div className="vote-row">
               <div className="vote-text">
                 <span>{annotation.text}</span>
-                <span className="muted small">{where(annotation.targetId)}</span>
+                <span className="muted small">{where(annotation.id)}</span>
               </div>
               <div className="vote-actions">
                 {voting.revealed && (
