@@ -181,7 +181,9 @@ export class Connection implements Participant {
           this.reject('rate_update_bytes', CLOSE_CODES.rateLimited, 'too many bytes of updates')
           return
         }
-        this.room.receiveUpdate(this, message.update)
+        // The answer to the relay's sync step 1 carries a reconnecting client's offline work: the
+        // room takes it whole, in slices, up to what a map may hold (see Room.judgeInSlices).
+        this.room.receiveUpdate(this, message.update, { offline: solicited })
         if (this.room.unstoredUpdates > MAX_UNSTORED_UPDATES) this.pauseUntilStored()
         return
       case 'awareness': {
