@@ -22,8 +22,8 @@ import type { MapStore } from '../storage/types'
 import { compactMapLog } from './compaction'
 import { fold } from './fold'
 import { LogPosition } from './logPosition'
-import { isLocked, judgeUpdate, type WriteRefusal } from './writePolicy'
-import { readUpdate, sliceUpdate } from './updateFormat'
+import { countNewStructs, isLocked, judgeUpdate, MAX_NEW_STRUCTS, MAX_OFFLINE_STRUCTS, type Verdict, type WriteRefusal } from './writePolicy'
+import { readUpdate, readUpdateInSteps, sliceUpdate, type RawUpdate } from './updateFormat'
 import type { VersionReason } from '../storage/types'
 import { randomBytes } from 'node:crypto'
 import { CLOSE_CODES, encodeAwareness, encodeNotice, encodeSyncStep1, encodeSyncStep2, encodeUpdate, readAwarenessEntries, writeAwarenessEntries } from './protocol'
@@ -85,6 +85,21 @@ const MERGE_MAX_BYTES = 16 * 1024
 /** Updates waiting while a large one is applied in slices; past this the sender is asked to come back. */
 const MAX_BACKLOG_BYTES = 8 * 1024 * 1024
 
+/** A sync step 2 answer larger than this is read a slice per turn: a few thousand structs at most are read at once. */
+const READ_IN_STEPS_BYTES = 64 * 1024
+
+/**
+ * Offline work that needs slicing: a reconnecting client's answer to the relay's sync step 1 with
+ * more new structs than one live update may bring, within what a map may hold.
+ */
+function isOfflineWork(doc: Y.Doc, parsed: RawUpdate): boolean {
+  let structs = 0
+  for (const block of parsed.blocks) structs += block.structs.length
+  if (structs <= MAX_NEW_STRUCTS) return false
+  const fresh = countNewStructs(doc, parsed)
+  return fresh > MAX_NEW_STRUCTS && fresh <= MAX_OFFLINE_STRUCTS
+}
+
 /** A loaded room's first participant starts a session; a version is taken unless one is this recent. */
 const SESSION_VERSION_GAP_MS = 30 * 60 * 1000
 
@@ -145,7 +160,7 @@ export class Room {
   /** When each participant was last asked for what the room lacks, so a burst of gapped updates asks once. */
   private readonly askedAt = new Map<Participant, number>()
   /** Updates waiting while a large one is applied in slices; null when none is. */
-  private backlog: { participant: Participant; update: Uint8Array }[] | null = null
+  private backlog: { participant: Participant; update: Uint8Array; offline?: boolean }[] | null = null
   private backlogBytes = 0
   private unloaded = false
 
@@ -302,34 +317,74 @@ export class Room {
    * other rooms a few milliseconds at a time, never seconds; updates arriving meanwhile wait their
    * turn. Throws `UpdateFormatError` if the update cannot be read (the caller closes the connection).
    */
-  receiveUpdate(participant: Participant, update: Uint8Array): void {
+  receiveUpdate(participant: Participant, update: Uint8Array, options: { offline?: boolean } = {}): void {
     if (this.failed) return
     if (this.backlog) {
       this.backlogBytes += update.byteLength
       if (this.backlogBytes > MAX_BACKLOG_BYTES) participant.close(CLOSE_CODES.tryAgainLater, 'the map is busy; try again')
-      else this.backlog.push({ participant, update })
+      else this.backlog.push({ participant, update, offline: options.offline })
       return
     }
-    const parsed = readUpdate(update)
+    if (options.offline && update.byteLength > READ_IN_STEPS_BYTES) {
+      this.receiveOfflineWork(participant, update)
+      return
+    }
+    this.judgeAndApply(participant, update, readUpdate(update))
+  }
+
+  /**
+   * A reconnecting client's answer to the relay's sync step 1, large enough that reading it in one
+   * go would hold other rooms up: read a slice per turn (updates arriving meanwhile wait), then,
+   * if it is offline work beyond one live update's size, judged and applied in slices too.
+   */
+  private receiveOfflineWork(participant: Participant, update: Uint8Array): void {
+    this.backlog = []
+    this.backlogBytes = 0
+    const steps = readUpdateInSteps(update, SLICE_STRUCTS * 4)
+    const step = () => {
+      if (this.failed || this.unloaded) return
+      let parsed: RawUpdate
+      try {
+        const next = steps.next()
+        if (!next.done) {
+          setImmediate(step)
+          return
+        }
+        parsed = next.value
+      } catch {
+        participant.close(CLOSE_CODES.malformed, 'malformed message')
+        this.receiveBacklog()
+        return
+      }
+      if (!this.participants.has(participant)) return this.receiveBacklog()
+      if (isOfflineWork(this.doc, parsed)) {
+        this.judgeInSlices(participant, sliceUpdate(update, parsed, SLICE_STRUCTS, (client) => Y.getState(this.doc.store, client)))
+        return
+      }
+      const waiting = this.backlog
+      this.backlog = null
+      this.judgeAndApply(participant, update, parsed)
+      // Whatever waited goes after it (behind its slices, if it is applied in slices).
+      const slicing = this.backlog as Room['backlog']
+      if (slicing) slicing.push(...(waiting ?? []))
+      else {
+        this.backlog = waiting
+        this.receiveBacklog()
+      }
+    }
+    setImmediate(step)
+  }
+
+  private judgeAndApply(participant: Participant, update: Uint8Array, parsed: RawUpdate): void {
     const verdict = judgeUpdate(this.doc, participant.role, parsed, participant)
     switch (verdict.kind) {
       case 'noop':
         return
-      case 'missing': {
-        participant.refused({ reason: 'missing', hard: false, detail: 'builds on changes the relay lacks' })
-        const now = performance.now()
-        if (now - (this.askedAt.get(participant) ?? -Infinity) > ASK_AGAIN_MS) {
-          this.askedAt.set(participant, now)
-          participant.send(encodeSyncStep1(Y.encodeStateVector(this.doc)))
-        }
+      case 'missing':
+        this.askForMissing(participant)
         return
-      }
       case 'refuse':
-        if (!verdict.hard && !this.held.has(participant)) {
-          this.held.add(participant)
-          participant.send(encodeNotice(verdict.reason))
-        }
-        participant.refused({ reason: verdict.reason, hard: verdict.hard, detail: verdict.detail })
+        this.refuse(participant, verdict)
         return
       case 'apply':
         if (verdict.analysis.newStructs <= SLICE_STRUCTS) {
@@ -339,6 +394,23 @@ export class Room {
           this.applyInSlices(participant, sliceUpdate(update, parsed, SLICE_STRUCTS, (client) => Y.getState(this.doc.store, client)))
         }
     }
+  }
+
+  private askForMissing(participant: Participant): void {
+    participant.refused({ reason: 'missing', hard: false, detail: 'builds on changes the relay lacks' })
+    const now = performance.now()
+    if (now - (this.askedAt.get(participant) ?? -Infinity) > ASK_AGAIN_MS) {
+      this.askedAt.set(participant, now)
+      participant.send(encodeSyncStep1(Y.encodeStateVector(this.doc)))
+    }
+  }
+
+  private refuse(participant: Participant, verdict: { reason: WriteRefusal; hard: boolean; detail: string }): void {
+    if (!verdict.hard && !this.held.has(participant)) {
+      this.held.add(participant)
+      participant.send(encodeNotice(verdict.reason))
+    }
+    participant.refused({ reason: verdict.reason, hard: verdict.hard, detail: verdict.detail })
   }
 
   private afterApply(participant: Participant): void {
@@ -361,22 +433,60 @@ export class Room {
         return
       }
       this.afterApply(participant)
-      const waiting = this.backlog ?? []
-      this.backlog = null
-      waiting.forEach(({ participant: from, update }, i) => {
-        if (!this.participants.has(from)) return
-        if (this.backlog) {
-          this.backlog.push(...waiting.slice(i).filter((w) => this.participants.has(w.participant)))
-          return
-        }
-        try {
-          this.receiveUpdate(from, update)
-        } catch {
-          from.close(CLOSE_CODES.malformed, 'malformed message')
-        }
-      })
+      this.receiveBacklog()
     }
     setImmediate(step)
+  }
+
+  /**
+   * A reconnecting client's offline work, larger than one live message may be: judged and applied
+   * one slice per turn, each slice against the room as the slices before it left it, so it costs
+   * other rooms a few milliseconds at a time. The first slice refused stops it (the sender is told
+   * as for any update); what was applied before was judged like any other edit.
+   */
+  private judgeInSlices(participant: Participant, slices: Uint8Array[]): void {
+    this.backlog ??= []
+    let next = 0
+    let applied = false
+    const step = () => {
+      if (this.failed || this.unloaded) return
+      const slice = slices[next++]
+      // A sender gone meanwhile: the rest of its work is left, as a closed socket's would be.
+      const verdict: Verdict = this.participants.has(participant) ? judgeUpdate(this.doc, participant.role, slice, participant) : { kind: 'noop' }
+      if (!this.participants.has(participant)) next = slices.length
+      if (verdict.kind === 'apply') {
+        Y.applyUpdate(this.doc, slice, participant)
+        applied = true
+      }
+      const goOn = (verdict.kind === 'apply' || verdict.kind === 'noop') && next < slices.length
+      if (goOn) {
+        setImmediate(step)
+        return
+      }
+      if (applied) this.afterApply(participant)
+      if (verdict.kind === 'missing') this.askForMissing(participant)
+      else if (verdict.kind === 'refuse' && this.participants.has(participant)) this.refuse(participant, verdict)
+      this.receiveBacklog()
+    }
+    setImmediate(step)
+  }
+
+  /** Take the updates that waited while a large one was applied, in order. */
+  private receiveBacklog(): void {
+    const waiting = this.backlog ?? []
+    this.backlog = null
+    waiting.forEach(({ participant: from, update, offline }, i) => {
+      if (!this.participants.has(from)) return
+      if (this.backlog) {
+        this.backlog.push(...waiting.slice(i).filter((w) => this.participants.has(w.participant)))
+        return
+      }
+      try {
+        this.receiveUpdate(from, update, { offline })
+      } catch {
+        from.close(CLOSE_CODES.malformed, 'malformed message')
+      }
+    })
   }
 
   /** Keep a named copy of the map as it is now, once everything before it is stored. */

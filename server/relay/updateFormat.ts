@@ -66,6 +66,19 @@ const readId = (d: decoding.Decoder): RawId => ({ client: decoding.readVarUint(d
 
 /** Parse a v1 update. Throws `UpdateFormatError` for anything Yjs could not read either. */
 export function readUpdate(update: Uint8Array): RawUpdate {
+  const steps = readUpdateInSteps(update, Infinity)
+  for (;;) {
+    const step = steps.next()
+    if (step.done) return step.value
+  }
+}
+
+/**
+ * `readUpdate` as a generator that pauses (yields) after every `structsPerStep` structs, so a very
+ * large update can be read a slice per event-loop turn; its return value is the parsed update.
+ */
+export function* readUpdateInSteps(update: Uint8Array, structsPerStep: number): Generator<void, RawUpdate, void> {
+  let sinceStep = 0
   const d = decoding.createDecoder(update)
   try {
     const blocks: RawUpdate['blocks'] = []
@@ -98,6 +111,10 @@ export function readUpdate(update: Uint8Array): RawUpdate {
         }
         structs.push(struct)
         clock += struct.length
+        if (++sinceStep >= structsPerStep) {
+          sinceStep = 0
+          yield
+        }
       }
       blocks.push({ client, structs })
     }
