@@ -48,9 +48,9 @@ export function findOrphans(snapshot: Snapshot): Orphans {
   const touchpoints = Object.values(snapshot.touchpoints).filter((tp) => !isPlaced(snapshot, tp))
   const annotations = Object.values(snapshot.annotations).filter((a) => !targetExists(snapshot, a.targetId))
   const comments = Object.values(snapshot.comments).filter((c) => {
-    // A reply hangs on what its chain ends at; a chain that loops or runs too deep hangs on nothing.
-    const root = replyChainRoot(snapshot.comments, c.id)
-    return root === null || !targetExists(snapshot, root)
+    // A comment hangs on what it answers: a reply to an unplaced comment stays in that comment's
+    // thread, so the tray lists the thread once. A chain that loops or runs too deep hangs on nothing.
+    return !targetExists(snapshot, c.targetId) || replyChainRoot(snapshot.comments, c.id) === null
   })
   const links = Object.values(snapshot.links).filter((l) => !Object.hasOwn(snapshot.touchpoints, l.from) || !Object.hasOwn(snapshot.touchpoints, l.to))
   const servicePriorities = Object.values(snapshot.servicePriorities).filter((p) => !Object.hasOwn(snapshot.promises, p.promiseId))
