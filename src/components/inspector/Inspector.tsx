@@ -11,6 +11,8 @@ import { PersonaInspector } from './PersonaInspector'
 import { PhaseInspector } from './PhaseInspector'
 import { StageInspector } from './StageInspector'
 import { TouchpointInspector } from './TouchpointInspector'
+import { SheetBar } from './SheetBar'
+import { useCompactLayout } from '../useCompactLayout'
 
 /** The side panel for whatever is selected: every field, and its annotations of every kind. */
 export function Inspector() {
@@ -21,6 +23,7 @@ export function Inspector() {
   const aside = useRef<HTMLElement>(null)
   useTopOnNewSelection(aside)
   const commentTarget = useJourneyStore(selectCommentTarget)
+  const compact = useCompactLayout()
   let body: React.ReactNode
   let title = t('inspector.map')
   if (selection?.kind === 'touchpoint' && snapshot.touchpoints[selection.id]) {
@@ -46,8 +49,9 @@ export function Inspector() {
     body = <MapInspector snapshot={snapshot} />
   }
   return (
-    <aside className="inspector" aria-label={t('inspector.label')} ref={aside}>
-      <VotingPanel />
+    <aside className="inspector" aria-label={t('inspector.label')} ref={aside} data-open={selection !== null}>
+      <SheetBar />
+      <VotingPanel onlyTarget={compact && selection?.kind === 'touchpoint' ? selection.id : undefined} />
       <h2 className="inspector-title">{title}</h2>
       {commentTarget && <JumpToComments targetId={commentTarget} />}
       {body}

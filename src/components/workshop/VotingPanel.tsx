@@ -13,9 +13,10 @@ import { selectCanVote, selectVotesSpent } from '../../store/votingAccess'
  * of participants the relay knows; in a round for named seats, only the seats'). Until then the
  * list reads in journey order, like the cards that carry the same controls. The facilitator
  * sees how many participants have voted. A participant votes under the id the relay issued it, so
- * the buttons wait until it has one.
+ * the buttons wait until it has one. On a phone, with a card tapped, it lists that card's items
+ * only (`onlyTarget`): the participant votes on the card in hand, with buttons a finger can hit.
  */
-export function VotingPanel() {
+export function VotingPanel({ onlyTarget }: { onlyTarget?: string } = {}) {
   const { doc } = useMapSession()
   const { voting } = useJourneyStore(selectWorkshop)
   const snapshot = useJourneyStore(selectSnapshot)
@@ -25,7 +26,10 @@ export function VotingPanel() {
   const spent = useJourneyStore(selectVotesSpent)
   const roll = useJourneyStore((s) => s.roll)
   const t = useT()
-  const results = useMemo(() => (voting ? tallyVotes(snapshot, voting, roll) : []), [snapshot, voting, roll])
+  const results = useMemo(() => {
+    const all = voting ? tallyVotes(snapshot, voting, roll) : []
+    return onlyTarget ? all.filter((r) => r.annotation.targetId === onlyTarget) : all
+  }, [snapshot, voting, roll, onlyTarget])
   const voters = useMemo(() => (voting ? countVoters(snapshot, voting, roll) : 0), [snapshot, voting, roll])
   if (!voting) return null
   const left = Math.max(0, voting.budget - spent)

@@ -132,6 +132,9 @@ export const da: Record<MessageKey, string> = {
   'toolbar.addPersona': 'Tilføj persona',
   'toolbar.publish': 'Udgiv på serveren',
   'toolbar.share': 'Del',
+  'toolbar.more': "Menu",
+  'sheet.close': "Luk detaljer",
+  'canvas.moveArmed': "Træk elementet for at flytte det",
 
   'connection.local': 'Kun i denne browser',
   'connection.connected': 'Forbundet',

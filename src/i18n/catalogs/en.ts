@@ -144,6 +144,9 @@ export const en = {
   'toolbar.addPersona': 'Add persona',
   'toolbar.publish': 'Publish to server',
   'toolbar.share': 'Share',
+  'toolbar.more': "Menu",
+  'sheet.close': "Close details",
+  'canvas.moveArmed': "Drag the card to move it",
 
   // Connection and presence
   'connection.local': 'Only in this browser',

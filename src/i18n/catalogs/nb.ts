@@ -132,6 +132,9 @@ export const nb: Record<MessageKey, string> = {
   'toolbar.addPersona': 'Legg til persona',
   'toolbar.publish': 'Publiser på serveren',
   'toolbar.share': 'Del',
+  'toolbar.more': "Meny",
+  'sheet.close': "Lukk detaljer",
+  'canvas.moveArmed': "Dra kortet for å flytte det",
 
   'connection.local': 'Bare i denne nettleseren',
   'connection.connected': 'Tilkoblet',

@@ -132,6 +132,9 @@ export const sv: Record<MessageKey, string> = {
   'toolbar.addPersona': 'Lägg till persona',
   'toolbar.publish': 'Publicera på servern',
   'toolbar.share': 'Dela',
+  'toolbar.more': "Meny",
+  'sheet.close': "Stäng detaljer",
+  'canvas.moveArmed': "Dra kortet för att flytta det",
 
   'connection.local': 'Bara i den här webbläsaren',
   'connection.connected': 'Ansluten',
