@@ -22,6 +22,7 @@ import { ExportMenu } from './ExportMenu'
 import { WorkshopBar } from './workshop/WorkshopBar'
 import { PresentationView } from './workshop/PresentationView'
 import { RoomView } from './workshop/RoomView'
+import { SkipToMap } from './SkipLink'
 import { MentionNotifier } from './MentionNotifier'
 import { Announcer } from './workshop/Announcer'
 import { FollowBanner } from './workshop/FollowBanner'
@@ -139,6 +140,7 @@ export function MapPage({ mapId, token, local }: { mapId: string; token?: string
       <ShortcutSheet />
       <ReactFlowProvider>
         <div className={`map-page${roomView ? ' is-room' : ''}`}>
+          <SkipToMap />
           {roomView && <RoomView />}
           {!roomView && <Toolbar onShare={local ? undefined : () => setShareOpen(true)} onPublish={local ? publish : undefined} extra={<ExportMenu getSnapshot={() => measuredSnapshot(useJourneyStore.getState())} getFeedback={() => activePdfFeedback(useJourneyStore.getState())} getFlowElement={() => document.querySelector<HTMLElement>('.react-flow')} />} />}
           {isFacilitator && !local && !roomView && <WorkshopBar onOpenVersions={() => setVersionsOpen(true)} />}

@@ -219,7 +219,6 @@ export const USER_ACTIONS: readonly UserAction[] = [
     // the back of the room (RoomView); Escape, or the same key, returns.
     id: 'roomView',
     label: 'room.enter',
-    icon: '⛶',
     shortcuts: [{ key: 'r' }],
     scope: 'map',
     toolbar: 'help',
