@@ -35,6 +35,7 @@ import { useCanvasKeyboard } from './useCanvasKeyboard'
 import { useFollow } from './useFollow'
 import { useRevealSelection } from './useRevealSelection'
 import { useVotingRoundOnCards } from './votingOnCards'
+import { useLongPressMove } from './useLongPressMove'
 import { useT } from '../i18n/useT'
 import './canvas.css'
 
@@ -79,6 +80,7 @@ export const JourneyCanvas = memo(function JourneyCanvas() {
   const select = useJourneyStore((s) => s.select)
   const startEditingTitle = useJourneyStore((s) => s.startEditingTitle)
   const [dragging, setDragging] = useState<{ id: string; x: number; y: number } | null>(null)
+  const longPress = useLongPressMove(readOnly)
   const cache = useRef(createFlowCache())
   const flow = useReactFlow()
   const store = useStoreApi()
@@ -104,8 +106,8 @@ export const JourneyCanvas = memo(function JourneyCanvas() {
   const round = useVotingRoundOnCards(snapshot)
   const department = useJourneyStore(selectDepartment)
   const { nodes: baseNodes, edges } = useMemo(
-    () => toFlow(snapshot, layout, { selectedIds: new Set(selectedId ? [selectedId] : []), readOnly, t, round, department }, cache.current),
-    [snapshot, layout, selectedId, readOnly, t, round, department],
+    () => toFlow(snapshot, layout, { selectedIds: new Set(selectedId ? [selectedId] : []), readOnly, movable: longPress.movable, t, round, department }, cache.current),
+    [snapshot, layout, selectedId, readOnly, longPress.movable, t, round, department],
   )
   // While a card is dragged, only its position differs from the layout.
   const nodes = useMemo(
@@ -145,6 +147,7 @@ export const JourneyCanvas = memo(function JourneyCanvas() {
   const onNodeDragStop: OnNodeDrag<JourneyNode> = useCallback(
     (_e, node) => {
       setDragging(null)
+      longPress.done()
       session.setPresence('drag', null)
       if (readOnly) return
       const w = node.width ?? GRID.cardWidth
@@ -169,7 +172,7 @@ export const JourneyCanvas = memo(function JourneyCanvas() {
         reportError(e)
       }
     },
-    [doc, layout, readOnly, session],
+    [doc, layout, readOnly, session, longPress],
   )
 
   const onNodeClick = useCallback((_e: unknown, node: JourneyNode) => select(selectionFor(node)), [select])
@@ -270,7 +273,7 @@ export const JourneyCanvas = memo(function JourneyCanvas() {
   )
 
   return (
-    <div className="canvas-wrap" onFocus={onFocus} onPointerMove={onPointerMove} onPointerLeave={onPointerLeave} onDragOver={onDragOver} onDrop={onDrop}>
+    <div className="canvas-wrap" onFocus={onFocus} onPointerMove={onPointerMove} onPointerLeave={onPointerLeave} onDragOver={onDragOver} onDrop={onDrop} {...longPress.handlers}>
       <ReactFlow<JourneyNode>
         nodes={nodes}
         edges={edges}
@@ -311,6 +314,11 @@ export const JourneyCanvas = memo(function JourneyCanvas() {
         <PresenceLayer />
       </ReactFlow>
       <UnplacedTray />
+      {longPress.armed && (
+        <p className="move-hint" role="status">
+          {t('canvas.moveArmed')}
+        </p>
+      )}
     </div>
   )
 })

@@ -39,6 +39,11 @@ export type JourneyNode = PhaseNode | StageNode | LaneNode | CellNode | Touchpoi
 export interface FlowOptions {
   selectedIds: ReadonlySet<string>
   readOnly: boolean
+  /**
+   * False on a touch screen until a long press arms a move (useLongPressMove): a finger on a card
+   * pans the map, so scrolling never drags cards. Absent: movable unless read-only.
+   */
+  movable?: boolean
   /** Words the nodes' accessible names in the participant's language; English when absent (benchmarks). */
   t?: Translator
   /** The voting round, if one is running: its kind, and the votes that count once revealed. */
@@ -86,7 +91,7 @@ export function toFlow(snapshot: Snapshot, layout: GridLayout, options: FlowOpti
   const byTarget = annotationsByTarget(snapshot)
   const openComments = new Map<string, number>()
   for (const c of Object.values(snapshot.comments)) if (!c.resolved) openComments.set(c.targetId, (openComments.get(c.targetId) ?? 0) + 1)
-  const draggable = !options.readOnly
+  const draggable = !options.readOnly && options.movable !== false
   const t = options.t ?? translatorFor('en')
   const push = (n: JourneyNode) => {
     seen.add(n.id)

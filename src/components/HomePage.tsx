@@ -1,3 +1,4 @@
+import { SkipLink } from './SkipLink'
 import { useEffect, useState } from 'react'
 import { createId } from '../model'
 import { TEMPLATES } from '../templates'
@@ -80,6 +81,8 @@ export function HomePage() {
   }
 
   return (
+    <>
+    <SkipLink label={t('skip.toContent')} target={() => document.querySelector<HTMLElement>('.home h1')} />
     <main className="home">
       <header className="home-header">
         <div className="home-title-row">
@@ -128,5 +131,6 @@ export function HomePage() {
         </section>
       )}
     </main>
+    </>
   )
 }

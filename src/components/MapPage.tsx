@@ -21,6 +21,8 @@ import { ShortcutSheet } from './ShortcutSheet'
 import { ExportMenu } from './ExportMenu'
 import { WorkshopBar } from './workshop/WorkshopBar'
 import { PresentationView } from './workshop/PresentationView'
+import { RoomView } from './workshop/RoomView'
+import { SkipToMap } from './SkipLink'
 import { MentionNotifier } from './MentionNotifier'
 import { RestoreNotifier } from './versions/RestoreNotifier'
 import { Announcer } from './workshop/Announcer'
@@ -48,6 +50,7 @@ export function MapPage({ mapId, token, local }: { mapId: string; token?: string
   const [view, setView] = useState<MapView>('canvas')
   const [versionsOpen, setVersionsOpen] = useState(false)
   const isFacilitator = useJourneyStore((st) => st.role === 'facilitator')
+  const roomView = useJourneyStore((st) => st.roomView)
   const t = useT()
 
   useEffect(() => {
@@ -137,21 +140,23 @@ export function MapPage({ mapId, token, local }: { mapId: string; token?: string
       <MapCatalog />
       <ShortcutSheet />
       <ReactFlowProvider>
-        <div className="map-page">
-          <Toolbar onShare={local ? undefined : () => setShareOpen(true)} onPublish={local ? publish : undefined} extra={<ExportMenu getSnapshot={() => measuredSnapshot(useJourneyStore.getState())} getFeedback={() => activePdfFeedback(useJourneyStore.getState())} getFlowElement={() => document.querySelector<HTMLElement>('.react-flow')} />} />
-          {isFacilitator && !local && <WorkshopBar onOpenVersions={() => setVersionsOpen(true)} />}
+        <div className={`map-page${roomView ? ' is-room' : ''}`}>
+          <SkipToMap />
+          {roomView && <RoomView />}
+          {!roomView && <Toolbar onShare={local ? undefined : () => setShareOpen(true)} onPublish={local ? publish : undefined} extra={<ExportMenu getSnapshot={() => measuredSnapshot(useJourneyStore.getState())} getFeedback={() => activePdfFeedback(useJourneyStore.getState())} getFlowElement={() => document.querySelector<HTMLElement>('.react-flow')} />} />}
+          {isFacilitator && !local && !roomView && <WorkshopBar onOpenVersions={() => setVersionsOpen(true)} />}
           <ReadOnlyBanner />
           <FollowBanner />
-          <ViewTabs value={view} onChange={setView} />
-          <div className="map-body" role="tabpanel" id={VIEW_PANEL_ID} aria-labelledby={viewTabId(view)}>
-            {view === 'canvas' ? (
+          {!roomView && <ViewTabs value={view} onChange={setView} />}
+          <div className="map-body" role={roomView ? undefined : 'tabpanel'} id={VIEW_PANEL_ID} aria-labelledby={roomView ? undefined : viewTabId(view)}>
+            {view === 'canvas' || roomView ? (
               <>
                 <main className="map-canvas" aria-label={t('map.canvasRegion')}>
                   <ErrorBoundary label={t('map.canvasRegion')} className="canvas-fallback">
                     <JourneyCanvas />
                   </ErrorBoundary>
                 </main>
-                <SafeInspector />
+                {!roomView && <SafeInspector />}
               </>
             ) : (
               <ErrorBoundary key={view} label={t(MAP_VIEWS.find((v) => v.id === view)!.label)} className="view-fallback">

@@ -1,3 +1,4 @@
+import { JoinQr } from './JoinQr'
 import { useEffect, useRef, useState } from 'react'
 import { getRecentMap, linkExpiresAt, mintLink, rememberMap, revokeLinks, shareUrl } from '../sync'
 import { useJourneyStore } from '../store'
@@ -211,6 +212,7 @@ function LinkRow(props: {
       <p id={`${id}-expiry`} className="muted small">
         {expiresAt === null ? t('share.noExpiry') : t('share.expiresAt', { date: formatDateTime(expiresAt, t.locale) })}
       </p>
+      {url && (role === 'editor' || role === 'viewer') && <JoinQr url={url} label={label} />}
       {manage && (
         <div className="share-manage">
           <label className="small">

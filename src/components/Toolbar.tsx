@@ -11,7 +11,8 @@ import { TextField } from '../fields/fields'
 import { TimerDisplay } from './workshop/TimerDisplay'
 import { LanguagePicker } from './LanguagePicker'
 import { useT } from '../i18n/useT'
-import type { ReactNode } from 'react'
+import { useState, type ReactNode } from 'react'
+import { useCompactLayout } from './useCompactLayout'
 
 /** The toolbar's actions, from the registry: the edit group (the add-stage actions once, as a menu) and help. */
 const EDIT_GROUP = USER_ACTIONS.filter((a, i) => a.toolbar === 'edit' || (a.toolbar === 'add-stage' && USER_ACTIONS.findIndex((b) => b.toolbar === 'add-stage') === i))
@@ -22,22 +23,15 @@ export function Toolbar({ onShare, extra, onPublish }: { onShare?: () => void; e
   const meta = useJourneyStore(selectMeta)
   const readOnly = useJourneyStore(selectReadOnly)
   const t = useT()
-  return (
-    <header className="toolbar">
-      <a href="/" className="brand" aria-label={t('toolbar.allMaps')}>
-        <span aria-hidden="true">◐</span>
-      </a>
-      <div className="toolbar-title">
-        <TextField label={t('toolbar.mapTitle')} hideLabel value={meta.title} editKey={{ id: 'meta', field: 'title' }} disabled={readOnly} onCommit={(title) => setMeta(doc, { title })} />
-      </div>
-      {!readOnly && (
-        <div className="toolbar-group" role="group" aria-label={t('toolbar.edit')}>
-          {EDIT_GROUP.map((a) => (a.toolbar === 'add-stage' ? <AddStageMenu key="add-stage" locale={meta.locale} /> : <ActionButton key={a.id} id={a.id} />))}
-        </div>
-      )}
-      <div className="toolbar-spacer" />
-      <TimerDisplay />
-      <ConnectionIndicator />
+  const compact = useCompactLayout()
+  const [menuOpen, setMenuOpen] = useState(false)
+  const editGroup = !readOnly && (
+    <div className="toolbar-group" role="group" aria-label={t('toolbar.edit')}>
+      {EDIT_GROUP.map((a) => (a.toolbar === 'add-stage' ? <AddStageMenu key="add-stage" locale={meta.locale} /> : <ActionButton key={a.id} id={a.id} />))}
+    </div>
+  )
+  const rest = (
+    <>
       <PresenceAvatars />
       {extra}
       <LanguagePicker />
@@ -53,6 +47,35 @@ export function Toolbar({ onShare, extra, onPublish }: { onShare?: () => void; e
         <button type="button" className="primary" onClick={onShare}>
           {t('toolbar.share')}
         </button>
+      )}
+    </>
+  )
+  return (
+    <header className="toolbar">
+      <a href="/" className="brand" aria-label={t('toolbar.allMaps')}>
+        <span aria-hidden="true">◐</span>
+      </a>
+      <div className="toolbar-title">
+        <TextField label={t('toolbar.mapTitle')} hideLabel value={meta.title} editKey={{ id: 'meta', field: 'title' }} disabled={readOnly} onCommit={(title) => setMeta(doc, { title })} />
+      </div>
+      {!compact && editGroup}
+      <div className="toolbar-spacer" />
+      <TimerDisplay />
+      <ConnectionIndicator />
+      {compact ? (
+        // On a phone the map gets the screen: everything else folds into one panel under a button.
+        // A disclosure, not a menu: it holds a select, a menu and buttons, each keeping its own keys.
+        <div className="toolbar-fold">
+          <button type="button" className="toolbar-fold-button" aria-expanded={menuOpen} aria-controls="toolbar-fold-panel" onClick={() => setMenuOpen(!menuOpen)}>
+            <span aria-hidden="true">☰</span> {t('toolbar.more')}
+          </button>
+          <div id="toolbar-fold-panel" className="toolbar-fold-panel" hidden={!menuOpen}>
+            {editGroup}
+            {rest}
+          </div>
+        </div>
+      ) : (
+        rest
       )}
     </header>
   )

@@ -8,6 +8,7 @@ import './views.css'
 
 export const MAP_VIEWS = [
   { id: 'canvas', label: 'views.canvas' },
+  { id: 'outline', label: 'views.outline' },
   { id: 'insights', label: 'views.insights' },
   { id: 'actions', label: 'views.actions' },
   { id: 'promises', label: 'views.promises' },

@@ -37,6 +37,7 @@ const SAME_AS_ENGLISH: Partial<Record<MessageKey, string>> = {
   'canvas.badge.functionalShort': 'F: Funktionelt / Funktionellt / Funksjonelt',
   'canvas.badge.emotionalShort': 'E: Emotionelt / Emotionellt / Emosjonelt',
   'canvas.personaNode': '"Persona {name}": the same word',
+  'toolbar.more': 'Danish says "Menu" too',
   'assessment.prompt': 'only a placeholder and a question mark',
   'annotationKind.note.one': 'Danish writes note, as its print labels do',
   'canvas.badge.note.one': 'Danish writes note, as its print labels do',

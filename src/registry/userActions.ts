@@ -255,6 +255,17 @@ export const USER_ACTIONS: readonly UserAction[] = [
     perform: ({ state }) => state.setShowBlueprint(!state.showBlueprint),
   },
   {
+    // For the projector: every panel and toolbar hidden, the map fitted with type readable from
+    // the back of the room (RoomView); Escape, or the same key, returns.
+    id: 'roomView',
+    label: 'room.enter',
+    shortcuts: [{ key: 'r' }],
+    scope: 'map',
+    toolbar: 'help',
+    enabled: () => true,
+    perform: ({ state }) => state.setRoomView(!state.roomView),
+  },
+  {
     id: 'showShortcuts',
     label: 'shortcuts.title',
     icon: '?',

@@ -67,6 +67,8 @@ export interface UiSlice {
   shareOpen: boolean
   /** The keyboard shortcut sheet ("?"). */
   shortcutsOpen: boolean
+  /** Room view: the map alone, fitted and large for a projector, with the timer and the vote count in a corner. */
+  roomView: boolean
   /**
    * The interface language of this participant. Session scope: each person reads the map in their
    * own language, so it never goes into the Y.Doc (the map's content language is `meta.locale`).
@@ -87,6 +89,7 @@ export interface UiSlice {
   setInspectorOpen(open: boolean): void
   setShareOpen(open: boolean): void
   setShortcutsOpen(open: boolean): void
+  setRoomView(on: boolean): void
   /** Switch the interface language and remember it in this browser. */
   setUiLocale(locale: UiLocale): void
 }
@@ -97,6 +100,7 @@ export const createUiSlice: StateCreator<JourneyState, [['zustand/immer', never]
   inspectorOpen: true,
   shareOpen: false,
   shortcutsOpen: false,
+  roomView: false,
   uiLocale: initialUiLocale(),
   showBlueprint: initialShowBlueprint(),
   department: null,
@@ -123,6 +127,7 @@ export const createUiSlice: StateCreator<JourneyState, [['zustand/immer', never]
   setInspectorOpen: (open) => set({ inspectorOpen: open }),
   setShareOpen: (open) => set({ shareOpen: open }),
   setShortcutsOpen: (open) => set({ shortcutsOpen: open }),
+  setRoomView: (on) => set({ roomView: on }),
   setUiLocale: (locale) => {
     rememberUiLocale(locale)
     // Switch once the language's catalog is here, so no screen renders half in English.

@@ -14,6 +14,8 @@ import { PersonaInspector } from './PersonaInspector'
 import { PhaseInspector } from './PhaseInspector'
 import { StageInspector } from './StageInspector'
 import { TouchpointInspector } from './TouchpointInspector'
+import { SheetBar } from './SheetBar'
+import { useCompactLayout } from '../useCompactLayout'
 
 /** Whether the selection still names something on the map (a colleague may have deleted it). */
 const selectSelectionExists = (s: JourneyState): boolean => {
@@ -52,6 +54,7 @@ export function Inspector() {
   const aside = useRef<HTMLElement>(null)
   useTopOnNewSelection(aside)
   const commentTarget = useJourneyStore(selectCommentTarget)
+  const compact = useCompactLayout()
   let body: React.ReactNode
   let title = t('inspector.map')
   if (!selection || !exists) {
@@ -84,8 +87,9 @@ export function Inspector() {
     body = <MapInspector />
   }
   return (
-    <aside className="inspector" aria-label={t('inspector.label')} ref={aside}>
-      <VotingPanel />
+    <aside className="inspector" aria-label={t('inspector.label')} ref={aside} data-open={selection !== null}>
+      <SheetBar />
+      <VotingPanel onlyTarget={compact && selection?.kind === 'touchpoint' ? selection.id : undefined} />
       <h2 className="inspector-title">{title}</h2>
       {commentTarget && <JumpToComments targetId={commentTarget} />}
       {body}

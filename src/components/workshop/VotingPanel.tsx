@@ -39,9 +39,10 @@ const sameCandidates = (a: Candidate[], b: Candidate[]) => a.length === b.length
  * of participants the relay knows; in a round for named seats, only the seats'). Until then the
  * list reads in journey order, like the cards that carry the same controls. The facilitator
  * sees how many participants have voted. A participant votes under the id the relay issued it, so
- * the buttons wait until it has one.
+ * the buttons wait until it has one. On a phone, with a card tapped, it lists that card's items
+ * only (`onlyTarget`): the participant votes on the card in hand, with buttons a finger can hit.
  */
-export function VotingPanel() {
+export function VotingPanel({ onlyTarget }: { onlyTarget?: string } = {}) {
   const { doc } = useMapSession()
   const voting = useJourneyStore((s) => s.workshop.voting)
   const candidates = useJourneyStoreWith(selectCandidates, sameCandidates)
@@ -56,7 +57,10 @@ export function VotingPanel() {
     for (const { annotation } of candidates) annotations[annotation.id] = annotation
     return { annotations }
   }, [candidates])
-  const results = useMemo(() => (voting ? tallyVotes(round, voting, roll) : []), [round, voting, roll])
+  const results = useMemo(() => {
+    const all = voting ? tallyVotes(round, voting, roll) : []
+    return onlyTarget ? all.filter((r) => r.annotation.targetId === onlyTarget) : all
+  }, [round, voting, roll, onlyTarget])
   const voters = useMemo(() => (voting ? countVoters(round, voting, roll) : 0), [round, voting, roll])
   const journeyOrder = useMemo(() => new Map(candidates.map((c, i) => [c.annotation.id, i])), [candidates])
   if (!voting) return null
