@@ -10,6 +10,7 @@ import {
   MiniMap,
   ReactFlow,
   useReactFlow,
+  useStore,
   useStoreApi,
   type Connection,
   type Node,
@@ -27,6 +28,7 @@ import { personaDropIndex, stageDropTarget, touchpointDropTarget } from './dropT
 import { nodeTypes } from './nodes'
 import { CanvasLegend } from './CanvasLegend'
 import { PinnedHeaders } from './PinnedHeaders'
+import { selectTiles, tileAt, TileLayer } from './TileLayer'
 import { PresenceLayer } from './PresenceLayer'
 import { createFlowCache, toFlow, type JourneyNode } from './toFlow'
 import { UnplacedTray } from './UnplacedTray'
@@ -102,11 +104,13 @@ export const JourneyCanvas = memo(function JourneyCanvas() {
     () => toFlow(snapshot, layout, { selectedIds: new Set(selectedId ? [selectedId] : []), readOnly, t, round }, cache.current),
     [snapshot, layout, selectedId, readOnly, t, round],
   )
+  // At tile zoom the cards are drawn by TileLayer, not as nodes: the DOM keeps only the headers.
+  const tiles = useStore(selectTiles)
   // While a card is dragged, only its position differs from the layout.
-  const nodes = useMemo(
-    () => (dragging ? baseNodes.map((n) => (n.id === dragging.id ? ({ ...n, position: { x: dragging.x, y: dragging.y }, dragging: true } as JourneyNode) : n)) : baseNodes),
-    [baseNodes, dragging],
-  )
+  const nodes = useMemo(() => {
+    if (tiles) return baseNodes.filter((n) => n.type !== 'touchpoint')
+    return dragging ? baseNodes.map((n) => (n.id === dragging.id ? ({ ...n, position: { x: dragging.x, y: dragging.y }, dragging: true } as JourneyNode) : n)) : baseNodes
+  }, [baseNodes, dragging, tiles])
 
   const onNodesChange = useCallback((changes: NodeChange<JourneyNode>[]) => {
     for (const change of changes) {
@@ -164,7 +168,6 @@ export const JourneyCanvas = memo(function JourneyCanvas() {
     [doc, layout, readOnly, session],
   )
 
-  const onNodeClick = useCallback((_e: unknown, node: JourneyNode) => select(selectionFor(node)), [select])
   const onNodeDoubleClick = useCallback(
     (_e: unknown, node: JourneyNode) => {
       if (node.type === 'touchpoint' && !readOnly) {
@@ -174,7 +177,30 @@ export const JourneyCanvas = memo(function JourneyCanvas() {
     },
     [readOnly, select, startEditingTitle],
   )
-  const onPaneClick = useCallback(() => select(null), [select])
+  // At tile zoom a click on a tile selects its card, as a click on the card does; the click lands
+  // on the pane or on the lane beneath, since the tiles are paint, not nodes.
+  const tileUnder = useCallback(
+    (e: React.MouseEvent) => {
+      if (!tiles) return null
+      const at = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY })
+      return tileAt(layout.cards, at.x, at.y)
+    },
+    [tiles, flow, layout.cards],
+  )
+  const onNodeClick = useCallback(
+    (e: React.MouseEvent, node: JourneyNode) => {
+      const tile = tileUnder(e)
+      select(tile ? { kind: 'touchpoint', id: tile.touchpoint.id } : selectionFor(node))
+    },
+    [select, tileUnder],
+  )
+  const onPaneClick = useCallback(
+    (e: React.MouseEvent) => {
+      const tile = tileUnder(e)
+      select(tile ? { kind: 'touchpoint', id: tile.touchpoint.id } : null)
+    },
+    [select, tileUnder],
+  )
   const onConnect = useCallback(
     (c: Connection) => {
       if (readOnly || !c.source || !c.target || c.source === c.target) return
@@ -292,6 +318,7 @@ export const JourneyCanvas = memo(function JourneyCanvas() {
         <Background variant={BackgroundVariant.Dots} gap={24} size={1} color="#d4d9e3" />
         <Controls showInteractive={false} position="bottom-left" />
         <MiniMap pannable zoomable position="bottom-right" ariaLabel={t('canvas.minimap')} nodeColor={miniMapColor} nodeStrokeWidth={0} style={{ width: 160, height: 100 }} />
+        <TileLayer layout={layout} links={snapshot.links} />
         <PinnedHeaders layout={layout} />
         <CanvasLegend />
         <PresenceLayer />
