@@ -271,6 +271,12 @@ export const JourneyCanvas = memo(function JourneyCanvas() {
     })
   }, [hasGrid, flow, store, layout.cards.length, layout.width, layout.height])
 
+  // What the first look at a map does not need waits until its cards are painted: the minimap
+  // (a shape per card), the frozen headers (a copy of every header) and the unplaced tray (a
+  // pass over every record). On a 5,000-card map they would share the first card's render.
+  const first = useRef(snapshot)
+  const opened = useOpenedAfterFirstPaint(hasGrid || layout.cards.length > 0 || Object.keys(snapshot.touchpoints).length > 0 || snapshot !== first.current)
+
   // Tabbing onto a card selects it, as a click does.
   const onFocus = useCallback(
     (e: React.FocusEvent) => {
@@ -317,13 +323,13 @@ export const JourneyCanvas = memo(function JourneyCanvas() {
       >
         <Background variant={BackgroundVariant.Dots} gap={24} size={1} color="#d4d9e3" />
         <Controls showInteractive={false} position="bottom-left" />
-        <MiniMap pannable zoomable position="bottom-right" ariaLabel={t('canvas.minimap')} nodeColor={miniMapColor} nodeStrokeWidth={0} style={{ width: 160, height: 100 }} />
+        {opened && <MiniMap pannable zoomable position="bottom-right" ariaLabel={t('canvas.minimap')} nodeColor={miniMapColor} nodeStrokeWidth={0} style={{ width: 160, height: 100 }} />}
         <TileLayer layout={layout} links={snapshot.links} />
-        <PinnedHeaders layout={layout} />
+        {opened && <PinnedHeaders layout={layout} />}
         <CanvasLegend />
         <PresenceLayer />
       </ReactFlow>
-      <UnplacedTray />
+      {opened && <UnplacedTray />}
     </div>
   )
 })
@@ -340,4 +346,20 @@ function miniMapColor(node: Node): string {
     default:
       return 'transparent'
   }
+}
+
+/** True from the frame after the document first arrived (from this browser or the relay), and from then on. */
+function useOpenedAfterFirstPaint(arrived: boolean): boolean {
+  const [opened, setOpened] = useState(false)
+  useEffect(() => {
+    if (!arrived || opened) return
+    // Two frames: the first paints the cards, the second runs once they are on screen.
+    let second = 0
+    const first = requestAnimationFrame(() => (second = requestAnimationFrame(() => setOpened(true))))
+    return () => {
+      cancelAnimationFrame(first)
+      cancelAnimationFrame(second)
+    }
+  }, [arrived, opened])
+  return opened
 }
