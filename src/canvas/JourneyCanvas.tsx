@@ -179,13 +179,19 @@ export const JourneyCanvas = memo(function JourneyCanvas() {
   )
   // At tile zoom a click on a tile selects its card, as a click on the card does; the click lands
   // on the pane or on the lane beneath, since the tiles are paint, not nodes.
+  // Read through a ref: click handlers that changed with every document change would make React
+  // Flow re-render every card on screen each time (it passes them to each node).
+  const tileState = useRef({ tiles, cards: layout.cards })
+  useEffect(() => {
+    tileState.current = { tiles, cards: layout.cards }
+  }, [tiles, layout.cards])
   const tileUnder = useCallback(
     (e: React.MouseEvent) => {
-      if (!tiles) return null
+      if (!tileState.current.tiles) return null
       const at = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY })
-      return tileAt(layout.cards, at.x, at.y)
+      return tileAt(tileState.current.cards, at.x, at.y)
     },
-    [tiles, flow, layout.cards],
+    [flow],
   )
   const onNodeClick = useCallback(
     (e: React.MouseEvent, node: JourneyNode) => {
