@@ -10,6 +10,7 @@ import {
   MiniMap,
   ReactFlow,
   useReactFlow,
+  useStore,
   useStoreApi,
   type Connection,
   type Node,
@@ -28,6 +29,7 @@ import { nodeTypes } from './nodes'
 import { CanvasLegend } from './CanvasLegend'
 import { DepartmentView } from './DepartmentView'
 import { PinnedHeaders } from './PinnedHeaders'
+import { selectTiles, tileAt, TileLayer } from './TileLayer'
 import { PresenceLayer } from './PresenceLayer'
 import { createFlowCache, toFlow, type JourneyNode } from './toFlow'
 import { UnplacedTray } from './UnplacedTray'
@@ -109,11 +111,13 @@ export const JourneyCanvas = memo(function JourneyCanvas() {
     () => toFlow(snapshot, layout, { selectedIds: new Set(selectedId ? [selectedId] : []), readOnly, movable: longPress.movable, t, round, department }, cache.current),
     [snapshot, layout, selectedId, readOnly, longPress.movable, t, round, department],
   )
+  // At tile zoom the cards are drawn by TileLayer, not as nodes: the DOM keeps only the headers.
+  const tiles = useStore(selectTiles)
   // While a card is dragged, only its position differs from the layout.
-  const nodes = useMemo(
-    () => (dragging ? baseNodes.map((n) => (n.id === dragging.id ? ({ ...n, position: { x: dragging.x, y: dragging.y }, dragging: true } as JourneyNode) : n)) : baseNodes),
-    [baseNodes, dragging],
-  )
+  const nodes = useMemo(() => {
+    if (tiles) return baseNodes.filter((n) => n.type !== 'touchpoint')
+    return dragging ? baseNodes.map((n) => (n.id === dragging.id ? ({ ...n, position: { x: dragging.x, y: dragging.y }, dragging: true } as JourneyNode) : n)) : baseNodes
+  }, [baseNodes, dragging, tiles])
 
   const onNodesChange = useCallback((changes: NodeChange<JourneyNode>[]) => {
     for (const change of changes) {
@@ -175,7 +179,6 @@ export const JourneyCanvas = memo(function JourneyCanvas() {
     [doc, layout, readOnly, session, longPress],
   )
 
-  const onNodeClick = useCallback((_e: unknown, node: JourneyNode) => select(selectionFor(node)), [select])
   const onNodeDoubleClick = useCallback(
     (_e: unknown, node: JourneyNode) => {
       if (node.type === 'touchpoint' && !readOnly) {
@@ -188,7 +191,36 @@ export const JourneyCanvas = memo(function JourneyCanvas() {
     },
     [readOnly, select, startEditingTitle],
   )
-  const onPaneClick = useCallback(() => select(null), [select])
+  // At tile zoom a click on a tile selects its card, as a click on the card does; the click lands
+  // on the pane or on the lane beneath, since the tiles are paint, not nodes.
+  // Read through a ref: click handlers that changed with every document change would make React
+  // Flow re-render every card on screen each time (it passes them to each node).
+  const tileState = useRef({ tiles, cards: layout.cards })
+  useEffect(() => {
+    tileState.current = { tiles, cards: layout.cards }
+  }, [tiles, layout.cards])
+  const tileUnder = useCallback(
+    (e: React.MouseEvent) => {
+      if (!tileState.current.tiles) return null
+      const at = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY })
+      return tileAt(tileState.current.cards, at.x, at.y)
+    },
+    [flow],
+  )
+  const onNodeClick = useCallback(
+    (e: React.MouseEvent, node: JourneyNode) => {
+      const tile = tileUnder(e)
+      select(tile ? { kind: 'touchpoint', id: tile.touchpoint.id } : selectionFor(node))
+    },
+    [select, tileUnder],
+  )
+  const onPaneClick = useCallback(
+    (e: React.MouseEvent) => {
+      const tile = tileUnder(e)
+      select(tile ? { kind: 'touchpoint', id: tile.touchpoint.id } : null)
+    },
+    [select, tileUnder],
+  )
   const onConnect = useCallback(
     (c: Connection) => {
       if (readOnly || !c.source || !c.target || c.source === c.target) return
@@ -260,6 +292,12 @@ export const JourneyCanvas = memo(function JourneyCanvas() {
     })
   }, [hasGrid, flow, store, layout.cards.length, layout.width, layout.height])
 
+  // What the first look at a map does not need waits until its cards are painted: the minimap
+  // (a shape per card), the frozen headers (a copy of every header) and the unplaced tray (a
+  // pass over every record). On a 5,000-card map they would share the first card's render.
+  const first = useRef(snapshot)
+  const opened = useOpenedAfterFirstPaint(hasGrid || layout.cards.length > 0 || Object.keys(snapshot.touchpoints).length > 0 || snapshot !== first.current)
+
   // Tabbing onto a card selects it, as a click does.
   const onFocus = useCallback(
     (e: React.FocusEvent) => {
@@ -307,13 +345,14 @@ export const JourneyCanvas = memo(function JourneyCanvas() {
         <Background variant={BackgroundVariant.Dots} gap={24} size={1} color="#d4d9e3" />
         {/* Above the minimap, clear of the frozen left rail where the lanes' and curves' names stay. */}
         <Controls showInteractive={false} position="bottom-right" style={{ marginBottom: 125 }} />
-        <MiniMap pannable zoomable position="bottom-right" ariaLabel={t('canvas.minimap')} nodeColor={miniMapColor} nodeStrokeWidth={0} style={{ width: 160, height: 100 }} />
-        <PinnedHeaders layout={layout} />
+        {opened && <MiniMap pannable zoomable position="bottom-right" ariaLabel={t('canvas.minimap')} nodeColor={miniMapColor} nodeStrokeWidth={0} style={{ width: 160, height: 100 }} />}
+        <TileLayer layout={layout} links={snapshot.links} />
+        {opened && <PinnedHeaders layout={layout} />}
         <CanvasLegend />
         <DepartmentView />
         <PresenceLayer />
       </ReactFlow>
-      <UnplacedTray />
+      {opened && <UnplacedTray />}
       {longPress.armed && (
         <p className="move-hint" role="status">
           {t('canvas.moveArmed')}
@@ -337,4 +376,20 @@ function miniMapColor(node: Node): string {
     default:
       return 'transparent'
   }
+}
+
+/** True from the frame after the document first arrived (from this browser or the relay), and from then on. */
+function useOpenedAfterFirstPaint(arrived: boolean): boolean {
+  const [opened, setOpened] = useState(false)
+  useEffect(() => {
+    if (!arrived || opened) return
+    // Two frames: the first paints the cards, the second runs once they are on screen.
+    let second = 0
+    const first = requestAnimationFrame(() => (second = requestAnimationFrame(() => setOpened(true))))
+    return () => {
+      cancelAnimationFrame(first)
+      cancelAnimationFrame(second)
+    }
+  }, [arrived, opened])
+  return opened
 }

@@ -438,6 +438,8 @@ export const da: Record<MessageKey, string> = {
   'canvas.badge.evidenceLabel': 'Belæg:',
   'canvas.mark.unmet.one': '{count} behov ikke opfyldt',
   'canvas.mark.unmet.other': '{count} behov ikke opfyldt',
+  'canvas.tiles.one': '{count} kort vist som felt: zoom ind for at læse det',
+  'canvas.tiles.other': '{count} kort vist som felter: zoom ind for at læse dem',
 
   'unplaced.title': 'Ikke placeret ({count})',
   'unplaced.explain': 'Deres trin, persona eller element blev slettet, mens de blev tilføjet. Træk et element ind i en celle, eller vælg et.',

@@ -462,6 +462,8 @@ export const en = {
   'canvas.badge.evidenceLabel': 'Evidence:',
   'canvas.mark.unmet.one': '{count} need not met',
   'canvas.mark.unmet.other': '{count} needs not met',
+  'canvas.tiles.one': '{count} card drawn as a tile: zoom in to read it',
+  'canvas.tiles.other': '{count} cards drawn as tiles: zoom in to read them',
 
   // Unplaced tray
   'unplaced.title': 'Unplaced ({count})',

@@ -438,6 +438,8 @@ export const nb: Record<MessageKey, string> = {
   'canvas.badge.evidenceLabel': 'Belegg:',
   'canvas.mark.unmet.one': '{count} behov ikke oppfylt',
   'canvas.mark.unmet.other': '{count} behov ikke oppfylt',
+  'canvas.tiles.one': '{count} kort vist som felt: zoom inn for å lese det',
+  'canvas.tiles.other': '{count} kort vist som felt: zoom inn for å lese dem',
 
   'unplaced.title': 'Ikke plassert ({count})',
   'unplaced.explain': 'Steget, personaen eller kortet deres ble slettet mens de ble lagt til. Dra et kort inn i en celle, eller velg en.',

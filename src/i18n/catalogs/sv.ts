@@ -438,6 +438,8 @@ export const sv: Record<MessageKey, string> = {
   'canvas.badge.evidenceLabel': 'Belägg:',
   'canvas.mark.unmet.one': '{count} behov inte uppfyllt',
   'canvas.mark.unmet.other': '{count} behov inte uppfyllda',
+  'canvas.tiles.one': '{count} kort visat som ruta: zooma in för att läsa det',
+  'canvas.tiles.other': '{count} kort visade som rutor: zooma in för att läsa dem',
 
   'unplaced.title': 'Ej placerade ({count})',
   'unplaced.explain': 'Deras steg, persona eller kort togs bort medan de lades till. Dra ett kort till en cell eller välj en.',
