@@ -18,6 +18,10 @@ const intersects = (a: { x: number; y: number; width: number; height: number }, 
 
 test('the zoom buttons and the legend leave the emotion curve’s name readable, pinned at the bottom left', async ({ page }) => {
   await openTemplate(page)
+  // The customer's side alone: with the template's service blueprint shown, the curve sits below
+  // its four lanes, out of this viewport.
+  await page.getByRole('button', { name: 'Service blueprint' }).click()
+  await expect(page.locator('.react-flow__node-blueprintItem')).toHaveCount(0)
   const pane = (await page.locator('.react-flow').boundingBox())!
   const curve = (await page.locator('.react-flow__node-curve').first().boundingBox())!
   // Drag the map left (so the lanes' and curves' names pin to the left edge) and down until the

@@ -64,6 +64,10 @@ test('the opening view and the whole map fitted show card titles at 11 px or mor
 
 test('lane names and curve labels stay on screen after panning 2,000 px right', async ({ page }) => {
   await openTemplate(page)
+  // The customer's side alone: with the template's service blueprint shown, the curves sit
+  // below its four lanes, out of this viewport (e2e/blueprint.spec.ts covers the lanes).
+  await page.getByRole('button', { name: 'Service blueprint' }).click()
+  await expect(page.locator('.react-flow__node-blueprintItem')).toHaveCount(0)
   await page.getByRole('button', { name: 'Add persona' }).click()
   await expect(page.locator('.react-flow__node-lane')).toHaveCount(2)
   const lanes = page.getByTestId('pinned-lane')

@@ -27,7 +27,6 @@ import { useMapSession } from '../session/MapSessionContext'
 import { personaDropIndex, stageDropTarget, touchpointDropTarget } from './dropTargets'
 import { nodeTypes } from './nodes'
 import { CanvasLegend } from './CanvasLegend'
-import { DepartmentView } from './DepartmentView'
 import { PinnedHeaders } from './PinnedHeaders'
 import { selectTiles, tileAt, TileLayer } from './TileLayer'
 import { PresenceLayer } from './PresenceLayer'
@@ -349,7 +348,6 @@ export const JourneyCanvas = memo(function JourneyCanvas() {
         <TileLayer layout={layout} links={snapshot.links} />
         {opened && <PinnedHeaders layout={layout} />}
         <CanvasLegend />
-        <DepartmentView />
         <PresenceLayer />
       </ReactFlow>
       {opened && <UnplacedTray />}

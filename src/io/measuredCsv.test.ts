@@ -32,7 +32,7 @@ describe('measured metrics CSV', () => {
     const csv = measuredCsv(snapshot, set, placement)
     const lines = csv.slice(1).trim().split('\r\n')
     // The first three columns are the map CSV's own names (printLabels.csvColumns).
-    expect(lines[0]).toMatch(/^Trin;Persona;[^;]+;Måling;Værdi;95 % nedre;95 % øvre;n;Færre end 30 svar;Datasæt;Fra;Til$/)
+    expect(lines[0]).toMatch(/^Trin;Persona;[^;]+;Måling;Værdi;95\u00a0% nedre;95\u00a0% øvre;n;Færre end 30 svar;Datasæt;Fra;Til$/)
     // Stage row and touchpoint row, each NPS (2 promoters, 1 detractor of 4 = 25) and CES (5.5).
     expect(lines).toHaveLength(5)
     expect(lines[1]).toMatch(/^[^;]+;;;NPS;25;[−\-\d,]+;[\d,]+;4;ja;Q1 æøå;2026-01-01;2026-03-31$/)

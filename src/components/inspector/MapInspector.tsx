@@ -7,6 +7,7 @@ import { useMapSession } from '../../session/MapSessionContext'
 import { Section, TextField } from '../../fields/fields'
 import { Keys } from '../ShortcutSheet'
 import { userAction } from '../../registry/userActions'
+import { DepartmentView } from './DepartmentView'
 
 /** The keys the help names are the registered ones, so the help cannot drift from the keyboard. */
 const firstShortcut = (id: string) => userAction(id).shortcuts[0]
@@ -31,6 +32,7 @@ export function MapInspector() {
           ))}
         </select>
       </div>
+      <DepartmentView />
       <Section title={t('inspector.howTo')}>
         <ul className="help">
           <li>{richMessage(t('inspector.help.add'), { key: <Keys shortcut={firstShortcut('addTouchpoint')} /> })}</li>

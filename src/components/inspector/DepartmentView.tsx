@@ -3,13 +3,13 @@
  * owns — its touchpoints and blueprint items, with the pain points on them — while everything
  * else is dimmed; its actions are listed here. Each department's count of unmet needs and pain
  * points is in the picker, so the room sees where the work is before choosing. A session setting:
- * each participant may look at their own department.
+ * each participant may look at their own department. It sits with the map's own fields in the
+ * inspector: on the canvas it covered the frozen stage headers.
  */
-import { Panel } from '@xyflow/react'
 import { memo, useMemo } from 'react'
-import { departmentKey, listDepartments } from '../model'
-import { useT } from '../i18n/useT'
-import { selectSnapshot, useJourneyStore, type JourneyState } from '../store'
+import { departmentKey, listDepartments } from '../../model'
+import { useT } from '../../i18n/useT'
+import { selectSnapshot, useJourneyStore, type JourneyState } from '../../store'
 
 const selectDepartment = (s: JourneyState) => s.department
 const selectSetDepartment = (s: JourneyState) => s.setDepartment
@@ -23,7 +23,7 @@ export const DepartmentView = memo(function DepartmentView() {
   if (departments.length === 0) return null
   const chosen = departments.find((d) => departmentKey(d.name) === department)
   return (
-    <Panel position="top-right" className="department-panel" data-export-exclude="">
+    <div className="department-panel">
       <label className="department-picker">
         <span>{t('department.view')}</span>
         <select value={chosen ? department! : ''} onChange={(e) => setDepartment(e.target.value || null)}>
@@ -52,6 +52,6 @@ export const DepartmentView = memo(function DepartmentView() {
           )}
         </section>
       )}
-    </Panel>
+    </div>
   )
 })
