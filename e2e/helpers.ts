@@ -91,7 +91,9 @@ export async function openAs(browser: Browser, url: string, name: string, color:
   await setIdentity(page, name, color)
   await beforeOpen?.(page)
   await page.goto(url)
-  await expect(page.locator('.react-flow__node-stage').first()).toBeVisible()
+  // A stall bound: a page opens in a second or two, but a workshop test opens many at once, and
+  // on a loaded 2-core machine one has taken more than the default 10 s.
+  await expect(page.locator('.react-flow__node-stage').first()).toBeVisible({ timeout: 30_000 })
   // "Connected", or "Connected · view only" for a viewer link.
   await expect(page.getByTestId('connection')).toHaveText(/^Connected/)
   return page
