@@ -91,3 +91,30 @@ test('the short address opens the map in the role of its link, and stops when th
   expect(await refused.text()).toContain('This join code no longer works')
   expect((await page.request.get(viewerAddress, { maxRedirects: 0 })).status()).toBe(302)
 })
+
+test('the presentation’s title slide and room view show the editor join code, and it opens the map as an editor', async ({ page, browser }) => {
+  await page.setViewportSize({ width: 1920, height: 1080 })
+  await setIdentity(page, 'Frida Fasilitator', '#1f6f50')
+  await createMapFromHome(page, 'New empty map')
+
+  await page.getByRole('button', { name: 'Present', exact: true }).click()
+  const slide = page.getByRole('dialog', { name: /Presentation/ })
+  const badge = slide.getByTestId('join-code-badge')
+  await expect(badge).toBeVisible()
+  const shortUrl = await decode(badge.getByRole('img', { name: 'QR code of the editor link' }))
+  expect(shortUrl).toMatch(/\/j\/[2-9A-HJ-NP-Z]{3}-[2-9A-HJ-NP-Z]{3}-[2-9A-HJ-NP-Z]{3}$/)
+  await expect(badge).toContainText(shortUrl!.replace(/^https?:\/\//, ''))
+  await page.screenshot({ path: `${SHOTS}/join-title-slide.png` })
+  await page.keyboard.press('Escape')
+  await expect(slide).toBeHidden()
+
+  await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } })
+  await page.keyboard.press('r')
+  const corner = page.getByRole('complementary', { name: 'Room view: timer and voting' })
+  // The same code as the slide's: one per map while it lasts.
+  expect(await decode(corner.getByRole('img', { name: 'QR code of the editor link' }))).toBe(shortUrl)
+  await page.screenshot({ path: `${SHOTS}/join-room-view.png` })
+
+  const editor = await openAs(browser, shortUrl!, 'Erik Editor', '#8a4fd0')
+  await expectRole(editor, 'editor')
+})

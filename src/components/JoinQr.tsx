@@ -3,7 +3,7 @@ import { renderSVG } from 'uqr'
 import { useT } from '../i18n/useT'
 
 /** A QR code of `url` as an image (SVG from uqr, a maintained encoder of a few KB; loaded with the share dialog). */
-function QrImage({ url, alt, className }: { url: string; alt: string; className?: string }) {
+export function QrImage({ url, alt, className }: { url: string; alt: string; className?: string }) {
   const src = useMemo(() => `data:image/svg+xml;charset=utf-8,${encodeURIComponent(renderSVG(url, { border: 2 }))}`, [url])
   return <img src={src} alt={alt} className={className} />
 }
