@@ -148,7 +148,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       res.end(metrics.render())
       return done('metrics')
     }
-    if (pathname === '/api' || pathname.startsWith('/api/')) {
+    // Join codes (`/j/7KQ-4ZP-M3X`) are looked up by the API, which answers them with a redirect.
+    if (pathname === '/api' || pathname.startsWith('/api/') || pathname.startsWith('/j/')) {
       api(req, res, url).then(done, (error: unknown) => {
         if (error instanceof InputError) sendError(res, new HttpError(400, error.message, { errors: error.errors }))
         else if (error instanceof HttpError) sendError(res, error)

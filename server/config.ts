@@ -57,6 +57,10 @@ export interface RelayLimits {
   maxUpgradeUrlLength: number
   /** `POST /api/maps` and `/api/maps/import` per client IP. */
   createMaps: RateLimit
+  /** New join codes per client address (http/joinCodes.ts). */
+  joinCodes: RateLimit
+  /** Join code lookups (`GET /j/<code>`) per client address: what keeps codes unguessable (http/joinCodes.ts). */
+  joinLookups: RateLimit
 }
 
 export interface ServerConfig {
@@ -103,6 +107,9 @@ export const DEFAULT_LIMITS: RelayLimits = {
   maxParticipants: 120,
   maxUpgradeUrlLength: 4096,
   createMaps: { perSecond: 30 / 60, burst: 30 },
+  joinCodes: { perSecond: 1 / 60, burst: 30 },
+  // 60 people behind one office address, each trying twice, then 2 a minute: ≈ 3,000 a day.
+  joinLookups: { perSecond: 2 / 60, burst: 120 },
 }
 
 /** Settings to change from the defaults; limits may be given in part. */
@@ -179,6 +186,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
       maxParticipants: int('MAX_PARTICIPANTS', d.maxParticipants),
       maxUpgradeUrlLength: d.maxUpgradeUrlLength,
       createMaps: { perSecond: int('RATE_CREATE_MAPS_PER_MINUTE', 30) / 60, burst: int('RATE_CREATE_MAPS_PER_MINUTE', 30) },
+      // Not settable: the lookup limit is what the join codes' length was chosen for.
+      joinCodes: d.joinCodes,
+      joinLookups: d.joinLookups,
     },
   })
 }

@@ -12,6 +12,8 @@
  *   GET  /api/maps/<id>/versions/<vid>   → that version as contract-4 JSON            (any role)
  *   GET  /api/time                       → {now}: the relay's clock, for shared timers
  *   /api/maps/<id>/feedback[/<setId>]    customer feedback data sets (feedbackApi.ts)
+ *   POST /api/maps/<id>/join-codes       {"role"} → 201 a short code for the role's link (joinCodes.ts, facilitator)
+ *   GET  /j/<code>                       → 302 to the link the code stands for (joinCodes.ts)
  *
  * Tokens come as `Authorization: Bearer <token>` or `?token=`.
  */
@@ -30,6 +32,7 @@ import type { ParticipantSigner } from '../auth/participants'
 import { clientAddress } from './clientAddress'
 import { createParticipantsApi } from './participantsApi'
 import { createFeedbackApi } from './feedbackApi'
+import { createJoinCodes } from './joinCodes'
 import { HttpError, readJsonObject, readBody, sendJson } from './respond'
 
 /** Small JSON bodies everywhere but import. */
@@ -54,10 +57,12 @@ export function createApiHandler(deps: ApiDeps) {
   const createLimiter = new KeyedTokenBuckets(deps.config.limits.createMaps)
   const participantsApi = createParticipantsApi({ ...deps, originOf: (req) => originOf(req, deps.config) })
   const feedbackApi = createFeedbackApi(deps)
+  const joinCodes = createJoinCodes({ ...deps, originOf: (req) => originOf(req, deps.config) })
 
   /** Returns the route label for metrics; throws HttpError for every refusal. */
   return async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL): Promise<string> {
     const { pathname } = url
+    if (pathname.startsWith('/j/')) return joinCodes.redirect(req, res, url)
     if (pathname === '/api/time') {
       requireMethod(req, 'GET')
       sendJson(res, 200, { now: Date.now() })
@@ -85,6 +90,8 @@ export function createApiHandler(deps: ApiDeps) {
     if (participantRoute) return participantRoute
     const feedbackRoute = await feedbackApi(req, res, url, tokenOf(req, url))
     if (feedbackRoute) return feedbackRoute
+    const joinCodeRoute = await joinCodes.api(req, res, url, tokenOf(req, url))
+    if (joinCodeRoute) return joinCodeRoute
 
     const match = MAP_ROUTE.exec(pathname)
     if (!match) throw new HttpError(404, 'no such API route')

@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { describeFeedbackContract } from './feedbackContract'
-import { MapExistsError, MapNotFoundError, type MapStore } from './types'
+import { JoinCodeTakenError, MapExistsError, MapNotFoundError, type MapStore } from './types'
 
 export interface MapStoreFactory {
   /** A fresh, empty place to keep data (a directory, a database schema…). */
@@ -350,6 +350,21 @@ export function describeMapStoreContract(engine: string, factory: MapStoreFactor
       expect((await store.getSeat('map_t', 'seat1'))?.revokedAt).toBeNull()
       expect(await store.getSeat('map_s', 'seat3')).toBeUndefined()
       await expect(store.createSeat('map_missing', { id: 'x', name: 'x', createdAt: '2024-01-01T00:00:00.000Z' })).rejects.toBeInstanceOf(MapNotFoundError)
+    })
+
+    it('keeps join codes, each once, until they expire', async () => {
+      const store = await fresh()
+      await store.createMap({ id: 'map_j', title: 'j', createdAt: '2024-01-01T00:00:00.000Z', initialUpdate: docWith({}) })
+      const code = { code: '7KQ4ZPM3X', mapId: 'map_j', role: 'editor' as const, epoch: 3, createdAt: '2024-01-02T09:00:00.000Z', expiresAt: '2024-01-02T21:00:00.000Z' }
+      await store.createJoinCode(code)
+      await store.createJoinCode({ ...code, code: 'ABCDEFGHJ', role: 'viewer', expiresAt: '2024-01-03T09:00:00.000Z' })
+      expect(await store.getJoinCode('7KQ4ZPM3X')).toEqual(code)
+      expect(await store.getJoinCode('7kq4zpm3x')).toBeUndefined()
+      await expect(store.createJoinCode({ ...code, role: 'viewer' })).rejects.toBeInstanceOf(JoinCodeTakenError)
+      await expect(store.createJoinCode({ ...code, code: 'ZZZZZZZZZ', mapId: 'map_missing' })).rejects.toBeInstanceOf(MapNotFoundError)
+      expect(await store.deleteExpiredJoinCodes('2024-01-02T21:00:00.000Z')).toBe(1)
+      expect(await store.getJoinCode('7KQ4ZPM3X')).toBeUndefined()
+      expect((await store.getJoinCode('ABCDEFGHJ'))?.role).toBe('viewer')
     })
 
     it('stores a large update intact', async () => {

@@ -235,6 +235,36 @@ UPDATE feedback_sets SET made = rowid;
       postgres: null,
     },
   },
+  {
+    version: 6,
+    name: 'join codes: short codes that stand for a role link during a workshop',
+    sql: {
+      sqlite: `
+CREATE TABLE IF NOT EXISTS join_codes (
+  code TEXT PRIMARY KEY,
+  map_id TEXT NOT NULL REFERENCES maps(id) ON DELETE CASCADE,
+  role TEXT NOT NULL,
+  epoch INTEGER NOT NULL,
+  created_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL
+) STRICT;
+CREATE INDEX IF NOT EXISTS join_codes_expiry ON join_codes (expires_at);
+`,
+      postgres: `
+CREATE TABLE join_codes (
+  code text PRIMARY KEY,
+  map_id text NOT NULL REFERENCES maps(id) ON DELETE CASCADE,
+  role text NOT NULL,
+  -- The role's epoch when the code was made: revoking the role's links retires the code too.
+  epoch integer NOT NULL,
+  created_at text NOT NULL,
+  -- ISO 8601 text as the relay wrote it (UTC, fixed width), so it orders as it compares.
+  expires_at text NOT NULL
+);
+CREATE INDEX join_codes_expiry ON join_codes (expires_at);
+`,
+    },
+  },
 ]
 
 /**

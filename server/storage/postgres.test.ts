@@ -29,7 +29,7 @@ it('creates its tables by numbered migrations, once, even when relays start toge
     const { rows } = await client.query<{ version: number; name: string }>('SELECT version, name FROM schema_migrations ORDER BY version')
     expect(rows).toEqual(MIGRATIONS.map((m) => ({ version: m.version, name: m.name })))
     const tables = await client.query<{ table_name: string }>('SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() ORDER BY table_name')
-    expect(tables.rows.map((r) => r.table_name)).toEqual(['feedback_responses', 'feedback_sets', 'maps', 'quarantine', 'schema_migrations', 'seats', 'updates', 'versions'])
+    expect(tables.rows.map((r) => r.table_name)).toEqual(['feedback_responses', 'feedback_sets', 'join_codes', 'maps', 'quarantine', 'schema_migrations', 'seats', 'updates', 'versions'])
   } finally {
     await client.end()
   }

@@ -17,7 +17,7 @@ import pg from 'pg'
 import type { Role } from '../auth/tokens'
 import { migrate, type MigrationTarget } from './migrations'
 import { postgresFeedbackStore } from './postgresFeedback'
-import { driverErrorCode, MapExistsError, MapNotFoundError, type MapHead, type MapMeta, type MapStore, type QuarantinedUpdate, type Seat, type StoredUpdates, type VersionInfo, type VersionReason } from './types'
+import { driverErrorCode, JoinCodeTakenError, MapExistsError, MapNotFoundError, type MapHead, type MapMeta, type JoinCode, type MapStore, type QuarantinedUpdate, type Seat, type StoredUpdates, type VersionInfo, type VersionReason } from './types'
 
 export interface PostgresOptions {
   /** Told about connection errors the pool recovers from on its own (a restarted server). */
@@ -232,6 +232,26 @@ export async function openPostgresStore(connectionString: string, options: Postg
       return rows[0] && seatOf(rows[0])
     },
 
+    async createJoinCode(j) {
+      try {
+        await pool.query('INSERT INTO join_codes (code, map_id, role, epoch, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6)', [j.code, j.mapId, j.role, j.epoch, j.createdAt, j.expiresAt])
+      } catch (error) {
+        if (driverErrorCode(error) === '23503') throw new MapNotFoundError(`no map ${j.mapId}`)
+        if (driverErrorCode(error) === '23505') throw new JoinCodeTakenError('join code taken')
+        throw error
+      }
+    },
+
+    async getJoinCode(code) {
+      const { rows } = await pool.query<JoinCodeRow>('SELECT code, map_id, role, epoch, created_at, expires_at FROM join_codes WHERE code = $1', [code])
+      return rows[0] && joinCodeOf(rows[0])
+    },
+
+    async deleteExpiredJoinCodes(now) {
+      const { rowCount } = await pool.query('DELETE FROM join_codes WHERE expires_at <= $1', [now])
+      return rowCount ?? 0
+    },
+
     async runExclusive(mapId, name, task) {
       const client = await lockPool.connect()
       let broken: Error | undefined
@@ -276,6 +296,8 @@ function withDurableCommits(connectionString: string): { connectionString: strin
   return { connectionString: rest.length ? `${base}?${rest.join('&')}` : base, options }
 }
 
+type JoinCodeRow = { code: string; map_id: string; role: string; epoch: number; created_at: string; expires_at: string }
+const joinCodeOf = (r: JoinCodeRow): JoinCode => ({ code: r.code, mapId: r.map_id, role: r.role as Role, epoch: r.epoch, createdAt: r.created_at, expiresAt: r.expires_at })
 type SeatRow = { id: string; name: string; created_at: string; revoked_at: string | null }
 const seatOf = (r: SeatRow): Seat => ({ id: r.id, name: r.name, createdAt: r.created_at, revokedAt: r.revoked_at })
 

@@ -15,7 +15,7 @@ import path from 'node:path'
 import type { Role } from '../auth/tokens'
 import { migrate, type MigrationTarget } from './migrations'
 import { sqliteFeedbackStore } from './sqliteFeedback'
-import { driverErrorCode, MapExistsError, MapNotFoundError, type MapHead, type MapMeta, type MapStore, type QuarantinedUpdate, type Seat, type StoredUpdates, type VersionInfo, type VersionReason } from './types'
+import { driverErrorCode, JoinCodeTakenError, MapExistsError, MapNotFoundError, type MapHead, type MapMeta, type JoinCode, type MapStore, type QuarantinedUpdate, type Seat, type StoredUpdates, type VersionInfo, type VersionReason } from './types'
 
 /**
  * Exclusive tasks running now, by database file, map and task name. SQLite lives on one machine
@@ -101,6 +101,11 @@ export async function openSqliteStore(dataDir: string, options: SqliteOptions = 
     'UPDATE seats SET revoked_at = COALESCE(revoked_at, ?) WHERE map_id = ? AND id = ? RETURNING id, name, created_at, revoked_at',
   )
   const seat = (r: SeatRow): Seat => ({ id: r.id, name: r.name, createdAt: r.created_at, revokedAt: r.revoked_at })
+
+  type JoinCodeRow = { code: string; map_id: string; role: string; epoch: number; created_at: string; expires_at: string }
+  const insertJoinCode = db.prepare('INSERT INTO join_codes (code, map_id, role, epoch, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)')
+  const selectJoinCode = db.prepare<[string], JoinCodeRow>('SELECT * FROM join_codes WHERE code = ?')
+  const deleteExpiredJoinCodes = db.prepare('DELETE FROM join_codes WHERE expires_at <= ?')
 
   const create = db.transaction((input: { id: string; title: string; createdAt: string; initialUpdate: Uint8Array }) => {
     if (selectMap.get(input.id)) throw new MapExistsError(`map ${input.id} exists`)
@@ -209,6 +214,22 @@ export async function openSqliteStore(dataDir: string, options: SqliteOptions = 
       const row = markSeatRevoked.get(at, mapId, seatId)
       return row ? seat(row) : undefined
     },
+    async createJoinCode(j) {
+      try {
+        insertJoinCode.run(j.code, j.mapId, j.role, j.epoch, j.createdAt, j.expiresAt)
+      } catch (e) {
+        if (driverErrorCode(e) === 'SQLITE_CONSTRAINT_FOREIGNKEY') throw new MapNotFoundError(`no map ${j.mapId}`)
+        if (driverErrorCode(e) === 'SQLITE_CONSTRAINT_PRIMARYKEY') throw new JoinCodeTakenError('join code taken')
+        throw e
+      }
+    },
+    async getJoinCode(code) {
+      const row = selectJoinCode.get(code)
+      return row ? joinCodeOf(row) : undefined
+    },
+    async deleteExpiredJoinCodes(now) {
+      return deleteExpiredJoinCodes.run(now).changes
+    },
     async close() {
       // A checkpoint folds the WAL into the main file so the data directory is one tidy file at rest.
       db.pragma('wal_checkpoint(TRUNCATE)')
@@ -258,4 +279,8 @@ function sqliteMigrationTarget(db: Database.Database, file: string): MigrationTa
       }
     },
   }
+}
+
+function joinCodeOf(r: { code: string; map_id: string; role: string; epoch: number; created_at: string; expires_at: string }): JoinCode {
+  return { code: r.code, mapId: r.map_id, role: r.role as Role, epoch: r.epoch, createdAt: r.created_at, expiresAt: r.expires_at }
 }

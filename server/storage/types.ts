@@ -92,6 +92,15 @@ export interface MapStore extends FeedbackStore {
   /** Revoke a seat for good; resolves to the seat as revoked, or undefined when there is none. Revoking twice keeps the first time. */
   revokeSeat(mapId: string, seatId: string, at: string): Promise<Seat | undefined>
   /**
+   * Keep a join code (a short code standing for a role link, see http/joinCodes.ts). Rejects with
+   * MapNotFoundError for an unknown map and JoinCodeTakenError when the code exists already.
+   */
+  createJoinCode(joinCode: JoinCode): Promise<void>
+  /** The join code, expired or not; undefined when there is none. */
+  getJoinCode(code: string): Promise<JoinCode | undefined>
+  /** Forget join codes that expired at or before `now` (ISO 8601); resolves to how many. */
+  deleteExpiredJoinCodes(now: string): Promise<number>
+  /**
    * Run `task` unless the same `name` is already running on this map in any process sharing this
    * storage; resolves to undefined then, without waiting. Compaction runs through this so that
    * one relay folds a map's log at a time.
@@ -110,6 +119,22 @@ export interface Seat {
   createdAt: string
   /** When it was revoked; null while its link works. */
   revokedAt: string | null
+}
+
+/** A short code that stands for one map's role link until it expires. */
+export interface JoinCode {
+  code: string
+  mapId: string
+  role: Role
+  /** The role's epoch when the code was made; a later epoch (the links were revoked) retires it. */
+  epoch: number
+  createdAt: string
+  expiresAt: string
+}
+
+/** Thrown by `createJoinCode` for a code that is taken. */
+export class JoinCodeTakenError extends Error {
+  override name = 'JoinCodeTakenError'
 }
 
 /** Why a version exists: a facilitator saved it, or the relay took it at a workshop moment. */

@@ -1,6 +1,7 @@
 import { JoinQr } from './JoinQr'
 import { useEffect, useRef, useState } from 'react'
 import { getRecentMap, linkExpiresAt, mintLink, rememberMap, revokeLinks, shareUrl } from '../sync'
+import { createJoinCode } from '../sync/joinCodes'
 import { useJourneyStore } from '../store'
 import { useT } from '../i18n/useT'
 import { formatDateTime } from '../i18n/format'
@@ -212,7 +213,10 @@ function LinkRow(props: {
       <p id={`${id}-expiry`} className="muted small">
         {expiresAt === null ? t('share.noExpiry') : t('share.expiresAt', { date: formatDateTime(expiresAt, t.locale) })}
       </p>
-      {url && (role === 'editor' || role === 'viewer') && <JoinQr url={url} label={label} />}
+      {url && (role === 'editor' || role === 'viewer') && (
+        // Only a facilitator may make a short code; others show the link's code and host.
+        <JoinQr url={url} label={label} shortCode={manage ? () => createJoinCode(mapId, token, role) : undefined} />
+      )}
       {manage && (
         <div className="share-manage">
           <label className="small">

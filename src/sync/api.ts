@@ -45,7 +45,8 @@ export function messageOf(e: unknown): string {
   return e instanceof Error ? e.message : String(e)
 }
 
-async function json<T>(res: Response): Promise<T> {
+/** A response's JSON body, or an ApiError saying what the server refused (also for calls in lazily loaded modules). */
+export async function json<T>(res: Response): Promise<T> {
   const body = await res.json().catch(() => ({}))
   if (!res.ok) {
     const errors = (body as { errors?: { path: string; message: string }[] }).errors

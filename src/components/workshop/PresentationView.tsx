@@ -1,10 +1,13 @@
-import { useEffect, useMemo, useRef } from 'react'
+import { lazy, Suspense, useEffect, useMemo, useRef } from 'react'
 import { sortedPersonas, sortedStages } from '../../model'
 import { useT } from '../../i18n/useT'
 import { StageSlide } from './PresentationSlide'
 import { selectSnapshot, useJourneyStore, type JourneyState } from '../../store'
 import { selectLeader } from '../../canvas/useFollow'
 import { useMapSession } from '../../session/MapSessionContext'
+
+/** Carries the QR encoder: loaded when a title slide is first shown. */
+const JoinCodeBadge = lazy(() => import('./JoinCodeBadge').then((m) => ({ default: m.JoinCodeBadge })))
 
 /** The step a participant sees: their own, or the presenting facilitator's when spotlit. */
 const selectStep = (s: JourneyState): { step: number | null; driven: boolean } => {
@@ -94,6 +97,9 @@ export function PresentationView() {
               </li>
             ))}
           </ul>
+          <Suspense fallback={null}>
+            <JoinCodeBadge className="join-badge join-badge-slide" />
+          </Suspense>
         </section>
       ) : (
         <StageSlide snapshot={snapshot} stage={stage} />

@@ -1,10 +1,13 @@
 import { useReactFlow, useStore } from '@xyflow/react'
-import { useEffect, useMemo } from 'react'
+import { lazy, Suspense, useEffect, useMemo } from 'react'
 import { countVoters } from '../../model'
 import { useT } from '../../i18n/useT'
 import { selectPeople, selectSnapshot, selectWorkshop, useJourneyStore, type JourneyState } from '../../store'
 import { selectCanVote } from '../../store/votingAccess'
 import { TimerDisplay } from './TimerDisplay'
+
+/** Carries the QR encoder: loaded when room view opens. */
+const JoinCodeBadge = lazy(() => import('./JoinCodeBadge').then((m) => ({ default: m.JoinCodeBadge })))
 
 const selectSetRoomView = (s: JourneyState) => s.setRoomView
 const selectRoll = (s: JourneyState) => s.roll
@@ -13,7 +16,7 @@ const selectRoll = (s: JourneyState) => s.roll
  * Room view, for the projector: the page shows the map alone (MapPage leaves out every panel and
  * toolbar), fitted to the screen, with its type scaled so that at the fitted zoom a card's title
  * reads at ≥ 20 px and a stage's name at ≥ 18 px (app.css, from `--room-zoom`). A large timer and
- * the voting progress sit in a corner. Escape returns. The canvas stays the same canvas, so the
+ * the voting progress sit in a corner, with the join code on a facilitator's screen. Escape returns. The canvas stays the same canvas, so the
  * spotlight and following work as before.
  */
 export function RoomView() {
@@ -48,6 +51,9 @@ export function RoomView() {
 
   return (
     <aside className="room-corner" aria-label={t('room.label')}>
+      <Suspense fallback={null}>
+        <JoinCodeBadge className="join-badge join-badge-room" />
+      </Suspense>
       <TimerDisplay />
       <VotingProgress />
       <button type="button" onClick={() => setRoomView(false)}>

@@ -132,6 +132,7 @@ export const da: Record<MessageKey, string> = {
   'toolbar.addPersona': 'Tilføj persona',
   'toolbar.publish': 'Udgiv på serveren',
   'toolbar.share': 'Del',
+  'join.orOpen': "Eller åbn",
   'join.qrAlt': "QR-kode til {label}",
   'join.show': "Vis deltagerkode: {label}",
   'join.title': "Scan for at deltage i kortet",

@@ -144,6 +144,7 @@ export const en = {
   'toolbar.addPersona': 'Add persona',
   'toolbar.publish': 'Publish to server',
   'toolbar.share': 'Share',
+  'join.orOpen': "Or open",
   'join.qrAlt': "QR code of the {label}",
   'join.show': "Show join code: {label}",
   'join.title': "Scan to join the map",

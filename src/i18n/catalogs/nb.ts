@@ -132,6 +132,7 @@ export const nb: Record<MessageKey, string> = {
   'toolbar.addPersona': 'Legg til persona',
   'toolbar.publish': 'Publiser på serveren',
   'toolbar.share': 'Del',
+  'join.orOpen': "Eller åpne",
   'join.qrAlt': "QR-kode for {label}",
   'join.show': "Vis deltakerkode: {label}",
   'join.title': "Skann for å bli med i kartet",

@@ -132,6 +132,7 @@ export const sv: Record<MessageKey, string> = {
   'toolbar.addPersona': 'Lägg till persona',
   'toolbar.publish': 'Publicera på servern',
   'toolbar.share': 'Dela',
+  'join.orOpen': "Eller öppna",
   'join.qrAlt': "QR-kod för {label}",
   'join.show': "Visa anslutningskod: {label}",
   'join.title': "Skanna för att gå med i kartan",
