@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { sortedPersonas, sortedStages, byOrder, type Snapshot } from '../model'
 import { getTemplate } from '../templates'
 import { buildServiceVisitMap, EMOJI } from '../test/maps'
-import { journeyMermaid, parseJourneyMermaid, scoreOf } from './mermaid'
+import { journeyMermaid, parseJourneyMermaid, readMermaidFile, scoreOf } from './mermaid'
 
 /** What a Mermaid journey can carry: stages, personas and the cards in each cell with their emotion. */
 function journeyShape(snapshot: Snapshot) {
@@ -144,5 +144,16 @@ describe('Mermaid import', () => {
     const result = parseJourneyMermaid(`journey\n  section A\n    ${'x'.repeat(501)}: 3: Me\n`)
     expect(result.ok).toBe(false)
     if (!result.ok) expect(result.errors[0].path).toBe('line 3')
+  })
+})
+
+describe('Mermaid file', () => {
+  it('reads UTF-8 with a byte order mark, keeping æøå and emoji, and refuses bytes that are not text', async () => {
+    const text = '\ufeffjourney\n  title Før og etter 😀\n  section Før\n    Bestille: 4: Åse\n'
+    const read = await readMermaidFile(new Blob([text]))
+    expect(read.ok && read.snapshot.meta.title).toBe('Før og etter 😀')
+    expect(read.ok && Object.values(read.snapshot.personas)[0].name).toBe('Åse')
+    const bad = await readMermaidFile(new Blob([new Uint8Array([0x6a, 0xff, 0xfe, 0x80])]))
+    expect(bad).toEqual({ ok: false, errors: [{ path: '$', message: 'the file is not UTF-8 text' }] })
   })
 })

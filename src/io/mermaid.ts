@@ -36,6 +36,7 @@ import {
   type Snapshot,
   type ValidationError,
 } from '../model'
+import { decodeImportBytes } from './json'
 
 export const MERMAID_MIME = 'text/vnd.mermaid'
 
@@ -283,7 +284,16 @@ export function parseJourneyMermaid(text: string, options: MermaidImportOptions 
   })
 }
 
-/** Is this file name one the Mermaid import reads? */
-export function isMermaidFileName(name: string): boolean {
-  return /\.(mmd|mermaid|md|markdown)$/i.test(name)
+/** Read a file the user picked: the same size limit and text decoding as a JSON file. */
+export async function readMermaidFile(file: Blob, options: MermaidImportOptions = {}): Promise<ParseResult> {
+  if (file.size > MAX_IMPORT_BYTES) return { ok: false, errors: [{ path: '$', message: `file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB` }] }
+  let buffer: ArrayBuffer
+  try {
+    buffer = await file.arrayBuffer()
+  } catch (e) {
+    return { ok: false, errors: [{ path: '$', message: `the file could not be read (${(e as Error).message})` }] }
+  }
+  const decoded = decodeImportBytes(new Uint8Array(buffer))
+  if (!decoded.ok) return { ok: false, errors: [{ path: '$', message: decoded.message }] }
+  return parseJourneyMermaid(decoded.text, options)
 }
