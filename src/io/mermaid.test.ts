@@ -134,6 +134,16 @@ describe('Mermaid import', () => {
     expect(parseJourneyMermaid('').ok).toBe(false)
   })
 
+  it("reads front matter's title, skips '#' comments as Mermaid does, and refuses ';' and ':' in a section", () => {
+    const snapshot = imported(['---', 'title: "Før og etter 😀"', '---', 'journey', '  section Før # the first stage', '    Bestille: 4: Åse # by phone'].join('\n'))
+    expect(snapshot.meta.title).toBe('Før og etter 😀')
+    expect(sortedStages(snapshot).map((s) => s.title)).toEqual(['Før'])
+    expect(sortedPersonas(snapshot).map((p) => p.name)).toEqual(['Åse'])
+    const result = parseJourneyMermaid('journey\n  section A: B\n    Bestille: 4: Åse; Bo\n')
+    expect(result.ok).toBe(false)
+    if (!result.ok) expect(result.errors.map((e) => e.path)).toEqual(['line 2', 'line 3'])
+  })
+
   it('puts a task with no actor in the first lane, or a new one when there is none', () => {
     const snapshot = imported('journey\n  section A\n    Look around: 3\n')
     expect(sortedPersonas(snapshot).map((p) => p.name)).toEqual(['Customer'])

@@ -165,8 +165,20 @@ export function parseJourneyMermaid(text: string, options: MermaidImportOptions 
   let inAccDescr = false
   const tooLong = (line: Line, what: string, value: string) => value.length > MAX_TITLE && err(line, `${what} is longer than ${MAX_TITLE} characters`)
 
+  let inFrontmatter = false
   for (const line of lines) {
-    const t = line.text.trim()
+    // Mermaid's grammar reads `#` to the end of a line as a comment; `%%` lines are read below.
+    const t = (line.text.trim().startsWith('%%') ? line.text : line.text.replace(/#.*$/, '')).trim()
+    if (inFrontmatter) {
+      // YAML front matter (`---` … `---` before `journey`): only its title matters to a map.
+      if (t === '---') inFrontmatter = false
+      else if (/^title\s*:/.test(t)) title = t.replace(/^title\s*:\s*/, '').replace(/^(["'])(.*)\1$/, '$2')
+      continue
+    }
+    if (!started && t === '---') {
+      inFrontmatter = true
+      continue
+    }
     if (inAccDescr) {
       if (t.includes('}')) inAccDescr = false
       else description += (description ? '\n' : '') + t
@@ -204,7 +216,7 @@ export function parseJourneyMermaid(text: string, options: MermaidImportOptions 
       description = rest.replace(/\}.*$/, '').trim()
     } else if (/^section\s/i.test(t)) {
       const name = t.slice(8)
-      if (/[:#;]/.test(name)) err(line, "a section name cannot hold ':', '#' or ';'")
+      if (/[:;]/.test(name)) err(line, "a section name cannot hold ':' or ';'")
       const stageTitle = unescapeName(name)
       tooLong(line, 'a section name', stageTitle)
       stages.push({ title: stageTitle, phase })
@@ -216,8 +228,8 @@ export function parseJourneyMermaid(text: string, options: MermaidImportOptions 
         err(line, "expected 'title …', 'section …' or a task 'name: score: actors'")
         continue
       }
-      if (/[#;]/.test(t)) {
-        err(line, "a task cannot hold '#' or ';'")
+      if (t.includes(';')) {
+        err(line, "a task cannot hold ';'")
         continue
       }
       const [scoreText = '', actorText = ''] = t.slice(colon + 1).split(':')

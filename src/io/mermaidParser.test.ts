@@ -15,6 +15,12 @@ describe("Mermaid's parser", () => {
     await expect(mermaid.parse('journey\n  section A\n    Pay; by card: 3: Karoline\n')).rejects.toThrow()
   })
 
+  it('agrees with our import on front matter and # comments', async () => {
+    const text = ['---', 'title: "Før og etter 😀"', '---', 'journey', '  section Før # the first stage', '    Bestille: 4: Åse # by phone'].join('\n')
+    await expect(mermaid.parse(text)).resolves.toMatchObject({ diagramType: 'journey' })
+    expect(parseJourneyMermaid(text).ok).toBe(true)
+  })
+
   it.each(TEMPLATES.map((t) => [t.id, t] as const))('parses the exported template %s', async (_, template) => {
     const snapshot = template.build()
     const text = journeyMermaid(snapshot)
