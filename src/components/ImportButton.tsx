@@ -38,7 +38,7 @@ export function ImportButton({ onImported, label: givenLabel, disabled, format =
     try {
       const result =
         format === 'mermaid'
-          ? // A diagram has no language of its own: the map is written in the one its importer reads.
+          ? // A diagram that names no language (`%% language:`) makes a map in the one its importer reads.
             await readMermaidFile(file, { locale: t.locale, defaultPersonaName: t('import.mermaidPersona') })
           : await readJourneyFile(file)
       if (result.ok) onImported(result.snapshot, file.name)

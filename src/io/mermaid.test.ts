@@ -73,7 +73,11 @@ describe('Mermaid export → import', () => {
   it('keeps stages, phases, personas, cards and emotions of the test map, with æøå and emoji', () => {
     const { snapshot } = buildServiceVisitMap()
     Object.values(snapshot.touchpoints)[1].emotion = null
-    expect(journeyShape(imported(journeyMermaid(snapshot)))).toEqual(journeyShape(snapshot))
+    const back = imported(journeyMermaid(snapshot))
+    expect(journeyShape(back)).toEqual(journeyShape(snapshot))
+    // The map's language travels in a comment, so its PDF and CSV headings stay Norwegian.
+    expect(snapshot.meta.locale).toBe('nb')
+    expect(back.meta.locale).toBe('nb')
   })
 
   it.each(['karoline-car-service-nb', 'insurance-claim-da', 'bank-simple-transfer-en'])('keeps the template %s', (id) => {

@@ -5,8 +5,8 @@
  * Export: the map title is the diagram title; each stage, in journey order (phase, then stage
  * order), is a section; each touchpoint in it, in lane order and then card order, is a task whose
  * score is its emotion moved onto Mermaid's 1–5 scale (−2..2 → 1..5) and whose actor is the persona
- * of its lane. What Mermaid cannot hold (phases, lanes without cards, cards without an emotion) is
- * written as `%%` comment lines that Mermaid skips and the import reads back.
+ * of its lane. What Mermaid cannot hold (the map's language, phases, lanes without cards, cards
+ * without an emotion) is written as `%%` comment lines that Mermaid skips and the import reads back.
  *
  * Mermaid's journey grammar ends a name at `:`, `#`, `;` and a line break, starts a comment at a
  * leading `%`, and reads a line starting with `title `, `section `, `journey`, `accTitle` or
@@ -23,6 +23,7 @@ import {
   createId,
   JSON_FORMAT,
   keysBetween,
+  LOCALES,
   MAX_IMPORT_BYTES,
   MAX_TITLE,
   parseJourneyJson,
@@ -45,6 +46,7 @@ export const UNSCORED = 3
 const UNSCORED_MARK = '%% unscored: the next task has no emotion on the map; 3 is the neutral middle'
 const PHASE_MARK = '%% phase: '
 const PERSONA_MARK = '%% persona: '
+const LOCALE_MARK = '%% language: '
 /** Written for an empty name, which Mermaid's grammar cannot hold; read back as empty. */
 const EMPTY = '…'
 
@@ -84,6 +86,8 @@ export function scoreOf(emotion: number | null): number {
 export function journeyMermaid(snapshot: Snapshot): string {
   const lines = ['journey']
   if (snapshot.meta.title.trim() !== '') lines.push(`  title ${escapeName(snapshot.meta.title)}`)
+  // A language tag is letters, digits and hyphens; anything else could start a line of its own.
+  if (/^[A-Za-z0-9-]{1,35}$/.test(snapshot.meta.locale)) lines.push(`  ${LOCALE_MARK}${snapshot.meta.locale}`)
   const personas = sortedPersonas(snapshot)
   for (const p of personas) lines.push(`  ${PERSONA_MARK}${escapeName(p.name, { actor: true })}`)
   const touchpoints = Object.values(snapshot.touchpoints)
@@ -156,6 +160,7 @@ export function parseJourneyMermaid(text: string, options: MermaidImportOptions 
 
   let title = ''
   let description = ''
+  let locale: string | null = null
   const personaNames: string[] = []
   const stages: { title: string; phase: Phase }[] = []
   const tasks: { title: string; stage: number; actors: string[]; emotion: number | null }[] = []
@@ -194,6 +199,9 @@ export function parseJourneyMermaid(text: string, options: MermaidImportOptions 
         const name = unescapeName(t.slice(PERSONA_MARK.length), { actor: true })
         tooLong(line, 'a persona name', name)
         if (!personaNames.includes(name)) personaNames.push(name)
+      } else if (t.startsWith(LOCALE_MARK)) {
+        const l = t.slice(LOCALE_MARK.length).trim()
+        if ((LOCALES as readonly string[]).includes(l)) locale = l
       } else if (t.startsWith('%% unscored')) unscored = true
       continue
     }
@@ -289,7 +297,7 @@ export function parseJourneyMermaid(text: string, options: MermaidImportOptions 
   return parseJourneyJson({
     format: JSON_FORMAT,
     schemaVersion: SCHEMA_VERSION,
-    meta: { title: title, description, locale: options.locale ?? 'en', createdAt: new Date().toISOString() },
+    meta: { title: title, description, locale: locale ?? options.locale ?? 'en', createdAt: new Date().toISOString() },
     personas,
     stages: stageRecords,
     touchpoints,
