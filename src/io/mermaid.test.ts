@@ -154,6 +154,12 @@ describe('Mermaid import', () => {
     expect(Object.values(snapshot.touchpoints)[0].emotion).toBe(0)
   })
 
+  it('stops at the most touchpoints a map may hold, naming the first line past it', () => {
+    const tasks = Array.from({ length: 50_001 }, (_, i) => `    Task ${i}: 3: Actor ${i}`)
+    const result = parseJourneyMermaid(['journey', '  section A', ...tasks].join('\n'))
+    expect(result).toEqual({ ok: false, errors: [{ path: 'line 50003', message: 'a map holds at most 50000 touchpoints' }] })
+  })
+
   it('refuses a name longer than a title may be, naming its line', () => {
     const result = parseJourneyMermaid(`journey\n  section A\n    ${'x'.repeat(501)}: 3: Me\n`)
     expect(result.ok).toBe(false)

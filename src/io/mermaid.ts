@@ -25,6 +25,7 @@ import {
   keysBetween,
   LOCALES,
   MAX_IMPORT_BYTES,
+  MAX_RECORDS_PER_COLLECTION,
   MAX_TITLE,
   parseJourneyJson,
   PHASES,
@@ -162,22 +163,30 @@ export function parseJourneyMermaid(text: string, options: MermaidImportOptions 
   let description = ''
   let locale: string | null = null
   const personaNames: string[] = []
+  /** Name → lane index: a file of many actors must not cost a scan of every name per task. */
+  const personaIndex = new Map<string, number>()
+  const addPersona = (name: string) => {
+    if (!personaIndex.has(name)) personaIndex.set(name, personaNames.push(name) - 1)
+  }
   const stages: { title: string; phase: Phase }[] = []
   const tasks: { title: string; stage: number; actors: string[]; emotion: number | null }[] = []
   let phase: Phase = 'during'
   let started = false
   let unscored = false
   let inAccDescr = false
+  let inFrontmatter = false
   const tooLong = (line: Line, what: string, value: string) => value.length > MAX_TITLE && err(line, `${what} is longer than ${MAX_TITLE} characters`)
 
-  let inFrontmatter = false
   for (const line of lines) {
     // Mermaid's grammar reads `#` to the end of a line as a comment; `%%` lines are read below.
     const t = (line.text.trim().startsWith('%%') ? line.text : line.text.replace(/#.*$/, '')).trim()
     if (inFrontmatter) {
       // YAML front matter (`---` … `---` before `journey`): only its title matters to a map.
       if (t === '---') inFrontmatter = false
-      else if (/^title\s*:/.test(t)) title = t.replace(/^title\s*:\s*/, '').replace(/^(["'])(.*)\1$/, '$2')
+      else if (/^title\s*:/.test(t)) {
+        title = t.replace(/^title\s*:\s*/, '').replace(/^(["'])(.*)\1$/, '$2')
+        tooLong(line, 'the title', title)
+      }
       continue
     }
     if (!started && t === '---') {
@@ -198,7 +207,7 @@ export function parseJourneyMermaid(text: string, options: MermaidImportOptions 
       } else if (t.startsWith(PERSONA_MARK)) {
         const name = unescapeName(t.slice(PERSONA_MARK.length), { actor: true })
         tooLong(line, 'a persona name', name)
-        if (!personaNames.includes(name)) personaNames.push(name)
+        addPersona(name)
       } else if (t.startsWith(LOCALE_MARK)) {
         const l = t.slice(LOCALE_MARK.length).trim()
         if ((LOCALES as readonly string[]).includes(l)) locale = l
@@ -206,9 +215,11 @@ export function parseJourneyMermaid(text: string, options: MermaidImportOptions 
       continue
     }
     if (!started) {
-      if (/^journey$/i.test(t)) started = true
-      else err(line, "a Mermaid journey starts with the line 'journey'")
-      if (!started) break
+      if (!/^journey$/i.test(t)) {
+        err(line, "a Mermaid journey starts with the line 'journey'")
+        break
+      }
+      started = true
       continue
     }
     if (/^title\s/i.test(t)) {
@@ -255,6 +266,10 @@ export function parseJourneyMermaid(text: string, options: MermaidImportOptions 
       for (const a of actors) tooLong(line, 'an actor name', a)
       // Mermaid allows a task before any section; it then belongs to an unnamed one.
       if (stages.length === 0) stages.push({ title: '', phase })
+      if (tasks.length >= MAX_RECORDS_PER_COLLECTION) {
+        err(line, `a map holds at most ${MAX_RECORDS_PER_COLLECTION} touchpoints`)
+        break
+      }
       tasks.push({ title: name, stage: stages.length - 1, actors, emotion: unscored ? null : Number(score) - 3 })
       unscored = false
     }
@@ -262,10 +277,10 @@ export function parseJourneyMermaid(text: string, options: MermaidImportOptions 
   if (!started && errors.length === 0) errors.push({ path: 'line 1', message: "a Mermaid journey starts with the line 'journey'" })
   if (errors.length) return { ok: false, errors }
 
-  for (const task of tasks) for (const a of task.actors) if (!personaNames.includes(a)) personaNames.push(a)
+  for (const task of tasks) for (const a of task.actors) addPersona(a)
   const defaultName = options.defaultPersonaName ?? 'Customer'
   if (tasks.some((t) => t.actors.length === 0)) {
-    if (personaNames.length === 0) personaNames.push(defaultName)
+    if (personaNames.length === 0) addPersona(defaultName)
     for (const t of tasks) if (t.actors.length === 0) t.actors.push(personaNames[0])
   }
 
@@ -279,7 +294,7 @@ export function parseJourneyMermaid(text: string, options: MermaidImportOptions 
   const touchpoints = cards.map(({ task, actor }, i) => ({
     id: createId('touchpoint'),
     stageId: stageRecords[task.stage].id,
-    personaId: personas[personaNames.indexOf(actor)].id,
+    personaId: personas[personaIndex.get(actor)!].id,
     title: task.title,
     description: '',
     channel: '',
