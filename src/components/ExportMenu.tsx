@@ -1,6 +1,6 @@
 /**
  * The map's export menu: PDF (with paper, orientation and wide-map options), PNG of the current view
- * or of the whole map, CSV and JSON. Everything heavy (jsPDF, the PDF font, html-to-image) is loaded
+ * or of the whole map, CSV, JSON and a Mermaid journey. Everything heavy (jsPDF, the PDF font, html-to-image) is loaded
  * on first use by a dynamic import, so an export costs nothing until someone asks for one.
  */
 import { useRef, useState } from 'react'
@@ -11,6 +11,7 @@ import { loadPrintLabels } from '../io/printLabels'
 import { downloadBlob } from '../io/download'
 import { fileBaseName as baseNameFromTitle } from '../io/fileName'
 import { journeyJsonBlob } from '../io/json'
+import { journeyMermaidBlob } from '../io/mermaid'
 import { useT } from '../i18n/useT'
 import type { MessageKey } from '../i18n/translate'
 import { Menu } from './Menu'
@@ -29,17 +30,18 @@ export interface ExportMenuProps {
   getFeedback?: () => PdfFeedback | null
 }
 
-type ItemId = 'pdf' | 'png-view' | 'png-map' | 'csv' | 'json'
+type ItemId = 'pdf' | 'png-view' | 'png-map' | 'csv' | 'json' | 'mermaid'
 const ITEMS: { id: ItemId; label: MessageKey }[] = [
   { id: 'pdf', label: 'export.pdf' },
   { id: 'png-view', label: 'export.pngView' },
   { id: 'png-map', label: 'export.pngMap' },
   { id: 'csv', label: 'export.csv' },
   { id: 'json', label: 'export.json' },
+  { id: 'mermaid', label: 'export.mermaid' },
 ]
 
 /** What an export is called in "Exporting …" and in a failure. */
-const EXPORT_NAMES: Record<ItemId, MessageKey> = { pdf: 'export.pdfName', 'png-view': 'export.pngView', 'png-map': 'export.pngMap', csv: 'export.csv', json: 'export.json' }
+const EXPORT_NAMES: Record<ItemId, MessageKey> = { pdf: 'export.pdfName', 'png-view': 'export.pngView', 'png-map': 'export.pngMap', csv: 'export.csv', json: 'export.json', mermaid: 'export.mermaid' }
 
 export function ExportMenu({ getSnapshot, getFlowElement, fileBaseName, getFeedback }: ExportMenuProps) {
   const [pdfOpen, setPdfOpen] = useState(false)
@@ -91,6 +93,9 @@ export function ExportMenu({ getSnapshot, getFlowElement, fileBaseName, getFeedb
         return
       case 'json':
         void run('json', async () => downloadBlob(journeyJsonBlob(getSnapshot()), `${baseName()}.json`))
+        return
+      case 'mermaid':
+        void run('mermaid', async () => downloadBlob(journeyMermaidBlob(getSnapshot()), `${baseName()}.mmd`))
         return
     }
   }

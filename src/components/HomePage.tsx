@@ -11,6 +11,12 @@ import { toJourneyJson, type Snapshot } from '../model'
 import { useT } from '../i18n/useT'
 import { LanguagePicker } from './LanguagePicker'
 
+/** A diagram without a `title` line is named after its file. */
+function withTitle(snapshot: Snapshot, fileName: string): Snapshot {
+  if (snapshot.meta.title.trim() !== '') return snapshot
+  return { ...snapshot, meta: { ...snapshot.meta, title: fileName.replace(/\.[^.]*$/, '') } }
+}
+
 /**
  * Where a facilitator left off first (recent maps, with when they were opened and in which role),
  * then a new map (empty or imported), then the templates by scenario and language. A new map is
@@ -120,6 +126,7 @@ export function HomePage() {
         </div>
         <div className="import-row">
           <ImportButton onImported={(snapshot) => void importMap(snapshot)} disabled={busy} />
+          <ImportButton format="mermaid" onImported={(snapshot, fileName) => void importMap(withTitle(snapshot, fileName))} disabled={busy} />
           <span className="muted small">{t('home.importHint')}</span>
         </div>
       </section>

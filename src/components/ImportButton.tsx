@@ -1,11 +1,13 @@
 /**
- * Import a map from a JSON file (contract 4). The file goes through restore → migrate → validate
+ * Import a map from a JSON file (contract 4), or from a Mermaid journey (`.mmd`, or a Markdown file
+ * holding one) when `format` is `mermaid`. The file goes through restore → migrate → validate
  * before anything happens: a valid file is handed whole to `onImported` (the host creates a new map
  * from it); an invalid one changes nothing and its errors, each with its path, are listed in a dialog.
  */
 import { useRef, useState } from 'react'
 import type { Snapshot, ValidationError } from '../model'
 import { readJourneyFile } from '../io/json'
+import { readMermaidFile } from '../io/mermaid'
 import { useT } from '../i18n/useT'
 import { Dialog } from './Dialog'
 import './ExportMenu.css'
@@ -15,14 +17,18 @@ export interface ImportButtonProps {
   onImported: (snapshot: Snapshot, fileName: string) => void
   label?: string
   disabled?: boolean
+  /** Which file the button reads; JSON unless told. */
+  format?: 'json' | 'mermaid'
 }
+
+const ACCEPT = { json: '.json,application/json', mermaid: '.mmd,.mermaid,.md,.markdown,text/markdown,text/plain' }
 
 /** Listing thousands of errors helps nobody and slows the dialog; the first ones locate the problem. */
 const SHOWN_ERRORS = 100
 
-export function ImportButton({ onImported, label: givenLabel, disabled }: ImportButtonProps) {
+export function ImportButton({ onImported, label: givenLabel, disabled, format = 'json' }: ImportButtonProps) {
   const t = useT()
-  const label = givenLabel ?? t('import.button')
+  const label = givenLabel ?? t(format === 'mermaid' ? 'import.mermaidButton' : 'import.button')
   const inputRef = useRef<HTMLInputElement>(null)
   const [reading, setReading] = useState(false)
   const [failure, setFailure] = useState<{ fileName: string; errors: ValidationError[] } | null>(null)
@@ -30,7 +36,11 @@ export function ImportButton({ onImported, label: givenLabel, disabled }: Import
   const onFile = async (file: File) => {
     setReading(true)
     try {
-      const result = await readJourneyFile(file)
+      const result =
+        format === 'mermaid'
+          ? // A diagram that names no language (`%% language:`) makes a map in the one its importer reads.
+            await readMermaidFile(file, { locale: t.locale, defaultPersonaName: t('import.mermaidPersona') })
+          : await readJourneyFile(file)
       if (result.ok) onImported(result.snapshot, file.name)
       else setFailure({ fileName: file.name, errors: result.errors })
     } finally {
@@ -46,7 +56,7 @@ export function ImportButton({ onImported, label: givenLabel, disabled }: Import
       <input
         ref={inputRef}
         type="file"
-        accept=".json,application/json"
+        accept={ACCEPT[format]}
         hidden
         aria-label={label}
         onChange={(e) => {

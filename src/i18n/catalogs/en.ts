@@ -101,7 +101,7 @@ export const en = {
   'home.newMapTitle': 'New map title',
   'home.newMapPlaceholder': 'Title, e.g. Onboarding a new customer',
   'home.newEmptyMap': 'New empty map',
-  'home.importHint': 'A journey-map JSON file becomes a new map.',
+  'home.importHint': 'A journey-map JSON file or a Mermaid journey (.mmd, .md) becomes a new map.',
   'home.fromTemplate': 'Start from a template',
   'home.recentMaps': 'Recent maps',
   'home.noRecentMaps': 'Maps you open appear here.',
@@ -272,6 +272,7 @@ export const en = {
   'export.pngMap': 'PNG of whole map',
   'export.csv': 'CSV',
   'export.json': 'JSON',
+  'export.mermaid': 'Mermaid journey (.mmd)',
   'export.pdfName': 'PDF',
   'export.exporting': 'Exporting {what}…',
   'export.failed': '{what} failed: {message}',
@@ -294,6 +295,8 @@ export const en = {
 
   // Import
   'import.button': 'Import JSON…',
+  'import.mermaidPersona': 'Customer',
+  'import.mermaidButton': 'Import Mermaid journey…',
   'import.reading': 'Reading…',
   'import.failedTitle': 'Import failed',
   'import.notAMap': '“{fileName}” is not a journey map this app can import. Nothing was changed.',
