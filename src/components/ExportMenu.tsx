@@ -11,7 +11,6 @@ import { loadPrintLabels } from '../io/printLabels'
 import { downloadBlob } from '../io/download'
 import { fileBaseName as baseNameFromTitle } from '../io/fileName'
 import { journeyJsonBlob } from '../io/json'
-import { journeyMermaidBlob } from '../io/mermaid'
 import { useT } from '../i18n/useT'
 import type { MessageKey } from '../i18n/translate'
 import { Menu } from './Menu'
@@ -95,7 +94,8 @@ export function ExportMenu({ getSnapshot, getFlowElement, fileBaseName, getFeedb
         void run('json', async () => downloadBlob(journeyJsonBlob(getSnapshot()), `${baseName()}.json`))
         return
       case 'mermaid':
-        void run('mermaid', async () => downloadBlob(journeyMermaidBlob(getSnapshot()), `${baseName()}.mmd`))
+        // Loaded when first used, like jsPDF: the map's first load never carries it.
+        void run('mermaid', async () => downloadBlob((await import('../io/mermaid')).journeyMermaidBlob(getSnapshot()), `${baseName()}.mmd`))
         return
     }
   }

@@ -7,7 +7,6 @@
 import { useRef, useState } from 'react'
 import type { Snapshot, ValidationError } from '../model'
 import { readJourneyFile } from '../io/json'
-import { readMermaidFile } from '../io/mermaid'
 import { useT } from '../i18n/useT'
 import { Dialog } from './Dialog'
 import './ExportMenu.css'
@@ -39,7 +38,8 @@ export function ImportButton({ onImported, label: givenLabel, disabled, format =
       const result =
         format === 'mermaid'
           ? // A diagram that names no language (`%% language:`) makes a map in the one its importer reads.
-            await readMermaidFile(file, { locale: t.locale, defaultPersonaName: t('import.mermaidPersona') })
+            // Loaded when first used: the home page and the map's first load never carry it.
+            await (await import('../io/mermaid')).readMermaidFile(file, { locale: t.locale, defaultPersonaName: t('import.mermaidPersona') })
           : await readJourneyFile(file)
       if (result.ok) onImported(result.snapshot, file.name)
       else setFailure({ fileName: file.name, errors: result.errors })
