@@ -5,6 +5,7 @@
  * draws four more lanes and 1,000 more nodes. Prints figures; asserts nothing.
  */
 import { chromium } from '@playwright/test'
+import { panFrames } from './panFrames'
 import { execSync } from 'node:child_process'
 import { existsSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -95,25 +96,7 @@ try {
     const cx = pane.x + pane.width / 2
     const cy = pane.y + pane.height / 2
     const zoom = async () => Number(/scale\(([\d.]+)\)/.exec(await page.locator('.react-flow__viewport').evaluate((el) => (el as HTMLElement).style.transform))?.[1])
-    const pan = async (): Promise<number> => {
-      await page.evaluate(`(() => {
-        window.__frames = []
-        window.__stop = false
-        const tick = (t) => { window.__frames.push(t); if (!window.__stop) requestAnimationFrame(tick) }
-        requestAnimationFrame(tick)
-      })()`)
-      await page.mouse.move(cx, cy)
-      await page.mouse.down()
-      const started = Date.now()
-      let k = 0
-      while (Date.now() - started < 3000) {
-        k++
-        await page.mouse.move(cx + Math.sin(k / 10) * 400, cy + Math.cos(k / 13) * 250)
-      }
-      await page.mouse.up()
-      const frames = (await page.evaluate('(() => { window.__stop = true; return window.__frames })()')) as number[]
-      return (frames.length - 1) / ((frames[frames.length - 1] - frames[0]) / 1000)
-    }
+    const pan = async (): Promise<number> => (await panFrames(page, { x: cx, y: cy })).fps
     await page.locator('.react-flow__controls-fitview').click()
     await page.waitForTimeout(800)
     note('panning, whole map in view, frames per second', which, await pan())

@@ -6,6 +6,7 @@
  * plus the pure derive step (layout + nodes) in Node. Prints figures; asserts nothing.
  */
 import { chromium } from '@playwright/test'
+import { panFrames } from './panFrames'
 import { execSync } from 'node:child_process'
 import { existsSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -83,28 +84,9 @@ try {
   const cy = pane.y + pane.height / 2
   const zoom = async () => Number(/scale\(([\d.]+)\)/.exec(await page.locator('.react-flow__viewport').evaluate((el) => (el as HTMLElement).style.transform))?.[1])
   const pan = async (label: string) => {
-    // A string, not a function: the TypeScript runner would wrap a named inner function in a
-    // helper the page does not have.
-    await page.evaluate(`(() => {
-      window.__frames = []
-      window.__stop = false
-      const tick = (t) => { window.__frames.push(t); if (!window.__stop) requestAnimationFrame(tick) }
-      requestAnimationFrame(tick)
-    })()`)
-    await page.mouse.move(cx, cy)
-    await page.mouse.down()
-    const started = Date.now()
-    let k = 0
-    while (Date.now() - started < 3000) {
-      k++
-      await page.mouse.move(cx + Math.sin(k / 10) * 400, cy + Math.cos(k / 13) * 250)
-    }
-    await page.mouse.up()
-    const frames = (await page.evaluate('(() => { window.__stop = true; return window.__frames })()')) as number[]
-    const deltas = frames.slice(1).map((t, i) => t - frames[i]).sort((a, b) => a - b)
-    const fps = (frames.length - 1) / ((frames[frames.length - 1] - frames[0]) / 1000)
+    const { fps, p50, p95 } = await panFrames(page, { x: cx, y: cy })
     rows.push([`panning, ${label}: frames per second`, fps.toFixed(1), '≥ 55'])
-    rows.push([`panning, ${label}: frame time p50 / p95`, `${deltas[Math.floor(deltas.length / 2)].toFixed(1)} / ${deltas[Math.floor(deltas.length * 0.95)].toFixed(1)} ms`, '≤ 18 ms'])
+    rows.push([`panning, ${label}: frame time p50 / p95`, `${p50.toFixed(1)} / ${p95.toFixed(1)} ms`, '≤ 18 ms'])
   }
   await page.locator('.react-flow__controls-fitview').click()
   await page.waitForTimeout(800)

@@ -7,6 +7,7 @@
  * Each open is a fresh browser context (no IndexedDB, no HTTP cache). Prints figures; asserts nothing.
  */
 import { chromium, type Page } from '@playwright/test'
+import { panFrames } from './panFrames'
 import react from '@vitejs/plugin-react'
 import { execSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
@@ -77,24 +78,7 @@ async function panFps(page: Page): Promise<{ fps: number; p95: number }> {
   const pane = (await page.locator('.react-flow__pane').boundingBox())!
   const cx = pane.x + pane.width / 2
   const cy = pane.y + pane.height / 2
-  await page.evaluate(`(() => {
-    window.__frames = []
-    window.__stop = false
-    const tick = (t) => { window.__frames.push(t); if (!window.__stop) requestAnimationFrame(tick) }
-    requestAnimationFrame(tick)
-  })()`)
-  await page.mouse.move(cx, cy)
-  await page.mouse.down()
-  const started = Date.now()
-  let k = 0
-  while (Date.now() - started < 3000) {
-    k++
-    await page.mouse.move(cx + Math.sin(k / 10) * 300, cy + Math.cos(k / 13) * 200)
-  }
-  await page.mouse.up()
-  const frames = (await page.evaluate('(() => { window.__stop = true; return window.__frames })()')) as number[]
-  const deltas = frames.slice(1).map((t, i) => t - frames[i]).sort((a, b) => a - b)
-  return { fps: (frames.length - 1) / ((frames[frames.length - 1] - frames[0]) / 1000), p95: deltas[Math.floor(deltas.length * 0.95)] }
+  return panFrames(page, { x: cx, y: cy }, { x: 300, y: 200 })
 }
 
 try {
