@@ -5,42 +5,15 @@
  * spent for them.
  */
 import * as Y from 'yjs'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { addAnnotation, castVote, deleteRecords, editAnnotation, openVotingRound } from '../../src/commands'
 import { createUndoManager, getCollection, readParticipantRoll, readSnapshot, readWorkshop } from '../../src/doc'
 import { tallyVotes, type AnnotationId, type StageId } from '../../src/model'
-import type { ShareLinks } from '../maps'
-import { issueParticipant, SyncClient } from '../testing/syncClient'
-import { eventually, startTestServer, type TestServer } from '../testing/testServer'
+import { eventually } from '../testing/testServer'
+import { voteRoom } from '../testing/voteRoom'
 import { CLOSE_CODES } from './protocol'
 
-let server: TestServer
-let links: ShareLinks
-const clients: SyncClient[] = []
-
-beforeEach(async () => {
-  server = await startTestServer({ trustProxy: true })
-  links = await server.createMap({ title: 'Stemmeseddler 🗳️ æøå' })
-})
-afterEach(async () => {
-  await Promise.all(clients.splice(0).map((c) => c.close()))
-  await server.dispose()
-})
-
-async function join(token: string, address: string, participantToken?: string): Promise<SyncClient> {
-  const client = await SyncClient.connect(server.url, links.id, token, {
-    params: participantToken ? { participant: participantToken } : {},
-    headers: { 'x-forwarded-for': address },
-  })
-  clients.push(client)
-  await client.synced
-  return client
-}
-
-async function participant(token: string, address: string) {
-  const issued = await issueParticipant(server.url, links.id, token, undefined, { 'x-forwarded-for': address })
-  return { id: issued.participantId, client: await join(token, address, issued.participantToken) }
-}
+const { room, join, participant } = voteRoom('Stemmeseddler 🗳️ æøå')
 
 /** Write votes straight into the document, as a raw client may, creating the votes map if needed. */
 function rawVotes(doc: Y.Doc, annotationId: string, votes: Record<string, number>): void {
@@ -55,15 +28,15 @@ function rawVotes(doc: Y.Doc, annotationId: string, votes: Record<string, number
   })
 }
 
-const refusals = (reason: 'vote_not_own' | 'votes_moved') => server.metrics.rejected.get({ reason })
+const refusals = (reason: 'vote_not_own' | 'votes_moved') => room.server.metrics.rejected.get({ reason })
 
 async function workshop() {
-  const facilitator = await join(links.facilitatorToken, '198.51.100.2')
+  const facilitator = await join(room.links.facilitatorToken, '198.51.100.2')
   const stageId = Object.keys(readSnapshot(facilitator.doc).stages)[0] as StageId
   const pains = ['Stengt etter 17', 'Ti dagers ventetid'].map((text) => addAnnotation(facilitator.doc, { targetId: stageId, kind: 'pain-point', text }) as AnnotationId)
-  const victim = await participant(links.editorToken, '203.0.113.10')
-  const other = await participant(links.editorToken, '203.0.113.11')
-  const mallory = await participant(links.editorToken, '203.0.113.66')
+  const victim = await participant(room.links.editorToken, '203.0.113.10')
+  const other = await participant(room.links.editorToken, '203.0.113.11')
+  const mallory = await participant(room.links.editorToken, '203.0.113.66')
   await eventually(() => Object.keys(readSnapshot(mallory.client.doc).annotations).length === 2, 5000, 'the pain points to reach everyone')
   return { facilitator, stageId, pains, victim, other, mallory }
 }
@@ -86,14 +59,14 @@ describe('votes count only where they were cast', () => {
 
     // The same during a round, on an item of the round's kind.
     openVotingRound(facilitator.doc, { kind: 'pain-point', budget: 2 })
-    const again = await participant(links.editorToken, '203.0.113.67')
+    const again = await participant(room.links.editorToken, '203.0.113.67')
     await eventually(() => readWorkshop(again.client.doc).voting !== null, 5000, 'the round to reach the editor')
     const pain = addAnnotation(again.client.doc, { targetId: stageId, kind: 'pain-point', text: 'Falsk stemme' })
     rawVotes(again.client.doc, pain, { [victim.id]: 1 })
     expect((await again.client.closed).code).toBe(CLOSE_CODES.writeRefused)
     expect(refusals('vote_not_own')).toBe(2)
 
-    const late = await join(links.editorToken, '203.0.113.12')
+    const late = await join(room.links.editorToken, '203.0.113.12')
     const s = readSnapshot(late.doc)
     expect(s.annotations[note]).toBeUndefined()
     expect(Object.values(s.annotations).some((a) => Object.keys(a.votes).length > 0)).toBe(false)
@@ -119,7 +92,7 @@ describe('votes count only where they were cast', () => {
     expect(mallory.client.ws.readyState).toBe(mallory.client.ws.OPEN)
     expect(mallory.client.notices).toContain('votes_moved')
 
-    const late = await join(links.editorToken, '203.0.113.12')
+    const late = await join(room.links.editorToken, '203.0.113.12')
     expect(readSnapshot(late.doc).annotations[note].kind).toBe('note')
     expect(tally(late.doc)).toEqual({ 'Stengt etter 17': 1, 'Ti dagers ventetid': 1 })
     expect(tally(facilitator.doc)).toEqual({ 'Stengt etter 17': 1, 'Ti dagers ventetid': 1 })
