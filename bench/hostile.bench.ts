@@ -58,7 +58,7 @@ async function bystander(withAttack: boolean) {
     await attacker.synced
     await warmUp(server.url, c)
     const attacks = withAttack ? worstUpdates(attacker, 10) : []
-    const latencies = await measureBystander(server.url, b, 20, async () => {
+    const { latencies, sent } = await measureBystander(server.url, b, 20, async () => {
       if (withAttack) await attackWith(attacker, attacks, 700)
       else await new Promise((resolve) => setTimeout(resolve, 300 + 9 * 700))
       await new Promise((resolve) => setTimeout(resolve, 1500))
@@ -66,7 +66,7 @@ async function bystander(withAttack: boolean) {
     await attacker.close()
     const label = withAttack ? 'with the worst updates in another room' : 'quiet relay'
     const goal = withAttack ? ' (goal: p99 < 50 ms)' : ''
-    console.log(`bystander edit latency, ${label}: n=${latencies.length} p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms${goal}, max ${Math.max(...latencies).toFixed(1)} ms`)
+    console.log(`bystander edit latency, ${label}: n=${latencies.length} of ${sent} p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms${goal}, max ${Math.max(...latencies).toFixed(1)} ms`)
   } finally {
     server.child.kill('SIGKILL')
     await server.exited

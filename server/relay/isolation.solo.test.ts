@@ -7,8 +7,8 @@
  *
  * The goal (p99 < 50 ms) is a benchmark's: `bench/hostile.bench.ts` prints it beside the figure.
  * This test asserts what a person in room B would notice, a stall: every edit arrives, and none
- * takes half a second, which no busy machine causes and a room that blocks another always does
- * (before the per-message budget, p99 here was 1–2.5 s). It still runs alone, after the other
+ * takes half a second longer than a busy machine explains (measured first, with nobody attacking),
+ * which a room that blocks another always does (before the per-message budget, p99 here was 1–2.5 s). It still runs alone, after the other
  * unit tests (vitest.solo.config.ts), so that it measures the relay and not its neighbours.
  */
 import fs from 'node:fs'
@@ -21,6 +21,8 @@ import { eventually, tempDataDir } from '../testing/testServer'
 
 /** No edit should take this long on any machine; one that does was blocked by the other room. */
 const STALL_MS = 500
+/** How much slower than its quiet p99 a busy machine may make a bystander's edit under attack. */
+const STALL_FACTOR = 6
 
 const running: ServerProcess[] = []
 const clients: SyncClient[] = []
@@ -44,9 +46,12 @@ describe('isolation between rooms', () => {
     clients.push(attacker)
     await attacker.synced
 
+    // The same bystander with nobody attacking: what this machine, however busy, does for an edit.
+    const quiet = await measureBystander(server.url, b, 20, () => new Promise((resolve) => setTimeout(resolve, 3000)))
+
     // The message budget lets one in whenever the sender likes; they come every 700 ms here.
     const attacks = worstUpdates(attacker, 6)
-    const latencies = await measureBystander(server.url, b, 20, async () => {
+    const { latencies, sent } = await measureBystander(server.url, b, 20, async () => {
       await attackWith(attacker, attacks, 700)
       await new Promise((resolve) => setTimeout(resolve, 1500))
     })
@@ -62,8 +67,16 @@ describe('isolation between rooms', () => {
 
     const p50 = percentile(latencies, 50)
     const p99 = percentile(latencies, 99)
-    console.log(`bystander edits: ${latencies.length}, p50 ${p50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms, max ${Math.max(...latencies).toFixed(1)} ms`)
-    expect(latencies.length).toBeGreaterThan(200)
-    expect(p99, 'a bystander edit stalled behind the other room').toBeLessThan(STALL_MS)
-  }, 60_000)
+    const quietP99 = percentile(quiet.latencies, 99)
+    console.log(`bystander edits: ${latencies.length}, p50 ${p50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms, max ${Math.max(...latencies).toFixed(1)} ms (quiet p99 ${quietP99.toFixed(1)} ms)`)
+    // Every edit arrived. How many there were depends on how often a loaded machine runs the
+    // bystander's timer (about 285 when quiet, 190 with fifteen jobs on two cores), so the floor
+    // only says the bystander kept editing through the attack.
+    expect(latencies.length, 'every bystander edit arrives').toBe(sent)
+    expect(sent).toBeGreaterThan(50)
+    // A machine so busy that even quiet edits take hundreds of milliseconds slows the relay's
+    // work on the attack by the same factor; a room that blocks another adds whole seconds on a
+    // quiet machine (p99 1–2.5 s before the per-message budget, against a quiet p99 near 10 ms).
+    expect(p99, `a bystander edit stalled behind the other room (quiet p99 ${quietP99.toFixed(1)} ms)`).toBeLessThan(STALL_MS + STALL_FACTOR * quietP99)
+  }, 120_000)
 })

@@ -30,15 +30,20 @@ export function percentile(values: number[], p: number): number {
 /**
  * A bystander in `room` edits every `intervalMs` while `during()` runs; a colleague there records
  * how long each edit took to arrive. Edits merged into one broadcast each count from their own send.
+ * `sent` is how many edits it made; an edit that never arrived has no latency.
  */
-export async function measureBystander(url: string, room: ShareLinks, intervalMs: number, during: () => Promise<void>): Promise<number[]> {
+export async function measureBystander(url: string, room: ShareLinks, intervalMs: number, during: () => Promise<void>): Promise<{ latencies: number[]; sent: number }> {
   const writer = await SyncClient.connect(url, room.id, room.editorToken)
   const sentAt: number[] = []
   const latencies: number[] = []
   let arrived = 0
+  // Each measurement tags its edits, so one made earlier in the same room is not counted here.
+  const tag = `edit-${Math.random().toString(36).slice(2, 8)}`
   const observer = await SyncClient.connect(url, room.id, room.viewerToken, {
     onRemoteUpdate: () => {
-      const seq = Number(String(observer.doc.getMap('meta').get('description')).split(' ')[1])
+      const [seen, at] = String(observer.doc.getMap('meta').get('description')).split(' ')
+      if (seen !== tag) return
+      const seq = Number(at)
       const now = performance.now()
       for (; arrived <= seq; arrived++) latencies.push(now - sentAt[arrived])
     },
@@ -47,17 +52,18 @@ export async function measureBystander(url: string, room: ShareLinks, intervalMs
   let n = 0
   const timer = setInterval(() => {
     sentAt[n] = performance.now()
-    writer.doc.getMap('meta').set('description', `edit ${n++}`)
+    writer.doc.getMap('meta').set('description', `${tag} ${n++}`)
   }, intervalMs)
   try {
     await during()
   } finally {
     clearInterval(timer)
   }
-  const deadline = Date.now() + 10_000
+  // Late is measured; never arriving is a lost edit. A starved machine may take many seconds.
+  const deadline = Date.now() + 30_000
   while (arrived < n && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10))
   await Promise.all([writer.close(), observer.close()])
-  return latencies
+  return { latencies, sent: n }
 }
 
 /** Records in the worst allowed update: two structs each, just under `MAX_NEW_STRUCTS`. */
