@@ -155,52 +155,34 @@ class StructTracer {
   }
 
   /**
-   * Where a new item sits: from its own parent info, else from its origin's (iteratively, so a
-   * long chain of overwrites of one key costs one walk, remembered for every item on it).
+   * Where a new item sits: from its own parent info, else from its origin's, followed
+   * iteratively; every struct walked remembers the answer, so a long chain of overwrites of one
+   * key costs one walk.
    */
   private placeOf(item: RawStruct): Place {
-    const chain: RawStruct[] = []
-    let current = item
-    let result: Place
-    for (;;) {
-      const known = this.places.get(current)
-      if (known) {
-        result = known
-        break
-      }
-      if (typeof current.parent === 'string') {
-        result = { root: current.parent, key: current.parentSub }
-        break
-      }
-      if (current.parent) {
-        result = { parent: current.parent, key: current.parentSub }
-        break
-      }
-      chain.push(current)
-      const next = current.origin ?? current.rightOrigin
-      if (!next) {
-        result = 'orphan'
-        break
-      }
-      const found = this.findStruct(next)
-      if (!found) {
-        result = 'missing'
-        break
-      }
-      if (found.doc) {
-        // Placed beside collected content, Yjs collects it too.
-        result = found.doc instanceof Y.Item ? docPosition(found.doc) : 'dead'
-        break
-      }
-      if (found.raw.kind !== 'item') {
-        result = 'dead'
-        break
-      }
-      current = found.raw
+    const walked: RawStruct[] = []
+    let step: Place | RawStruct = item
+    while (typeof step === 'object' && 'kind' in step) {
+      walked.push(step)
+      step = this.stepFrom(step)
     }
-    this.places.set(item, result)
-    for (const c of chain) this.places.set(c, result)
-    return result
+    for (const s of walked) this.places.set(s, step)
+    return step
+  }
+
+  /** A struct's place when it says or is known, else the struct it was written beside, to follow. */
+  private stepFrom(s: RawStruct): Place | RawStruct {
+    const known = this.places.get(s)
+    if (known) return known
+    if (typeof s.parent === 'string') return { root: s.parent, key: s.parentSub }
+    if (s.parent) return { parent: s.parent, key: s.parentSub }
+    const next = s.origin ?? s.rightOrigin
+    if (!next) return 'orphan'
+    const found = this.findStruct(next)
+    if (!found) return 'missing'
+    // Placed beside collected content, Yjs collects it too.
+    if (found.doc) return found.doc instanceof Y.Item ? docPosition(found.doc) : 'dead'
+    return found.raw.kind === 'item' ? found.raw : 'dead'
   }
 
   /** The full path of a position, through at most three nested maps. */
