@@ -682,24 +682,24 @@ export class Room {
   }
 
   /**
-   * One merged update to everyone who sent none of them; a sender gets the merge of the others'
-   * updates only (if any). That is at most one merge per distinct sender in the turn. A turn that
-   * carries a large update (a slice of a big one) sends its updates one by one instead: merging
-   * re-encodes every struct, work no other room should wait for.
+   * One merged update to everyone who sent none of them; a sender gets the others' updates as
+   * they are, each encoded once for all its recipients. That is at most one merge per turn,
+   * however many participants wrote in it (a merge per sender re-encoded the others' updates
+   * once for each of them). A turn that carries a large update (a slice of a big one) sends its
+   * updates one by one to everyone: merging re-encodes every struct, work no other room should
+   * wait for.
    */
   private broadcastUpdates(batch: PendingUpdate[]): void {
-    const small = batch.reduce((n, b) => n + b.update.byteLength, 0) <= MERGE_MAX_BYTES
-    const messages = (items: PendingUpdate[]) =>
-      small || items.length === 1 ? [encodeUpdate(items.length === 1 ? items[0].update : Y.mergeUpdates(items.map((i) => i.update)))] : items.map((i) => encodeUpdate(i.update))
+    const each = batch.map((b) => encodeUpdate(b.update))
+    const small = batch.length > 1 && batch.reduce((n, b) => n + b.update.byteLength, 0) <= MERGE_MAX_BYTES
+    const everyone = small ? [encodeUpdate(Y.mergeUpdates(batch.map((b) => b.update)))] : each
     const senders = new Set(batch.map((b) => b.from))
-    const everyone = messages(batch)
     for (const p of this.participants.keys()) {
       if (!senders.has(p)) {
         for (const m of everyone) p.send(m)
         continue
       }
-      const others = batch.filter((b) => b.from !== p)
-      if (others.length) for (const m of messages(others)) p.send(m)
+      for (let i = 0; i < batch.length; i++) if (batch[i].from !== p) p.send(each[i])
     }
   }
 
