@@ -84,6 +84,8 @@ export interface Refusal {
 export const SLICE_STRUCTS = 250
 /** A turn's updates are merged into one message while they total at most this; larger ones go as they are (merging re-encodes them). */
 const MERGE_MAX_BYTES = 16 * 1024
+/** A sender is sent up to this many of the turn's other updates one by one; more are merged for it. */
+const SEPARATE_MAX = 4
 /** Updates waiting while a large one is applied in slices; past this the sender is asked to come back. */
 const MAX_BACKLOG_BYTES = 8 * 1024 * 1024
 
@@ -683,23 +685,26 @@ export class Room {
 
   /**
    * One merged update to everyone who sent none of them; a sender gets the others' updates as
-   * they are, each encoded once for all its recipients. That is at most one merge per turn,
-   * however many participants wrote in it (a merge per sender re-encoded the others' updates
-   * once for each of them). A turn that carries a large update (a slice of a big one) sends its
-   * updates one by one to everyone: merging re-encodes every struct, work no other room should
-   * wait for.
+   * they are, each encoded once for all its recipients, or merged when there are more than a few
+   * (a busy turn, a flood beside it). So an ordinary turn costs at most one merge however many
+   * participants wrote in it (a merge per sender re-encoded the same updates once for each of
+   * them). A turn that carries a large update (a slice of a big one) sends its updates one by one
+   * to everyone: merging re-encodes every struct, work no other room should wait for.
    */
   private broadcastUpdates(batch: PendingUpdate[]): void {
     const each = batch.map((b) => encodeUpdate(b.update))
-    const small = batch.length > 1 && batch.reduce((n, b) => n + b.update.byteLength, 0) <= MERGE_MAX_BYTES
-    const everyone = small ? [encodeUpdate(Y.mergeUpdates(batch.map((b) => b.update)))] : each
+    const small = batch.reduce((n, b) => n + b.update.byteLength, 0) <= MERGE_MAX_BYTES
+    const merged = (items: PendingUpdate[]) => [encodeUpdate(Y.mergeUpdates(items.map((b) => b.update)))]
+    const everyone = small && batch.length > 1 ? merged(batch) : each
     const senders = new Set(batch.map((b) => b.from))
     for (const p of this.participants.keys()) {
       if (!senders.has(p)) {
         for (const m of everyone) p.send(m)
         continue
       }
-      for (let i = 0; i < batch.length; i++) if (batch[i].from !== p) p.send(each[i])
+      const others = batch.filter((b) => b.from !== p)
+      if (small && others.length > SEPARATE_MAX) for (const m of merged(others)) p.send(m)
+      else for (let i = 0; i < batch.length; i++) if (batch[i].from !== p) p.send(each[i])
     }
   }
 
