@@ -2,6 +2,10 @@
  * One map's live session: the Y.Doc every participant syncs with, the awareness (presence) of
  * everyone connected, and the outgoing queue.
  *
+ * The room keeps to sync: documents, connections, storage and fan-out. What a workshop decides
+ * (the write rules, the roll and its seats, the lock's held edits, session versions) are policies
+ * it calls through one interface at a few moments (roomPolicy.ts, composed in roomPolicies.ts).
+ *
  * Two rules shape this file:
  * - Durable before relayed. An accepted update is appended to storage, and only when that write
  *   has resolved is it broadcast, published to other relays, or included in a sync reply. So
@@ -13,7 +17,7 @@
 import * as Y from 'yjs'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import { SCHEMA_VERSION } from '../../src/model'
-import { docSchemaVersion, getParticipantsMap, migrateDocument, readMeta } from '../../src/doc'
+import { docSchemaVersion, migrateDocument, readMeta } from '../../src/doc'
 import type { Role } from '../auth/tokens'
 import type { FanOut, FanOutEnvelope, MissedReason } from '../fanout/types'
 import type { Logger } from '../log'
@@ -22,11 +26,13 @@ import type { MapStore } from '../storage/types'
 import { compactMapLog } from './compaction'
 import { fold } from './fold'
 import { LogPosition } from './logPosition'
-import { countNewStructs, isLocked, judgeUpdate, MAX_NEW_STRUCTS, MAX_OFFLINE_STRUCTS, type Verdict, type WriteRefusal } from './writePolicy'
+import { countNewStructs, MAX_NEW_STRUCTS, MAX_OFFLINE_STRUCTS, type Verdict, type WriteRefusal } from './writePolicy'
+import { roomPolicies, type RoomPolicies } from './roomPolicies'
+import type { RoomScope, TakenVersion } from './roomPolicy'
 import { readUpdate, readUpdateInSteps, sliceUpdate, type RawUpdate } from './updateFormat'
 import type { VersionReason } from '../storage/types'
 import { randomBytes } from 'node:crypto'
-import { CLOSE_CODES, encodeAwareness, encodeNotice, encodeSyncStep1, encodeSyncStep2, encodeUpdate, readAwarenessEntries, writeAwarenessEntries } from './protocol'
+import { CLOSE_CODES, encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, readAwarenessEntries, writeAwarenessEntries } from './protocol'
 import { FullStateCache } from './fullStateCache'
 import { PresenceOwners } from './presenceOwners'
 import { HeldBytes } from './sendQueue'
@@ -60,10 +66,6 @@ export interface RoomDeps {
 
 /** Transactions applying another relay's (already stored) updates carry this origin. */
 const REMOTE_ORIGIN = Symbol('remote relay')
-/** The relay's own writes to the roll of participants. */
-const ROLL_ORIGIN = Symbol('roll of participants')
-/** Participants on one map's roll; past this, new ones are not recorded (and cannot vote). */
-const MAX_ROLL = 5000
 /** The relay's own schema migration of a loaded map. */
 const MIGRATION_ORIGIN = Symbol('schema migration')
 
@@ -82,6 +84,8 @@ export interface Refusal {
 export const SLICE_STRUCTS = 250
 /** A turn's updates are merged into one message while they total at most this; larger ones go as they are (merging re-encodes them). */
 const MERGE_MAX_BYTES = 16 * 1024
+/** A sender is sent up to this many of the turn's other updates one by one; more are merged for it. */
+const SEPARATE_MAX = 4
 /** Updates waiting while a large one is applied in slices; past this the sender is asked to come back. */
 const MAX_BACKLOG_BYTES = 8 * 1024 * 1024
 
@@ -99,9 +103,6 @@ function isOfflineWork(doc: Y.Doc, parsed: RawUpdate): boolean {
   const fresh = countNewStructs(doc, parsed)
   return fresh > MAX_NEW_STRUCTS && fresh <= MAX_OFFLINE_STRUCTS
 }
-
-/** A loaded room's first participant starts a session; a version is taken unless one is this recent. */
-const SESSION_VERSION_GAP_MS = 30 * 60 * 1000
 
 /** A hole in the sequence numbers the fan-out delivered that stays open this long is read from storage. */
 const GAP_GRACE_MS = 1000
@@ -139,9 +140,8 @@ export class Room {
   private compacting: Promise<void> | null = null
   private failed = false
   private readonly unsubscribe: () => void
-  /** The lock as of the last update, to take a version the moment it closes. */
-  private wasLocked: boolean
-  private sessionStarted = false
+  /** The product's rules (see roomPolicy.ts). */
+  readonly policies: RoomPolicies
   /** Memory held by messages queued for this room's readers (see sendQueue.ts). */
   readonly sendBuffers = new HeldBytes()
   /** The answer to "send me everything", kept between requests (see fullStateCache.ts). */
@@ -155,8 +155,6 @@ export class Room {
   private headAtLastCheck = 0
   /** Participants' updates applied but not yet stored. */
   private unstored = 0
-  /** Participants holding edits the lock refused: told once, asked for them again on unlock. */
-  private readonly held = new Set<Participant>()
   /** When each participant was last asked for what the room lacks, so a burst of gapped updates asks once. */
   private readonly askedAt = new Map<Participant, number>()
   /** Updates waiting while a large one is applied in slices; null when none is. */
@@ -173,7 +171,7 @@ export class Room {
   ) {
     this.rowsSinceCompaction = storedRows - 1
     this.position = new LogPosition(lastSeq)
-    this.wasLocked = isLocked(doc)
+    this.policies = roomPolicies(this.scope())
     this.fullState = new FullStateCache(doc)
     this.awareness = new awarenessProtocol.Awareness(doc)
     this.awareness.setLocalState(null) // the relay itself has no presence
@@ -221,13 +219,22 @@ export class Room {
     return this.participants.size
   }
 
-  join(participant: Participant): void {
-    if (!this.sessionStarted) {
-      this.sessionStarted = true
-      void this.versionAtSessionStart()
+  /** What the room's policies may see and do. */
+  private scope(): RoomScope {
+    return {
+      mapId: this.mapId,
+      doc: this.doc,
+      log: this.deps.log,
+      store: this.deps.store,
+      participants: () => this.participants.keys(),
+      afterWrites: (fn) => this.afterWrites(fn),
+      takeVersion: (reason, name) => this.takeVersion(reason, name),
     }
+  }
+
+  join(participant: Participant): void {
     this.participants.set(participant, new Map())
-    if (participant.participantId) this.enrol(participant.participantId, participant.seatId ?? null)
+    this.policies.all.joined(participant)
     // Ask the client for what it has that we lack; viewers are not asked, as nothing they have is taken.
     if (participant.role !== 'viewer') participant.send(encodeSyncStep1(Y.encodeStateVector(this.doc)))
     const present = [...this.awareness.getStates().keys()]
@@ -238,50 +245,16 @@ export class Room {
     const owned = this.participants.get(participant)
     if (!owned) return
     this.participants.delete(participant)
-    this.held.delete(participant)
     this.askedAt.delete(participant)
+    this.policies.all.left(participant)
     // A client id its holder already reclaimed on a newer connection stays present.
     const gone = [...owned.keys()].filter((id) => ![...this.participants.values()].some((other) => other.has(id)))
     if (gone.length) awarenessProtocol.removeAwarenessStates(this.awareness, gone, null)
   }
 
-  /**
-   * Put a participant id on the roll the tally checks (once; the relay writes it like any stored
-   * update, so it survives restarts and reaches every peer).
-   */
-  private enrol(participantId: string, seat: string | null): void {
-    const roll = getParticipantsMap(this.doc)
-    if (roll.has(participantId)) return
-    if (roll.size >= MAX_ROLL) {
-      this.deps.log.warn('room.roll_full', { mapId: this.mapId, size: roll.size })
-      return
-    }
-    this.doc.transact(() => roll.set(participantId, { seat, revoked: false, joinedAt: new Date().toISOString() }), ROLL_ORIGIN)
-  }
-
-  /**
-   * A named seat was revoked: its connections close (4403) and its roll entry is marked, so its
-   * ballot no longer counts. Returns how many connections closed.
-   */
+  /** A named seat was revoked: its roll entries are marked and its connections close. Returns how many closed. */
   revokeSeat(seatId: string): number {
-    const roll = getParticipantsMap(this.doc)
-    this.doc.transact(() => {
-      roll.forEach((raw, id) => {
-        const entry = raw as { seat?: unknown; revoked?: unknown }
-        if (entry?.seat === seatId && entry.revoked !== true) roll.set(id, { ...entry, revoked: true })
-      })
-    }, ROLL_ORIGIN)
-    return this.closeSeat(seatId)
-  }
-
-  private closeSeat(seatId: string): number {
-    let closed = 0
-    for (const p of [...this.participants.keys()]) {
-      if (p.seatId !== seatId) continue
-      p.close(CLOSE_CODES.revoked, 'revoked')
-      closed++
-    }
-    return closed
+    return this.policies.seats.revoke(seatId)
   }
 
   /**
@@ -376,7 +349,7 @@ export class Room {
   }
 
   private judgeAndApply(participant: Participant, update: Uint8Array, parsed: RawUpdate): void {
-    const verdict = judgeUpdate(this.doc, participant.role, parsed, participant)
+    const verdict = this.policies.all.judge(participant, parsed)
     switch (verdict.kind) {
       case 'noop':
         return
@@ -406,19 +379,13 @@ export class Room {
   }
 
   private refuse(participant: Participant, verdict: { reason: WriteRefusal; hard: boolean; detail: string }): void {
-    if (!verdict.hard && !this.held.has(participant)) {
-      this.held.add(participant)
-      participant.send(encodeNotice(verdict.reason))
-    }
-    participant.refused({ reason: verdict.reason, hard: verdict.hard, detail: verdict.detail })
+    const refusal = { reason: verdict.reason, hard: verdict.hard, detail: verdict.detail }
+    this.policies.all.refused(participant, refusal)
+    participant.refused(refusal)
   }
 
   private afterApply(participant: Participant): void {
-    this.noticeLock()
-    if (this.held.delete(participant)) {
-      // Its held edits landed: tell it what the room now holds, once that is stored.
-      this.afterWrites(() => participant.send(encodeSyncStep1(Y.encodeStateVector(this.doc))))
-    }
+    this.policies.all.applied(participant)
   }
 
   private applyInSlices(participant: Participant, slices: Uint8Array[]): void {
@@ -452,7 +419,7 @@ export class Room {
       if (this.failed || this.unloaded) return
       const slice = slices[next++]
       // A sender gone meanwhile: the rest of its work is left, as a closed socket's would be.
-      const verdict: Verdict = this.participants.has(participant) ? judgeUpdate(this.doc, participant.role, slice, participant) : { kind: 'noop' }
+      const verdict: Verdict = this.participants.has(participant) ? this.policies.all.judge(participant, readUpdate(slice)) : { kind: 'noop' }
       if (!this.participants.has(participant)) next = slices.length
       if (verdict.kind === 'apply') {
         Y.applyUpdate(this.doc, slice, participant)
@@ -490,7 +457,7 @@ export class Room {
   }
 
   /** Keep a named copy of the map as it is now, once everything before it is stored. */
-  takeVersion(reason: VersionReason, name: string): Promise<{ id: string; name: string; reason: VersionReason; createdAt: string }> {
+  takeVersion(reason: VersionReason, name: string): Promise<TakenVersion> {
     const version = { id: `v_${randomBytes(9).toString('base64url')}`, name, reason, createdAt: new Date().toISOString() }
     const state = Y.encodeStateAsUpdate(this.doc)
     return this.writes.then(async () => {
@@ -498,35 +465,6 @@ export class Room {
       this.deps.log.info('room.version', { mapId: this.mapId, reason })
       return version
     })
-  }
-
-  /**
-   * Locking a map is a moment worth keeping: the state the facilitator froze. Unlocking asks
-   * every writer for what the room lacks (a sync step 1), so edits the lock held land now.
-   */
-  private noticeLock(takeVersion = true): void {
-    const locked = isLocked(this.doc)
-    if (locked && !this.wasLocked && takeVersion) void this.takeVersion('lock', 'Locked').catch((e) => this.deps.log.error('room.version_failed', { mapId: this.mapId, error: String(e) }))
-    if (!locked && this.wasLocked) this.askWritersForHeldEdits()
-    this.wasLocked = locked
-  }
-
-  private askWritersForHeldEdits(): void {
-    this.afterWrites(() => {
-      const ask = encodeSyncStep1(Y.encodeStateVector(this.doc))
-      // Viewers are asked only when the lock held a vote of theirs.
-      for (const p of this.participants.keys()) if (p.role !== 'viewer' || this.held.has(p)) p.send(ask)
-    })
-  }
-
-  private async versionAtSessionStart(): Promise<void> {
-    try {
-      const [latest] = await this.deps.store.listVersions(this.mapId)
-      if (latest && Date.now() - Date.parse(latest.createdAt) < SESSION_VERSION_GAP_MS) return
-      await this.takeVersion('session-start', 'Session start')
-    } catch (e) {
-      this.deps.log.error('room.version_failed', { mapId: this.mapId, error: String(e) })
-    }
   }
 
   /**
@@ -650,12 +588,12 @@ export class Room {
     const { message } = envelope
     if (message.kind === 'update') {
       Y.applyUpdate(this.doc, message.update, REMOTE_ORIGIN)
-      this.noticeLock(false) // the relay that accepted the lock took its version
+      this.policies.all.applied(null)
       this.position.saw(message.seq)
       this.watchForGap()
     } else if (message.kind === 'awareness') awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, REMOTE_ORIGIN)
-    else if (message.kind === 'revoke-seat') this.closeSeat(message.seatId)
-    else this.closeRole(message.role, CLOSE_CODES.revoked, 'revoked')
+    else if (message.kind === 'revoke') this.closeRole(message.role, CLOSE_CODES.revoked, 'revoked')
+    else this.policies.all.received(message)
   }
 
   // ---- Catching up with what the fan-out missed (relays sharing storage) ----
@@ -712,7 +650,7 @@ export class Room {
               }
             }
           }, REMOTE_ORIGIN)
-          this.noticeLock(false)
+          this.policies.all.applied(null)
           metrics.catchUps.inc({ source: 'storage', reason })
           metrics.catchUpUpdates.inc({}, updates.length)
         }
@@ -746,24 +684,27 @@ export class Room {
   }
 
   /**
-   * One merged update to everyone who sent none of them; a sender gets the merge of the others'
-   * updates only (if any). That is at most one merge per distinct sender in the turn. A turn that
-   * carries a large update (a slice of a big one) sends its updates one by one instead: merging
-   * re-encodes every struct, work no other room should wait for.
+   * One merged update to everyone who sent none of them; a sender gets the others' updates as
+   * they are, each encoded once for all its recipients, or merged when there are more than a few
+   * (a busy turn, a flood beside it). So an ordinary turn costs at most one merge however many
+   * participants wrote in it (a merge per sender re-encoded the same updates once for each of
+   * them). A turn that carries a large update (a slice of a big one) sends its updates one by one
+   * to everyone: merging re-encodes every struct, work no other room should wait for.
    */
   private broadcastUpdates(batch: PendingUpdate[]): void {
+    const each = batch.map((b) => encodeUpdate(b.update))
     const small = batch.reduce((n, b) => n + b.update.byteLength, 0) <= MERGE_MAX_BYTES
-    const messages = (items: PendingUpdate[]) =>
-      small || items.length === 1 ? [encodeUpdate(items.length === 1 ? items[0].update : Y.mergeUpdates(items.map((i) => i.update)))] : items.map((i) => encodeUpdate(i.update))
+    const merged = (items: PendingUpdate[]) => [encodeUpdate(Y.mergeUpdates(items.map((b) => b.update)))]
+    const everyone = small && batch.length > 1 ? merged(batch) : each
     const senders = new Set(batch.map((b) => b.from))
-    const everyone = messages(batch)
     for (const p of this.participants.keys()) {
       if (!senders.has(p)) {
         for (const m of everyone) p.send(m)
         continue
       }
       const others = batch.filter((b) => b.from !== p)
-      if (others.length) for (const m of messages(others)) p.send(m)
+      if (small && others.length > SEPARATE_MAX) for (const m of merged(others)) p.send(m)
+      else for (let i = 0; i < batch.length; i++) if (batch[i].from !== p) p.send(each[i])
     }
   }
 
