@@ -20,7 +20,7 @@ import type { Logger } from '../log'
 import type { RelayMetrics } from '../metrics'
 import type { MapStore } from '../storage/types'
 import { compactMapLog } from './compaction'
-import { fold } from './fold'
+import { foldForLoad } from './fold'
 import { LogPosition } from './logPosition'
 import { countNewStructs, isLocked, judgeUpdate, MAX_NEW_STRUCTS, MAX_OFFLINE_STRUCTS, type Verdict, type WriteRefusal } from './writePolicy'
 import { readUpdate, readUpdateInSteps, sliceUpdate, type RawUpdate } from './updateFormat'
@@ -187,8 +187,7 @@ export class Room {
     const started = performance.now()
     const { updates, seqs, lastSeq } = await deps.store.loadUpdates(mapId)
     const doc = new Y.Doc()
-    const { snapshot, bad } = await fold(updates, seqs)
-    Y.applyUpdate(doc, snapshot)
+    const { snapshot, bad } = await foldForLoad(doc, updates, seqs)
     for (const { seq, reason } of bad) {
       deps.log.error('room.row_quarantined', { mapId, seq, reason })
       deps.metrics.rejected.inc({ reason: 'stored_row_quarantined' })
@@ -206,6 +205,8 @@ export class Room {
     // Listeners attach after the stored rows are applied, so loading does not write them back.
     const room = new Room(mapId, doc, deps, updates.length - bad.length + (migration ? 1 : 0), lastSeq)
     if (migrationSeq !== undefined) room.position.saw(migrationSeq)
+    // What was just applied is the full state a first opener is sent: no encode before the first answer.
+    else if (snapshot) room.fullState.seed(snapshot)
     const seconds = (performance.now() - started) / 1000
     deps.metrics.roomLoads.inc()
     deps.metrics.roomLoadSeconds.inc({}, seconds)
@@ -224,7 +225,7 @@ export class Room {
   join(participant: Participant): void {
     if (!this.sessionStarted) {
       this.sessionStarted = true
-      void this.versionAtSessionStart()
+      void this.versionAtSessionStart(this.fullState.current())
     }
     this.participants.set(participant, new Map())
     if (participant.participantId) this.enrol(participant.participantId, participant.seatId ?? null)
@@ -490,9 +491,8 @@ export class Room {
   }
 
   /** Keep a named copy of the map as it is now, once everything before it is stored. */
-  takeVersion(reason: VersionReason, name: string): Promise<{ id: string; name: string; reason: VersionReason; createdAt: string }> {
+  takeVersion(reason: VersionReason, name: string, state = Y.encodeStateAsUpdate(this.doc)): Promise<{ id: string; name: string; reason: VersionReason; createdAt: string }> {
     const version = { id: `v_${randomBytes(9).toString('base64url')}`, name, reason, createdAt: new Date().toISOString() }
-    const state = Y.encodeStateAsUpdate(this.doc)
     return this.writes.then(async () => {
       await this.deps.store.saveVersion(this.mapId, { ...version, state })
       this.deps.log.info('room.version', { mapId: this.mapId, reason })
@@ -519,11 +519,12 @@ export class Room {
     })
   }
 
-  private async versionAtSessionStart(): Promise<void> {
+  /** `state`: the map as the session found it, when already encoded (a large map's encode would hold up the first answer). */
+  private async versionAtSessionStart(state: Uint8Array | null): Promise<void> {
     try {
       const [latest] = await this.deps.store.listVersions(this.mapId)
       if (latest && Date.now() - Date.parse(latest.createdAt) < SESSION_VERSION_GAP_MS) return
-      await this.takeVersion('session-start', 'Session start')
+      await this.takeVersion('session-start', 'Session start', state ?? undefined)
     } catch (e) {
       this.deps.log.error('room.version_failed', { mapId: this.mapId, error: String(e) })
     }
