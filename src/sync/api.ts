@@ -168,6 +168,26 @@ export async function requestParticipant(id: string, token: string, known?: stri
   )
 }
 
+/** The participant request the page's first script made (public/open-early.js), before this code loaded. */
+interface EarlyParticipantRequest {
+  mapId: string
+  token: string
+  known?: string
+  response: Promise<Response>
+}
+
+/**
+ * The answer to the participant request the page started before its code loaded, if it asked
+ * what `requestParticipant(id, token, known)` would ask; taken once.
+ */
+export function takeEarlyParticipant(id: string, token: string, known?: string): Promise<IssuedParticipant> | undefined {
+  const early = (window as { __journeyEarlyParticipant?: EarlyParticipantRequest }).__journeyEarlyParticipant
+  if (!early) return undefined
+  delete (window as { __journeyEarlyParticipant?: EarlyParticipantRequest }).__journeyEarlyParticipant
+  if (early.mapId !== id || early.token !== token || early.known !== known) return undefined
+  return early.response.then((res) => json<IssuedParticipant>(res))
+}
+
 /** A named seat: one person's link, revocable on its own. `url` is absent once revoked. */
 export interface SeatLink {
   id: string
