@@ -2,7 +2,8 @@
  * Opening a large map, side by side with plain React Flow (issue 21, items 7 and 9):
  *  - open → first card rendered with nothing cached locally, at 1,000 and 5,000 touchpoints,
  *    against a page built with plain React Flow that fetches and draws the same cards
- *    (bench/plainFlow/; goal: ours ≤ plain + 0.5 s),
+ *    (bench/plainFlow/; goal: ours ≤ plain + 0.5 s), both for the first to open the map (the relay
+ *    loads it from storage) and for a colleague joining while it is open,
  *  - panning with the whole 5,000-touchpoint map in view (goal ≥ 30 fps), and the DOM it takes.
  * Each open is a fresh browser context (no IndexedDB, no HTTP cache). Prints figures; asserts nothing.
  */
@@ -98,6 +99,7 @@ try {
     const plain: number[] = []
     const ours: number[] = []
     const arrived: number[] = []
+    const joined: number[] = []
     for (let i = 0; i < OPENS; i++) {
       // Alternate, so a busy moment on the machine falls on both.
       const p = await firstCard('http://plain.bench/', '.react-flow__node', servePlain)
@@ -106,6 +108,10 @@ try {
       const o = await firstCard(`${base}/m/${created.id}#token=${created.facilitatorToken}`, '.react-flow__node-touchpoint')
       ours.push(o.ms)
       arrived.push(o.mapArrived)
+      // A colleague opening the map while it is open: the relay has it loaded already.
+      const j = await firstCard(`${base}/m/${created.id}#token=${created.editorToken}`, '.react-flow__node-touchpoint')
+      joined.push(j.ms)
+      await j.page.context().close()
       if (i < OPENS - 1 || size !== 5000) await o.page.context().close()
       else {
         // The whole 5,000-touchpoint map in view, panned.
@@ -124,9 +130,11 @@ try {
     }
     const n = size.toLocaleString('en')
     rows.push([`first card, ${n} touchpoints, nothing cached: plain React Flow (median of ${OPENS})`, `${median(plain).toFixed(0)} ms`, '—'])
-    rows.push([`first card, ${n} touchpoints, nothing cached: this app (median of ${OPENS})`, `${median(ours).toFixed(0)} ms`, `≤ ${(median(plain) + 500).toFixed(0)} ms (plain + 500)`])
+    const goal = `≤ ${(median(plain) + 500).toFixed(0)} ms (plain + 500)`
+    rows.push([`first card, ${n} touchpoints, nothing cached: this app, first to open (median of ${OPENS})`, `${median(ours).toFixed(0)} ms`, goal])
     rows.push([`  of which: the relay's copy arrives (median)`, `${median(arrived).toFixed(0)} ms`, '—'])
     rows.push([`  of which: from its arrival to the first card (median)`, `${median(ours.map((t, i) => t - arrived[i])).toFixed(0)} ms`, '—'])
+    rows.push([`first card, ${n} touchpoints, nothing cached: this app, joining it open (median of ${OPENS})`, `${median(joined).toFixed(0)} ms`, goal])
   }
 } finally {
   await browser.close()

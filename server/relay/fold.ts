@@ -105,3 +105,19 @@ export async function fold(updates: Uint8Array[], seqs: number[]): Promise<Folde
     return foldRows(updates, seqs)
   }
 }
+
+/**
+ * A room's document from its stored rows. A log of one row (a compacted snapshot, or the creation
+ * state) is the whole map already: it is applied as it is, with no fold and no encode. Returns the
+ * full state the document now holds (null if the one row could not be applied: the document then
+ * holds what it could, as a fold would) and the rows left out.
+ */
+export async function foldForLoad(doc: Y.Doc, updates: Uint8Array[], seqs: number[]): Promise<{ snapshot: Uint8Array | null; bad: BadRow[] }> {
+  if (updates.length === 1) {
+    const bad = replayStoredRows(doc, updates, seqs)
+    return { snapshot: bad.length ? null : updates[0], bad }
+  }
+  const { snapshot, bad } = await fold(updates, seqs)
+  Y.applyUpdate(doc, snapshot)
+  return { snapshot, bad }
+}

@@ -22,6 +22,8 @@ const REENCODE_MAX_UPDATES = 200
 export class FullStateCache {
   /** Sync step 2 with the full state as last encoded. */
   private full: Uint8Array | null = null
+  /** The same full state as a bare update. */
+  private fullUpdate: Uint8Array | null = null
   private since: Uint8Array[] = []
   private sinceBytes = 0
   /** The updates since, merged into one update message; made on demand. */
@@ -35,7 +37,8 @@ export class FullStateCache {
   /** Messages that together bring an empty document to the document's current state. */
   messages(): Uint8Array[] {
     if (!this.full) {
-      this.full = encodeSyncStep2(Y.encodeStateAsUpdate(this.doc))
+      this.fullUpdate = Y.encodeStateAsUpdate(this.doc)
+      this.full = encodeSyncStep2(this.fullUpdate)
       this.since = []
       this.sinceBytes = 0
       this.sinceMessage = null
@@ -49,6 +52,20 @@ export class FullStateCache {
     return [this.full, this.sinceMessage]
   }
 
+  /** The document's full state is `update` (as just loaded): the first request sends it as it is. */
+  seed(update: Uint8Array): void {
+    this.full = encodeSyncStep2(update)
+    this.fullUpdate = update
+    this.since = []
+    this.sinceBytes = 0
+    this.sinceMessage = null
+  }
+
+  /** The full state as one update, if it is at hand without encoding (nothing applied since it was). */
+  current(): Uint8Array | null {
+    return this.since.length === 0 ? this.fullUpdate : null
+  }
+
   /** Note an update the document has just applied. */
   applied(update: Uint8Array): void {
     if (!this.full) return
@@ -57,6 +74,7 @@ export class FullStateCache {
     this.sinceMessage = null
     if (this.sinceBytes > Math.max(REENCODE_MIN_BYTES, this.full.byteLength * REENCODE_SHARE) || this.since.length > REENCODE_MAX_UPDATES) {
       this.full = null
+      this.fullUpdate = null
       this.since = []
       this.sinceBytes = 0
     }

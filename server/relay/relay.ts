@@ -181,6 +181,19 @@ export class Relay {
     return {}
   }
 
+  /**
+   * Start loading a map's room ahead of a socket that is about to ask for it (a browser asks for
+   * its participant id just before it connects): the load overlaps that request and the page's own
+   * start-up instead of following them. The room then stays for its grace period like any other.
+   */
+  warm(mapId: string): void {
+    if (this.closing || !this.storage.storageUp) return
+    this.rooms.acquire(mapId).then(
+      (room) => this.rooms.release(room),
+      () => {}, // the socket's own acquire reports a failed load
+    )
+  }
+
   /** Close the connections of a revoked seat, here and (through fan-out) on other relays, and mark it on the roll. */
   async revokeSeat(mapId: string, seatId: string): Promise<number> {
     this.deps.fanOut.publish({ mapId, relayId: this.deps.relayId, message: { kind: 'revoke-seat', seatId } })

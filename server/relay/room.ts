@@ -24,7 +24,7 @@ import type { Logger } from '../log'
 import type { RelayMetrics } from '../metrics'
 import type { MapStore } from '../storage/types'
 import { compactMapLog } from './compaction'
-import { fold } from './fold'
+import { foldForLoad } from './fold'
 import { LogPosition } from './logPosition'
 import { countNewStructs, MAX_NEW_STRUCTS, MAX_OFFLINE_STRUCTS, type Verdict, type WriteRefusal } from './writePolicy'
 import { roomPolicies, type RoomPolicies } from './roomPolicies'
@@ -185,8 +185,7 @@ export class Room {
     const started = performance.now()
     const { updates, seqs, lastSeq } = await deps.store.loadUpdates(mapId)
     const doc = new Y.Doc()
-    const { snapshot, bad } = await fold(updates, seqs)
-    Y.applyUpdate(doc, snapshot)
+    const { snapshot, bad } = await foldForLoad(doc, updates, seqs)
     for (const { seq, reason } of bad) {
       deps.log.error('room.row_quarantined', { mapId, seq, reason })
       deps.metrics.rejected.inc({ reason: 'stored_row_quarantined' })
@@ -204,6 +203,8 @@ export class Room {
     // Listeners attach after the stored rows are applied, so loading does not write them back.
     const room = new Room(mapId, doc, deps, updates.length - bad.length + (migration ? 1 : 0), lastSeq)
     if (migrationSeq !== undefined) room.position.saw(migrationSeq)
+    // What was just applied is the full state a first opener is sent: no encode before the first answer.
+    else if (snapshot) room.fullState.seed(snapshot)
     const seconds = (performance.now() - started) / 1000
     deps.metrics.roomLoads.inc()
     deps.metrics.roomLoadSeconds.inc({}, seconds)
@@ -228,7 +229,8 @@ export class Room {
       store: this.deps.store,
       participants: () => this.participants.keys(),
       afterWrites: (fn) => this.afterWrites(fn),
-      takeVersion: (reason, name) => this.takeVersion(reason, name),
+      takeVersion: (reason, name, state) => this.takeVersion(reason, name, state),
+      encodedState: () => this.fullState.current(),
     }
   }
 
@@ -457,9 +459,8 @@ export class Room {
   }
 
   /** Keep a named copy of the map as it is now, once everything before it is stored. */
-  takeVersion(reason: VersionReason, name: string): Promise<TakenVersion> {
+  takeVersion(reason: VersionReason, name: string, state = Y.encodeStateAsUpdate(this.doc)): Promise<TakenVersion> {
     const version = { id: `v_${randomBytes(9).toString('base64url')}`, name, reason, createdAt: new Date().toISOString() }
-    const state = Y.encodeStateAsUpdate(this.doc)
     return this.writes.then(async () => {
       await this.deps.store.saveVersion(this.mapId, { ...version, state })
       this.deps.log.info('room.version', { mapId: this.mapId, reason })

@@ -34,8 +34,13 @@ export interface RoomScope {
   participants(): Iterable<Participant>
   /** Run `fn` once everything applied so far is stored (what is sent is durable first). */
   afterWrites(fn: () => void): void
-  /** Keep a named copy of the map as it is now, once everything before it is stored. */
-  takeVersion(reason: VersionReason, name: string): Promise<TakenVersion>
+  /**
+   * Keep a named copy of the map as it is now, once everything before it is stored. `state`: the
+   * map already encoded, when the caller has it (a large map's encode is costly).
+   */
+  takeVersion(reason: VersionReason, name: string, state?: Uint8Array): Promise<TakenVersion>
+  /** The map as last encoded for a reader, when that is still current; null otherwise. */
+  encodedState(): Uint8Array | null
 }
 
 export interface RoomPolicy {

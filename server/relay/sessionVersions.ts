@@ -17,15 +17,16 @@ export class SessionVersions implements RoomPolicy {
   joined(): void {
     if (this.started) return
     this.started = true
-    void this.versionAtSessionStart()
+    // The map as the session found it: already encoded when the room was just loaded.
+    void this.versionAtSessionStart(this.scope.encodedState())
   }
 
-  private async versionAtSessionStart(): Promise<void> {
+  private async versionAtSessionStart(state: Uint8Array | null): Promise<void> {
     const { store, mapId, log } = this.scope
     try {
       const [latest] = await store.listVersions(mapId)
       if (latest && Date.now() - Date.parse(latest.createdAt) < SESSION_VERSION_GAP_MS) return
-      await this.scope.takeVersion('session-start', 'Session start')
+      await this.scope.takeVersion('session-start', 'Session start', state ?? undefined)
     } catch (e) {
       log.error('room.version_failed', { mapId, error: String(e) })
     }

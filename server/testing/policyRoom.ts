@@ -81,10 +81,11 @@ export async function openPolicyRoom(): Promise<PolicyRoom> {
     store,
     participants: () => participants.values(),
     afterWrites: (fn) => void track(Promise.resolve().then(fn)),
-    takeVersion: (reason, name) => {
+    takeVersion: (reason, name, state = Y.encodeStateAsUpdate(doc)) => {
       const version = { id: `v_${pending.size}_${Date.now()}`, name, reason, createdAt: new Date().toISOString() }
-      return track(store.saveVersion(mapId, { ...version, state: Y.encodeStateAsUpdate(doc) }).then(() => version))
+      return track(store.saveVersion(mapId, { ...version, state }).then(() => version))
     },
+    encodedState: () => null,
   }
   return {
     doc,

@@ -20,7 +20,6 @@ import { MapCatalog } from './useMapCatalog'
 import { ShortcutSheet } from './ShortcutSheet'
 import { ExportMenu } from './ExportMenu'
 import { WorkshopBar } from './workshop/WorkshopBar'
-import { PresentationView } from './workshop/PresentationView'
 import { RoomView } from './workshop/RoomView'
 import { SkipToMap } from './SkipLink'
 import { MentionNotifier } from './MentionNotifier'
@@ -34,6 +33,8 @@ import { FeedbackLoader } from './feedback/FeedbackLoader'
 // Dialogs opened on demand load then: the version preview carries a second canvas, the share dialog its link management.
 const VersionsDialog = lazy(() => import('./workshop/VersionsDialog').then((m) => ({ default: m.VersionsDialog })))
 const ShareDialog = lazy(() => import('./ShareDialog').then((m) => ({ default: m.ShareDialog })))
+// Presenting comes at the end of a workshop, never at the first look: its slides load after the map.
+const PresentationView = lazy(() => import('./workshop/PresentationView').then((m) => ({ default: m.PresentationView })))
 import { activePdfFeedback, measuredSnapshot } from '../store/measuredFeedback'
 
 /** What a local map should start from, left by the home page for its first open. */
@@ -170,7 +171,9 @@ export function MapPage({ mapId, token, local }: { mapId: string; token?: string
           <FeedbackLoader mapId={mapId} token={local ? undefined : token} />
           <CommandNotice />
           <ErrorBoundary label={t('presentation.label')} className="view-fallback">
-            <PresentationView />
+            <Suspense fallback={null}>
+              <PresentationView />
+            </Suspense>
           </ErrorBoundary>
           <Suspense fallback={null}>
             {versionsOpen && token && <VersionsDialog mapId={mapId} token={token} onClose={() => setVersionsOpen(false)} />}

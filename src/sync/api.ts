@@ -168,6 +168,26 @@ export async function requestParticipant(id: string, token: string, known?: stri
   )
 }
 
+/**
+ * The participant request the page's first script (public/open-early.js) made before this code
+ * loaded: on a map link, in a browser holding no participant id for the map yet. The relay loads
+ * the map on that request, while the page still loads its code.
+ */
+interface EarlyParticipantRequest {
+  mapId: string
+  token: string
+  response: Promise<Response>
+}
+
+/** The answer to that request, if it asked what `requestParticipant(id, token, known)` would; taken once. */
+export function takeEarlyParticipant(id: string, token: string, known?: string): Promise<IssuedParticipant> | undefined {
+  const page = window as { __journeyEarlyParticipant?: EarlyParticipantRequest }
+  const early = page.__journeyEarlyParticipant
+  delete page.__journeyEarlyParticipant
+  if (!early || early.mapId !== id || early.token !== token || known !== undefined) return undefined
+  return early.response.then((res) => json<IssuedParticipant>(res))
+}
+
 /** A named seat: one person's link, revocable on its own. `url` is absent once revoked. */
 export interface SeatLink {
   id: string

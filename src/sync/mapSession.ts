@@ -9,10 +9,11 @@ import { WebsocketProvider } from 'y-websocket'
 import { Awareness } from 'y-protocols/awareness'
 import { createUndoManager } from '../doc'
 import { bindDocument, useJourneyStore, type Refusal, type Role } from '../store'
-import { ApiError, fetchMapInfo, requestParticipant } from './api'
+import { ApiError, fetchMapInfo, requestParticipant, takeEarlyParticipant } from './api'
 import { connectionStatus, refusalOfClose } from './connectionStatus'
 import type { Identity } from './identity'
 import { loadParticipant, saveParticipant } from './participant'
+import { applyLargeUpdatesQuietly } from './quietSync'
 import { peersFromAwareness } from './presence'
 import { trackSync, type SyncTracker } from './syncTracker'
 
@@ -32,6 +33,11 @@ export interface MapSession {
    */
   discardLocalCopy(): Promise<void>
   destroy(): void
+}
+
+/** y-indexeddb's own listener, which keeps an update in the browser's database (see quietSync.ts). */
+interface IndexeddbStore {
+  _storeUpdate(update: Uint8Array, origin: unknown): void
 }
 
 export interface OpenMapOptions {
@@ -81,7 +87,9 @@ export function openMapSession(options: OpenMapOptions): MapSession {
     cleanups.push(() => (destroyed = true))
     // Ask for (or renew) this browser's participant id; connect with it. Offline or refused, the
     // map still syncs anonymously (a stock client's way), and votes wait for the id.
-    requestParticipant(mapId, token, known?.participantToken)
+    // The page may have asked already, before this code loaded (see takeEarlyParticipant).
+    const issuing = takeEarlyParticipant(mapId, token, known?.participantToken) ?? requestParticipant(mapId, token, known?.participantToken)
+    issuing
       .then((issued) => {
         if (destroyed) return
         saveParticipant(mapId, issued)
@@ -116,6 +124,8 @@ export function openMapSession(options: OpenMapOptions): MapSession {
         refusal,
       })
     }
+    // The map as the relay sends it is kept in IndexedDB as it came, not encoded again (see quietSync.ts).
+    const unquiet = applyLargeUpdatesQuietly(p, doc, (update, origin) => (persistence as unknown as IndexeddbStore)._storeUpdate(update, origin))
     tracker = trackSync(p, (origin) => origin !== p && origin !== persistence, publish)
     const refuse = (why: Refusal) => {
       refusal = why
@@ -162,6 +172,7 @@ export function openMapSession(options: OpenMapOptions): MapSession {
     window.addEventListener('online', onOnline)
     cleanups.push(() => {
       tracker?.destroy()
+      unquiet()
       p.off('status', onStatus)
       p.off('sync', publish)
       p.off('connection-close', onConnectionClose)

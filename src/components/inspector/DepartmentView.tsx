@@ -6,7 +6,7 @@
  * each participant may look at their own department. It sits with the map's own fields in the
  * inspector: on the canvas it covered the frozen stage headers.
  */
-import { memo, useMemo } from 'react'
+import { memo, useDeferredValue, useMemo } from 'react'
 import { departmentKey, listDepartments } from '../../model'
 import { useT } from '../../i18n/useT'
 import { selectSnapshot, useJourneyStore, type JourneyState } from '../../store'
@@ -15,11 +15,12 @@ const selectDepartment = (s: JourneyState) => s.department
 const selectSetDepartment = (s: JourneyState) => s.setDepartment
 
 export const DepartmentView = memo(function DepartmentView() {
-  const snapshot = useJourneyStore(selectSnapshot)
+  const deferredSnapshot = useDeferredValue(useJourneyStore(selectSnapshot))
   const department = useJourneyStore(selectDepartment)
   const setDepartment = useJourneyStore(selectSetDepartment)
   const t = useT()
-  const departments = useMemo(() => listDepartments(snapshot), [snapshot])
+  // A pass over every record: on a large map it waits until the cards are on screen (a deferred render).
+  const departments = useMemo(() => listDepartments(deferredSnapshot), [deferredSnapshot])
   if (departments.length === 0) return null
   const chosen = departments.find((d) => departmentKey(d.name) === department)
   return (

@@ -1,0 +1,51 @@
+/**
+ * A large map arrives from the relay as one sync message: the whole map for a browser that holds
+ * none of it. Yjs encodes every applied transaction again for the document's `update` listeners,
+ * and for a whole map that costs about as much as applying it, on the way to the first card. Of
+ * those listeners only IndexedDB wants the bytes (the provider sends nothing back for its own
+ * origin, the sync tracker watches only local edits), and the bytes are those that just came.
+ *
+ * So a large relay update is applied with the `update` listeners set aside, and IndexedDB is
+ * handed the update as it came: the same state, kept the same way, without the second encode.
+ * Only `provider.messageHandlers` is wrapped (each provider has its own copy), as syncTracker.ts
+ * does; the stock handler still applies the message.
+ */
+import * as decoding from 'lib0/decoding'
+import * as syncProtocol from 'y-protocols/sync'
+import type * as Y from 'yjs'
+import type { WebsocketProvider } from 'y-websocket'
+
+const MESSAGE_SYNC = 0
+/** Below this an update's encode costs less than a frame: applied the stock way. */
+const QUIET_MIN_BYTES = 64 * 1024
+
+/** What the document's listeners are kept in (lib0's Observable, which Y.Doc extends). */
+type Listened = { _observers: Map<string, Set<unknown>> }
+
+/**
+ * Apply large relay updates without re-encoding them for the `update` listeners; `keep` stores an
+ * update locally as the IndexedDB listener would have. Returns a function that undoes the wrap.
+ */
+export function applyLargeUpdatesQuietly(provider: WebsocketProvider, doc: Y.Doc, keep: (update: Uint8Array, origin: unknown) => void): () => void {
+  const stock = provider.messageHandlers[MESSAGE_SYNC]
+  provider.messageHandlers[MESSAGE_SYNC] = (encoder, decoder, p, emitSynced, messageType) => {
+    const peek = decoding.clone(decoder)
+    const type = decoding.readVarUint(peek)
+    const update = type === syncProtocol.messageYjsSyncStep2 || type === syncProtocol.messageYjsUpdate ? decoding.readVarUint8Array(peek) : null
+    const observers = (doc as unknown as Listened)._observers
+    const listeners = observers.get('update')
+    if (!update || update.byteLength < QUIET_MIN_BYTES || !listeners) return stock(encoder, decoder, p, emitSynced, messageType)
+    observers.delete('update')
+    try {
+      stock(encoder, decoder, p, emitSynced, messageType)
+    } finally {
+      // A listener added meanwhile (none is expected) joins the ones set aside.
+      for (const added of observers.get('update') ?? []) listeners.add(added)
+      observers.set('update', listeners)
+    }
+    keep(update, provider)
+  }
+  return () => {
+    provider.messageHandlers[MESSAGE_SYNC] = stock
+  }
+}
