@@ -23,14 +23,17 @@ export const MAY_IMPORT: Record<Layer, readonly Layer[]> = {
   i18n: ['model'],
   store: ['model', 'doc', 'i18n', 'feedback'],
   sync: ['model', 'doc', 'store', 'feedback'],
-  session: ['sync'],
+  // The interface's door to the network and the document: the opened map's session, the relay's
+  // calls (sync/http.ts decides what an answer means), the map as JSON.
+  session: ['model', 'doc', 'store', 'sync'],
   io: ['model', 'doc', 'commands', 'insights', 'feedback', 'i18n'],
   registry: ['model', 'commands', 'i18n', 'store', 'session'],
   // The field primitives the canvas and the inspector share: a text field that keeps a
   // colleague's concurrent edit while you type (the draft state machine and its hook).
   fields: ['model', 'i18n', 'store', 'session'],
   canvas: ['model', 'commands', 'feedback', 'i18n', 'store', 'session', 'registry', 'fields'],
-  components: ['model', 'doc', 'commands', 'templates', 'insights', 'feedback', 'i18n', 'store', 'sync', 'session', 'io', 'registry', 'fields', 'canvas'],
+  // Components reach the network and the document only through the store and the session.
+  components: ['model', 'commands', 'templates', 'insights', 'feedback', 'i18n', 'store', 'session', 'io', 'registry', 'fields', 'canvas'],
   app: ['model', 'doc', 'commands', 'templates', 'insights', 'feedback', 'i18n', 'store', 'sync', 'session', 'io', 'registry', 'fields', 'canvas', 'components'],
   // The relay loads and migrates documents, creates maps from templates and checks and sums
   // customer feedback as the browser does; it never imports React.
@@ -141,8 +144,17 @@ describe('layers', () => {
         { file: 'src/canvas/JourneyCanvas.tsx', source: "import { useMapSession } from '../components/MapSessionContext'" },
         { file: 'server/app.ts', source: "const m = await import('../src/components/App')" },
         { file: 'src/components/Toolbar.tsx', source: "import { selectMeta } from '../store'" },
+        { file: 'src/components/ShareDialog.tsx', source: "import { mintLink } from '../sync'" },
+        { file: 'src/components/MapPage.tsx', source: "import { readSnapshot } from '../doc'" },
+        { file: 'src/components/HomePage.tsx', source: "import { createMapOnServer } from '../session'" },
       ]),
-    ).toEqual(['src/model/records.ts -> src/store', 'src/canvas/JourneyCanvas.tsx -> src/components/MapSessionContext', 'server/app.ts -> src/components/App'])
+    ).toEqual([
+      'src/model/records.ts -> src/store',
+      'src/canvas/JourneyCanvas.tsx -> src/components/MapSessionContext',
+      'server/app.ts -> src/components/App',
+      'src/components/ShareDialog.tsx -> src/sync',
+      'src/components/MapPage.tsx -> src/doc',
+    ])
   })
 
   it('catches a package imported where its layer may not use it', () => {

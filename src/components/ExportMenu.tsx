@@ -5,7 +5,6 @@
  */
 import { useRef, useState } from 'react'
 import type { Snapshot } from '../model'
-import { messageOf } from '../sync'
 import { journeyCsv } from '../io/csv'
 import { loadPrintLabels } from '../io/printLabels'
 import { downloadBlob } from '../io/download'
@@ -17,6 +16,7 @@ import { Menu } from './Menu'
 import { PdfDialog } from './PdfDialog'
 import './ExportMenu.css'
 import type { PdfFeedback } from '../io/pdf/measuredPage'
+import { errorText } from '../i18n/errorText'
 
 export interface ExportMenuProps {
   /** The map as it is at the moment of export. */
@@ -61,7 +61,7 @@ export function ExportMenu({ getSnapshot, getFlowElement, fileBaseName, getFeedb
       await loadPrintLabels(getSnapshot().meta.locale)
       await work()
     } catch (e) {
-      setError(t('export.failed', { what: t(EXPORT_NAMES[what]), message: messageOf(e) }))
+      setError(t('export.failed', { what: t(EXPORT_NAMES[what]), message: errorText(t, e) }))
     } finally {
       setBusy(null)
     }
