@@ -9,7 +9,7 @@ import { da } from './catalogs/da'
 import { en } from './catalogs/en'
 import { nb } from './catalogs/nb'
 import { sv } from './catalogs/sv'
-import { ERROR_CODE_KEYS, errorText } from './errorText'
+import { errorCodeKey, errorText } from './errorText'
 import { loadCatalog, translatorFor } from './translate'
 
 const CATALOGS = { en, da, sv, nb } as const
@@ -18,7 +18,7 @@ describe('error codes in the catalogs', () => {
   it('word every code in en, da, sv and nb, each language in its own words', () => {
     const missing: string[] = []
     for (const code of ERROR_CODES) {
-      const key = ERROR_CODE_KEYS[code]
+      const key = errorCodeKey(code)
       for (const [locale, catalog] of Object.entries(CATALOGS)) {
         const text: unknown = (catalog as Record<string, unknown>)[key]
         if (typeof text !== 'string' || text.trim() === '') missing.push(`${locale}: ${code}`)
@@ -29,7 +29,7 @@ describe('error codes in the catalogs', () => {
   })
 
   it('give each code its own words', () => {
-    const texts = ERROR_CODES.map((code) => en[ERROR_CODE_KEYS[code]])
+    const texts = ERROR_CODES.map((code) => en[errorCodeKey(code)])
     expect(new Set(texts).size).toBe(ERROR_CODES.length)
   })
 

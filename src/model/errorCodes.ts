@@ -45,7 +45,7 @@ export const ERROR_CODES = [
 
 export type ErrorCode = (typeof ERROR_CODES)[number]
 
-export const isErrorCode = (value: unknown): value is ErrorCode => typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value)
+export const isErrorCode = (value: unknown): value is ErrorCode => ERROR_CODES.some((code) => code === value)
 
 /** The code a thrown value carries (`CommandError`, `ApiError`), or `unexpected`. */
 export function errorCodeOf(e: unknown): ErrorCode {
