@@ -7,7 +7,7 @@ import { canWrite, type Role } from '../auth/tokens'
 import type { RelayLimits } from '../config'
 import type { Logger } from '../log'
 import type { RelayMetrics } from '../metrics'
-import { CLOSE_CODES, MESSAGE_SYNC, parseMessage, type IncomingMessage } from './protocol'
+import { CLOSE_CODES, closeReason, MESSAGE_SYNC, parseMessage, type IncomingMessage } from './protocol'
 import type { MessageBuckets } from './participantLimits'
 import type { Participant, Refusal, Room } from './room'
 import { SendQueue, type HeldBytes } from './sendQueue'
@@ -105,7 +105,7 @@ export class Connection implements Participant {
     this.closing = true
     this.onClosing?.()
     this.metrics.closes.inc({ code: String(code) })
-    this.ws.close(code, fitCloseReason(reason))
+    this.ws.close(code, fitCloseReason(closeReason(code, reason)))
   }
 
   refused({ reason, hard, detail }: Refusal): void {

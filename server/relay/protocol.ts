@@ -8,6 +8,7 @@ import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import * as syncProtocol from 'y-protocols/sync'
 import * as authProtocol from 'y-protocols/auth'
+import { errorOfClose } from '../../src/model'
 
 export const MESSAGE_SYNC = 0
 export const MESSAGE_AWARENESS = 1
@@ -58,6 +59,15 @@ export const CLOSE_CODES = {
   /** Too many updates per second; the client reconnects after backoff and resyncs, losing nothing. */
   rateLimited: 4529,
 } as const
+
+/**
+ * The reason a close sends: the close code's machine code (src/model/errorCodes.ts, the table the
+ * browser reads the code by) and then, for logs and people reading the wire, what happened.
+ */
+export function closeReason(code: number, detail: string): string {
+  const machine = errorOfClose(code)
+  return detail && detail !== machine ? `${machine}: ${detail}` : machine
+}
 
 export type IncomingMessage =
   | { type: 'sync-step-1'; stateVector: Uint8Array }

@@ -12,7 +12,7 @@ export type ActionFields = Pick<Action, 'title' | 'owner' | 'measure' | 'target'
 export function addAction(doc: Y.Doc, input: Partial<ActionFields> & { fromAnnotation?: AnnotationId; id?: ActionId } = {}): ActionId {
   return transactLocal(doc, () => {
     const source = input.fromAnnotation ? getRecord(doc, 'annotations', input.fromAnnotation) : undefined
-    if (input.fromAnnotation && !source) throw new CommandError(`fromAnnotation: no annotation ${JSON.stringify(input.fromAnnotation)}`)
+    if (input.fromAnnotation && !source) throw new CommandError('not-found', `fromAnnotation: no annotation ${JSON.stringify(input.fromAnnotation)}`)
     const addresses = [...(input.addresses ?? [])]
     if (source && !addresses.includes(source.id)) addresses.push(source.id)
     const id = input.id ?? createId('action')
@@ -38,7 +38,7 @@ export function addAction(doc: Y.Doc, input: Partial<ActionFields> & { fromAnnot
  */
 export function addActionsFor(doc: Y.Doc, annotationIds: readonly AnnotationId[]): ActionId[] {
   return transactLocal(doc, () => {
-    for (const id of annotationIds) if (!getRecord(doc, 'annotations', id)) throw new CommandError(`annotationIds: no annotation ${JSON.stringify(id)}`)
+    for (const id of annotationIds) if (!getRecord(doc, 'annotations', id)) throw new CommandError('not-found', `annotationIds: no annotation ${JSON.stringify(id)}`)
     const addressed = new Set(listRecords(doc, 'actions').flatMap((a) => a.addresses as string[]))
     const created: ActionId[] = []
     for (const id of new Set(annotationIds)) {
@@ -61,7 +61,7 @@ export function updateAction(doc: Y.Doc, id: ActionId, patch: Partial<ActionFiel
 export function linkActionAnnotation(doc: Y.Doc, id: ActionId, annotationId: AnnotationId): void {
   transactLocal(doc, () => {
     const current = requireRecord(doc, 'actions', id)
-    if (!getRecord(doc, 'annotations', annotationId)) throw new CommandError(`addresses: no annotation ${JSON.stringify(annotationId)}`)
+    if (!getRecord(doc, 'annotations', annotationId)) throw new CommandError('not-found', `addresses: no annotation ${JSON.stringify(annotationId)}`)
     if (!current.addresses.includes(annotationId)) patchRecord(doc, 'actions', id, { addresses: [...current.addresses, annotationId] })
   })
 }

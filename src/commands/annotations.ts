@@ -20,7 +20,7 @@ export function addAnnotation(
   input: { targetId: AnnotationTargetId; kind: AnnotationKind; text: string; status?: NeedStatus | null; evidence?: Evidence | null; id?: AnnotationId },
 ): AnnotationId {
   return transactLocal(doc, () => {
-    if (!targetExists(readTargets(doc), input.targetId)) throw new CommandError(`targetId: nothing to annotate at ${JSON.stringify(input.targetId)}`)
+    if (!targetExists(readTargets(doc), input.targetId)) throw new CommandError('not-found', `targetId: nothing to annotate at ${JSON.stringify(input.targetId)}`)
     const id = input.id ?? createId('annotation')
     insertRecord(doc, 'annotations', {
       id,
@@ -52,7 +52,7 @@ export function editAnnotation(doc: Y.Doc, id: AnnotationId, patch: { text?: str
 export function setNeedStatus(doc: Y.Doc, id: AnnotationId, status: NeedStatus | null): void {
   transactLocal(doc, () => {
     const current = requireRecord(doc, 'annotations', id)
-    if (!isNeedKind(current.kind)) throw new CommandError(`annotations[${JSON.stringify(id)}].status: only needs have a status, this is a ${current.kind}`)
+    if (!isNeedKind(current.kind)) throw new CommandError('invalid', `annotations[${JSON.stringify(id)}].status: only needs have a status, this is a ${current.kind}`)
     patchRecord(doc, 'annotations', id, { status })
   })
 }
@@ -60,7 +60,7 @@ export function setNeedStatus(doc: Y.Doc, id: AnnotationId, status: NeedStatus |
 /** Move an annotation (e.g. one left without a target) onto another target. */
 export function reattachAnnotation(doc: Y.Doc, id: AnnotationId, targetId: AnnotationTargetId): void {
   transactLocal(doc, () => {
-    if (!targetExists(readTargets(doc), targetId)) throw new CommandError(`targetId: nothing to annotate at ${JSON.stringify(targetId)}`)
+    if (!targetExists(readTargets(doc), targetId)) throw new CommandError('not-found', `targetId: nothing to annotate at ${JSON.stringify(targetId)}`)
     patchRecord(doc, 'annotations', id, { targetId })
   })
 }

@@ -10,7 +10,7 @@ function inBlueprintCell(doc: Y.Doc, stageId: string, lane: BlueprintLane) {
 }
 
 function requireStage(doc: Y.Doc, stageId: StageId): void {
-  if (!getRecord(doc, 'stages', stageId)) throw new CommandError(`stageId: no stage ${JSON.stringify(stageId)}`)
+  if (!getRecord(doc, 'stages', stageId)) throw new CommandError('not-found', `stageId: no stage ${JSON.stringify(stageId)}`)
 }
 
 /**
@@ -23,7 +23,7 @@ export function addBlueprintItem(
 ): BlueprintItemId {
   return transactLocal(doc, () => {
     requireStage(doc, input.stageId)
-    for (const tp of input.touchpointIds ?? []) if (!getRecord(doc, 'touchpoints', tp)) throw new CommandError(`touchpointIds: no touchpoint ${JSON.stringify(tp)}`)
+    for (const tp of input.touchpointIds ?? []) if (!getRecord(doc, 'touchpoints', tp)) throw new CommandError('not-found', `touchpointIds: no touchpoint ${JSON.stringify(tp)}`)
     const id = input.id ?? createId('blueprint-item')
     insertRecord(doc, 'blueprintItems', {
       id,
@@ -61,7 +61,7 @@ export function moveBlueprintItem(doc: Y.Doc, id: BlueprintItemId, to: { lane: B
 export function linkBlueprintTouchpoint(doc: Y.Doc, id: BlueprintItemId, touchpointId: TouchpointId): void {
   transactLocal(doc, () => {
     const current = requireRecord(doc, 'blueprintItems', id)
-    if (!getRecord(doc, 'touchpoints', touchpointId)) throw new CommandError(`touchpointId: no touchpoint ${JSON.stringify(touchpointId)}`)
+    if (!getRecord(doc, 'touchpoints', touchpointId)) throw new CommandError('not-found', `touchpointId: no touchpoint ${JSON.stringify(touchpointId)}`)
     if (!current.touchpointIds.includes(touchpointId)) patchRecord(doc, 'blueprintItems', id, { touchpointIds: [...current.touchpointIds, touchpointId] })
   })
 }

@@ -7,7 +7,7 @@ import { CommandError, insertRecord, patchRecord, transactLocal } from './transa
 /** Pin a comment to a persona, phase, stage, touchpoint or annotation. */
 export function addComment(doc: Y.Doc, input: { targetId: string; author: string; text: string; now?: Date }): CommentId {
   return transactLocal(doc, () => {
-    if (!targetExists(readSnapshot(doc), input.targetId)) throw new CommandError(`targetId: nothing to comment on at ${JSON.stringify(input.targetId)}`)
+    if (!targetExists(readSnapshot(doc), input.targetId)) throw new CommandError('not-found', `targetId: nothing to comment on at ${JSON.stringify(input.targetId)}`)
     const id = createId('comment')
     insertRecord(doc, 'comments', {
       id,

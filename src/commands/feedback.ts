@@ -31,7 +31,7 @@ export function renameFeedbackSet(doc: Y.Doc, id: FeedbackSetId, name: string): 
 export function linkFeedbackValue(doc: Y.Doc, setId: FeedbackSetId, value: string, targetId: FeedbackTargetId | null): FeedbackLinkId | null {
   return transactLocal(doc, () => {
     requireRecord(doc, 'feedbackSets', setId)
-    if (targetId && !getRecord(doc, targetId.startsWith('stage:') ? 'stages' : 'touchpoints', targetId)) throw new CommandError(`targetId: no stage or touchpoint ${JSON.stringify(targetId)}`)
+    if (targetId && !getRecord(doc, targetId.startsWith('stage:') ? 'stages' : 'touchpoints', targetId)) throw new CommandError('not-found', `targetId: no stage or touchpoint ${JSON.stringify(targetId)}`)
     const existing = listRecords(doc, 'feedbackLinks', (l) => l.setId === setId && l.value === value)
     for (const l of existing.slice(targetId ? 1 : 0)) deleteWithDependents(doc, [l.id])
     if (!targetId) return null

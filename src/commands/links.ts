@@ -6,9 +6,9 @@ import { CommandError, getRecord, insertRecord, listRecords, patchRecord, transa
 /** Link two touchpoints (drawn as an edge). Linking the same pair twice returns the existing link. */
 export function linkTouchpoints(doc: Y.Doc, from: TouchpointId, to: TouchpointId, label = ''): LinkId {
   return transactLocal(doc, () => {
-    if (from === to) throw new CommandError('to: a link must join two different touchpoints')
-    if (!getRecord(doc, 'touchpoints', from)) throw new CommandError(`from: no touchpoint ${JSON.stringify(from)}`)
-    if (!getRecord(doc, 'touchpoints', to)) throw new CommandError(`to: no touchpoint ${JSON.stringify(to)}`)
+    if (from === to) throw new CommandError('invalid', 'to: a link must join two different touchpoints')
+    if (!getRecord(doc, 'touchpoints', from)) throw new CommandError('not-found', `from: no touchpoint ${JSON.stringify(from)}`)
+    if (!getRecord(doc, 'touchpoints', to)) throw new CommandError('not-found', `to: no touchpoint ${JSON.stringify(to)}`)
     const existing = listRecords(doc, 'links', (l) => l.from === from && l.to === to)[0]
     if (existing) return existing.id
     const id = createId('link')

@@ -18,7 +18,7 @@ const STARTER: Record<string, { persona: string; stages: Record<(typeof PHASES)[
  * Runs as a plain (untracked) transaction so the first undo cannot erase the map's skeleton.
  */
 export function initializeMap(doc: Y.Doc, input: { title: string; locale?: string; description?: string }): void {
-  if (!isEmptyDoc(doc)) throw new CommandError('the map is not empty')
+  if (!isEmptyDoc(doc)) throw new CommandError('map-not-empty', 'the map is not empty')
   const locale = input.locale ?? 'en'
   const starter = STARTER[locale] ?? STARTER.en
   doc.transact(() => {
@@ -31,7 +31,7 @@ export function initializeMap(doc: Y.Doc, input: { title: string; locale?: strin
 
 /** Fill an empty document from a validated snapshot (a template or an imported file). */
 export function loadIntoEmptyMap(doc: Y.Doc, snapshot: Snapshot): void {
-  if (!isEmptyDoc(doc)) throw new CommandError('the map is not empty')
+  if (!isEmptyDoc(doc)) throw new CommandError('map-not-empty', 'the map is not empty')
   writeSnapshot(doc, snapshot)
 }
 
@@ -41,7 +41,7 @@ export function setMeta(doc: Y.Doc, patch: Partial<Pick<Meta, 'title' | 'descrip
     const fields = Object.entries(patch).filter((entry): entry is [string, string] => typeof entry[1] === 'string')
     // Check every field before writing any: a refused edit must write nothing at all.
     const { errors } = restoreMeta(Object.fromEntries(fields))
-    if (errors.length) throw new CommandError(errors.map((e) => `${e.path.replace(/^meta\./, '')}: ${e.message}`).join('\n'))
+    if (errors.length) throw new CommandError('invalid', errors.map((e) => `${e.path.replace(/^meta\./, '')}: ${e.message}`).join('\n'))
     for (const [k, v] of fields) if (meta.get(k) !== v) meta.set(k, v)
   })
 }
@@ -52,9 +52,9 @@ export function setMeta(doc: Y.Doc, patch: Partial<Pick<Meta, 'title' | 'descrip
  */
 export function setMapVariant(doc: Y.Doc, patch: Partial<Pick<Meta, 'variant' | 'asIsMapId' | 'toBeMapId'>>): void {
   transactLocal(doc, () => {
-    if (patch.variant !== undefined && !MAP_VARIANTS.includes(patch.variant)) throw new CommandError(`variant: expected ${MAP_VARIANTS.join(' | ')}`)
+    if (patch.variant !== undefined && !MAP_VARIANTS.includes(patch.variant)) throw new CommandError('invalid', `variant: expected ${MAP_VARIANTS.join(' | ')}`)
     const { errors } = restoreMeta(patch)
-    if (errors.length) throw new CommandError(errors.map((e) => `${e.path.replace(/^meta\./, '')}: ${e.message}`).join('\n'))
+    if (errors.length) throw new CommandError('invalid', errors.map((e) => `${e.path.replace(/^meta\./, '')}: ${e.message}`).join('\n'))
     const meta = getMetaMap(doc)
     for (const [k, v] of Object.entries(patch)) if (v !== undefined && meta.get(k) !== v) meta.set(k, v)
   })

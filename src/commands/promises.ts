@@ -29,7 +29,7 @@ export function addServicePriority(
   input: { promiseId: PromiseId; text: string } & Partial<Omit<ServicePriorityFields, 'promiseId' | 'text'>> & { id?: ServicePriorityId },
 ): ServicePriorityId {
   return transactLocal(doc, () => {
-    if (!getRecord(doc, 'promises', input.promiseId)) throw new CommandError(`promiseId: no promise ${JSON.stringify(input.promiseId)}`)
+    if (!getRecord(doc, 'promises', input.promiseId)) throw new CommandError('not-found', `promiseId: no promise ${JSON.stringify(input.promiseId)}`)
     const id = input.id ?? createId('service-priority')
     insertRecord(doc, 'servicePriorities', {
       id,
@@ -47,7 +47,7 @@ export function addServicePriority(
 /** Set any of text, measure, target, touchpointIds, or move it under another promise. */
 export function updateServicePriority(doc: Y.Doc, id: ServicePriorityId, patch: Partial<ServicePriorityFields>): void {
   transactLocal(doc, () => {
-    if (patch.promiseId && !getRecord(doc, 'promises', patch.promiseId)) throw new CommandError(`promiseId: no promise ${JSON.stringify(patch.promiseId)}`)
+    if (patch.promiseId && !getRecord(doc, 'promises', patch.promiseId)) throw new CommandError('not-found', `promiseId: no promise ${JSON.stringify(patch.promiseId)}`)
     patchRecord(doc, 'servicePriorities', id, patch)
   })
 }
@@ -56,7 +56,7 @@ export function updateServicePriority(doc: Y.Doc, id: ServicePriorityId, patch: 
 export function linkPriorityTouchpoint(doc: Y.Doc, id: ServicePriorityId, touchpointId: TouchpointId): void {
   transactLocal(doc, () => {
     const current = requireRecord(doc, 'servicePriorities', id)
-    if (!getRecord(doc, 'touchpoints', touchpointId)) throw new CommandError(`touchpointId: no touchpoint ${JSON.stringify(touchpointId)}`)
+    if (!getRecord(doc, 'touchpoints', touchpointId)) throw new CommandError('not-found', `touchpointId: no touchpoint ${JSON.stringify(touchpointId)}`)
     if (!current.touchpointIds.includes(touchpointId)) patchRecord(doc, 'servicePriorities', id, { touchpointIds: [...current.touchpointIds, touchpointId] })
   })
 }

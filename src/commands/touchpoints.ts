@@ -16,8 +16,8 @@ export function addTouchpoint(
   input: { stageId: StageId; personaId: PersonaId; index?: number; id?: TouchpointId } & Partial<TouchpointFields>,
 ): TouchpointId {
   return transactLocal(doc, () => {
-    if (!getRecord(doc, 'stages', input.stageId)) throw new CommandError(`stageId: no stage ${JSON.stringify(input.stageId)}`)
-    if (!getRecord(doc, 'personas', input.personaId)) throw new CommandError(`personaId: no persona ${JSON.stringify(input.personaId)}`)
+    if (!getRecord(doc, 'stages', input.stageId)) throw new CommandError('not-found', `stageId: no stage ${JSON.stringify(input.stageId)}`)
+    if (!getRecord(doc, 'personas', input.personaId)) throw new CommandError('not-found', `personaId: no persona ${JSON.stringify(input.personaId)}`)
     const id = input.id ?? createId('touchpoint')
     insertRecord(doc, 'touchpoints', {
       id,
@@ -74,8 +74,8 @@ export function setPriority(doc: Y.Doc, id: TouchpointId, priority: number | nul
 export function moveTouchpoint(doc: Y.Doc, id: TouchpointId, to: { stageId: StageId; personaId: PersonaId; index?: number }): void {
   transactLocal(doc, () => {
     requireRecord(doc, 'touchpoints', id)
-    if (!getRecord(doc, 'stages', to.stageId)) throw new CommandError(`stageId: no stage ${JSON.stringify(to.stageId)}`)
-    if (!getRecord(doc, 'personas', to.personaId)) throw new CommandError(`personaId: no persona ${JSON.stringify(to.personaId)}`)
+    if (!getRecord(doc, 'stages', to.stageId)) throw new CommandError('not-found', `stageId: no stage ${JSON.stringify(to.stageId)}`)
+    if (!getRecord(doc, 'personas', to.personaId)) throw new CommandError('not-found', `personaId: no persona ${JSON.stringify(to.personaId)}`)
     const order = orderAt(inCell(doc, to.stageId, to.personaId), to.index, id)
     patchRecord(doc, 'touchpoints', id, { stageId: to.stageId, personaId: to.personaId, order })
   })

@@ -8,14 +8,26 @@ import {
   restoreRecord,
   type AnyRecord,
   type CollectionName,
+  type ErrorCode,
   type RecordsByCollection,
 } from '../model'
 import { getCollection, LOCAL_ORIGIN, readRecord, recordToYMap, writeSet, type RecordMap } from '../doc'
 
-/** A command that cannot run: bad arguments or a record that is gone. Nothing was written. */
+/**
+ * A command that cannot run: bad arguments or a record that is gone. Nothing was written. `code`
+ * says what went wrong (the interface words it from the catalogs); the message is for developers.
+ */
 export class CommandError extends Error {
   override name = 'CommandError'
+  constructor(
+    readonly code: CommandErrorCode,
+    message: string,
+  ) {
+    super(message)
+  }
 }
+
+export type CommandErrorCode = Extract<ErrorCode, 'not-found' | 'invalid' | 'map-not-empty' | 'no-open-round' | 'votes-spent'>
 
 /** Run `fn` as one local transaction: one undo step, one sync update. */
 export function transactLocal<T>(doc: Y.Doc, fn: () => T): T {
@@ -33,7 +45,7 @@ export function getRecord<C extends CollectionName>(doc: Y.Doc, collection: C, i
 
 export function requireRecord<C extends CollectionName>(doc: Y.Doc, collection: C, id: string): RecordsByCollection[C] {
   const record = getRecord(doc, collection, id)
-  if (!record) throw new CommandError(`${collection}[${JSON.stringify(id)}]: no such record (deleted by someone else?)`)
+  if (!record) throw new CommandError('not-found', `${collection}[${JSON.stringify(id)}]: no such record (deleted by someone else?)`)
   return record
 }
 
@@ -51,7 +63,7 @@ export function insertRecord<C extends CollectionName>(doc: Y.Doc, collection: C
   try {
     valid = assertValidRecord(collection, record)
   } catch (e) {
-    throw new CommandError((e as Error).message)
+    throw new CommandError('invalid', (e as Error).message)
   }
   getCollection(doc, collection).set(valid.id, recordToYMap(collection, valid as AnyRecord))
 }
@@ -72,7 +84,7 @@ export function patchRecord<C extends CollectionName>(doc: Y.Doc, collection: C,
   const patched = new Set(Object.keys(patch))
   const fieldOf = (path: string) => path.slice(prefix.length).split(/[.[]/)[0]
   const problems = restoreRecord(collection, merged, prefix.slice(0, -1)).errors.filter((e) => patched.has(fieldOf(e.path)))
-  if (problems.length) throw new CommandError(problems.map(formatError).join('\n'))
+  if (problems.length) throw new CommandError('invalid', problems.map(formatError).join('\n'))
   const ymap = getCollection(doc, collection).get(id) as RecordMap
   for (const [key, value] of Object.entries(patch)) {
     if (key === 'id' || value === undefined) continue

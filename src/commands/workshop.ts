@@ -12,7 +12,7 @@ export function setLocked(doc: Y.Doc, locked: boolean): void {
 }
 
 export function startTimer(doc: Y.Doc, durationMs: number, now: number): void {
-  if (!(durationMs > 0 && durationMs <= MAX_TIMER_MS)) throw new CommandError(`durationMs: expected 1 ms..4 h, got ${durationMs}`)
+  if (!(durationMs > 0 && durationMs <= MAX_TIMER_MS)) throw new CommandError('invalid', `durationMs: expected 1 ms..4 h, got ${durationMs}`)
   transactLocal(doc, () => getWorkshopMap(doc).set('timer', { status: 'running', endsAt: now + durationMs, durationMs }))
 }
 
@@ -54,7 +54,7 @@ export function stopTimer(doc: Y.Doc): void {
  * `seatsOnly`: only named seats vote, one ballot per seat. `viewersVote`: viewers vote too.
  */
 export function openVotingRound(doc: Y.Doc, input: { kind: AnnotationKind; budget: number; seatsOnly?: boolean; viewersVote?: boolean }): string {
-  if (!Number.isInteger(input.budget) || input.budget < 1 || input.budget > MAX_VOTE_BUDGET) throw new CommandError(`budget: expected 1..${MAX_VOTE_BUDGET}, got ${input.budget}`)
+  if (!Number.isInteger(input.budget) || input.budget < 1 || input.budget > MAX_VOTE_BUDGET) throw new CommandError('invalid', `budget: expected 1..${MAX_VOTE_BUDGET}, got ${input.budget}`)
   return transactLocal(doc, () => {
     const annotations = getCollection(doc, 'annotations')
     for (const record of annotations.values()) {
@@ -95,11 +95,11 @@ export function endVoting(doc: Y.Doc): void {
 export function castVote(doc: Y.Doc, annotationId: AnnotationId, voter: string, delta: 1 | -1): void {
   transactLocal(doc, () => {
     const { voting } = readWorkshop(doc)
-    if (!voting || voting.status !== 'open') throw new CommandError('voting: no open round')
+    if (!voting || voting.status !== 'open') throw new CommandError('no-open-round', 'voting: no open round')
     const annotation = requireRecord(doc, 'annotations', annotationId)
-    if (annotation.kind !== voting.kind) throw new CommandError(`kind: this round votes on ${voting.kind}`)
+    if (annotation.kind !== voting.kind) throw new CommandError('invalid', `kind: this round votes on ${voting.kind}`)
     const current = annotation.votes[voter] ?? 0
-    if (delta > 0 && votesSpent(readSnapshot(doc), voting.kind, voter) >= voting.budget) throw new CommandError(`votes: all ${voting.budget} votes are placed`)
+    if (delta > 0 && votesSpent(readSnapshot(doc), voting.kind, voter) >= voting.budget) throw new CommandError('votes-spent', `votes: all ${voting.budget} votes are placed`)
     if (delta < 0 && current === 0) return
     const record = getCollection(doc, 'annotations').get(annotationId)!
     let votes = record.get('votes')

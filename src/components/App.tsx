@@ -1,7 +1,7 @@
 import { lazy, Suspense, useEffect, useState } from 'react'
 import { UiLocaleContext } from '../i18n/useT'
 import { selectUiLocale, useJourneyStore } from '../store'
-import { takeLinkToken } from '../sync'
+import { takeLinkToken } from '../session'
 import { MapPage } from './MapPage'
 import { ErrorBoundary } from './ErrorBoundary'
 

@@ -1,9 +1,7 @@
 import { useEffect, useState } from 'react'
 import { CommandError } from '../commands'
+import { errorText } from '../i18n/errorText'
 import { useT } from '../i18n/useT'
-
-/** Command errors that mean "what you acted on is gone", as the commands word them. */
-const MISSING = /\bno (such record|touchpoint|stage|persona|promise|annotation)\b/
 
 /**
  * A command that cannot run throws CommandError, most often because a colleague deleted what it
@@ -19,7 +17,7 @@ export function CommandNotice() {
     const handle = (error: unknown, event: Event) => {
       if (!(error instanceof CommandError)) return
       event.preventDefault()
-      setNotice({ text: MISSING.test(error.message) ? t('notice.deletedMeanwhile') : t('notice.commandFailed', { message: error.message }), at: Date.now() })
+      setNotice({ text: error.code === 'not-found' ? t('notice.deletedMeanwhile') : t('notice.commandFailed', { message: errorText(t, error) }), at: Date.now() })
     }
     const onError = (e: ErrorEvent) => handle(e.error, e)
     const onRejection = (e: PromiseRejectionEvent) => handle(e.reason, e)

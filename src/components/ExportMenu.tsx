@@ -5,8 +5,6 @@
  */
 import { useRef, useState } from 'react'
 import type { Snapshot } from '../model'
-import { messageOf } from '../sync'
-import { journeyCsv } from '../io/csv'
 import { loadPrintLabels } from '../io/printLabels'
 import { downloadBlob } from '../io/download'
 import { fileBaseName as baseNameFromTitle } from '../io/fileName'
@@ -17,6 +15,7 @@ import { Menu } from './Menu'
 import { PdfDialog } from './PdfDialog'
 import './ExportMenu.css'
 import type { PdfFeedback } from '../io/pdf/measuredPage'
+import { errorText } from '../i18n/errorText'
 
 export interface ExportMenuProps {
   /** The map as it is at the moment of export. */
@@ -61,7 +60,7 @@ export function ExportMenu({ getSnapshot, getFlowElement, fileBaseName, getFeedb
       await loadPrintLabels(getSnapshot().meta.locale)
       await work()
     } catch (e) {
-      setError(t('export.failed', { what: t(EXPORT_NAMES[what]), message: messageOf(e) }))
+      setError(t('export.failed', { what: t(EXPORT_NAMES[what]), message: errorText(t, e) }))
     } finally {
       setBusy(null)
     }
@@ -88,7 +87,8 @@ export function ExportMenu({ getSnapshot, getFlowElement, fileBaseName, getFeedb
         })
         return
       case 'csv':
-        void run('csv', async () => downloadBlob(new Blob([journeyCsv(getSnapshot())], { type: 'text/csv;charset=utf-8' }), `${baseName()}.csv`))
+        // Loaded when first used (it and the one CSV writer stay out of the map's first load).
+        void run('csv', async () => downloadBlob(new Blob([(await import('../io/csv')).journeyCsv(getSnapshot())], { type: 'text/csv;charset=utf-8' }), `${baseName()}.csv`))
         return
       case 'json':
         void run('json', async () => downloadBlob(journeyJsonBlob(getSnapshot()), `${baseName()}.json`))

@@ -3,13 +3,14 @@ import { useEffect, useState } from 'react'
 import { createId } from '../model'
 import { TEMPLATES } from '../templates'
 import { RecentMaps, TemplateGallery } from './home/HomeSections'
-import { createMapOnServer, serverRefused, forgetMap, listRecentMaps, rememberMap, type RecentMap } from '../sync'
+import { createMapOnServer, serverRefused, forgetMap, listRecentMaps, rememberMap, type RecentMap } from '../session'
 import { setPendingInit } from './MapPage'
 import { ImportButton } from './ImportButton'
-import { importMapOnServer } from '../sync'
+import { importMapOnServer } from '../session'
 import { toJourneyJson, type Snapshot } from '../model'
 import { useT } from '../i18n/useT'
 import { LanguagePicker } from './LanguagePicker'
+import { errorText } from '../i18n/errorText'
 
 /** A diagram without a `title` line is named after its file. */
 function withTitle(snapshot: Snapshot, fileName: string): Snapshot {
@@ -54,7 +55,7 @@ export function HomePage() {
     } catch (e) {
       // A real refusal is shown; anything else means no server to reach.
       if (serverRefused(e)) {
-        setNotice(t('home.serverRefusedMap', { message: e.message }))
+        setNotice(t('home.serverRefusedMap', { message: errorText(t, e) }))
         setBusy(false)
         return
       }
@@ -75,7 +76,7 @@ export function HomePage() {
       location.assign(`/m/${created.id}#token=${encodeURIComponent(created.facilitatorToken)}`)
     } catch (e) {
       if (serverRefused(e)) {
-        setNotice(t('home.serverRefusedImport', { message: e.message }))
+        setNotice(t('home.serverRefusedImport', { message: errorText(t, e) }))
         setBusy(false)
         return
       }

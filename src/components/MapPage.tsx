@@ -1,11 +1,10 @@
 import { ReactFlowProvider } from '@xyflow/react'
 import { lazy, Suspense, useEffect, useState } from 'react'
 import { initializeMap, loadIntoEmptyMap } from '../commands'
-import { isEmptyDoc, readSnapshot } from '../doc'
-import { parseJourneyJson, SCHEMA_VERSION, toJourneyJson } from '../model'
+import { parseJourneyJson, SCHEMA_VERSION } from '../model'
 import { JourneyCanvas } from '../canvas/JourneyCanvas'
 import { selectionKey, useJourneyStore, type JourneyState, type Role } from '../store'
-import { fetchMapInfo, messageOf, getRecentMap, importMapOnServer, loadIdentity, openMapSession, rememberMap, type Identity, type MapSession } from '../sync'
+import { fetchMapInfo, getRecentMap, importMapOnServer, isEmptyMap, loadIdentity, mapAsJson, openMapSession, rememberMap, type Identity, type MapSession } from '../session'
 import { Inspector } from './inspector'
 import { MapViewPanel } from './MapViewPanel'
 import { MAP_VIEWS, ViewTabs, VIEW_PANEL_ID, viewTabId, type MapView } from './ViewTabs'
@@ -26,7 +25,7 @@ import { MentionNotifier } from './MentionNotifier'
 import { RestoreNotifier } from './versions/RestoreNotifier'
 import { Announcer } from './workshop/Announcer'
 import { FollowBanner } from './workshop/FollowBanner'
-import { measureClockOffset } from '../sync'
+import { measureClockOffset } from '../session'
 import { useT } from '../i18n/useT'
 import { FeedbackLoader } from './feedback/FeedbackLoader'
 
@@ -36,6 +35,7 @@ const ShareDialog = lazy(() => import('./ShareDialog').then((m) => ({ default: m
 // Presenting comes at the end of a workshop, never at the first look: its slides load after the map.
 const PresentationView = lazy(() => import('./workshop/PresentationView').then((m) => ({ default: m.PresentationView })))
 import { activePdfFeedback, measuredSnapshot } from '../store/measuredFeedback'
+import { errorText } from '../i18n/errorText'
 
 /** What a local map should start from, left by the home page for its first open. */
 const PENDING_INIT = 'journey:pending-init:'
@@ -83,19 +83,19 @@ export function MapPage({ mapId, token, local }: { mapId: string; token?: string
     if (local) {
       void s.whenLocalLoaded.then(async () => {
         const imported = sessionStorage.getItem(`journey:pending-import:${mapId}`)
-        if (!cancelled && imported && isEmptyDoc(s.doc)) {
+        if (!cancelled && imported && isEmptyMap(s)) {
           sessionStorage.removeItem(`journey:pending-import:${mapId}`)
           const parsed = parseJourneyJson(imported)
           if (parsed.ok) loadIntoEmptyMap(s.doc, parsed.snapshot)
           return
         }
         const raw = sessionStorage.getItem(PENDING_INIT + mapId)
-        if (cancelled || !raw || !isEmptyDoc(s.doc)) return
+        if (cancelled || !raw || !isEmptyMap(s)) return
         sessionStorage.removeItem(PENDING_INIT + mapId)
         const init = JSON.parse(raw) as { title: string; template?: string; locale?: string }
         // Templates load only when a map is made from one (they are most of the home page's weight).
         const template = init.template ? (await import('../templates')).getTemplate(init.template) : undefined
-        if (cancelled || !isEmptyDoc(s.doc)) return
+        if (cancelled || !isEmptyMap(s)) return
         if (template) loadIntoEmptyMap(s.doc, template.build())
         else initializeMap(s.doc, { title: init.title, locale: init.locale })
       })
@@ -127,11 +127,11 @@ export function MapPage({ mapId, token, local }: { mapId: string; token?: string
 
   const publish = async () => {
     try {
-      const created = await importMapOnServer(toJourneyJson(readSnapshot(session.doc)))
+      const created = await importMapOnServer(mapAsJson(session))
       rememberMap({ id: created.id, local: false, role: 'facilitator', token: created.facilitatorToken, title, links: { facilitator: created.facilitatorToken, editor: created.editorToken, viewer: created.viewerToken } })
       location.assign(`/m/${created.id}#token=${encodeURIComponent(created.facilitatorToken)}`)
     } catch (e) {
-      alert(t('map.couldNotPublish', { message: messageOf(e) }))
+      alert(t('map.couldNotPublish', { message: errorText(t, e) }))
     }
   }
 

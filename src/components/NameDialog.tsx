@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { saveIdentity, type Identity } from '../sync'
+import { saveIdentity, type Identity } from '../session'
 import { useT } from '../i18n/useT'
 import { Dialog } from './Dialog'
 

@@ -1,13 +1,14 @@
 import { JoinQr } from './JoinQr'
 import { useEffect, useRef, useState } from 'react'
-import { getRecentMap, linkExpiresAt, mintLink, rememberMap, revokeLinks, shareUrl } from '../sync'
-import { createJoinCode } from '../sync/joinCodes'
+import { getRecentMap, linkExpiresAt, mintLink, rememberMap, revokeLinks, shareUrl } from '../session'
+import { createJoinCode } from '../session/lazyServer'
 import { useJourneyStore } from '../store'
 import { useT } from '../i18n/useT'
 import { formatDateTime } from '../i18n/format'
 import type { MessageKey } from '../i18n/translate'
 import { Dialog } from './Dialog'
 import { SeatLinks } from './workshop/SeatLinks'
+import { errorText } from '../i18n/errorText'
 
 type Role = 'facilitator' | 'editor' | 'viewer'
 
@@ -51,7 +52,7 @@ export function ShareDialog({ mapId, token, onClose }: { mapId: string; token: s
       if (links[r]) continue
       mintLink(mapId, token, r)
         .then(({ token: minted }) => keep(r, minted))
-        .catch((e: Error) => setError(e.message))
+        .catch((e: unknown) => setError(errorText(t, e)))
     }
     // Mint once per opening; `links` changes as results arrive.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -147,7 +148,7 @@ function LinkRow(props: {
     if (props.ownToken === undefined || minted) return
     mintLink(mapId, token, role)
       .then((l) => setMinted(l.token))
-      .catch((e: Error) => onError(e.message))
+      .catch((e: unknown) => onError(errorText(t, e)))
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [])
 
@@ -170,7 +171,7 @@ function LinkRow(props: {
       replace(l.token)
       setNotice(null)
     } catch (e) {
-      onError((e as Error).message)
+      onError(errorText(t, e))
     }
   }
 
@@ -188,7 +189,7 @@ function LinkRow(props: {
         location.replace(shareUrl(mapId, own.token))
       }
     } catch (e) {
-      onError((e as Error).message)
+      onError(errorText(t, e))
     }
   }
 

@@ -7,11 +7,8 @@
  */
 import { byOrder, type Snapshot } from '../model'
 import { translate, type MessageKey } from '../i18n/translate'
-import { csvFormatFor, textCell } from './csv'
+import { csvDocument, csvFormatFor, textCell } from './csv'
 import { printLabels } from './printLabels'
-
-const BOM = '\ufeff'
-const CRLF = '\r\n'
 
 /** The columns, in the map's language: the words the action board uses on screen. */
 const HEADER: MessageKey[] = ['actions.action', 'common.ownerDepartment', 'common.measure', 'common.target', 'actions.dueDate', 'print.status', 'actions.addresses', 'print.actionPlanCsv.where']
@@ -21,7 +18,7 @@ export function actionPlanCsv(snapshot: Snapshot): string {
   const locale = snapshot.meta.locale
   const labels = printLabels(locale)
   const { separator } = csvFormatFor(locale)
-  const lines = [HEADER.map((key) => textCell(translate(locale, key))).join(separator)]
+  const lines = [HEADER.map((key) => textCell(translate(locale, key)))]
   for (const action of Object.values(snapshot.actions).sort(byOrder)) {
     // Addressed annotations deleted since are skipped, as on the board.
     const addressed = action.addresses.flatMap((id) => (snapshot.annotations[id] ? [snapshot.annotations[id]] : []))
@@ -37,10 +34,8 @@ export function actionPlanCsv(snapshot: Snapshot): string {
         // One cell, one line per addressed item: the sheet keeps a row per action.
         addressed.map((a) => `${labels.kinds[a.kind]}: ${a.text}`).join('\n'),
         where.join('\n'),
-      ]
-        .map(textCell)
-        .join(separator),
+      ].map(textCell),
     )
   }
-  return BOM + lines.join(CRLF) + CRLF
+  return csvDocument(lines, separator)
 }

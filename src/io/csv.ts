@@ -27,6 +27,17 @@ import { placesInReadingOrder } from './readingOrder'
 const BOM = '\ufeff'
 const CRLF = '\r\n'
 
+/**
+ * The one CSV writer of the exports (the map, the action plan, the measured metrics): rows of
+ * cells already written (`textCell` for text, `CsvFormat.number` for numbers) joined with the
+ * separator, CRLF after every record, a byte order mark first. Reading CSV is papaparse's
+ * (src/feedback/sheet.ts); writing stays here because its formula guard (`textCell`) also
+ * neutralises a formula after a separator inside a cell, which papaparse's `escapeFormulae` does not.
+ */
+export function csvDocument(rows: readonly (readonly string[])[], separator: CsvFormat['separator']): string {
+  return BOM + rows.map((cells) => cells.join(separator)).join(CRLF) + CRLF
+}
+
 type Row = {
   phase?: string
   stage?: string
@@ -49,8 +60,8 @@ export function journeyCsv(snapshot: Snapshot): string {
   const items = blueprintRows(snapshot)
   const withBlueprint = items.length > 0
   if (withBlueprint) header.push(...(['blueprint.csv.lane', 'blueprint.csv.item', 'blueprint.csv.serves'] as const).map((k) => translate(locale, k)))
-  const lines = [header.map(textCell).join(format.separator)]
-  for (const row of rows(snapshot, labels)) lines.push([...formatRow(row, labels, format), ...(withBlueprint ? ['', '', ''] : [])].join(format.separator))
+  const lines = [header.map(textCell)]
+  for (const row of rows(snapshot, labels)) lines.push([...formatRow(row, labels, format), ...(withBlueprint ? ['', '', ''] : [])])
   for (const item of items) {
     const stage = snapshot.stages[item.stageId]
     const blank = formatRow({}, labels, format).map(() => '')
@@ -59,9 +70,9 @@ export function journeyCsv(snapshot: Snapshot): string {
     blank[4] = textCell(item.description)
     blank[6] = textCell(item.owner)
     const serves = item.touchpointIds.filter((id) => Object.hasOwn(snapshot.touchpoints, id)).map((id) => snapshot.touchpoints[id].title)
-    lines.push([...blank, textCell(translate(locale, `blueprint.lane.${item.lane}`)), textCell(item.title), textCell(serves.join('; '))].join(format.separator))
+    lines.push([...blank, textCell(translate(locale, `blueprint.lane.${item.lane}`)), textCell(item.title), textCell(serves.join('; '))])
   }
-  return BOM + lines.join(CRLF) + CRLF
+  return csvDocument(lines, format.separator)
 }
 
 /** Blueprint items as the map reads: by stage column, then lane top to bottom, then order; unplaced ones last. */

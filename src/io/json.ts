@@ -2,9 +2,8 @@
  * JSON export and import (DESIGN.md contract 4). The format itself lives in model/journeyJson.ts;
  * this file adds what touches files: bytes in, bytes out, and applying an import to a new map.
  */
-import type * as Y from 'yjs'
 import { MAX_IMPORT_BYTES, parseJourneyJson, stringifyJourneyJson, type ParseResult, type Snapshot } from '../model'
-import { isEmptyDoc } from '../doc'
+import { isEmptyDoc, type MapDoc } from '../doc'
 import { loadIntoEmptyMap } from '../commands'
 
 export const JSON_MIME = 'application/json'
@@ -59,7 +58,7 @@ export async function readJourneyFile(file: Blob): Promise<ParseResult> {
  * Import into a new, empty document: all or nothing. The file is fully validated before the single
  * transaction that writes it, so a document given an invalid file stays exactly as it was.
  */
-export function importJourneyIntoDoc(doc: Y.Doc, input: string | Uint8Array): ParseResult {
+export function importJourneyIntoDoc(doc: MapDoc, input: string | Uint8Array): ParseResult {
   const result = typeof input === 'string' ? parseJourneyJson(input) : parseImportBytes(input)
   if (!result.ok) return result
   if (!isEmptyDoc(doc)) return { ok: false, errors: [{ path: '$', message: 'an import creates a new map; this document is not empty' }] }

@@ -7,11 +7,9 @@
 import { estimates, responseCount, type Placement } from '../feedback/measured'
 import { FEEDBACK_KINDS } from '../feedback/responses'
 import { sortedPersonas, sortedStages, type FeedbackSet, type Snapshot } from '../model'
-import { csvFormatFor, textCell } from './csv'
+import { csvDocument, csvFormatFor, textCell } from './csv'
 import { METRIC_NAMES, printLabels } from './printLabels'
 
-const BOM = '\ufeff'
-const CRLF = '\r\n'
 const round = (v: number, digits: number) => Math.round(v * 10 ** digits) / 10 ** digits
 
 export function measuredCsv(snapshot: Snapshot, set: FeedbackSet, placement: Placement): string {
@@ -20,7 +18,7 @@ export function measuredCsv(snapshot: Snapshot, set: FeedbackSet, placement: Pla
   const c = labels.csvColumns
   const m = labels.measured.csv
   const header = [c.stage, c.persona, c.touchpoint, m.metric, m.value, m.low, m.high, m.n, m.fewResponses, labels.measured.dataSet, m.from, m.to]
-  const lines = [header.map(textCell).join(format.separator)]
+  const lines = [header.map(textCell)]
   const personaName = new Map(sortedPersonas(snapshot).map((p) => [p.id as string, p.name]))
   const num = (v: number | null, digits: number) => (v === null ? '' : format.number(round(v, digits)))
   const push = (stage: string, persona: string, touchpoint: string, h: Parameters<typeof estimates>[0]) => {
@@ -30,7 +28,7 @@ export function measuredCsv(snapshot: Snapshot, set: FeedbackSet, placement: Pla
       if (!x) continue
       const digits = k === 'ces' ? 2 : 1
       lines.push(
-        [textCell(stage), textCell(persona), textCell(touchpoint), METRIC_NAMES[k], num(x.value, digits), num(x.low, digits), num(x.high, digits), String(x.n), x.small ? textCell(m.yes) : '', textCell(set.name), set.from, set.to].join(format.separator),
+        [textCell(stage), textCell(persona), textCell(touchpoint), METRIC_NAMES[k], num(x.value, digits), num(x.low, digits), num(x.high, digits), String(x.n), x.small ? textCell(m.yes) : '', textCell(set.name), set.from, set.to],
       )
     }
   }
@@ -41,5 +39,5 @@ export function measuredCsv(snapshot: Snapshot, set: FeedbackSet, placement: Pla
     for (const tp of Object.values(snapshot.touchpoints).filter((t) => t.stageId === stage.id && placement.touchpoints.has(t.id)))
       push(stage.title, personaName.get(tp.personaId) ?? '', tp.title, placement.touchpoints.get(tp.id)!)
   }
-  return BOM + lines.join(CRLF) + CRLF
+  return csvDocument(lines, format.separator)
 }

@@ -1,14 +1,14 @@
 /** A registered action for a button: whether it is enabled now, and a way to run it. */
 import { useSyncExternalStore } from 'react'
-import type * as Y from 'yjs'
 import { useJourneyStore } from '../store'
 import { useMapSession } from '../session/MapSessionContext'
+import type { MapSession } from '../session'
 import { userAction, type ActionContext, type UserAction } from './userActions'
 
 const UNDO_EVENTS = ['stack-item-added', 'stack-item-popped', 'stack-cleared'] as const
 
 /** Changes whenever the undo stacks do, so "can undo" is read afresh. */
-function useUndoStackVersion(undoManager: Y.UndoManager): string {
+function useUndoStackVersion(undoManager: MapSession['undoManager']): string {
   return useSyncExternalStore(
     (cb) => {
       UNDO_EVENTS.forEach((e) => undoManager.on(e, cb))

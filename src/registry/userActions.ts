@@ -7,17 +7,17 @@
  * An action is not a command: commands (src/commands) are the document writes; an action is what a
  * person does (a key, a button) and may run a command, select something or open a panel.
  */
-import type * as Y from 'yjs'
 import { addBlueprintItem, addPersona, addStage, addTouchpoint, deleteBlueprintItem, deleteLink, deleteTouchpoint } from '../commands'
 import { isId, neighbourItem, PHASES, type BlueprintLane, type GridLayout, type Phase, type StageId } from '../model'
 import { translate, type MessageKey } from '../i18n/translate'
 import { selectReadOnly, type JourneyState } from '../store'
+import type { MapSession } from '../session'
 import type { Shortcut } from './shortcuts'
 
 /** What an action may read and use when it runs. */
 export interface ActionContext {
-  doc: Y.Doc
-  undoManager: Y.UndoManager
+  doc: MapSession['doc']
+  undoManager: MapSession['undoManager']
   /** The store's state at the moment of the key press or click. */
   state: JourneyState
   /** Present while the canvas is shown: card geometry for the arrow keys, and a way to focus a card. */

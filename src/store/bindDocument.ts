@@ -1,5 +1,4 @@
-import type * as Y from 'yjs'
-import { LOCAL_ORIGIN, observeParticipantRoll, observeSnapshot, observeWorkshop, readParticipantRoll, readWorkshop } from '../doc'
+import { LOCAL_ORIGIN, observeParticipantRoll, observeSnapshot, observeWorkshop, readParticipantRoll, readWorkshop, type MapDoc } from '../doc'
 import { DEFAULT_WORKSHOP } from '../model'
 import { useJourneyStore } from './journeyStore'
 import { EMPTY_SNAPSHOT } from './snapshotSlice'
@@ -11,7 +10,7 @@ import { EMPTY_SNAPSHOT } from './snapshotSlice'
  * `relayed`: the map syncs through the relay, whose roll of participants decides whose votes
  * count; a map kept only in this browser has no roll (everyone's votes count).
  */
-export function bindDocument(doc: Y.Doc, { relayed = false }: { relayed?: boolean } = {}): () => void {
+export function bindDocument(doc: MapDoc, { relayed = false }: { relayed?: boolean } = {}): () => void {
   const observer = observeSnapshot(
     doc,
     ({ snapshot }) => useJourneyStore.setState({ snapshot, revision: useJourneyStore.getState().revision + 1 }),

@@ -1,8 +1,10 @@
 import type { StateCreator } from 'zustand'
 import type { FeedbackData } from '../feedback/responses'
+import type { ErrorCode } from '../model'
 import type { JourneyState } from './journeyStore'
 
-export type FeedbackLoad = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; data: FeedbackData }
+/** `code` says why it failed (`not-found`: the server keeps no such data set for this map). */
+export type FeedbackLoad = { status: 'loading' } | { status: 'error'; code: ErrorCode } | { status: 'ready'; data: FeedbackData }
 
 /**
  * Customer feedback fetched from the relay (session scope: the responses are never in the

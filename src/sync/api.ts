@@ -1,5 +1,6 @@
 /** The relay's HTTP API (DESIGN.md contract 2), as the browser uses it. */
 import type { JourneyJson } from '../model'
+import { readJson, request } from './http'
 
 export interface CreatedMap {
   id: string
@@ -8,65 +9,22 @@ export interface CreatedMap {
   viewerToken: string
 }
 
-/**
- * An HTTP error from the API, with its status. What a status means to the person is decided here,
- * once, so no caller matches on messages or repeats the status ranges.
- */
-export class ApiError extends Error {
-  override name = 'ApiError'
-  constructor(
-    message: string,
-    readonly status: number,
-  ) {
-    super(message)
-  }
+export { ApiError, serverRefused } from './http'
 
-  /** The link was refused (revoked, expired or forged): asking again will not help. */
-  get linkRefused(): boolean {
-    return this.status === 401 || this.status === 403
-  }
-
-  /**
-   * The server answered and said no (a 4xx). 404 and 405 are not refusals: a static host without
-   * the API answers them, and that means there is no server to keep the map on.
-   */
-  get refused(): boolean {
-    return this.status >= 400 && this.status < 500 && this.status !== 404 && this.status !== 405
-  }
-}
-
-/** The server refused the request (see `ApiError.refused`); false for "no server to reach". */
-export function serverRefused(e: unknown): e is ApiError {
-  return e instanceof ApiError && e.refused
-}
-
-/** A thrown value's message, for a notice: errors say what went wrong, anything else is shown as text. */
-export function messageOf(e: unknown): string {
-  return e instanceof Error ? e.message : String(e)
-}
-
-/** A response's JSON body, or an ApiError saying what the server refused (also for calls in lazily loaded modules). */
-export async function json<T>(res: Response): Promise<T> {
-  const body = await res.json().catch(() => ({}))
-  if (!res.ok) {
-    const errors = (body as { errors?: { path: string; message: string }[] }).errors
-    const message = errors?.map((e) => `${e.path}: ${e.message}`).join('\n') ?? (body as { error?: string }).error ?? res.statusText
-    throw new ApiError(message, res.status)
-  }
-  return body as T
-}
+const map = (id: string) => `/api/maps/${encodeURIComponent(id)}`
+const query = (token: string) => `?token=${encodeURIComponent(token)}`
 
 export async function createMapOnServer(input: { title?: string; template?: string; locale?: string }): Promise<CreatedMap> {
-  return json(await fetch('/api/maps', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(input) }))
+  return request('/api/maps', { body: input })
 }
 
 /** Publish a whole map (a local one, or an imported file) as a new map on the server. */
 export async function importMapOnServer(file: JourneyJson): Promise<CreatedMap> {
-  return json(await fetch('/api/maps/import', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(file) }))
+  return request('/api/maps/import', { body: file })
 }
 
 export async function fetchMapInfo(id: string, token: string): Promise<{ id: string; title: string; role: 'facilitator' | 'editor' | 'viewer' }> {
-  return json(await fetch(`/api/maps/${encodeURIComponent(id)}?token=${encodeURIComponent(token)}`))
+  return request(map(id) + query(token))
 }
 
 /** A new link for a role; with `expiresInSeconds` it stops working then (the relay refuses it). */
@@ -76,13 +34,7 @@ export async function mintLink(
   role: 'facilitator' | 'editor' | 'viewer',
   expiresInSeconds?: number,
 ): Promise<{ token: string; url: string; expiresAt?: string | null }> {
-  return json(
-    await fetch(`/api/maps/${encodeURIComponent(id)}/links`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify(expiresInSeconds === undefined ? { role } : { role, expiresInSeconds }),
-    }),
-  )
+  return request(`${map(id)}/links`, { token, body: expiresInSeconds === undefined ? { role } : { role, expiresInSeconds } })
 }
 
 /**
@@ -94,13 +46,7 @@ export async function revokeLinks(
   token: string,
   role: 'facilitator' | 'editor' | 'viewer',
 ): Promise<{ token: string; url: string; closedConnections: number }> {
-  return json(
-    await fetch(`/api/maps/${encodeURIComponent(id)}/revoke`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ role }),
-    }),
-  )
+  return request(`${map(id)}/revoke`, { token, body: { role } })
 }
 
 /**
@@ -130,23 +76,16 @@ export interface VersionInfo {
 }
 
 export async function listVersions(id: string, token: string): Promise<VersionInfo[]> {
-  const body = await json<{ versions: VersionInfo[] }>(await fetch(`/api/maps/${encodeURIComponent(id)}/versions?token=${encodeURIComponent(token)}`))
-  return body.versions
+  return (await request<{ versions: VersionInfo[] }>(`${map(id)}/versions${query(token)}`)).versions
 }
 
 export async function saveVersion(id: string, token: string, name: string): Promise<VersionInfo> {
-  return json(
-    await fetch(`/api/maps/${encodeURIComponent(id)}/versions`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ name }),
-    }),
-  )
+  return request(`${map(id)}/versions`, { token, body: { name } })
 }
 
 /** A version's content in the JSON interchange format. */
 export async function fetchVersion(id: string, token: string, versionId: string): Promise<unknown> {
-  return json(await fetch(`/api/maps/${encodeURIComponent(id)}/versions/${encodeURIComponent(versionId)}?token=${encodeURIComponent(token)}`))
+  return request(`${map(id)}/versions/${encodeURIComponent(versionId)}${query(token)}`)
 }
 
 /** A participant id the relay issued for one map, with the token that proves it (kept in this browser). */
@@ -159,13 +98,7 @@ export interface IssuedParticipant {
 
 /** Ask for this browser's participant id on a map; presenting the one held renews it (same id). */
 export async function requestParticipant(id: string, token: string, known?: string): Promise<IssuedParticipant> {
-  return json(
-    await fetch(`/api/maps/${encodeURIComponent(id)}/participants`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify(known ? { participantToken: known } : {}),
-    }),
-  )
+  return request(`${map(id)}/participants`, { token, body: known ? { participantToken: known } : {} })
 }
 
 /**
@@ -185,7 +118,7 @@ export function takeEarlyParticipant(id: string, token: string, known?: string):
   const early = page.__journeyEarlyParticipant
   delete page.__journeyEarlyParticipant
   if (!early || early.mapId !== id || early.token !== token || known !== undefined) return undefined
-  return early.response.then((res) => json<IssuedParticipant>(res))
+  return early.response.then((res) => readJson<IssuedParticipant>(res))
 }
 
 /** A named seat: one person's link, revocable on its own. `url` is absent once revoked. */
@@ -199,25 +132,13 @@ export interface SeatLink {
 }
 
 export async function listSeats(id: string, token: string): Promise<SeatLink[]> {
-  const body = await json<{ seats: SeatLink[] }>(await fetch(`/api/maps/${encodeURIComponent(id)}/seats`, { headers: { authorization: `Bearer ${token}` } }))
-  return body.seats
+  return (await request<{ seats: SeatLink[] }>(`${map(id)}/seats`, { token })).seats
 }
 
 export async function createSeat(id: string, token: string, name: string): Promise<SeatLink> {
-  return json(
-    await fetch(`/api/maps/${encodeURIComponent(id)}/seats`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ name }),
-    }),
-  )
+  return request(`${map(id)}/seats`, { token, body: { name } })
 }
 
 export async function revokeSeat(id: string, token: string, seatId: string): Promise<SeatLink> {
-  return json(
-    await fetch(`/api/maps/${encodeURIComponent(id)}/seats/${encodeURIComponent(seatId)}/revoke`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}` },
-    }),
-  )
+  return request(`${map(id)}/seats/${encodeURIComponent(seatId)}/revoke`, { token, method: 'POST' })
 }

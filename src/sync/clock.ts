@@ -4,14 +4,14 @@
  * One round trip, NTP-style: offset = server − (sent + received) / 2; the best of three samples
  * (the shortest round trip) wins.
  */
+import { request } from './http'
+
 export async function measureClockOffset(samples = 3): Promise<number> {
   let best: { rtt: number; offset: number } | null = null
   for (let i = 0; i < samples; i++) {
     const sent = Date.now()
-    const res = await fetch('/api/time', { cache: 'no-store' })
+    const { now } = await request<{ now: number }>('/api/time', { cache: 'no-store' })
     const received = Date.now()
-    if (!res.ok) throw new Error(`/api/time: ${res.status}`)
-    const { now } = (await res.json()) as { now: number }
     const rtt = received - sent
     const offset = now - (sent + received) / 2
     if (!best || rtt < best.rtt) best = { rtt, offset }

@@ -3,6 +3,7 @@
  * is only ever the browser's own word (navigator.onLine): a participant whose network works but
  * whose socket is down is reconnecting, and one the relay turned away is refused, with the reason.
  */
+import { errorOfClose } from '../model'
 import type { ConnectionStatus, Refusal } from '../store'
 
 export interface SocketFacts {
@@ -25,16 +26,17 @@ export function connectionStatus(facts: SocketFacts): ConnectionStatus {
 
 /**
  * Why the relay closed a socket for good (y-websocket stops reconnecting on 4400–4499), as the
- * interface explains it. Transient closes (4529 rate limited, 1013 try again later, 1011 storage
+ * interface explains it, read through the close-code table the relay sends by
+ * (model/errorCodes.ts). Transient closes (4529 rate limited, 1013 try again later, 1011 storage
  * failed, 1001 going away) never get here: y-websocket reconnects after them.
  */
 export function refusalOfClose(code: number): Refusal {
-  switch (code) {
-    case 4403:
+  switch (errorOfClose(code)) {
+    case 'link-revoked':
       return 'revoked'
-    case 4422:
+    case 'schema-violation':
       return 'schema'
-    case 4423:
+    case 'forbidden':
       return 'forbidden'
     default:
       return 'malformed'

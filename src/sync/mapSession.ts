@@ -9,7 +9,8 @@ import { WebsocketProvider } from 'y-websocket'
 import { Awareness } from 'y-protocols/awareness'
 import { createUndoManager } from '../doc'
 import { bindDocument, useJourneyStore, type Refusal, type Role } from '../store'
-import { ApiError, fetchMapInfo, requestParticipant, takeEarlyParticipant } from './api'
+import { fetchMapInfo, requestParticipant, takeEarlyParticipant } from './api'
+import { ApiError } from './http'
 import { connectionStatus, refusalOfClose } from './connectionStatus'
 import type { Identity } from './identity'
 import { loadParticipant, saveParticipant } from './participant'
@@ -142,7 +143,7 @@ export function openMapSession(options: OpenMapOptions): MapSession {
       if (Date.now() - lastProbe < 5000) return
       lastProbe = Date.now()
       fetchMapInfo(mapId, token).catch((e: unknown) => {
-        if (e instanceof ApiError && (e.status === 401 || e.status === 403)) refuse('link')
+        if (e instanceof ApiError && e.linkRefused) refuse('link')
       })
     }
     const onStatus = ({ status }: { status: string }) => {

@@ -26,6 +26,7 @@ import * as encoding from 'lib0/encoding'
 import * as authProtocol from 'y-protocols/auth'
 import * as syncProtocol from 'y-protocols/sync'
 import type { WebsocketProvider } from 'y-websocket'
+import { NOTICE_ERRORS } from '../model'
 
 const MESSAGE_SYNC = 0
 const MESSAGE_AUTH = 2
@@ -156,7 +157,7 @@ export function trackSync(provider: WebsocketProvider, isOwn: (origin: unknown) 
     const peek = decoding.clone(decoder)
     stockAuth(encoder, decoder, p, emitSynced, messageType)
     if (!emitSynced || destroyed || decoding.readVarUint(peek) !== authProtocol.messagePermissionDenied) return
-    if (decoding.readVarString(peek) === 'locked' && pending.length > 0) {
+    if (NOTICE_ERRORS[decoding.readVarString(peek)] === 'map-locked' && pending.length > 0) {
       held = true
       onChange()
     }

@@ -4,9 +4,8 @@
  * real commands on a fresh Y.Doc, so a template gets exactly the ids, orders and defaults a
  * map made by hand would have, and cannot drift from what the commands accept.
  */
-import * as Y from 'yjs'
 import { addAnnotation, addBlueprintItem, addPersona, addStage, addTouchpoint, linkTouchpoints, setMeta } from '../commands'
-import { readSnapshot } from '../doc'
+import { createMapDoc, readSnapshot } from '../doc'
 import {
   createId,
   type AnnotationKind,
@@ -52,7 +51,7 @@ export interface JourneySpec<L extends string> {
  * key, so every build of a template (on the server and in the browser) yields the same ids.
  */
 export function buildJourney<L extends string>(templateId: string, spec: JourneySpec<L>, lang: L, locale: string = lang): Snapshot {
-  const doc = new Y.Doc()
+  const doc = createMapDoc()
   const idFor = <T extends RecordType>(type: T, key: string) => createId(type, stableRandom(`${templateId}/${type}/${key}`))
   const personas = new Map<string, PersonaId>()
   const stages = new Map<string, StageId>()

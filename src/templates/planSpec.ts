@@ -5,9 +5,8 @@
  * the same commands a workshop would use, with ids derived from the template id so every build
  * agrees.
  */
-import * as Y from 'yjs'
 import { addAction, addPromise, addServicePriority, assessAnnotation, setEvidence, setMapVariant, setTouchpointMetrics, type TouchpointMetrics } from '../commands'
-import { readSnapshot, writeSnapshot } from '../doc'
+import { createMapDoc, readSnapshot, writeSnapshot } from '../doc'
 import { createId, type ActionStatus, type AnnotationId, type Evidence, type MapVariant, type Snapshot, type TouchpointId } from '../model'
 import { buildJourney, stableRandom, type JourneySpec, type Text } from './journeySpec'
 
@@ -22,7 +21,7 @@ export interface PlanSpec<L extends string> extends JourneySpec<L> {
 
 export function buildPlannedJourney<L extends string>(templateId: string, spec: PlanSpec<L>, lang: L, locale: string = lang): Snapshot {
   const journey = buildJourney(templateId, spec, lang, locale)
-  const doc = new Y.Doc()
+  const doc = createMapDoc()
   writeSnapshot(doc, journey)
   const idFor = <T extends 'promise' | 'service-priority' | 'action'>(type: T, key: string) => createId(type, stableRandom(`${templateId}/${type}/${key}`))
 

@@ -10,9 +10,9 @@ import { estimates, responseCount, type KindEstimates, type KindHistograms } fro
 import { FEEDBACK_KINDS, type FeedbackKind } from '../../feedback/responses'
 import { sortedPersonas, sortedStages, type FeedbackSet } from '../../model'
 import { targetOptions } from '../../feedback/targets'
-import type { FeedbackData } from '../../sync/feedbackApi'
+import type { FeedbackData } from '../../session/feedbackApi'
 import { selectReadOnly, selectSnapshot, useJourneyStore, type JourneyState } from '../../store'
-import { deleteFeedbackSetOnServer, listFeedbackSets, type FeedbackSetInfo } from '../../sync/feedbackApi'
+import { deleteFeedbackSetOnServer, listFeedbackSets, type FeedbackSetInfo } from '../../session/feedbackApi'
 import { downloadBlob } from '../../io/download'
 import { fileBaseName } from '../../io/fileName'
 import { measuredCsv } from '../../io/measuredCsv'
@@ -28,6 +28,7 @@ import { PeriodComparison } from './PeriodComparison'
 import { RecurringTerms } from './RecurringTerms'
 import { dateSpan, KIND_LABEL, useNumberFormat } from '../../canvas/feedback/feedbackLabels'
 import './feedback.css'
+import { errorText } from '../../i18n/errorText'
 
 const selectActive = (s: JourneyState) => activeFeedbackSet(s)
 const selectPlacement = (s: JourneyState) => activePlacement(s)
@@ -60,7 +61,7 @@ export default function FeedbackInsights() {
       removeFeedbackSet(doc, active.id)
       useJourneyStore.getState().setActiveFeedbackSet(null)
     } catch (e) {
-      setError((e as Error).message)
+      setError(errorText(t, e))
     }
   }
 
@@ -114,7 +115,7 @@ export default function FeedbackInsights() {
         </p>
       )}
       {load?.status === 'loading' && <p className="muted">{t('common.loading')}</p>}
-      {load?.status === 'error' && <p role="alert" className="error">{load.message === 'missing' ? t('feedback.missing') : t('feedback.loadFailed', { message: load.message })}</p>}
+      {load?.status === 'error' && <p role="alert" className="error">{load.code === 'not-found' ? t('feedback.missing') : t('feedback.loadFailed', { message: errorText(t, load.code) })}</p>}
       {active && data && placement && (
         <>
           {canWrite && <ValueLinks set={active} data={data} />}

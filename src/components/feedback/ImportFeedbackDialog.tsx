@@ -12,13 +12,14 @@ import { COLUMN_ROLES, guessMapping, mapSheet, readSheet, type ColumnMapping, ty
 import { suggestTarget, targetOptions } from '../../feedback/targets'
 import { createId } from '../../model'
 import { selectSnapshot, useJourneyStore } from '../../store'
-import { uploadFeedbackSet } from '../../sync/feedbackApi'
+import { uploadFeedbackSet } from '../../session/feedbackApi'
 import { formatNumber } from '../../i18n/format'
 import type { MessageKey } from '../../i18n/translate'
 import { useT } from '../../i18n/useT'
 import { Dialog } from '../Dialog'
 import { useMapSession } from '../../session/MapSessionContext'
 import { TargetOptions } from './TargetOptions'
+import { errorText } from '../../i18n/errorText'
 
 const ROLE_LABEL: Record<ColumnRole, MessageKey> = {
   date: 'feedback.column.date',
@@ -118,7 +119,7 @@ export function ImportFeedbackDialog({ onClose, onImported }: { onClose(): void;
       })
       onImported(id)
     } catch (e) {
-      setError((e as Error).message)
+      setError(errorText(t, e))
       setBusy(false)
     }
   }

@@ -1,6 +1,6 @@
 import { useMemo } from 'react'
 import { TEMPLATES, type Template } from '../../templates'
-import type { RecentMap } from '../../sync'
+import type { RecentMap } from '../../session'
 import { formatDateTime } from '../../i18n/format'
 import { formatTimeAgo } from '../../i18n/relativeTime'
 import { LOCALE_NAMES, uiLocaleOf } from '../../i18n/locales'

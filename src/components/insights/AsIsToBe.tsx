@@ -6,16 +6,16 @@
  */
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { setMapVariant } from '../../commands'
-import { readSnapshot } from '../../doc'
 import { compareCurves } from '../../insights/emotionCurves'
-import { formatError, parseJourneyJson, toJourneyJson, type Snapshot } from '../../model'
+import { formatError, parseJourneyJson, type Snapshot } from '../../model'
 import { selectReadOnly, useJourneyStore } from '../../store'
-import { getRecentMap, messageOf, importMapOnServer, rememberMap } from '../../sync'
-import { fetchExportedMap } from '../../sync/exportedMap'
+import { getRecentMap, importMapOnServer, mapAsJson, rememberMap } from '../../session'
+import { fetchExportedMap } from '../../session/lazyServer'
 import { useMapSession } from '../../session/MapSessionContext'
 import { EmotionChart, type ChartSeries } from './EmotionChart'
 import { richMessage } from '../../i18n/richMessage'
 import { useT } from '../../i18n/useT'
+import { errorText } from '../../i18n/errorText'
 
 type Other = { status: 'none' } | { status: 'loading' } | { status: 'loaded'; snapshot: Snapshot; from: string } | { status: 'unavailable'; reason: string }
 
@@ -40,7 +40,7 @@ export function AsIsToBe({ snapshot }: { snapshot: Snapshot }) {
       if (!parsed.ok) return setOther({ status: 'unavailable', reason: t('compare.unreadable', { other: otherName, errors: parsed.errors.slice(0, 3).map(formatError).join('; ') }) })
       setOther({ status: 'loaded', snapshot: parsed.snapshot, from: t('compare.fromServer', { other: otherName }) })
     } catch (e) {
-      setOther({ status: 'unavailable', reason: t('compare.loadFailed', { other: otherName, message: messageOf(e) }) })
+      setOther({ status: 'unavailable', reason: t('compare.loadFailed', { other: otherName, message: errorText(t, e) }) })
     }
   }, [otherId, otherName, t])
 
@@ -50,7 +50,7 @@ export function AsIsToBe({ snapshot }: { snapshot: Snapshot }) {
     setBusy(true)
     setMessage(null)
     try {
-      const json = toJourneyJson(readSnapshot(doc))
+      const json = mapAsJson({ doc })
       json.meta = { ...json.meta, title: t('compare.toBeTitle', { title: snapshot.meta.title }), variant: 'to-be', asIsMapId: mapId, toBeMapId: '' }
       const created = await importMapOnServer(json)
       rememberMap({
@@ -64,7 +64,7 @@ export function AsIsToBe({ snapshot }: { snapshot: Snapshot }) {
       setMapVariant(doc, { variant: 'as-is', toBeMapId: created.id })
       setMessage(t('compare.created'))
     } catch (e) {
-      setMessage(t('compare.createFailed', { message: messageOf(e) }))
+      setMessage(t('compare.createFailed', { message: errorText(t, e) }))
     } finally {
       setBusy(false)
     }

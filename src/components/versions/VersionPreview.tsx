@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react'
 import { replaceContent } from '../../commands'
 import { diffVersion, type RecordChange, type Snapshot } from '../../model'
-import { saveVersion, type VersionInfo } from '../../sync'
+import { saveVersion, type VersionInfo } from '../../session'
 import { selectSnapshot, useJourneyStore } from '../../store'
 import { formatDateTime } from '../../i18n/format'
 import { useT } from '../../i18n/useT'
@@ -9,6 +9,7 @@ import { useMapT } from '../useMapT'
 import { useMapSession } from '../../session/MapSessionContext'
 import { VersionCanvas } from './VersionCanvas'
 import { fieldChangeText, recordChangeText } from './recordChangeText'
+import { errorText } from '../../i18n/errorText'
 
 /**
  * One version, previewed: its canvas with what changed between it and now marked on it, the
@@ -42,7 +43,7 @@ export function VersionPreview({ mapId, token, info, version, onBack, onRestored
       session.setPresence('restored', { version: info.name, at: Date.now() })
       onRestored()
     } catch (e) {
-      setError((e as Error).message)
+      setError(errorText(t, e))
       setBusy(false)
     }
   }

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react'
 import { useT } from '../../i18n/useT'
 import { useJourneyStore, type JourneyState } from '../../store'
-import { getRecentMap } from '../../sync'
-import { createJoinCode } from '../../sync/joinCodes'
+import { getRecentMap } from '../../session'
+import { createJoinCode } from '../../session/lazyServer'
 import { QrImage } from '../JoinQr'
 
 const selectMapId = (s: JourneyState) => s.mapId

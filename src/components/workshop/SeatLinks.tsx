@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
-import { createSeat, listSeats, revokeSeat, shareUrl, type SeatLink } from '../../sync'
+import { createSeat, listSeats, revokeSeat, shareUrl, type SeatLink } from '../../session'
 import { useT } from '../../i18n/useT'
+import { errorText } from '../../i18n/errorText'
 
 /**
  * Named seats, for the facilitator: a link per person, made and revoked like the role links. In a
@@ -17,7 +18,7 @@ export function SeatLinks({ mapId, token }: { mapId: string; token: string }) {
     let cancelled = false
     listSeats(mapId, token)
       .then((list) => !cancelled && setSeats(list))
-      .catch((e: Error) => !cancelled && setError(e.message))
+      .catch((e: unknown) => !cancelled && setError(errorText(t, e)))
     return () => {
       cancelled = true
     }
@@ -32,7 +33,7 @@ export function SeatLinks({ mapId, token }: { mapId: string; token: string }) {
       setName('')
       setError(null)
     } catch (e) {
-      setError((e as Error).message)
+      setError(errorText(t, e))
     }
   }
   const revoke = async (seat: SeatLink) => {
@@ -40,7 +41,7 @@ export function SeatLinks({ mapId, token }: { mapId: string; token: string }) {
       const revoked = await revokeSeat(mapId, token, seat.id)
       setSeats((list) => (list ?? []).map((s) => (s.id === seat.id ? { ...revoked, token: undefined, url: undefined } : s)))
     } catch (e) {
-      setError((e as Error).message)
+      setError(errorText(t, e))
     }
   }
 

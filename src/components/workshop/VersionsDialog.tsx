@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'react'
 import { parseJourneyJson, type Snapshot } from '../../model'
-import { fetchVersion, listVersions, saveVersion, type VersionInfo } from '../../sync'
+import { fetchVersion, listVersions, saveVersion, type VersionInfo } from '../../session'
 import { useJourneyStore } from '../../store'
 import { Dialog } from '../Dialog'
 import { VersionPreview } from '../versions/VersionPreview'
 import { formatDateTime } from '../../i18n/format'
 import { useT } from '../../i18n/useT'
 import { useMapT } from '../useMapT'
+import { errorText } from '../../i18n/errorText'
 
 const REASONS = ['manual', 'lock', 'session-start', 'before-restore'] as const
 const isKnownReason = (reason: string): reason is (typeof REASONS)[number] => (REASONS as readonly string[]).includes(reason)
@@ -27,7 +28,7 @@ export function VersionsDialog({ mapId, token, onClose }: { mapId: string; token
   const refresh = () =>
     listVersions(mapId, token)
       .then(setVersions)
-      .catch((e: Error) => setError(e.message))
+      .catch((e: unknown) => setError(errorText(t, e)))
   useEffect(() => {
     void refresh()
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -36,10 +37,10 @@ export function VersionsDialog({ mapId, token, onClose }: { mapId: string; token
   const open = async (info: VersionInfo) => {
     try {
       const parsed = parseJourneyJson(await fetchVersion(mapId, token, info.id))
-      if (!parsed.ok) throw new Error(parsed.errors.map((e) => `${e.path}: ${e.message}`).join('\n'))
+      if (!parsed.ok) return setError(errorText(t, 'invalid'))
       setPreview({ info: named(info), snapshot: parsed.snapshot })
     } catch (e) {
-      setError((e as Error).message)
+      setError(errorText(t, e))
     }
   }
 
@@ -56,7 +57,7 @@ export function VersionsDialog({ mapId, token, onClose }: { mapId: string; token
               setName('')
               await refresh()
             } catch (err) {
-              setError((err as Error).message)
+              setError(errorText(t, err))
             }
           }}
         >

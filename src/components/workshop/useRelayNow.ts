@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import { relayNow } from '../../sync'
+import { relayNow } from '../../session'
 import { useJourneyStore } from '../../store'
 
 /** Relay time, re-rendering every `intervalMs` while `active`. */

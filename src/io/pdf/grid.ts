@@ -20,6 +20,7 @@ import { drawEmotionFace, drawKindMark } from './marks'
 import { INK, type PrintContext, type TextStyle } from './printContext'
 import { emotionColor, LINK_COLOR, PHASE_COLORS, tint } from '../printPalette'
 import { formatEmotion } from '../printLabels'
+import { edgePoint } from '../geometry'
 
 export type GridFit = 'split' | 'scale'
 
@@ -354,8 +355,8 @@ class GridPageDrawer {
       if (!a || !b || a === b) continue
       const from = { x: a.x + a.w / 2, y: a.y + a.h / 2 }
       const to = { x: b.x + b.w / 2, y: b.y + b.h / 2 }
-      const start = edgePoint(a, to)
-      const end = edgePoint(b, from)
+      const start = edgePoint({ x: a.x, y: a.y, width: a.w, height: a.h }, to)
+      const end = edgePoint({ x: b.x, y: b.y, width: b.w, height: b.h }, from)
       const dx = end.x - start.x
       const dy = end.y - start.y
       const length = Math.hypot(dx, dy)
@@ -411,14 +412,4 @@ class GridPageDrawer {
       }
     })
   }
-}
-
-/** Where the line from the centre of `r` towards `toward` leaves the rectangle. */
-function edgePoint(r: Rect, toward: { x: number; y: number }): { x: number; y: number } {
-  const cx = r.x + r.w / 2
-  const cy = r.y + r.h / 2
-  const dx = toward.x - cx
-  const dy = toward.y - cy
-  const t = Math.min(dx === 0 ? Infinity : r.w / 2 / Math.abs(dx), dy === 0 ? Infinity : r.h / 2 / Math.abs(dy))
-  return { x: cx + dx * t, y: cy + dy * t }
 }

@@ -8,6 +8,7 @@ import { translate } from '../../i18n/translate'
 import { loadPrintLabels } from '../printLabels'
 import { emotionColor, KIND_MARK, LINK_COLOR, PHASE_COLORS, tint } from '../printPalette'
 import { annotationsByTarget } from '../readingOrder'
+import { edgePoint } from '../geometry'
 import { placeLabel, type Rect } from './labelPlacement'
 
 const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'DejaVu Sans', sans-serif"
@@ -263,15 +264,6 @@ function drawLinkLabel(c: CanvasRenderingContext2D, at: { x: number; y: number }
   c.fillStyle = '#1f2430'
   lines.forEach((line, i) => c.fillText(line, place.x + 5, place.y + 3 + i * 14))
   return place
-}
-
-function edgePoint(r: Box, toward: { x: number; y: number }): { x: number; y: number } {
-  const cx = r.x + r.width / 2
-  const cy = r.y + r.height / 2
-  const dx = toward.x - cx
-  const dy = toward.y - cy
-  const t = Math.min(dx === 0 ? Infinity : r.width / 2 / Math.abs(dx), dy === 0 ? Infinity : r.height / 2 / Math.abs(dy))
-  return { x: cx + dx * t, y: cy + dy * t }
 }
 
 /** Up to `max` lines of word-wrapped text, the last ending in "…" when text was cut. */

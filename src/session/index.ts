@@ -1,0 +1,4 @@
+export * from './MapSessionContext'
+export * from './server'
+export * from './feedbackSets'
+export * from './documents'
