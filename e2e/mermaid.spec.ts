@@ -65,3 +65,23 @@ test('on a phone the Mermaid import sits beside the JSON import, both reachable'
   await page.screenshot({ path: `${SHOTS}/mermaid-import-phone.png` })
   await context.close()
 })
+
+test('a Mermaid journey pasted as text becomes a new map; a bad line is named and the text stays to fix', async ({ page }) => {
+  await setIdentity(page, 'Importør Åse')
+  await page.goto('/')
+  await page.getByRole('button', { name: 'Paste Mermaid journey…' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Paste a Mermaid journey' })
+  const text = dialog.getByLabel('Mermaid journey text')
+  await text.fill('journey\n  title Dekkskift på Ærø 😀\n  section Før\n    Bestille time: ni: Åse\n')
+  await dialog.getByRole('button', { name: 'Create map' }).click()
+  await expect(dialog.getByRole('list', { name: 'Import errors' }).getByRole('listitem')).toContainText(["line 4: a task needs a score 1–5 after ':'"])
+  await page.screenshot({ path: `${SHOTS}/mermaid-paste-error.png` })
+  expect(new URL(page.url()).pathname).toBe('/')
+  // Nothing pasted is lost: the line is fixed in place.
+  await expect(text).toHaveValue(/Bestille time: ni: Åse/)
+  await text.fill((await text.inputValue()).replace('Bestille time: ni: Åse', 'Bestille time: 2: Åse'))
+  await dialog.getByRole('button', { name: 'Create map' }).click()
+  await page.waitForURL(/\/m\/|\/local\//)
+  await expect(page.locator('.react-flow__node-touchpoint[aria-label="Bestille time"]')).toBeVisible()
+  await expect(page.getByRole('textbox', { name: 'Map title' })).toHaveValue('Dekkskift på Ærø 😀')
+})

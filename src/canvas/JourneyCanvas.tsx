@@ -110,11 +110,11 @@ export const JourneyCanvas = memo(function JourneyCanvas() {
     () => toFlow(snapshot, layout, { selectedIds: new Set(selectedId ? [selectedId] : []), readOnly, movable: longPress.movable, t, round, department }, cache.current),
     [snapshot, layout, selectedId, readOnly, longPress.movable, t, round, department],
   )
-  // At tile zoom the cards are drawn by TileLayer, not as nodes: the DOM keeps only the headers.
+  // At tile zoom the cards and blueprint items are drawn by TileLayer, not as nodes: the DOM keeps only the headers.
   const tiles = useStore(selectTiles)
   // While a card is dragged, only its position differs from the layout.
   const nodes = useMemo(() => {
-    if (tiles) return baseNodes.filter((n) => n.type !== 'touchpoint')
+    if (tiles) return baseNodes.filter((n) => n.type !== 'touchpoint' && n.type !== 'blueprintItem')
     return dragging ? baseNodes.map((n) => (n.id === dragging.id ? ({ ...n, position: { x: dragging.x, y: dragging.y }, dragging: true } as JourneyNode) : n)) : baseNodes
   }, [baseNodes, dragging, tiles])
 
@@ -194,32 +194,22 @@ export const JourneyCanvas = memo(function JourneyCanvas() {
   // on the pane or on the lane beneath, since the tiles are paint, not nodes.
   // Read through a ref: click handlers that changed with every document change would make React
   // Flow re-render every card on screen each time (it passes them to each node).
-  const tileState = useRef({ tiles, cards: layout.cards })
+  const tileState = useRef({ tiles, layout })
   useEffect(() => {
-    tileState.current = { tiles, cards: layout.cards }
-  }, [tiles, layout.cards])
+    tileState.current = { tiles, layout }
+  }, [tiles, layout])
   const tileUnder = useCallback(
-    (e: React.MouseEvent) => {
+    (e: React.MouseEvent): Selection => {
       if (!tileState.current.tiles) return null
       const at = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY })
-      return tileAt(tileState.current.cards, at.x, at.y)
+      const tile = tileAt(tileState.current.layout, at.x, at.y)
+      if (!tile) return null
+      return 'touchpoint' in tile ? { kind: 'touchpoint', id: tile.touchpoint.id } : { kind: 'blueprintItem', id: tile.item.id }
     },
     [flow],
   )
-  const onNodeClick = useCallback(
-    (e: React.MouseEvent, node: JourneyNode) => {
-      const tile = tileUnder(e)
-      select(tile ? { kind: 'touchpoint', id: tile.touchpoint.id } : selectionFor(node))
-    },
-    [select, tileUnder],
-  )
-  const onPaneClick = useCallback(
-    (e: React.MouseEvent) => {
-      const tile = tileUnder(e)
-      select(tile ? { kind: 'touchpoint', id: tile.touchpoint.id } : null)
-    },
-    [select, tileUnder],
-  )
+  const onNodeClick = useCallback((e: React.MouseEvent, node: JourneyNode) => select(tileUnder(e) ?? selectionFor(node)), [select, tileUnder])
+  const onPaneClick = useCallback((e: React.MouseEvent) => select(tileUnder(e)), [select, tileUnder])
   const onConnect = useCallback(
     (c: Connection) => {
       if (readOnly || !c.source || !c.target || c.source === c.target) return
@@ -345,7 +335,7 @@ export const JourneyCanvas = memo(function JourneyCanvas() {
         {/* Above the minimap, clear of the frozen left rail where the lanes' and curves' names stay. */}
         <Controls showInteractive={false} position="bottom-right" style={{ marginBottom: 125 }} />
         {opened && <MiniMap pannable zoomable position="bottom-right" ariaLabel={t('canvas.minimap')} nodeColor={miniMapColor} nodeStrokeWidth={0} style={{ width: 160, height: 100 }} />}
-        <TileLayer layout={layout} links={snapshot.links} />
+        <TileLayer layout={layout} links={snapshot.links} department={department} />
         {opened && <PinnedHeaders layout={layout} />}
         <CanvasLegend />
         <PresenceLayer />

@@ -3,7 +3,7 @@
  * awareness, ~10 Hz while moving). Following someone moves our view with theirs; a facilitator's
  * spotlight makes everyone follow them until released. Panning yourself stops a voluntary follow.
  */
-import { useReactFlow, type Viewport } from '@xyflow/react'
+import { useReactFlow, useStoreApi, type Viewport } from '@xyflow/react'
 import { useCallback, useEffect, useRef } from 'react'
 import { useJourneyStore, type JourneyState } from '../store'
 import { useMapSession } from '../session/MapSessionContext'
@@ -22,6 +22,7 @@ export const selectLeader = (s: JourneyState) => {
 export function useFollow() {
   const session = useMapSession()
   const flow = useReactFlow()
+  const store = useStoreApi()
   const leaderId = useJourneyStore(selectLeader)
   const leaderViewport = useJourneyStore(useCallback((s: JourneyState) => {
     const v = s.peers.find((p) => p.clientId === leaderId)?.viewport
@@ -42,16 +43,18 @@ export function useFollow() {
       const now = performance.now()
       if (now - last.current < VIEWPORT_INTERVAL_MS) return
       last.current = now
-      const el = document.querySelector('.react-flow')
-      const w = el?.clientWidth ?? 1000
-      const h = el?.clientHeight ?? 700
+      // The flow's size as React Flow last measured it: reading the element's would force a
+      // style and layout pass in the middle of a pan frame, ten times a second.
+      const { width, height } = store.getState()
+      const w = width || 1000
+      const h = height || 700
       session.setPresence('viewport', {
         x: Math.round((w / 2 - viewport.x) / viewport.zoom),
         y: Math.round((h / 2 - viewport.y) / viewport.zoom),
         zoom: Math.round(viewport.zoom * 1000) / 1000,
       })
     },
-    [session],
+    [session, store],
   )
 
   const onMove = useCallback((_e: unknown, viewport: Viewport) => publish(viewport), [publish])

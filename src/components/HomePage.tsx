@@ -6,6 +6,7 @@ import { RecentMaps, TemplateGallery } from './home/HomeSections'
 import { createMapOnServer, serverRefused, forgetMap, listRecentMaps, rememberMap, type RecentMap } from '../session'
 import { setPendingInit } from './MapPage'
 import { ImportButton } from './ImportButton'
+import { MermaidPasteButton } from './MermaidPasteButton'
 import { importMapOnServer } from '../session'
 import { toJourneyJson, type Snapshot } from '../model'
 import { useT } from '../i18n/useT'
@@ -128,6 +129,7 @@ export function HomePage() {
         <div className="import-row">
           <ImportButton onImported={(snapshot) => void importMap(snapshot)} disabled={busy} />
           <ImportButton format="mermaid" onImported={(snapshot, fileName) => void importMap(withTitle(snapshot, fileName))} disabled={busy} />
+          <MermaidPasteButton onImported={(snapshot, name) => void importMap(withTitle(snapshot, name))} disabled={busy} />
           <span className="muted small">{t('home.importHint')}</span>
         </div>
       </section>
