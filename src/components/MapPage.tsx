@@ -34,6 +34,7 @@ import { FeedbackLoader } from './feedback/FeedbackLoader'
 // Dialogs opened on demand load then: the version preview carries a second canvas, the share dialog its link management.
 const VersionsDialog = lazy(() => import('./workshop/VersionsDialog').then((m) => ({ default: m.VersionsDialog })))
 const ShareDialog = lazy(() => import('./ShareDialog').then((m) => ({ default: m.ShareDialog })))
+const WritingLander = lazy(() => import('./workshop/WritingRound').then((m) => ({ default: m.WritingLander })))
 import { activePdfFeedback, measuredSnapshot } from '../store/measuredFeedback'
 
 /** What a local map should start from, left by the home page for its first open. */
@@ -108,6 +109,7 @@ export function MapPage({ mapId, token, local }: { mapId: string; token?: string
   // Keep the recent-maps title current and refuse to edit a map from a newer schema.
   const title = useJourneyStore((st) => st.snapshot.meta.title)
   const schemaVersion = useJourneyStore((st) => st.snapshot.meta.schemaVersion)
+  const writingRound = useJourneyStore((st) => st.workshop.writing !== null)
   useEffect(() => {
     if (title) {
       rememberMap({ id: mapId, title })
@@ -175,6 +177,7 @@ export function MapPage({ mapId, token, local }: { mapId: string; token?: string
           <Suspense fallback={null}>
             {versionsOpen && token && <VersionsDialog mapId={mapId} token={token} onClose={() => setVersionsOpen(false)} />}
             {shareOpen && token && <ShareDialog mapId={mapId} token={token} onClose={() => setShareOpen(false)} />}
+            {writingRound && <WritingLander />}
           </Suspense>
         </div>
       </ReactFlowProvider>
