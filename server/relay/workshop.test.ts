@@ -5,7 +5,8 @@
  */
 import * as Y from 'yjs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { addAnnotation, addTouchpoint, endWritingRound, landNotes, openVotingRound, revealWritingRound, setLocked, setMeta, startTimer, startWritingRound } from '../../src/commands'
+import { addAnnotation, addTouchpoint, openVotingRound, setLocked, setMeta, startTimer } from '../../src/commands'
+import { endWritingRound, landNotes, revealWritingRound, startWritingRound } from '../../src/commands/writingRound'
 import { getCollection, readParticipantRoll, readSnapshot, readWorkshop } from '../../src/doc'
 import { createId, parseJourneyJson, tallyVotes, type AnnotationId, type PersonaId, type StageId } from '../../src/model'
 import type { ShareLinks } from '../maps'

@@ -2,7 +2,6 @@ import * as Y from 'yjs'
 import {
   ASSESSMENT_UNSET,
   createId,
-  MAX_TEXT,
   isNeedKind,
   targetExists,
   type AnnotationId,
@@ -11,7 +10,7 @@ import {
   type Evidence,
   type NeedStatus,
 } from '../model'
-import { getCollection, readSnapshot } from '../doc'
+import { readSnapshot } from '../doc'
 import { deleteWithDependents } from './cascade'
 import { CommandError, insertRecord, listRecords, orderAt, patchRecord, requireRecord, transactLocal } from './transact'
 
@@ -83,47 +82,6 @@ export function assessAnnotation(doc: Y.Doc, id: AnnotationId, patch: { impact?:
 export function deleteAnnotation(doc: Y.Doc, id: AnnotationId): void {
   transactLocal(doc, () => void deleteWithDependents(doc, [id]))
 }
-
-/**
- * Merge a duplicate into another annotation (the facilitator's drop of one note onto another):
- * `into` keeps its place and gains the other's text after its own, its votes added voter by
- * voter, its authors, and what hung on it (comments, quotes, actions addressing it). One step.
- */
-export function mergeAnnotations(doc: Y.Doc, fromId: AnnotationId, intoId: AnnotationId): void {
-  transactLocal(doc, () => {
-    if (fromId === intoId) throw new CommandError('mergeAnnotations: an annotation cannot merge into itself')
-    const from = requireRecord(doc, 'annotations', fromId)
-    const into = requireRecord(doc, 'annotations', intoId)
-    const text = [into.text, from.text].filter((t) => t.trim()).join('\n\n')
-    if (text.length > MAX_TEXT) throw new CommandError(`text: the merged text would be ${text.length} characters, more than ${MAX_TEXT}`)
-    const authors = [...new Set([into.author, from.author].flatMap((a) => (a ? a.split(', ') : [])))].join(', ').slice(0, 200)
-    patchRecord(doc, 'annotations', intoId, {
-      text,
-      evidence: into.evidence ?? from.evidence,
-      impact: into.impact ?? from.impact,
-      effort: into.effort ?? from.effort,
-      ...(authors ? { author: authors } : null),
-    })
-    const record = getCollection(doc, 'annotations').get(intoId)!
-    let votes = record.get('votes')
-    if (!(votes instanceof Y.Map)) {
-      votes = new Y.Map()
-      record.set('votes', votes)
-    }
-    for (const [voter, n] of Object.entries(from.votes)) {
-      if (n > 0) (votes as Y.Map<number>).set(voter, Math.min(MAX_VOTE_COUNT, (into.votes[voter] ?? 0) + n))
-    }
-    for (const c of listRecords(doc, 'comments', (c) => c.targetId === fromId)) patchRecord(doc, 'comments', c.id, { targetId: intoId })
-    for (const q of listRecords(doc, 'quotes', (q) => q.annotationId === fromId)) patchRecord(doc, 'quotes', q.id, { annotationId: intoId })
-    for (const a of listRecords(doc, 'actions', (a) => a.addresses.includes(fromId))) {
-      patchRecord(doc, 'actions', a.id, { addresses: [...new Set(a.addresses.map((id) => (id === fromId ? intoId : id)))] })
-    }
-    deleteWithDependents(doc, [fromId])
-  })
-}
-
-/** The most votes one voter may hold on one annotation (the schema's bound). */
-const MAX_VOTE_COUNT = 1000
 
 function readTargets(doc: Y.Doc) {
   // Only existence checks: a full read is fine at command time (not a render path).

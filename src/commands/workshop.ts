@@ -3,9 +3,8 @@
  * model/workshop.ts); callers pass `now` from their clock offset so every screen agrees.
  */
 import * as Y from 'yjs'
-import { createId, MAX_TIMER_MS, MAX_VOTE_BUDGET, targetExists, timerRemaining, votesSpent, WRITING_KINDS, type AnnotationId, type AnnotationKind, type AnnotationTargetId, type WritingKind, type WritingRound } from '../model'
+import { createId, MAX_TIMER_MS, MAX_VOTE_BUDGET, timerRemaining, votesSpent, type AnnotationId, type AnnotationKind } from '../model'
 import { getCollection, getWorkshopMap, readSnapshot, readWorkshop } from '../doc'
-import { addAnnotation } from './annotations'
 import { CommandError, requireRecord, transactLocal } from './transact'
 
 export function setLocked(doc: Y.Doc, locked: boolean): void {
@@ -111,63 +110,5 @@ export function castVote(doc: Y.Doc, annotationId: AnnotationId, voter: string, 
     const next = current + delta
     if (next === 0) (votes as Y.Map<number>).delete(voter)
     else (votes as Y.Map<number>).set(voter, next)
-  })
-}
-
-/**
- * Start a silent writing round on one kind. With `timerMs` the workshop timer starts too, in the
- * same write, and the round reveals itself when it runs out. A round already on is replaced.
- */
-export function startWritingRound(doc: Y.Doc, input: { kind: WritingKind; anonymous?: boolean; timerMs?: number; now?: number }): string {
-  if (!WRITING_KINDS.includes(input.kind)) throw new CommandError(`kind: expected ${WRITING_KINDS.join(' | ')}, got ${JSON.stringify(input.kind)}`)
-  const timed = input.timerMs !== undefined
-  if (timed && !(input.timerMs! > 0 && input.timerMs! <= MAX_TIMER_MS)) throw new CommandError(`timerMs: expected 1 ms..4 h, got ${input.timerMs}`)
-  return transactLocal(doc, () => {
-    const id = createId('annotation').replace('annotation:', 'writing:')
-    const round: WritingRound = { id, kind: input.kind, status: 'writing', anonymous: input.anonymous === true, timed }
-    getWorkshopMap(doc).set('writing', round)
-    if (timed) startTimer(doc, input.timerMs!, input.now ?? Date.now())
-    return id
-  })
-}
-
-/** Reveal the round: every browser writes its notes to the map now (or when it next connects). */
-export function revealWritingRound(doc: Y.Doc): void {
-  transactLocal(doc, () => {
-    const { writing } = readWorkshop(doc)
-    if (writing && writing.status !== 'revealed') getWorkshopMap(doc).set('writing', { ...writing, status: 'revealed' })
-  })
-}
-
-/** Close the round. Notes not yet landed (a participant still offline) stay in their browser. */
-export function endWritingRound(doc: Y.Doc): void {
-  transactLocal(doc, () => getWorkshopMap(doc).delete('writing'))
-}
-
-/**
- * Write a participant's notes from a writing round to the map, as ordinary annotations of the
- * round's kind, all in one write. A note already in the map (by its id) is not written again; a
- * blank note is settled without a write; a note whose stage or touchpoint was deleted meanwhile is left out and returned as `homeless`,
- * for its author to place. `author` is left out for an anonymous round: no name is stored.
- */
-export function landNotes(
-  doc: Y.Doc,
-  notes: readonly { id: AnnotationId; targetId: AnnotationTargetId; text: string }[],
-  round: { kind: WritingKind; author?: string },
-): { landed: AnnotationId[]; homeless: AnnotationId[] } {
-  return transactLocal(doc, () => {
-    const landed: AnnotationId[] = []
-    const homeless: AnnotationId[] = []
-    const annotations = getCollection(doc, 'annotations')
-    const snapshot = readSnapshot(doc)
-    for (const note of notes) {
-      if (annotations.has(note.id) || !note.text.trim()) landed.push(note.id)
-      else if (!targetExists(snapshot, note.targetId)) homeless.push(note.id)
-      else {
-        addAnnotation(doc, { id: note.id, targetId: note.targetId, kind: round.kind, text: note.text.trim(), author: round.author || undefined })
-        landed.push(note.id)
-      }
-    }
-    return { landed, homeless }
   })
 }

@@ -3,19 +3,8 @@ import * as Y from 'yjs'
 import { createUndoManager, readSnapshot, readWorkshop } from '../doc'
 import { createId, writingRevealed, type AnnotationId } from '../model'
 import { createTestDoc } from '../test/factories'
-import {
-  addAction,
-  addAnnotation,
-  addComment,
-  castVote,
-  deleteTouchpoint,
-  endWritingRound,
-  landNotes,
-  mergeAnnotations,
-  openVotingRound,
-  revealWritingRound,
-  startWritingRound,
-} from '.'
+import { addAction, addAnnotation, addComment, castVote, deleteTouchpoint, openVotingRound } from '.'
+import { endWritingRound, landNotes, mergeAnnotations, revealWritingRound, startWritingRound } from './writingRound'
 
 const note = (targetId: string, text: string) => ({ id: createId('annotation') as AnnotationId, targetId: targetId as never, text })
 

@@ -11,7 +11,8 @@
  * of the fuzz, never an expected outcome (except in `refusedEdit`, which asserts the refusal).
  */
 import type * as Y from 'yjs'
-import * as allCommands from '../commands'
+import * as commandIndex from '../commands'
+import * as writingRoundCommands from '../commands/writingRound'
 import { CommandError } from '../commands'
 import { readWorkshop } from '../doc'
 import {
@@ -36,6 +37,11 @@ import {
 } from '../model'
 import type { SeededRandom } from './seededRandom'
 
+/**
+ * Every command: the index's, and the writing round's, which stay out of the index so the
+ * interface that uses them loads them only while a round is on.
+ */
+const allCommands = { ...commandIndex, ...writingRoundCommands }
 export type Commands = typeof allCommands
 
 /**

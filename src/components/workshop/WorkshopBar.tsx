@@ -1,11 +1,14 @@
-import { useState } from 'react'
-import { closeVotingRound, endVoting, endWritingRound, extendTimer, openVotingRound, pauseTimer, resumeTimer, revealVotes, revealWritingRound, setLocked, startTimer, startWritingRound, stopTimer } from '../../commands'
-import { ANNOTATION_KINDS, timerRemaining, WRITING_KINDS, type AnnotationKind, type WritingKind } from '../../model'
+import { lazy, Suspense, useState } from 'react'
+import { closeVotingRound, endVoting, extendTimer, openVotingRound, pauseTimer, resumeTimer, revealVotes, setLocked, startTimer, stopTimer } from '../../commands'
+import { ANNOTATION_KINDS, timerRemaining, type AnnotationKind } from '../../model'
 import { useT } from '../../i18n/useT'
 import { relayNow } from '../../sync'
 import { selectWorkshop, useJourneyStore } from '../../store'
 import { useMapSession } from '../../session/MapSessionContext'
 import { useRelayNow } from './useRelayNow'
+
+/** The writing round's controls load with the round's panel (initial JavaScript stays within budget). */
+const WritingControls = lazy(() => import('./WritingRound').then((m) => ({ default: m.WritingControls })))
 
 /** The facilitator's controls: timer, lock, dot voting, spotlight, presentation, versions. */
 export function WorkshopBar({ onOpenVersions }: { onOpenVersions(): void }) {
@@ -20,12 +23,9 @@ export function WorkshopBar({ onOpenVersions }: { onOpenVersions(): void }) {
   const [seatsOnly, setSeatsOnly] = useState(false)
   const [viewersVote, setViewersVote] = useState(false)
   const [spotlight, setSpotlight] = useState(false)
-  const [writeKind, setWriteKind] = useState<WritingKind>('pain-point')
-  const [anonymous, setAnonymous] = useState(false)
-  const [onTimer, setOnTimer] = useState(false)
   const t = useT()
   const now = () => relayNow(offset)
-  const { timer, voting, locked, writing } = workshop
+  const { timer, voting, locked } = workshop
   // Once time is up there is nothing to pause: only more time or stopping the timer.
   const ticking = useRelayNow(timer.status === 'running', 500)
   const timeUp = timer.status === 'running' && timerRemaining(timer, ticking) <= 0
@@ -122,44 +122,9 @@ export function WorkshopBar({ onOpenVersions }: { onOpenVersions(): void }) {
           </>
         )}
       </div>
-      <div className="wb-group" role="group" aria-label={t('workshop.writingRound')}>
-        {!writing ? (
-          <>
-            <label>
-              <span className="wb-label">{t('workshop.writeOn')}</span>
-              <select value={writeKind} onChange={(e) => setWriteKind(e.target.value as WritingKind)} aria-label={t('workshop.writeOn')}>
-                {WRITING_KINDS.map((k) => (
-                  <option key={k} value={k}>
-                    {t(`annotationKind.${k}.other`)}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label className="wb-check">
-              <input type="checkbox" checked={anonymous} onChange={(e) => setAnonymous(e.target.checked)} />
-              {t('workshop.writingAnonymous')}
-            </label>
-            <label className="wb-check">
-              <input type="checkbox" checked={onTimer} onChange={(e) => setOnTimer(e.target.checked)} />
-              {t('workshop.writingOnTimer')}
-            </label>
-            <button type="button" onClick={() => startWritingRound(doc, { kind: writeKind, anonymous, ...(onTimer ? { timerMs: minutes * 60_000, now: now() } : null) })}>
-              {t('workshop.startWriting')}
-            </button>
-          </>
-        ) : (
-          <>
-            {writing.status === 'writing' && (
-              <button type="button" className="primary" onClick={() => revealWritingRound(doc)}>
-                {t('workshop.revealNotes')}
-              </button>
-            )}
-            <button type="button" onClick={() => endWritingRound(doc)}>
-              {t('workshop.endWriting')}
-            </button>
-          </>
-        )}
-      </div>
+      <Suspense fallback={null}>
+        <WritingControls minutes={minutes} />
+      </Suspense>
       <div className="wb-group">
         <button type="button" aria-pressed={locked} onClick={() => setLocked(doc, !locked)}>
           {locked ? t('workshop.unlock') : t('workshop.lock')}

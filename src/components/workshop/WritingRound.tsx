@@ -5,15 +5,13 @@
  * one write. A participant who was offline lands theirs when they reconnect and see the reveal.
  */
 import { useEffect, useMemo, useState } from 'react'
-import { landNotes, mergeAnnotations, revealWritingRound } from '../../commands'
-import { writingRevealed, type Annotation, type AnnotationId, type AnnotationTargetId, type WritingRound } from '../../model'
-import { inJourneyOrder } from '../../model/journeyOrder'
+import { endWritingRound, landNotes, mergeAnnotations, revealWritingRound, startWritingRound } from '../../commands/writingRound'
+import { byOrder, WRITING_KINDS, writingRevealed, type WritingKind, type Annotation, type AnnotationId, type AnnotationTargetId, type WritingRound } from '../../model'
 import { useT } from '../../i18n/useT'
-import { addDraft, loadDrafts, markLanded, pendingDrafts, removeDraft, subscribeDrafts, type Draft } from '../../sync'
+import { addDraft, loadDrafts, markLanded, pendingDrafts, removeDraft, subscribeDrafts, type Draft } from '../../sync/drafts'
 import { useJourneyStore, type JourneyState } from '../../store'
 import { useJourneyStoreWith } from '../../store/useJourneyStoreWith'
 import { useMapSession } from '../../session/MapSessionContext'
-import { useRelayNow } from './useRelayNow'
 
 /** This browser's notes in the round, re-read whenever they change here or in another tab. */
 function useDrafts(mapId: string, roundId: string | undefined): Draft[] {
@@ -22,11 +20,18 @@ function useDrafts(mapId: string, roundId: string | undefined): Draft[] {
   return useMemo(() => (roundId ? loadDrafts(mapId, roundId) : []), [mapId, roundId, version])
 }
 
-/** Whether the round's notes should be on the map now, ticking while a timed round runs. */
+/** Whether the round's notes should be on the map now (relay time: see sync/clock.ts), checked twice a second while a timed round runs. */
 function useRevealed(writing: WritingRound | null): boolean {
   const timer = useJourneyStore((s) => s.workshop.timer)
-  const now = useRelayNow(Boolean(writing && writing.status === 'writing' && writing.timed && timer.status === 'running'), 500)
-  return writingRevealed({ writing, timer }, now)
+  const offset = useJourneyStore((s) => s.clockOffset)
+  const [, tick] = useState(0)
+  const ticking = Boolean(writing && writing.status === 'writing' && writing.timed && timer.status === 'running')
+  useEffect(() => {
+    if (!ticking) return
+    const id = setInterval(() => tick((n) => n + 1), 500)
+    return () => clearInterval(id)
+  }, [ticking])
+  return writingRevealed({ writing, timer }, Date.now() + offset)
 }
 
 /** Publishes this browser's count of notes, and lands its notes at the reveal. Renders nothing. */
@@ -194,10 +199,10 @@ function MergeList({ kind }: { kind: WritingRound['kind'] }) {
     () => (s: JourneyState) => {
       const { snapshot } = s
       const where = (id: string) => snapshot.touchpoints[id]?.title ?? snapshot.stages[id]?.title ?? snapshot.personas[id]?.name ?? ''
-      const items = Object.values(snapshot.annotations)
+      return Object.values(snapshot.annotations)
         .filter((a) => a.kind === kind)
+        .sort((a, b) => a.targetId.localeCompare(b.targetId) || byOrder(a, b))
         .map((annotation) => ({ annotation, where: where(annotation.targetId) }))
-      return inJourneyOrder(snapshot, items)
     },
     [kind],
   )
@@ -255,5 +260,56 @@ function MergeList({ kind }: { kind: WritingRound['kind'] }) {
         ))}
       </ul>
     </>
+  )
+}
+
+/** The facilitator's controls for writing rounds, in the workshop bar; `minutes` is the timer's setting. */
+export function WritingControls({ minutes }: { minutes: number }) {
+  const { doc } = useMapSession()
+  const writing = useJourneyStore((s) => s.workshop.writing)
+  const offset = useJourneyStore((s) => s.clockOffset)
+  const [writeKind, setWriteKind] = useState<WritingKind>('pain-point')
+  const [anonymous, setAnonymous] = useState(false)
+  const [onTimer, setOnTimer] = useState(false)
+  const t = useT()
+  return (
+      <div className="wb-group" role="group" aria-label={t('workshop.writingRound')}>
+        {!writing ? (
+          <>
+            <label>
+              <span className="wb-label">{t('workshop.writeOn')}</span>
+              <select value={writeKind} onChange={(e) => setWriteKind(e.target.value as WritingKind)} aria-label={t('workshop.writeOn')}>
+                {WRITING_KINDS.map((k) => (
+                  <option key={k} value={k}>
+                    {t(`annotationKind.${k}.other`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="wb-check">
+              <input type="checkbox" checked={anonymous} onChange={(e) => setAnonymous(e.target.checked)} />
+              {t('workshop.writingAnonymous')}
+            </label>
+            <label className="wb-check">
+              <input type="checkbox" checked={onTimer} onChange={(e) => setOnTimer(e.target.checked)} />
+              {t('workshop.writingOnTimer')}
+            </label>
+            <button type="button" onClick={() => startWritingRound(doc, { kind: writeKind, anonymous, ...(onTimer ? { timerMs: minutes * 60_000, now: Date.now() + offset } : null) })}>
+              {t('workshop.startWriting')}
+            </button>
+          </>
+        ) : (
+          <>
+            {writing.status === 'writing' && (
+              <button type="button" className="primary" onClick={() => revealWritingRound(doc)}>
+                {t('workshop.revealNotes')}
+              </button>
+            )}
+            <button type="button" onClick={() => endWritingRound(doc)}>
+              {t('workshop.endWriting')}
+            </button>
+          </>
+        )}
+      </div>
   )
 }
