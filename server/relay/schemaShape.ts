@@ -15,8 +15,8 @@ export const RELAY_ONLY_ROOT = 'participants'
 /** A roll entry: `{seat, revoked, joinedAt}`, a few dozen characters. */
 const MAX_ROLL_ENTRY_JSON = 256
 const META_FIELDS = new Set(['schemaVersion', 'title', 'description', 'locale', 'createdAt', 'variant', 'asIsMapId', 'toBeMapId'])
-const WORKSHOP_FIELDS = new Set(['locked', 'timer', 'voting'])
-/** A workshop value is a flag or a small object: timer or voting round. */
+const WORKSHOP_FIELDS = new Set(['locked', 'timer', 'voting', 'writing'])
+/** A workshop value is a flag or a small object: timer, voting round or writing round. */
 const MAX_WORKSHOP_JSON = 2048
 /** Records per collection: far beyond a real map (the benchmark map has 3,000 annotations). */
 export const MAX_RECORDS_PER_COLLECTION = 20_000

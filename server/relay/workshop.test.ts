@@ -6,8 +6,9 @@
 import * as Y from 'yjs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { addAnnotation, addTouchpoint, openVotingRound, setLocked, setMeta, startTimer } from '../../src/commands'
+import { endWritingRound, landNotes, revealWritingRound, startWritingRound } from '../../src/commands/writingRound'
 import { getCollection, readParticipantRoll, readSnapshot, readWorkshop } from '../../src/doc'
-import { parseJourneyJson, tallyVotes, type PersonaId, type StageId } from '../../src/model'
+import { createId, parseJourneyJson, tallyVotes, type AnnotationId, type PersonaId, type StageId } from '../../src/model'
 import type { ShareLinks } from '../maps'
 import { eventually, startTestServer, type TestServer } from '../testing/testServer'
 import { issueParticipant, SyncClient } from '../testing/syncClient'
@@ -90,11 +91,50 @@ describe('workshop rules at the relay', () => {
     startTimer(editor.doc, 60_000, Date.now())
     expect((await editor.closed).code).toBe(4423)
     expect(await rejected('facilitator_only')).toBe(1)
-    expect(readWorkshop(facilitator.doc)).toEqual({ locked: false, timer: { status: 'stopped' }, voting: null })
+    expect(readWorkshop(facilitator.doc)).toEqual({ locked: false, timer: { status: 'stopped' }, voting: null, writing: null })
 
     startTimer(facilitator.doc, 60_000, Date.now())
     const viewer = await join(links.viewerToken)
     await eventually(() => readWorkshop(viewer.doc).timer.status === 'running')
+  })
+
+  it('keeps writing rounds the facilitator’s: an editor neither starts, reveals nor ends one', async () => {
+    const facilitator = await join(links.facilitatorToken)
+    const rogue = await join(links.editorToken)
+    startWritingRound(rogue.doc, { kind: 'pain-point' })
+    expect((await rogue.closed).code).toBe(4423)
+    expect(readWorkshop(facilitator.doc).writing).toBeNull()
+
+    startWritingRound(facilitator.doc, { kind: 'pain-point', anonymous: true })
+    const editor = await join(links.editorToken)
+    await eventually(() => readWorkshop(editor.doc).writing?.status === 'writing', 5000, 'the round to reach the editor')
+    // Revealing early (so everyone's notes would land) and closing the round are refused alike.
+    revealWritingRound(editor.doc)
+    expect((await editor.closed).code).toBe(4423)
+    const closer = await join(links.editorToken)
+    endWritingRound(closer.doc)
+    expect((await closer.closed).code).toBe(4423)
+    expect(await rejected('facilitator_only')).toBe(3)
+    expect(readWorkshop(facilitator.doc).writing).toMatchObject({ status: 'writing', anonymous: true })
+    const late = await join(links.viewerToken)
+    expect(readWorkshop(late.doc).writing).toMatchObject({ status: 'writing' })
+
+    // The facilitator's reveal reaches everyone, and an editor's notes then land as annotations, without an author.
+    const writer = await join(links.editorToken)
+    revealWritingRound(facilitator.doc)
+    await eventually(() => readWorkshop(writer.doc).writing?.status === 'revealed', 5000, 'the reveal to reach the writer')
+    const stageId = Object.keys(readSnapshot(writer.doc).stages)[0] as StageId
+    const id = createId('annotation') as AnnotationId
+    landNotes(writer.doc, [{ id, targetId: stageId, text: 'Ingen vet hva lampen betyr 🤷' }], { kind: 'pain-point' })
+    await eventually(() => readSnapshot(facilitator.doc).annotations[id] !== undefined, 5000, 'the note to land')
+    expect((facilitator.doc.getMap('annotations').get(id) as Y.Map<unknown>).has('author')).toBe(false)
+    expect(writer.ws.readyState).toBe(writer.ws.OPEN)
+  })
+
+  it('refuses a writing round that does not fit the schema', async () => {
+    const facilitator = await join(links.facilitatorToken)
+    facilitator.doc.getMap('workshop').set('writing', { id: 'writing:x', kind: 'pain-point', padding: 'x'.repeat(3000) })
+    expect((await facilitator.closed).code).toBe(4422)
   })
 
   it('never counts votes beyond the budget, whoever sends them', async () => {

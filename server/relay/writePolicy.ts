@@ -16,7 +16,7 @@
  *    with its votes (`ownVotesOnly`);
  *  - votes count only where they were cast: an annotation carrying votes does not change its kind
  *    into the kind of the workshop's round (`votesStayWhereCast`);
- *  - the `workshop` map (timer, lock, voting rounds) is the facilitator's alone;
+ *  - the `workshop` map (timer, lock, voting and writing rounds) is the facilitator's alone;
  *  - while the map is locked only facilitators change anything; others' changes wait (soft; see
  *    lockHolds.ts for what the room does with them).
  * A new rule is a function added to `WRITE_RULES`.

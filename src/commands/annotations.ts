@@ -17,7 +17,7 @@ import { CommandError, insertRecord, listRecords, orderAt, patchRecord, requireR
 /** Annotate a persona, phase (`phase:before`…), stage or touchpoint. Needs start `unmet` unless told. */
 export function addAnnotation(
   doc: Y.Doc,
-  input: { targetId: AnnotationTargetId; kind: AnnotationKind; text: string; status?: NeedStatus | null; evidence?: Evidence | null; id?: AnnotationId },
+  input: { targetId: AnnotationTargetId; kind: AnnotationKind; text: string; status?: NeedStatus | null; evidence?: Evidence | null; id?: AnnotationId; author?: string },
 ): AnnotationId {
   return transactLocal(doc, () => {
     if (!targetExists(readTargets(doc), input.targetId)) throw new CommandError('not-found', `targetId: nothing to annotate at ${JSON.stringify(input.targetId)}`)
@@ -32,6 +32,7 @@ export function addAnnotation(
       ...ASSESSMENT_UNSET,
       evidence: input.evidence ?? null,
       order: orderAt(listRecords(doc, 'annotations', (a) => a.targetId === input.targetId && a.kind === input.kind), undefined),
+      ...(input.author ? { author: input.author } : null),
     })
     return id
   })

@@ -34,6 +34,7 @@ const VersionsDialog = lazy(() => import('./workshop/VersionsDialog').then((m) =
 const ShareDialog = lazy(() => import('./ShareDialog').then((m) => ({ default: m.ShareDialog })))
 // Presenting comes at the end of a workshop, never at the first look: its slides load after the map.
 const PresentationView = lazy(() => import('./workshop/PresentationView').then((m) => ({ default: m.PresentationView })))
+const WritingLander = lazy(() => import('./workshop/WritingRound').then((m) => ({ default: m.WritingLander })))
 import { activePdfFeedback, measuredSnapshot } from '../store/measuredFeedback'
 import { errorText } from '../i18n/errorText'
 
@@ -109,6 +110,7 @@ export function MapPage({ mapId, token, local }: { mapId: string; token?: string
   // Keep the recent-maps title current and refuse to edit a map from a newer schema.
   const title = useJourneyStore((st) => st.snapshot.meta.title)
   const schemaVersion = useJourneyStore((st) => st.snapshot.meta.schemaVersion)
+  const writingRound = useJourneyStore((st) => st.workshop.writing !== null)
   useEffect(() => {
     if (title) {
       rememberMap({ id: mapId, title })
@@ -178,6 +180,7 @@ export function MapPage({ mapId, token, local }: { mapId: string; token?: string
           <Suspense fallback={null}>
             {versionsOpen && token && <VersionsDialog mapId={mapId} token={token} onClose={() => setVersionsOpen(false)} />}
             {shareOpen && token && <ShareDialog mapId={mapId} token={token} onClose={() => setShareOpen(false)} />}
+            {writingRound && <WritingLander />}
           </Suspense>
         </div>
       </ReactFlowProvider>

@@ -149,6 +149,8 @@ export interface Annotation {
   impact: number | null
   effort: number | null
   order: string
+  /** The writer's name, for a note that came from a writing round that was not anonymous; absent otherwise. */
+  author?: string
 }
 
 export interface Link {

@@ -43,7 +43,8 @@ export const MAX_TITLE = 500
 export const MAX_TEXT = 20_000
 
 type Field =
-  | { type: 'text'; max: number; required?: boolean }
+  /** `optional`: absent stays absent (no default is filled in), for a field most records never carry. */
+  | { type: 'text'; max: number; required?: boolean; optional?: true }
   | { type: 'ref'; to: RecordType[]; phase?: boolean }
   | { type: 'enum'; values: readonly string[]; nullable?: boolean; fallback: string | null }
   | { type: 'int'; min: number; max: number; nullable: true }
@@ -103,6 +104,8 @@ const FIELDS: { [C in CollectionName]: Record<Exclude<keyof RecordsByCollection[
     impact: scale,
     effort: scale,
     order: { type: 'order' },
+    // Who wrote it, when it came from a writing round that was not anonymous.
+    author: { type: 'text', max: 200, optional: true },
   },
   links: {
     from: { type: 'ref', to: ['touchpoint'] },
@@ -306,6 +309,7 @@ export function restoreRecord<C extends CollectionName>(collection: C, raw: unkn
   const fields = FIELDS[collection] as Record<string, Field>
   for (const [name, field] of Object.entries(fields)) {
     const value = input[name]
+    if (value === undefined && field.type === 'text' && field.optional) continue
     if (value === undefined && field.type !== 'ref') {
       out[name] = defaultFor(field)
       continue

@@ -31,13 +31,33 @@ export interface VotingRound {
   viewersVote: boolean
 }
 
+/**
+ * A silent writing round (brainwriting): each participant writes notes of one kind that only their
+ * own browser holds until the reveal, when every browser writes its notes to the map at once.
+ */
+export interface WritingRound {
+  id: string
+  kind: WritingKind
+  /** `writing` until the facilitator reveals (or the tied timer ends); then every browser lands its notes. */
+  status: 'writing' | 'revealed'
+  /** Notes land without their author's name. */
+  anonymous: boolean
+  /** The round reveals itself when the workshop timer runs out. */
+  timed: boolean
+}
+
+/** The kinds a writing round collects. */
+export const WRITING_KINDS = ['pain-point', 'functional-need', 'emotional-need', 'moment-of-truth', 'opportunity'] as const satisfies readonly AnnotationKind[]
+export type WritingKind = (typeof WRITING_KINDS)[number]
+
 export interface WorkshopState {
   locked: boolean
   timer: TimerState
   voting: VotingRound | null
+  writing: WritingRound | null
 }
 
-export const DEFAULT_WORKSHOP: WorkshopState = { locked: false, timer: { status: 'stopped' }, voting: null }
+export const DEFAULT_WORKSHOP: WorkshopState = { locked: false, timer: { status: 'stopped' }, voting: null, writing: null }
 export const MAX_VOTE_BUDGET = 50
 export const MAX_TIMER_MS = 4 * 60 * 60 * 1000
 
@@ -58,9 +78,28 @@ function restoreVoting(raw: unknown): VotingRound | null {
   return { id: v.id, kind: v.kind as AnnotationKind, budget, status: v.status === 'closed' ? 'closed' : 'open', revealed: v.revealed === true, seatsOnly: v.seatsOnly === true, viewersVote: v.viewersVote === true }
 }
 
+function restoreWriting(raw: unknown): WritingRound | null {
+  if (typeof raw !== 'object' || raw === null) return null
+  const w = raw as Record<string, unknown>
+  if (typeof w.id !== 'string' || w.id.length > 100 || !(WRITING_KINDS as readonly string[]).includes(w.kind as string)) return null
+  return { id: w.id, kind: w.kind as WritingKind, status: w.status === 'revealed' ? 'revealed' : 'writing', anonymous: w.anonymous === true, timed: w.timed === true }
+}
+
 /** Whatever a peer wrote, a well-formed workshop state. */
 export function restoreWorkshop(raw: Record<string, unknown>): WorkshopState {
-  return { locked: raw.locked === true, timer: restoreTimer(raw.timer), voting: restoreVoting(raw.voting) }
+  return { locked: raw.locked === true, timer: restoreTimer(raw.timer), voting: restoreVoting(raw.voting), writing: restoreWriting(raw.writing) }
+}
+
+/**
+ * Whether a writing round's notes should land now: the facilitator revealed it, or it is tied to
+ * the timer and the timer ran out (every browser sees that at the same relay time, so the notes
+ * land together even before the facilitator's own reveal arrives).
+ */
+export function writingRevealed(workshop: Pick<WorkshopState, 'writing' | 'timer'>, now: number): boolean {
+  const { writing, timer } = workshop
+  if (!writing) return false
+  if (writing.status === 'revealed') return true
+  return writing.timed && timer.status === 'running' && timerRemaining(timer, now) <= 0
 }
 
 /** Milliseconds left on the timer at relay time `now`. */

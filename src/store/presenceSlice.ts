@@ -20,6 +20,8 @@ export interface Peer {
   present?: number | null
   /** The field the peer is typing in: a record id and a field name (`touchpoint:x`, `title`). */
   editing?: { id: string; field: string } | null
+  /** How many notes the peer holds in the current writing round (a count only, never their text). */
+  writing?: { round: string; notes: number } | null
 }
 
 /** Who a peer is: what changes when someone joins, leaves or renames, not when they move. */

@@ -27,7 +27,7 @@ export interface MapSession {
   whenLocalLoaded: Promise<void>
   /** Resolves when the relay has sent its state (immediately for a local map). */
   whenSynced: Promise<void>
-  setPresence(field: 'cursor' | 'selection' | 'drag' | 'viewport' | 'spotlight' | 'present' | 'editing' | 'restored', value: unknown): void
+  setPresence(field: 'cursor' | 'selection' | 'drag' | 'viewport' | 'spotlight' | 'present' | 'editing' | 'restored' | 'writing', value: unknown): void
   /**
    * Forget this browser's copy of the map (with whatever the relay refused), so the next open
    * loads the map as the relay has it.

@@ -23,6 +23,7 @@ export function peersFromAwareness(awareness: Awareness, selfClientId: number): 
       spotlight: state.spotlight === true,
       present: Number.isInteger(state.present) ? state.present : null,
       editing: editingOf(state.editing),
+      writing: writingOf(state.writing),
     })
   })
   return peers.sort((a, b) => a.clientId - b.clientId)
@@ -33,6 +34,13 @@ function editingOf(v: unknown): { id: string; field: string } | null {
   if (typeof v !== 'object' || v === null) return null
   const { id, field } = v as { id?: unknown; field?: unknown }
   return typeof id === 'string' && typeof field === 'string' && id.length <= 200 && field.length <= 60 ? { id, field } : null
+}
+
+/** A peer's count of notes in a writing round, if well formed. */
+function writingOf(v: unknown): { round: string; notes: number } | null {
+  if (typeof v !== 'object' || v === null) return null
+  const { round, notes } = v as { round?: unknown; notes?: unknown }
+  return typeof round === 'string' && round.length <= 100 && Number.isInteger(notes) && (notes as number) >= 0 && (notes as number) <= 1000 ? { round, notes: notes as number } : null
 }
 
 function isPoint(v: unknown): v is { x: number; y: number; id?: string; zoom?: number } {

@@ -11,7 +11,8 @@
  * of the fuzz, never an expected outcome (except in `refusedEdit`, which asserts the refusal).
  */
 import type * as Y from 'yjs'
-import * as allCommands from '../commands'
+import * as commandIndex from '../commands'
+import * as writingRoundCommands from '../commands/writingRound'
 import { CommandError } from '../commands'
 import { readWorkshop } from '../doc'
 import {
@@ -26,6 +27,9 @@ import {
   NEED_STATUSES,
   PHASES,
   votesSpent,
+  createId,
+  WRITING_KINDS,
+  type AnnotationId,
   type AnnotationKind,
   type AnnotationTargetId,
   type Snapshot,
@@ -33,6 +37,11 @@ import {
 } from '../model'
 import type { SeededRandom } from './seededRandom'
 
+/**
+ * Every command: the index's, and the writing round's, which stay out of the index so the
+ * interface that uses them loads them only while a round is on.
+ */
+const allCommands = { ...commandIndex, ...writingRoundCommands }
 export type Commands = typeof allCommands
 
 /**
@@ -778,6 +787,46 @@ export const RANDOM_COMMANDS: Record<string, RandomCommandEntry> = {
       if (roll === 0) commands.revealVotes(doc, !voting.revealed)
       else if (roll === 1 && voting.status === 'open') commands.closeVotingRound(doc)
       else commands.endVoting(doc)
+    },
+  },
+  /** A silent writing round: started (sometimes on the timer, sometimes anonymous), revealed, closed. */
+  writingRound: {
+    weight: 2,
+    role: 'facilitator',
+    run: ({ commands, doc, random, now }) => {
+      const { writing } = readWorkshop(doc)
+      if (!writing || random.chance(0.15)) {
+        const timerMs = random.chance(0.4) ? random.int(1, 10) * 60_000 : undefined
+        return void commands.startWritingRound(doc, { kind: random.pick(WRITING_KINDS), anonymous: random.chance(0.3), timerMs, now: now.getTime() })
+      }
+      if (writing.status === 'writing' && random.chance(0.7)) commands.revealWritingRound(doc)
+      else commands.endWritingRound(doc)
+    },
+  },
+  /** Once a round is revealed, a participant's notes land: a few, on stages and touchpoints, some already landed. */
+  landNotes: {
+    weight: 3,
+    role: 'content',
+    run: ({ commands, doc, random, view, author }) => {
+      const { writing } = readWorkshop(doc)
+      if (writing?.status !== 'revealed') return
+      const targets = [...values(view.stages), ...values(view.touchpoints)].map((t) => t.id)
+      if (!targets.length) return
+      const landedBefore = values(view.annotations).filter((a) => a.kind === writing.kind)
+      const notes: { id: AnnotationId; targetId: AnnotationTargetId; text: string }[] = Array.from({ length: random.int(1, 3) }, () => ({ id: createId('annotation'), targetId: random.pick(targets), text: random.text() }))
+      const again = random.maybePick(landedBefore)
+      if (again) notes.push({ id: again.id, targetId: again.targetId, text: again.text })
+      commands.landNotes(doc, notes, { kind: writing.kind, author: writing.anonymous ? undefined : author })
+    },
+  },
+  /** The facilitator merges one duplicate into another of the same kind (votes of others move with it). */
+  mergeAnnotations: {
+    weight: 2,
+    role: 'facilitator',
+    run: ({ commands, doc, random, view }) => {
+      const from = random.maybePick(values(view.annotations))
+      const into = from && random.maybePick(values(view.annotations).filter((a) => a.kind === from.kind && a.id !== from.id))
+      if (from && into) commands.mergeAnnotations(doc, from.id, into.id)
     },
   },
   /** A participant places or takes back a vote in the open round, within the budget. */

@@ -1,4 +1,4 @@
-import { useRef } from 'react'
+import { lazy, Suspense, useRef } from 'react'
 import { phaseOfTarget } from '../../model'
 import { useT } from '../../i18n/useT'
 import { selectSelection, selectSnapshot, useJourneyStore, type JourneyState } from '../../store'
@@ -16,6 +16,8 @@ import { StageInspector } from './StageInspector'
 import { TouchpointInspector } from './TouchpointInspector'
 import { SheetBar } from './SheetBar'
 import { useCompactLayout } from '../useCompactLayout'
+
+const WritingPanel = lazy(() => import('../workshop/WritingRound').then((m) => ({ default: m.WritingPanel })))
 
 /** Whether the selection still names something on the map (a colleague may have deleted it). */
 const selectSelectionExists = (s: JourneyState): boolean => {
@@ -55,6 +57,7 @@ export function Inspector() {
   useTopOnNewSelection(aside)
   const commentTarget = useJourneyStore(selectCommentTarget)
   const compact = useCompactLayout()
+  const writingRound = useJourneyStore((s) => s.workshop.writing !== null)
   let body: React.ReactNode
   let title = t('inspector.map')
   if (!selection || !exists) {
@@ -90,6 +93,11 @@ export function Inspector() {
     <aside className="inspector" aria-label={t('inspector.label')} ref={aside} data-open={selection !== null}>
       <SheetBar />
       <VotingPanel onlyTarget={compact && selection?.kind === 'touchpoint' ? selection.id : undefined} />
+      {writingRound && (
+        <Suspense fallback={null}>
+          <WritingPanel />
+        </Suspense>
+      )}
       <h2 className="inspector-title">{title}</h2>
       {commentTarget && <JumpToComments targetId={commentTarget} />}
       {body}

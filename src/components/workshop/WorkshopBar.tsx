@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { lazy, Suspense, useState } from 'react'
 import { closeVotingRound, endVoting, extendTimer, openVotingRound, pauseTimer, resumeTimer, revealVotes, setLocked, startTimer, stopTimer } from '../../commands'
 import { ANNOTATION_KINDS, timerRemaining, type AnnotationKind } from '../../model'
 import { useT } from '../../i18n/useT'
@@ -6,6 +6,9 @@ import { relayNow } from '../../session'
 import { selectWorkshop, useJourneyStore } from '../../store'
 import { useMapSession } from '../../session/MapSessionContext'
 import { useRelayNow } from './useRelayNow'
+
+/** The writing round's controls load with the round's panel (initial JavaScript stays within budget). */
+const WritingControls = lazy(() => import('./WritingRound').then((m) => ({ default: m.WritingControls })))
 
 /** The facilitator's controls: timer, lock, dot voting, spotlight, presentation, versions. */
 export function WorkshopBar({ onOpenVersions }: { onOpenVersions(): void }) {
@@ -119,6 +122,9 @@ export function WorkshopBar({ onOpenVersions }: { onOpenVersions(): void }) {
           </>
         )}
       </div>
+      <Suspense fallback={null}>
+        <WritingControls minutes={minutes} />
+      </Suspense>
       <div className="wb-group">
         <button type="button" aria-pressed={locked} onClick={() => setLocked(doc, !locked)}>
           {locked ? t('workshop.unlock') : t('workshop.lock')}
