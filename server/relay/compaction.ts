@@ -2,8 +2,8 @@ import type { MapStore } from '../storage/types'
 import { fold } from './fold'
 
 /**
- * Fold a map's whole update log into one snapshot (off the main thread when it is large, see
- * fold.ts). Rows that cannot be replayed are quarantined. The snapshot is built from the stored rows
+ * Fold a map's whole update log into one snapshot, on the fold worker (see fold.ts), so no room
+ * waits for it. Rows that cannot be replayed are quarantined. The snapshot is built from the stored rows
  * themselves (not from a room's in-memory document), so it folds exactly the rows it read even
  * when other relays append to the same map; rows appended meanwhile stay after it. Building it
  * in a garbage-collected document also drops the content of deleted records.
@@ -15,7 +15,7 @@ export async function compactMapLog(store: MapStore, mapId: string): Promise<{ r
   const folded = await store.runExclusive(mapId, 'compact', async () => {
     const { updates, lastSeq, seqs } = await store.loadUpdates(mapId)
     if (updates.length < 2) return { rows: updates.length, bytes: updates[0]?.byteLength ?? 0 }
-    const { snapshot, bad, title } = await fold(updates, seqs)
+    const { snapshot, bad, title } = await fold(updates, seqs, { background: true })
     // A row the snapshot leaves out is set aside first, so folding the log never deletes it.
     for (const { seq, reason } of bad) await store.quarantineUpdate(mapId, seq, reason)
     await store.compact(mapId, snapshot, lastSeq, title)
