@@ -101,4 +101,20 @@ test('a silent writing round: private drafts until the reveal, a late landing on
   expect(anonymous).not.toHaveProperty('author')
   expect(JSON.stringify(anonymous)).not.toContain('Anne')
   await expect(mergeItem(page, secret)).toBeVisible()
+
+  // A round closed while a writer is offline: the round stays ended, and their note still lands.
+  await page.getByRole('button', { name: 'End writing round' }).click()
+  await page.locator('.workshop-bar').getByLabel('Anonymous').uncheck()
+  await page.getByRole('button', { name: 'Start silent writing' }).click()
+  const late = 'Fakturaen kom en uke etter 📬'
+  await card(bjorn, CARD).click()
+  await writeNote(bjorn, late)
+  await bjorn.context().setOffline(true)
+  await expect(bjorn.getByTestId('connection')).not.toHaveText(/^Connected/)
+  await page.getByRole('button', { name: 'Reveal everyone’s notes' }).click()
+  await page.getByRole('button', { name: 'End writing round' }).click()
+  await expect(page.getByRole('button', { name: 'Start silent writing' })).toBeVisible()
+  expect((await stored(request, editorUrl)).map((a) => a.text)).not.toContain(late)
+  await bjorn.context().setOffline(false)
+  await expect.poll(async () => (await stored(request, editorUrl)).find((a) => a.text === late)?.author).toBe(BJORN)
 })

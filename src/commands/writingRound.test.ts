@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { createUndoManager, readSnapshot, readWorkshop } from '../doc'
-import { createId, writingRevealed, type AnnotationId } from '../model'
+import { createId, writingOpen, writingRevealed, type AnnotationId } from '../model'
 import { createTestDoc } from '../test/factories'
 import { addAction, addAnnotation, addComment, castVote, deleteTouchpoint, openVotingRound } from '.'
 import { endWritingRound, landNotes, mergeAnnotations, revealWritingRound, startWritingRound } from './writingRound'
@@ -24,6 +24,19 @@ describe('writing rounds', () => {
     expect(writingRevealed(untimed, 10_000_000)).toBe(false)
     revealWritingRound(doc)
     expect(writingRevealed(readWorkshop(doc), 0)).toBe(true)
+    // Closed after its reveal, the round stays as ended: a participant offline at the reveal still
+    // lands their notes on reconnect, while nobody sees it as a round that is on.
+    endWritingRound(doc)
+    const ended = readWorkshop(doc)
+    expect(ended.writing).toMatchObject({ kind: 'opportunity', status: 'ended' })
+    expect(writingRevealed(ended, 0)).toBe(true)
+    expect(writingOpen(ended.writing)).toBe(false)
+    revealWritingRound(doc)
+    expect(readWorkshop(doc).writing?.status).toBe('ended')
+
+    // Closed before its reveal, the round is dropped: its notes were never sent and never land.
+    startWritingRound(doc, { kind: 'pain-point' })
+    expect(writingOpen(readWorkshop(doc).writing)).toBe(true)
     endWritingRound(doc)
     expect(readWorkshop(doc).writing).toBeNull()
   })

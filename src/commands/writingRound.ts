@@ -35,13 +35,21 @@ export function startWritingRound(doc: Y.Doc, input: { kind: WritingKind; anonym
 export function revealWritingRound(doc: Y.Doc): void {
   transactLocal(doc, () => {
     const { writing } = readWorkshop(doc)
-    if (writing && writing.status !== 'revealed') getWorkshopMap(doc).set('writing', { ...writing, status: 'revealed' })
+    if (writing && writing.status === 'writing') getWorkshopMap(doc).set('writing', { ...writing, status: 'revealed' })
   })
 }
 
-/** Close the round. Notes not yet landed (a participant still offline) stay in their browser. */
+/**
+ * Close the round. A revealed round is kept as ended, so a participant offline at the reveal still
+ * lands their notes on reconnect; a round closed before its reveal is dropped, and its notes stay
+ * unsent in their writers' browsers.
+ */
 export function endWritingRound(doc: Y.Doc): void {
-  transactLocal(doc, () => getWorkshopMap(doc).delete('writing'))
+  transactLocal(doc, () => {
+    const { writing } = readWorkshop(doc)
+    if (writing && writing.status !== 'writing') getWorkshopMap(doc).set('writing', { ...writing, status: 'ended' })
+    else getWorkshopMap(doc).delete('writing')
+  })
 }
 
 /**

@@ -38,8 +38,12 @@ export interface VotingRound {
 export interface WritingRound {
   id: string
   kind: WritingKind
-  /** `writing` until the facilitator reveals (or the tied timer ends); then every browser lands its notes. */
-  status: 'writing' | 'revealed'
+  /**
+   * `writing` until the facilitator reveals (or the tied timer ends); then every browser lands its
+   * notes. `ended`: the facilitator closed a revealed round; a browser that was offline at the
+   * reveal still lands its notes when it reconnects.
+   */
+  status: 'writing' | 'revealed' | 'ended'
   /** Notes land without their author's name. */
   anonymous: boolean
   /** The round reveals itself when the workshop timer runs out. */
@@ -82,7 +86,7 @@ function restoreWriting(raw: unknown): WritingRound | null {
   if (typeof raw !== 'object' || raw === null) return null
   const w = raw as Record<string, unknown>
   if (typeof w.id !== 'string' || w.id.length > 100 || !(WRITING_KINDS as readonly string[]).includes(w.kind as string)) return null
-  return { id: w.id, kind: w.kind as WritingKind, status: w.status === 'revealed' ? 'revealed' : 'writing', anonymous: w.anonymous === true, timed: w.timed === true }
+  return { id: w.id, kind: w.kind as WritingKind, status: w.status === 'revealed' || w.status === 'ended' ? w.status : 'writing', anonymous: w.anonymous === true, timed: w.timed === true }
 }
 
 /** Whatever a peer wrote, a well-formed workshop state. */
@@ -98,7 +102,7 @@ export function restoreWorkshop(raw: Record<string, unknown>): WorkshopState {
 export function writingRevealed(workshop: Pick<WorkshopState, 'writing' | 'timer'>, now: number): boolean {
   const { writing, timer } = workshop
   if (!writing) return false
-  if (writing.status === 'revealed') return true
+  if (writing.status !== 'writing') return true
   return writing.timed && timer.status === 'running' && timerRemaining(timer, now) <= 0
 }
 
@@ -163,4 +167,9 @@ export function votesSpent(snapshot: Snapshot, kind: AnnotationKind, voter: stri
   let n = 0
   for (const a of Object.values(snapshot.annotations)) if (a.kind === kind) n += a.votes[voter] ?? 0
   return n
+}
+
+/** Whether a writing round is on (written or revealed): an ended round only lands late notes. */
+export function writingOpen(writing: WritingRound | null): writing is WritingRound {
+  return writing !== null && writing.status !== 'ended'
 }

@@ -1,5 +1,5 @@
 import { lazy, Suspense, useRef } from 'react'
-import { phaseOfTarget } from '../../model'
+import { phaseOfTarget, writingOpen } from '../../model'
 import { useT } from '../../i18n/useT'
 import { selectSelection, selectSnapshot, useJourneyStore, type JourneyState } from '../../store'
 import type { BlueprintLane, BlueprintItemId, StageId } from '../../model'
@@ -57,7 +57,7 @@ export function Inspector() {
   useTopOnNewSelection(aside)
   const commentTarget = useJourneyStore(selectCommentTarget)
   const compact = useCompactLayout()
-  const writingRound = useJourneyStore((s) => s.workshop.writing !== null)
+  const writingRound = useJourneyStore((s) => writingOpen(s.workshop.writing))
   let body: React.ReactNode
   let title = t('inspector.map')
   if (!selection || !exists) {

@@ -6,7 +6,7 @@
  */
 import { useEffect, useMemo, useState } from 'react'
 import { endWritingRound, landNotes, mergeAnnotations, revealWritingRound, startWritingRound } from '../../commands/writingRound'
-import { byOrder, WRITING_KINDS, writingRevealed, type WritingKind, type Annotation, type AnnotationId, type AnnotationTargetId, type WritingRound } from '../../model'
+import { byOrder, WRITING_KINDS, writingOpen, writingRevealed, type WritingKind, type Annotation, type AnnotationId, type AnnotationTargetId, type WritingRound } from '../../model'
 import { useT } from '../../i18n/useT'
 import { addDraft, loadDrafts, markLanded, pendingDrafts, removeDraft, subscribeDrafts, type Draft } from '../../session/drafts'
 import { useJourneyStore, type JourneyState } from '../../store'
@@ -274,7 +274,7 @@ export function WritingControls({ minutes }: { minutes: number }) {
   const t = useT()
   return (
       <div className="wb-group" role="group" aria-label={t('workshop.writingRound')}>
-        {!writing ? (
+        {!writingOpen(writing) ? (
           <>
             <label>
               <span className="wb-label">{t('workshop.writeOn')}</span>
