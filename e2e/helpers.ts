@@ -134,3 +134,12 @@ export async function linkOf(page: Page): Promise<string> {
   expect(token, 'the map keeps its link token in this browser').toBeTruthy()
   return `${url.origin}/m/${mapId}#token=${encodeURIComponent(token!)}`
 }
+
+/** The editor link from the share dialog, as a facilitator copies it to send to colleagues. */
+export async function editorLink(page: Page): Promise<string> {
+  await page.getByRole('button', { name: 'Share' }).click()
+  await expect(page.getByRole('textbox', { name: 'Editor link' })).toHaveValue(/#token=/)
+  const url = await page.getByRole('textbox', { name: 'Editor link' }).inputValue()
+  await page.getByRole('button', { name: 'Close' }).click()
+  return url
+}

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { addCardInFirstCell, card, createMapFromHome, setIdentity, SHOTS } from './helpers'
+import { addCardInFirstCell, card, createMapFromHome, editorLink, setIdentity, SHOTS } from './helpers'
 
 /**
  * A locked-map refusal reaches a Danish editor in Danish: the relay says `locked` (a code, not a
@@ -10,10 +10,7 @@ test('a Danish editor whose edit reaches a locked map is told so in Danish', asy
   await setIdentity(page, 'Frida Facilitator', '#2fa67a')
   await createMapFromHome(page, 'New empty map')
   await expect(page.getByTestId('connection')).toHaveText('Connected')
-  await page.getByRole('button', { name: 'Share' }).click()
-  await expect(page.getByRole('textbox', { name: 'Editor link' })).toHaveValue(/#token=/)
-  const editorUrl = await page.getByRole('textbox', { name: 'Editor link' }).inputValue()
-  await page.getByRole('button', { name: 'Close' }).click()
+  const editorUrl = await editorLink(page)
   await addCardInFirstCell(page, 'Henter bilen')
 
   const context = await browser.newContext({ locale: 'da-DK', viewport: { width: 1440, height: 900 } })

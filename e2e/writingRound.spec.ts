@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test'
-import { addCardInFirstCell, allSaved, card, createMapFromHome, openAs, setIdentity, SHOTS } from './helpers'
+import { addCardInFirstCell, allSaved, card, createMapFromHome, editorLink, openAs, setIdentity, SHOTS } from './helpers'
 
 const FACILITATOR = 'Frida Fasilitator'
 const ANNE = 'Anne Ås'
@@ -30,10 +30,7 @@ test('a silent writing round: private drafts until the reveal, a late landing on
   await createMapFromHome(page, 'New empty map')
   await expect(page.getByTestId('connection')).toHaveText('Connected')
   await addCardInFirstCell(page, CARD)
-  await page.getByRole('button', { name: 'Share' }).click()
-  await expect(page.getByRole('textbox', { name: 'Editor link' })).toHaveValue(/#token=/)
-  const editorUrl = await page.getByRole('textbox', { name: 'Editor link' }).inputValue()
-  await page.getByRole('button', { name: 'Close' }).click()
+  const editorUrl = await editorLink(page)
   const anne = await openAs(browser, editorUrl, ANNE, '#b05cd6')
   const bjorn = await openAs(browser, editorUrl, BJORN, '#d9a400')
 
