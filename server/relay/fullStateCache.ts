@@ -34,7 +34,12 @@ export class FullStateCache {
   /** Bytes an empty client is sent (as of the last request): how far behind a joining reader may legitimately be. */
   bytes = 0
 
-  /** Messages that together bring an empty document to the document's current state. */
+  /**
+   * Messages that together bring an empty document to the document's current state. The sync
+   * step 2 comes last: a stock client counts itself synced on reading it, so everything must be
+   * in hand by then. The updates since go first; the client holds them as pending until the full
+   * state they build on arrives, and applies both at once.
+   */
   messages(): Uint8Array[] {
     if (!this.full) {
       this.fullUpdate = Y.encodeStateAsUpdate(this.doc)
@@ -49,7 +54,7 @@ export class FullStateCache {
     }
     this.sinceMessage ??= encodeUpdate(this.since.length === 1 ? this.since[0] : Y.mergeUpdates(this.since))
     this.bytes = this.full.byteLength + this.sinceMessage.byteLength
-    return [this.full, this.sinceMessage]
+    return [this.sinceMessage, this.full]
   }
 
   /** The document's full state is `update` (as just loaded): the first request sends it as it is. */
