@@ -16,6 +16,19 @@ export interface RelayLimits {
   /** Largest WebSocket message accepted; a bigger one closes the sender with 1009. */
   maxMessageBytes: number
   /**
+   * Largest answer an editor may give to the relay's sync step 1: a reconnecting client puts all
+   * its offline work in that one message (see relay/offlineAnswers.ts). Live messages keep
+   * `maxMessageBytes`.
+   */
+  maxOfflineMessageBytes: number
+  /**
+   * Bytes of answers larger than `maxMessageBytes` per participant (the burst is at least
+   * `maxOfflineMessageBytes`): reconnecting in a loop does not push a big answer again and again.
+   */
+  offlineBytes: RateLimit
+  /** Receive room this process holds open at once for such answers, all connections together. */
+  offlineReceiveBytes: number
+  /**
    * Sync step 2 and update messages per participant. Like the other message limits, kept per
    * participant (the relay-issued participant id; without one, the link from one address) across
    * reconnects, so reconnecting never refills it (see relay/participantLimits.ts).
@@ -93,6 +106,12 @@ export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent'
 
 export const DEFAULT_LIMITS: RelayLimits = {
   maxMessageBytes: 1024 * 1024,
+  // A whole collection of 20,000 cards with their fields is about 9 MB.
+  maxOfflineMessageBytes: 16 * 1024 * 1024,
+  // One full answer about every 8 minutes, after the first.
+  offlineBytes: { perSecond: 32 * 1024, burst: 16 * 1024 * 1024 },
+  // Four full answers, or many smaller ones, read at once.
+  offlineReceiveBytes: 64 * 1024 * 1024,
   updates: { perSecond: 100, burst: 300 },
   updateBytes: { perSecond: 256 * 1024, burst: 1024 * 1024 },
   awareness: { perSecond: 60, burst: 120 },
@@ -168,6 +187,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     trustProxy: ['1', 'true', 'yes'].includes((env.TRUST_PROXY ?? '').toLowerCase()),
     limits: {
       maxMessageBytes: int('MAX_MESSAGE_BYTES', d.maxMessageBytes),
+      maxOfflineMessageBytes: int('MAX_OFFLINE_MESSAGE_BYTES', d.maxOfflineMessageBytes),
+      offlineBytes: { perSecond: int('RATE_OFFLINE_BYTES_PER_SECOND', d.offlineBytes.perSecond), burst: int('MAX_OFFLINE_MESSAGE_BYTES', d.maxOfflineMessageBytes) },
+      offlineReceiveBytes: int('OFFLINE_RECEIVE_BYTES', d.offlineReceiveBytes),
       updates: { perSecond: int('RATE_UPDATES_PER_SECOND', d.updates.perSecond), burst: int('RATE_UPDATES_BURST', d.updates.burst) },
       updateBytes: { perSecond: int('RATE_UPDATE_BYTES_PER_SECOND', d.updateBytes.perSecond), burst: Math.max(int('MAX_MESSAGE_BYTES', d.maxMessageBytes), int('RATE_UPDATE_BYTES_BURST', d.updateBytes.burst)) },
       awareness: { perSecond: int('RATE_AWARENESS_PER_SECOND', d.awareness.perSecond), burst: int('RATE_AWARENESS_BURST', d.awareness.burst) },

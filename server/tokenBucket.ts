@@ -32,6 +32,12 @@ export class TokenBucket {
     return this.tokens >= n
   }
 
+  /** The tokens there now (what `take` would allow at most). */
+  available(): number {
+    this.canTake(0)
+    return this.tokens
+  }
+
   /**
    * Take `n` tokens that were spent elsewhere (on another relay), even below zero: the bucket then
    * refuses until it has refilled past the debt.

@@ -8,6 +8,7 @@ import type { RelayLimits } from '../config'
 import type { Logger } from '../log'
 import type { RelayMetrics } from '../metrics'
 import { CLOSE_CODES, closeReason, MESSAGE_SYNC, parseMessage, type IncomingMessage } from './protocol'
+import { OFFLINE_WINDOW_MS, setReceiveLimit, type OfflineReceiveBudget } from './offlineAnswers'
 import type { MessageBuckets } from './participantLimits'
 import type { Participant, Refusal, Room } from './room'
 import { SendQueue, type HeldBytes } from './sendQueue'
@@ -32,6 +33,9 @@ const REJECT_GRACE_MS = 1000
 const MAX_UNSTORED_UPDATES = 32
 
 /** The smallest Yjs update: no structs, empty delete set. A viewer's empty sync step 2 is exactly this. */
+/** The second byte of a sync message that is a sync step 2 (y-protocols' `messageYjsSyncStep2`). */
+const SYNC_STEP_2 = 1
+
 const isEmptyUpdate = (update: Uint8Array) => update.length === 2 && update[0] === 0 && update[1] === 0
 
 let nextConnectionId = 1
@@ -61,19 +65,24 @@ export class Connection implements Participant {
     readonly role: Role,
     /** Who holds it (see participantLimits.ts): its participant id and seat, if any, and the key limits and presence follow. */
     who: { participantId?: string; seatId?: string; personKey: string },
-    limits: RelayLimits,
+    private readonly limits: RelayLimits,
     private readonly metrics: RelayMetrics,
     private readonly log: Logger,
     processBuffers: HeldBytes,
     /** The participant's rate limits, which outlive this connection (see participantLimits.ts). */
     private readonly buckets: MessageBuckets,
+    /** The receive room the process keeps for answers larger than a live message (see offlineAnswers.ts). */
+    private readonly offlineBudget: OfflineReceiveBudget,
   ) {
     this.participantId = who.participantId
     this.seatId = who.seatId
     this.personKey = who.personKey
     this.queue = new SendQueue(limits.sendBuffer, room.sendBuffers, processBuffers, () => room.fullStateBytes)
     ws.binaryType = 'nodebuffer'
-    ws.on('close', () => this.queue.clear())
+    ws.on('close', () => {
+      this.queue.clear()
+      this.closeOfflineWindow()
+    })
     ws.on('message', this.onMessage)
     ws.on('pong', () => (this.awaitingPong = false))
     ws.on('error', this.onError)
@@ -85,6 +94,8 @@ export class Connection implements Participant {
 
   /** Sync step 1 messages the relay sent that this client has not answered yet. */
   private solicitedAnswers = 0
+  /** While the answer to the relay's sync step 1 may be larger than a live message: its release and timer. */
+  private offlineWindow: { release: () => void; timer: NodeJS.Timeout } | null = null
 
   send(message: Uint8Array): void {
     if (this.ws.readyState !== this.ws.OPEN || this.closing) return
@@ -95,7 +106,10 @@ export class Connection implements Participant {
     }
     this.ws.send(message, this.queue.add(message))
     // A sync step 1 from the relay asks for an answer; that answer is not charged to the update rate.
-    if (message[0] === MESSAGE_SYNC && message[1] === 0) this.solicitedAnswers = Math.min(this.solicitedAnswers + 1, 4)
+    if (message[0] === MESSAGE_SYNC && message[1] === 0) {
+      this.solicitedAnswers = Math.min(this.solicitedAnswers + 1, 4)
+      this.openOfflineWindow()
+    }
     this.metrics.messagesOut.inc()
     this.metrics.bytesOut.inc({}, message.byteLength)
   }
@@ -137,6 +151,14 @@ export class Connection implements Participant {
       this.reject('text_frame', CLOSE_CODES.unsupportedData, 'binary messages only')
       return
     }
+    // The answer to the relay's sync step 1 closes the window it was given (see offlineAnswers.ts).
+    const answer = bytes[0] === MESSAGE_SYNC && bytes[1] === SYNC_STEP_2 && this.solicitedAnswers > 0
+    if (answer) this.closeOfflineWindow()
+    // While the window is open the socket reads larger messages; only the answer may be one.
+    if (bytes.byteLength > this.limits.maxMessageBytes && !answer) {
+      this.reject('too_big', CLOSE_CODES.tooBig, 'message too big')
+      return
+    }
     try {
       this.handle(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength))
     } catch (error) {
@@ -175,12 +197,21 @@ export class Connection implements Participant {
         // The relay asked for it (on join, unlock, a gap): a reconnect is never refused for history,
         // however fast its owner wrote before. Its bytes still count.
         const solicited = message.type === 'sync-step-2' && this.solicitedAnswers > 0
-        if (solicited) this.solicitedAnswers--
-        else if (!this.buckets.updates.take()) {
+        if (solicited) {
+          this.solicitedAnswers--
+          // Another sync step 1 still waits for its answer: that one may be large too.
+          if (this.solicitedAnswers > 0) this.openOfflineWindow()
+        } else if (!this.buckets.updates.take()) {
           this.reject('rate_update', CLOSE_CODES.rateLimited, 'too many updates')
           return
         }
-        if (!this.buckets.updateBytes.take(message.update.byteLength)) {
+        // An answer larger than a live message is charged to the offline allowance that sized its window.
+        const offlineSized = solicited && message.update.byteLength > this.limits.maxMessageBytes
+        if (offlineSized && !this.buckets.offlineBytes.take(message.update.byteLength)) {
+          this.reject('rate_offline_bytes', CLOSE_CODES.rateLimited, 'too many bytes of offline work')
+          return
+        }
+        if (!offlineSized && !this.buckets.updateBytes.take(message.update.byteLength)) {
           this.reject('rate_update_bytes', CLOSE_CODES.rateLimited, 'too many bytes of updates')
           return
         }
@@ -203,6 +234,35 @@ export class Connection implements Participant {
       case 'auth':
         return
     }
+  }
+
+  /**
+   * Let the answer to the relay's sync step 1 be larger than a live message: for an editor, as
+   * large as its offline allowance holds now (at most `maxOfflineMessageBytes`), while the
+   * process's budget has room, until the answer arrives or `OFFLINE_WINDOW_MS` passes.
+   */
+  private openOfflineWindow(): void {
+    if (this.offlineWindow || this.closing || !canWrite(this.role)) return
+    const bytes = Math.min(this.limits.maxOfflineMessageBytes, Math.floor(this.buckets.offlineBytes.available()))
+    if (bytes <= this.limits.maxMessageBytes) return
+    const release = this.offlineBudget.reserve(this.personKey, bytes)
+    if (!release) return
+    if (!setReceiveLimit(this.ws, bytes)) {
+      release()
+      return
+    }
+    const timer = setTimeout(() => this.closeOfflineWindow(), OFFLINE_WINDOW_MS)
+    timer.unref()
+    this.offlineWindow = { release, timer }
+  }
+
+  private closeOfflineWindow(): void {
+    const window = this.offlineWindow
+    if (!window) return
+    this.offlineWindow = null
+    clearTimeout(window.timer)
+    window.release()
+    setReceiveLimit(this.ws, this.limits.maxMessageBytes)
   }
 
   private pauseUntilStored(): void {

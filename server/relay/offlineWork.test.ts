@@ -24,9 +24,14 @@ let links: ShareLinks
 const providers: WebsocketProvider[] = []
 const clients: SyncClient[] = []
 
-beforeEach(async () => {
-  server = await startTestServer()
+async function start(options: Parameters<typeof startTestServer>[0] = {}): Promise<void> {
+  server = await startTestServer(options)
   links = await server.createMap({ title: 'Frakoblet arbeid ✈️ æøå' })
+}
+
+beforeEach(async (context) => {
+  // A test that needs its own limits starts its own server.
+  if (!context.task.name.includes('(own limits)')) await start()
 })
 afterEach(async () => {
   for (const p of providers.splice(0)) {
@@ -34,7 +39,7 @@ afterEach(async () => {
     p.awareness.destroy()
   }
   await Promise.all(clients.splice(0).map((c) => c.close()))
-  await server.dispose()
+  await server?.dispose()
 })
 
 async function stockEditor(doc: Y.Doc): Promise<WebsocketProvider> {
@@ -65,6 +70,9 @@ function makeCards(doc: Y.Doc, n: number): void {
     }
   })
 }
+
+/** The bytes a reconnecting stock client sends in its answer: what the relay lacks of `doc`. */
+const answerBytes = (doc: Y.Doc, relay: Y.Doc) => Y.encodeStateAsUpdate(doc, Y.encodeStateVector(relay)).byteLength
 
 const p99 = (sorted: number[]) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.99))]
 
@@ -107,5 +115,89 @@ describe('offline work', () => {
     makeCards(offline, Math.ceil(MAX_NEW_STRUCTS / 10))
     editor.sendRaw(encodeUpdate(Y.encodeStateAsUpdate(offline, before)))
     expect((await editor.closed).code).toBe(CLOSE_CODES.tooLarge)
+  })
+
+  it('lands offline work larger than one live message (7,000 cards) on reconnect, while a bystander in another room keeps answering', async () => {
+    const doc = new Y.Doc()
+    const provider = await stockEditor(doc)
+    const closes: number[] = []
+    provider.on('connection-close', (event) => void (event && closes.push(event.code)))
+    const watcher = await SyncClient.connect(server.url, links.id, links.viewerToken)
+    clients.push(watcher)
+    await watcher.synced
+    provider.disconnect()
+    makeCards(doc, 7000)
+    const bytes = answerBytes(doc, watcher.doc)
+    expect(bytes).toBeGreaterThan(server.config.limits.maxMessageBytes)
+
+    const other = await server.createMap({ title: 'Et annet rom 🏠' })
+    const writer = await SyncClient.connect(server.url, other.id, other.editorToken)
+    const reader = await SyncClient.connect(server.url, other.id, other.editorToken)
+    clients.push(writer, reader)
+    await Promise.all([writer.synced, reader.synced])
+    const probe = startLatencyProbe(writer, reader, 20)
+    await new Promise((resolve) => setTimeout(resolve, 200))
+
+    const started = performance.now()
+    provider.connect()
+    await eventually(() => watcher.doc.getMap('touchpoints').size === 7000 || closes.length > 0, 60_000, 'the 7,000 cards to land')
+    const landedMs = performance.now() - started
+    const latencies = await probe.stop()
+    console.log(`offline work of ${(bytes / 1024 / 1024).toFixed(1)} MB landed in ${landedMs.toFixed(0)} ms; bystander p99 ${p99(latencies).toFixed(0)} ms (${latencies.length} edits)`)
+    expect(closes).toEqual([])
+    expect(watcher.doc.getMap('touchpoints').size).toBe(7000)
+    // A bound only a stall breaks: the goal (50 ms) is in bench/relay.bench.ts.
+    expect(p99(latencies)).toBeLessThan(500)
+    // The window closed with the answer: the receive room is free again.
+    expect(server.metrics.render()).toMatch(/^relay_offline_receive_bytes 0$/m)
+  })
+
+  it('judges a large answer like any other: a schema violation in it closes the sender with 4422', async () => {
+    const doc = new Y.Doc()
+    const provider = await stockEditor(doc)
+    const closes: number[] = []
+    provider.on('connection-close', (event) => void (event && closes.push(event.code)))
+    provider.disconnect()
+    makeCards(doc, 7000)
+    const touchpoints = doc.getMap('touchpoints')
+    const last = [...touchpoints.values()].at(-1) as Y.Map<unknown>
+    last.set('notAField', 'smuglet ✈️')
+    provider.connect()
+    await eventually(() => closes.length > 0, 60_000, 'the sender to be closed')
+    expect(closes[0]).toBe(CLOSE_CODES.schemaViolation)
+  })
+
+  it('charges large answers to an allowance: reconnecting does not push another at once (own limits)', async () => {
+    // A small live cap, so a few hundred cards are more than one live message.
+    const maxMessageBytes = 128 * 1024
+    await start({ limits: { maxMessageBytes, maxOfflineMessageBytes: 512 * 1024, offlineBytes: { perSecond: 1, burst: 512 * 1024 } } })
+    const doc = new Y.Doc()
+    const provider = await stockEditor(doc)
+    const closes: number[] = []
+    provider.on('connection-close', (event) => void (event && closes.push(event.code)))
+    const watcher = await SyncClient.connect(server.url, links.id, links.viewerToken)
+    clients.push(watcher)
+    await watcher.synced
+
+    // The relay sees each socket gone before the editor reconnects: it then takes back the same
+    // limits (a reconnect racing its own close is given a place, and limits, of its own).
+    const gone = () => eventually(() => server.relay.connectionCount === 1, 5000, 'the relay to see the editor gone')
+    provider.disconnect()
+    await gone()
+    makeCards(doc, 1000)
+    expect(answerBytes(doc, watcher.doc)).toBeGreaterThan(maxMessageBytes * 3)
+    provider.connect()
+    await eventually(() => watcher.doc.getMap('touchpoints').size === 1000 || closes.length > 0, 20_000, 'the first 1,000 cards to land')
+    expect(closes).toEqual([])
+
+    // What is left of the allowance is less than another answer over the live cap.
+    provider.disconnect()
+    await gone()
+    makeCards(doc, 600)
+    expect(answerBytes(doc, watcher.doc)).toBeGreaterThan(maxMessageBytes)
+    provider.connect()
+    await eventually(() => closes.length > 0, 20_000, 'the second answer to be refused')
+    expect(closes[0]).toBe(CLOSE_CODES.tooBig)
+    expect(watcher.doc.getMap('touchpoints').size).toBe(1000)
   })
 })

@@ -71,6 +71,8 @@ export interface MessageBuckets {
   updateBytes: TokenBucket
   awareness: TokenBucket
   syncRequests: TokenBucket
+  /** Bytes of answers to the relay's sync step 1 larger than a live message (see offlineAnswers.ts). */
+  offlineBytes: TokenBucket
 }
 
 type MessageKind = keyof MessageBuckets
@@ -238,10 +240,17 @@ export class ParticipantLimits {
         updateBytes: { perSecond: this.limits.updateBytes.perSecond, burst: Math.max(this.limits.updateBytes.burst, this.limits.maxMessageBytes) },
         awareness: this.limits.awareness,
         syncRequests: this.limits.syncRequests,
+        offlineBytes: { perSecond: this.limits.offlineBytes.perSecond, burst: Math.max(this.limits.offlineBytes.burst, this.limits.maxOfflineMessageBytes) },
       }
       const bucket = (kind: MessageKind) =>
         this.shared ? new CountingBucket(limits[kind], (b) => this.unreported.set(b, { person, kind, limit: limits[kind] })) : new TokenBucket(limits[kind])
-      return { updates: bucket('updates'), updateBytes: bucket('updateBytes'), awareness: bucket('awareness'), syncRequests: bucket('syncRequests') }
+      return {
+        updates: bucket('updates'),
+        updateBytes: bucket('updateBytes'),
+        awareness: bucket('awareness'),
+        syncRequests: bucket('syncRequests'),
+        offlineBytes: bucket('offlineBytes'),
+      }
     })
   }
 

@@ -19,6 +19,7 @@ import { clientAddress } from '../http/clientAddress'
 import { isMapId } from '../mapIds'
 import type { MapStore, RoleEpochs } from '../storage/types'
 import { Connection } from './connection'
+import { OfflineReceiveBudget } from './offlineAnswers'
 import { ParticipantLimits, personKey, type Who } from './participantLimits'
 import { CLOSE_CODES } from './protocol'
 import { RoomRegistry } from './rooms'
@@ -60,6 +61,8 @@ export class Relay {
   /** Memory held by messages queued for every reader of this process (see sendQueue.ts). */
   private readonly sendBuffers = new HeldBytes()
   private readonly participantLimits: ParticipantLimits
+  /** Receive room for answers larger than a live message, all connections together (see offlineAnswers.ts). */
+  private readonly offlineBudget: OfflineReceiveBudget
 
   constructor(private readonly deps: RelayDeps) {
     const { store, fanOut, relayId, log, metrics, compactEvery } = deps
@@ -68,9 +71,11 @@ export class Relay {
     this.storage.start()
     // Relays sharing maps hold each person's limits across relays too (see participantLimits.ts).
     this.participantLimits = new ParticipantLimits(deps.limits, fanOut.shared ? { coordination: deps.coordination, relayId, log } : undefined)
+    this.offlineBudget = new OfflineReceiveBudget(deps.limits.offlineReceiveBytes)
     // No compression: updates are small and already compact; deflate would cost CPU per send.
     // One message per event-loop turn per socket: a socket sending thousands of messages in one TCP
     // read cannot hold the loop for all of them; every other socket's turn comes in between.
+    // The answer to the relay's sync step 1 may be larger, per socket (see offlineAnswers.ts).
     this.wss = new WebSocketServer({ noServer: true, maxPayload: deps.limits.maxMessageBytes, perMessageDeflate: false, allowSynchronousEvents: false })
     this.pingTimer = setInterval(() => {
       for (const c of this.connections) c.ping()
@@ -78,6 +83,7 @@ export class Relay {
     this.pingTimer.unref()
     metrics.gauge('relay_connections_open', 'Open WebSocket connections', () => this.connections.size)
     metrics.gauge('relay_rooms_loaded', 'Rooms (maps) held in memory', () => this.rooms.loadedCount)
+    metrics.gauge('relay_offline_receive_bytes', 'Receive room held open for answers larger than a live message (offline work)', () => this.offlineBudget.bytes)
     metrics.gauge('relay_send_buffer_bytes', 'Bytes queued for readers and not yet written to their sockets (each shared message once)', () => this.sendBuffers.bytes)
   }
 
@@ -139,7 +145,7 @@ export class Relay {
       accepted = true
       metrics.upgrades.inc({ status: '101' })
       const identity = { ...holder, personKey: personKey(who) }
-      const connection = new Connection(ws, room, auth.claims.role, identity, limits, metrics, log, this.sendBuffers, this.participantLimits.buckets(admitted.limitsKey))
+      const connection = new Connection(ws, room, auth.claims.role, identity, limits, metrics, log, this.sendBuffers, this.participantLimits.buckets(admitted.limitsKey), this.offlineBudget)
       // A client the relay closes may be back before the socket is gone: its place is free already.
       connection.onClosing = admitted.release
       this.connections.add(connection)

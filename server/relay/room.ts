@@ -295,9 +295,12 @@ export class Room {
   receiveUpdate(participant: Participant, update: Uint8Array, options: { offline?: boolean } = {}): void {
     if (this.failed) return
     if (this.backlog) {
-      this.backlogBytes += update.byteLength
-      if (this.backlogBytes > MAX_BACKLOG_BYTES) participant.close(CLOSE_CODES.tryAgainLater, 'the map is busy; try again')
-      else this.backlog.push({ participant, update, offline: options.offline })
+      // One message waits whatever its size (offline work may be larger than the cap); more wait within it.
+      if (this.backlog.length > 0 && this.backlogBytes + update.byteLength > MAX_BACKLOG_BYTES) participant.close(CLOSE_CODES.tryAgainLater, 'the map is busy; try again')
+      else {
+        this.backlogBytes += update.byteLength
+        this.backlog.push({ participant, update, offline: options.offline })
+      }
       return
     }
     if (options.offline && update.byteLength > READ_IN_STEPS_BYTES) {
@@ -315,13 +318,22 @@ export class Room {
   private receiveOfflineWork(participant: Participant, update: Uint8Array): void {
     this.backlog = []
     this.backlogBytes = 0
-    const steps = readUpdateInSteps(update, SLICE_STRUCTS * 4)
+    const perStep = SLICE_STRUCTS * 4
+    const steps = readUpdateInSteps(update, perStep)
+    let read = 0
     const step = () => {
       if (this.failed || this.unloaded) return
       let parsed: RawUpdate
       try {
         const next = steps.next()
         if (!next.done) {
+          // Past what offline work may bring, reading further only fills memory: refused as it would be once read.
+          read += perStep
+          if (read > MAX_OFFLINE_STRUCTS) {
+            if (this.participants.has(participant)) this.refuse(participant, { reason: 'too_large', hard: true, detail: `more than ${MAX_OFFLINE_STRUCTS} changes in offline work` })
+            this.receiveBacklog()
+            return
+          }
           setImmediate(step)
           return
         }

@@ -77,11 +77,13 @@ export const MAX_NEW_STRUCTS = 3_000
 
 /**
  * New structs a reconnecting client's offline work may bring in its answer to the relay's sync
- * step 1: about 5,800 new cards with their fields, more than one message (`MAX_MESSAGE_BYTES`)
- * holds. It is judged and applied in slices (see Room), so its size costs time spread over many
- * turns, never one long one; this bound keeps the whole of it within what a map may hold.
+ * step 1: a whole collection's worth of new cards (`MAX_RECORDS_PER_COLLECTION`, 20,000, about
+ * 17 structs each with their fields, some 9 MB), more than one live message
+ * (`MAX_MESSAGE_BYTES`) holds; the answer may be larger (see offlineAnswers.ts). It is read,
+ * judged and applied in slices (see Room), so its size costs time spread over many turns, never
+ * one long one; this bound keeps what the relay reads of one answer within what a map may hold.
  */
-export const MAX_OFFLINE_STRUCTS = 100_000
+export const MAX_OFFLINE_STRUCTS = 400_000
 
 /** How many structs of an update the room does not have yet (the rest is history it re-sends). */
 export function countNewStructs(doc: Y.Doc, update: RawUpdate): number {
