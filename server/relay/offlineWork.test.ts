@@ -3,17 +3,17 @@
  * (about 17,000 new structs, far over the 3,000 one live message may bring) and reconnects; the
  * relay takes its answer to the sync step 1 whole, judged and applied in slices, while a
  * bystander editing in another room keeps answering (a bound only a stall breaks; the goal is in
- * bench/). A live message of the same size is still refused.
+ * bench/). A live message of the same size is still refused. 7,000 cards (3 MB) are more than one
+ * live message holds, and land too (see offlineAnswers.ts), judged like any other write and
+ * charged to the sender's offline allowance.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
 import { WebsocketProvider } from 'y-websocket'
-import { addTouchpoint } from '../../src/commands'
-import { readSnapshot, recordToYMap } from '../../src/doc'
-import { createId, keysBetween, type AnyRecord, type PersonaId, type StageId } from '../../src/model'
 import type { ShareLinks } from '../maps'
 import { startLatencyProbe } from '../testing/latencyProbe'
+import { makeCards } from '../testing/offlineCards'
 import { SyncClient } from '../testing/syncClient'
 import { eventually, startTestServer, type TestServer } from '../testing/testServer'
 import { CLOSE_CODES, encodeUpdate } from './protocol'
@@ -52,23 +52,6 @@ async function stockEditor(doc: Y.Doc): Promise<WebsocketProvider> {
   providers.push(provider)
   await new Promise<void>((resolve) => provider.once('sync', () => resolve()))
   return provider
-}
-
-/** `n` new cards, written as the app writes one (`addTouchpoint`'s fields), in one local transaction. */
-function makeCards(doc: Y.Doc, n: number): void {
-  const s = readSnapshot(doc)
-  const stageId = Object.keys(s.stages)[0] as StageId
-  const personaId = Object.keys(s.personas)[0] as PersonaId
-  const template = addTouchpoint(doc, { stageId, personaId, title: 'Kort 0 laget på flyet ✈️ æøå' })
-  const fields = readSnapshot(doc).touchpoints[template]
-  const orders = keysBetween(fields.order, null, n - 1)
-  const touchpoints = doc.getMap('touchpoints')
-  doc.transact(() => {
-    for (let i = 1; i < n; i++) {
-      const id = createId('touchpoint')
-      touchpoints.set(id, recordToYMap('touchpoints', { ...fields, id, title: `Kort ${i} laget på flyet ✈️ æøå`, order: orders[i - 1] } as AnyRecord))
-    }
-  })
 }
 
 /** The bytes a reconnecting stock client sends in its answer: what the relay lacks of `doc`. */
@@ -146,8 +129,9 @@ describe('offline work', () => {
     console.log(`offline work of ${(bytes / 1024 / 1024).toFixed(1)} MB landed in ${landedMs.toFixed(0)} ms; bystander p99 ${p99(latencies).toFixed(0)} ms (${latencies.length} edits)`)
     expect(closes).toEqual([])
     expect(watcher.doc.getMap('touchpoints').size).toBe(7000)
-    // A bound only a stall breaks: the goal (50 ms) is in bench/relay.bench.ts.
-    expect(p99(latencies)).toBeLessThan(500)
+    // A bound only a stall breaks (the same as for 1,000 cards: the stock provider encodes its 3 MB
+    // answer in this process too); the goal, 50 ms, is in bench/hostile.bench.ts, the relay alone.
+    expect(p99(latencies)).toBeLessThan(1000)
     // The window closed with the answer: the receive room is free again.
     expect(server.metrics.render()).toMatch(/^relay_offline_receive_bytes 0$/m)
   })

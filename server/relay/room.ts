@@ -402,14 +402,15 @@ export class Room {
     this.policies.all.applied(participant)
   }
 
-  private applyInSlices(participant: Participant, slices: Uint8Array[]): void {
+  private applyInSlices(participant: Participant, slices: Iterator<Uint8Array>): void {
     this.backlog = []
     this.backlogBytes = 0
-    let next = 0
+    let slice = slices.next()
     const step = () => {
       if (this.failed || this.unloaded) return
-      Y.applyUpdate(this.doc, slices[next++], participant)
-      if (next < slices.length) {
+      if (!slice.done) Y.applyUpdate(this.doc, slice.value, participant)
+      slice = slices.next()
+      if (!slice.done) {
         setImmediate(step)
         return
       }
@@ -425,21 +426,21 @@ export class Room {
    * other rooms a few milliseconds at a time. The first slice refused stops it (the sender is told
    * as for any update); what was applied before was judged like any other edit.
    */
-  private judgeInSlices(participant: Participant, slices: Uint8Array[]): void {
+  private judgeInSlices(participant: Participant, slices: Iterator<Uint8Array>): void {
     this.backlog ??= []
-    let next = 0
+    let slice = slices.next()
     let applied = false
     const step = () => {
       if (this.failed || this.unloaded) return
-      const slice = slices[next++]
       // A sender gone meanwhile: the rest of its work is left, as a closed socket's would be.
-      const verdict: Verdict = this.participants.has(participant) ? this.policies.all.judge(participant, readUpdate(slice)) : { kind: 'noop' }
-      if (!this.participants.has(participant)) next = slices.length
-      if (verdict.kind === 'apply') {
-        Y.applyUpdate(this.doc, slice, participant)
+      const present = this.participants.has(participant)
+      const verdict: Verdict = present && !slice.done ? this.policies.all.judge(participant, readUpdate(slice.value)) : { kind: 'noop' }
+      if (verdict.kind === 'apply' && !slice.done) {
+        Y.applyUpdate(this.doc, slice.value, participant)
         applied = true
       }
-      const goOn = (verdict.kind === 'apply' || verdict.kind === 'noop') && next < slices.length
+      slice = slices.next()
+      const goOn = present && (verdict.kind === 'apply' || verdict.kind === 'noop') && !slice.done
       if (goOn) {
         setImmediate(step)
         return

@@ -192,11 +192,12 @@ function readContent(d: decoding.Decoder, ref: number): RawContent {
 
 /**
  * Cut an update into valid smaller updates of at most `maxStructs` structs each, leaving out the
- * structs the receiver already has (ending at or below `state(client)`); the delete set goes in
- * the last one. Applied in order, they do what the whole update does.
+ * structs the receiver already has (ending at or below `state(client)`, read as each client's
+ * structs are reached); the delete set goes in the last one. Applied in order, they do what the
+ * whole update does. Each slice is cut when it is asked for: cutting a large update's slices all
+ * at once would be one long piece of work.
  */
-export function sliceUpdate(update: Uint8Array, parsed: RawUpdate, maxStructs: number, state: (client: number) => number): Uint8Array[] {
-  const slices: Uint8Array[] = []
+export function* sliceUpdate(update: Uint8Array, parsed: RawUpdate, maxStructs: number, state: (client: number) => number): Generator<Uint8Array, void, void> {
   for (const { client, structs } of parsed.blocks) {
     const fresh = structs.filter((s) => s.clock + s.length > state(client))
     for (let i = 0; i < fresh.length; i += maxStructs) {
@@ -208,12 +209,11 @@ export function sliceUpdate(update: Uint8Array, parsed: RawUpdate, maxStructs: n
       encoding.writeVarUint(e, part[0].clock)
       for (const s of part) encoding.writeUint8Array(e, update.subarray(s.start, s.end))
       encoding.writeVarUint(e, 0) // no deletions in this slice
-      slices.push(encoding.toUint8Array(e))
+      yield encoding.toUint8Array(e)
     }
   }
   const e = encoding.createEncoder()
   encoding.writeVarUint(e, 0)
   encoding.writeUint8Array(e, update.subarray(parsed.deleteSetStart))
-  slices.push(encoding.toUint8Array(e))
-  return slices
+  yield encoding.toUint8Array(e)
 }
