@@ -16,7 +16,7 @@ import { startLatencyProbe } from '../testing/latencyProbe'
 import { makeCards } from '../testing/offlineCards'
 import { SyncClient } from '../testing/syncClient'
 import { eventually, startTestServer, type TestServer } from '../testing/testServer'
-import { CLOSE_CODES, encodeUpdate } from './protocol'
+import { CLOSE_CODES, encodeSyncStep1, encodeSyncStep2, encodeUpdate, parseMessage } from './protocol'
 import { MAX_NEW_STRUCTS } from './writePolicy'
 
 let server: TestServer
@@ -183,5 +183,32 @@ describe('offline work', () => {
     await eventually(() => closes.length > 0, 20_000, 'the second answer to be refused')
     expect(closes[0]).toBe(CLOSE_CODES.tooBig)
     expect(watcher.doc.getMap('touchpoints').size).toBe(1000)
+  })
+
+  it('answers a sync request sent right after a large answer once that answer has landed', async () => {
+    const before = await SyncClient.connect(server.url, links.id, links.editorToken)
+    clients.push(before)
+    await before.synced
+    await before.close()
+    const base = Y.encodeStateAsUpdate(before.doc)
+    const baseVector = Y.encodeStateVector(before.doc)
+    makeCards(before.doc, 1000)
+    // As the app's sync tracker does: answer the relay's sync step 1, then ask what the relay holds beyond the old state.
+    const ws = new WebSocket(`${server.url.replace(/^http/, 'ws')}/sync/${links.id}?token=${links.editorToken}`)
+    ws.on('error', () => {})
+    const reply = new Promise<Uint8Array>((resolve) =>
+      ws.on('message', (data: Buffer) => {
+        const message = parseMessage(new Uint8Array(data))
+        if (message.type === 'sync-step-1') {
+          ws.send(encodeSyncStep2(Y.encodeStateAsUpdate(before.doc, message.stateVector)))
+          ws.send(encodeSyncStep1(baseVector))
+        } else if (message.type === 'sync-step-2') resolve(message.update)
+      }),
+    )
+    const seen = new Y.Doc()
+    Y.applyUpdate(seen, base)
+    Y.applyUpdate(seen, await reply)
+    ws.close()
+    expect(seen.getMap('touchpoints').size).toBe(1000)
   })
 })

@@ -116,6 +116,9 @@ const ASK_AGAIN_MS = 1000
 /** How many awareness client ids one connection may claim (one per tab's Y.Doc, with margin). */
 const MAX_CLIENT_IDS_PER_CONNECTION = 4
 
+/** What waits while a large update is read or applied in slices: updates, and sync requests sent after them. */
+type Waiting = { participant: Participant; update: Uint8Array; offline?: boolean } | { participant: Participant; stateVector: Uint8Array }
+
 interface PendingUpdate {
   update: Uint8Array
   from: Participant | null
@@ -158,7 +161,7 @@ export class Room {
   /** When each participant was last asked for what the room lacks, so a burst of gapped updates asks once. */
   private readonly askedAt = new Map<Participant, number>()
   /** Updates waiting while a large one is applied in slices; null when none is. */
-  private backlog: { participant: Participant; update: Uint8Array; offline?: boolean }[] | null = null
+  private backlog: Waiting[] | null = null
   private backlogBytes = 0
   private unloaded = false
 
@@ -265,6 +268,12 @@ export class Room {
    * clients the map has never seen) is answered from the cached full state.
    */
   answerSyncStep1(participant: Participant, stateVector: Uint8Array): void {
+    // Answered after the updates that came before it, as one socket's messages are: a client that
+    // asks right after sending its offline work (our sync tracker's receipt) learns whether it landed.
+    if (this.backlog) {
+      this.backlog.push({ participant, stateVector })
+      return
+    }
     const replies = this.coversNothing(stateVector) ? this.fullState.messages() : [encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector))]
     this.afterWrites(() => {
       for (const reply of replies) participant.send(reply)
@@ -457,14 +466,16 @@ export class Room {
   private receiveBacklog(): void {
     const waiting = this.backlog ?? []
     this.backlog = null
-    waiting.forEach(({ participant: from, update, offline }, i) => {
+    waiting.forEach((entry, i) => {
+      const from = entry.participant
       if (!this.participants.has(from)) return
       if (this.backlog) {
         this.backlog.push(...waiting.slice(i).filter((w) => this.participants.has(w.participant)))
         return
       }
+      if ('stateVector' in entry) return this.answerSyncStep1(from, entry.stateVector)
       try {
-        this.receiveUpdate(from, update, { offline })
+        this.receiveUpdate(from, entry.update, { offline: entry.offline })
       } catch {
         from.close(CLOSE_CODES.malformed, 'malformed message')
       }
