@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
 import WebSocket, { WebSocketServer } from 'ws'
 import * as Y from 'yjs'
+import { configFromEnv, DEFAULT_LIMITS } from '../config'
 import type { ShareLinks } from '../maps'
 import { startTestServer, type TestServer } from '../testing/testServer'
 import { OfflineReceiveBudget, setReceiveLimit } from './offlineAnswers'
@@ -77,6 +78,17 @@ describe('OfflineReceiveBudget', () => {
     expect(budget.reserve('a', 6)).not.toBeNull()
     b!()
     expect(budget.bytes).toBe(6)
+  })
+})
+
+describe('settings', () => {
+  it('reads the offline limits from the environment; the allowance bursts one largest answer', () => {
+    const { limits } = configFromEnv({ MAX_OFFLINE_MESSAGE_BYTES: '8388608', RATE_OFFLINE_BYTES_PER_SECOND: '1000', OFFLINE_RECEIVE_BYTES: '33554432' })
+    expect(limits.maxOfflineMessageBytes).toBe(8388608)
+    expect(limits.offlineBytes).toEqual({ perSecond: 1000, burst: 8388608 })
+    expect(limits.offlineReceiveBytes).toBe(33554432)
+    expect(configFromEnv({}).limits.maxOfflineMessageBytes).toBe(DEFAULT_LIMITS.maxOfflineMessageBytes)
+    expect(DEFAULT_LIMITS.maxOfflineMessageBytes).toBeGreaterThan(DEFAULT_LIMITS.maxMessageBytes)
   })
 })
 
