@@ -9,7 +9,9 @@
  * Two rules shape this file:
  * - Durable before relayed. An accepted update is appended to storage, and only when that write
  *   has resolved is it broadcast, published to other relays, or included in a sync reply. So
- *   anything any client has received from the relay survives a crash of the relay.
+ *   anything any client has received from the relay survives a crash of the relay. With a store
+ *   that writes synchronously (SQLite), the updates applied in one turn are stored in one commit
+ *   at the turn's flush, just before they are relayed.
  * - Coalesced per event-loop turn. Updates and awareness changes queue up and are flushed once
  *   per turn (setImmediate), small updates merged into one message per recipient, so a busy room
  *   costs one send per participant per turn rather than one per update per participant.
@@ -134,6 +136,13 @@ export class Room {
   /** Which participant owns each awareness client id, across its reconnects. */
   private readonly presenceOwners = new PresenceOwners()
   private pendingUpdates: PendingUpdate[] = []
+  /**
+   * Participants' updates applied this turn and not yet stored, with the settling of `writes` for
+   * them: with a store that writes synchronously they are stored in one commit at the turn's
+   * flush, just before they are relayed (see `storeTurn`).
+   */
+  private toStore: PendingUpdate[] = []
+  private turnStored: { resolve(): void; reject(error: unknown): void } | null = null
   private pendingAwareness = new Map<number, Participant | null>()
   private flushScheduled = false
   /** Resolves once every update applied so far is stored; rejects for good if a write failed. */
@@ -575,9 +584,19 @@ export class Room {
       return
     }
     const from = this.participants.has(origin as Participant) ? (origin as Participant) : null
+    this.unstored++
+    if (this.deps.store.appendUpdatesNow) {
+      this.toStore.push({ update, from })
+      if (!this.turnStored) {
+        const stored = new Promise<void>((resolve, reject) => (this.turnStored = { resolve, reject }))
+        this.writes = Promise.all([this.writes, stored]).then(() => {})
+        this.writes.catch(() => {}) // a failed write fails the room (see `storeTurn`); waiters see it through `writes`
+      }
+      this.scheduleFlush()
+      return
+    }
     const started = performance.now()
     const written = this.deps.store.appendUpdate(this.mapId, update)
-    this.unstored++
     const stored = Promise.all([this.writes, written]).then(([, seq]) => {
       this.unstored--
       this.deps.metrics.updatesStored.inc()
@@ -700,12 +719,47 @@ export class Room {
 
   private readonly flush = (): void => {
     this.flushScheduled = false
+    this.storeTurn()
     const updates = this.pendingUpdates
     const awareness = this.pendingAwareness
     this.pendingUpdates = []
     this.pendingAwareness = new Map()
     if (updates.length) this.broadcastUpdates(updates)
     if (awareness.size) this.broadcastAwareness(awareness)
+  }
+
+  /**
+   * Store the turn's updates with one commit, then queue them to be relayed and published: durable
+   * before relayed, as one append per update was, for one commit a turn instead of one an update.
+   * A failed commit relays none of them and fails the room.
+   */
+  private storeTurn(): void {
+    const settle = this.turnStored
+    if (!settle) return
+    const batch = this.toStore
+    this.toStore = []
+    this.turnStored = null
+    const { store, metrics, fanOut, relayId } = this.deps
+    const started = performance.now()
+    let seqs: number[]
+    try {
+      seqs = store.appendUpdatesNow!(this.mapId, batch.map((b) => b.update))
+    } catch (error) {
+      settle.reject(error)
+      this.fail(error)
+      return
+    }
+    this.unstored -= batch.length
+    metrics.updatesStored.inc({}, batch.length)
+    metrics.storageWriteSeconds.inc({}, (performance.now() - started) / 1000)
+    this.rowsSinceCompaction += batch.length
+    batch.forEach((pending, i) => {
+      this.position.saw(seqs[i])
+      this.pendingUpdates.push(pending)
+      fanOut.publish({ mapId: this.mapId, relayId, message: { kind: 'update', update: pending.update, seq: seqs[i] } })
+    })
+    if (this.rowsSinceCompaction >= this.deps.compactEvery) this.compactInBackground()
+    settle.resolve()
   }
 
   /**

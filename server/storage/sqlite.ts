@@ -8,6 +8,8 @@
  *
  * better-sqlite3 is synchronous: each call finishes its write before returning, so the
  * promise-returning methods below are already durable when they resolve (and when they return).
+ * Each commit writes the map's counter page and a commit record to the WAL whatever it holds, so
+ * a room stores the updates of one event-loop turn with one commit (`appendUpdatesNow`).
  */
 import Database from 'better-sqlite3'
 import fs from 'node:fs'
@@ -69,6 +71,17 @@ export async function openSqliteStore(dataDir: string, options: SqliteOptions = 
     if (!row) throw new MapNotFoundError(`no map ${id}`)
     insertUpdate.run(id, row.seq, update)
     return row.seq
+  })
+  // Several at once (a room's turn): the counter moves by their number, then each row goes in.
+  const reserveSeqs = db.prepare<[number, string], { seq: number }>('UPDATE maps SET last_seq = last_seq + ? WHERE id = ? RETURNING last_seq AS seq')
+  const appendUpdates = db.transaction((id: string, updates: readonly Uint8Array[]): number[] => {
+    const row = reserveSeqs.get(updates.length, id)
+    if (!row) throw new MapNotFoundError(`no map ${id}`)
+    const first = row.seq - updates.length + 1
+    return updates.map((update, i) => {
+      insertUpdate.run(id, first + i, update)
+      return first + i
+    })
   })
   const selectUpdates = db.prepare<[string, number], { seq: number; data: Buffer }>('SELECT seq, data FROM updates WHERE map_id = ? AND seq > ? ORDER BY seq')
   const deleteUpTo = db.prepare('DELETE FROM updates WHERE map_id = ? AND seq <= ?')
@@ -138,6 +151,9 @@ export async function openSqliteStore(dataDir: string, options: SqliteOptions = 
     },
     async appendUpdate(id, update) {
       return appendUpdate.immediate(id, update)
+    },
+    appendUpdatesNow(id, updates) {
+      return updates.length ? appendUpdates.immediate(id, updates) : []
     },
     async loadUpdates(id, afterSeq = 0): Promise<StoredUpdates> {
       if (!selectMap.get(id)) throw new MapNotFoundError(`no map ${id}`)

@@ -55,6 +55,13 @@ export interface MapStore extends FeedbackStore {
    */
   appendUpdate(id: string, update: Uint8Array): Promise<number>
   /**
+   * Append several updates to one map in one transaction, synchronously: when it returns, every
+   * one of them survives a crash of the process; when it throws, none was stored. Their sequence
+   * numbers, in order. Only a store that writes synchronously offers it (SQLite): the relay then
+   * stores what a room applied in one event-loop turn with one commit, just before relaying it.
+   */
+  appendUpdatesNow?(id: string, updates: readonly Uint8Array[]): number[]
+  /**
    * The stored updates, in append order; with `afterSeq`, only those with a higher sequence
    * number. A snapshot that replaced rows up to seq S is stored at S, so a caller that has every
    * row up to `afterSeq` and applies what this returns has the whole map, compacted or not.
