@@ -40,43 +40,55 @@ describe('isolation between rooms', () => {
     const server = await spawnServer({ dataDir })
     running.push(server)
     const create = async (title: string) => (await (await fetch(`${server.url}/api/maps`, { method: 'POST', body: JSON.stringify({ title }) })).json()) as ShareLinks
-    const [a, b, c] = [await create('Angriper'), await create('Tilskuer'), await create('Oppvarming')]
-    await warmUp(server.url, c)
-    const attacker = await SyncClient.connect(server.url, a.id, a.editorToken)
-    clients.push(attacker)
-    await attacker.synced
+    await warmUp(server.url, await create('Oppvarming'))
 
-    // The same bystander with nobody attacking: what this machine, however busy, does for an edit.
-    const quiet = await measureBystander(server.url, b, 20, () => new Promise((resolve) => setTimeout(resolve, 3000)))
+    /** One attack on a fresh pair of rooms, with the bystander measured quiet first. */
+    const attempt = async (n: number) => {
+      const [a, b] = [await create(`Angriper ${n}`), await create(`Tilskuer ${n}`)]
+      const attacker = await SyncClient.connect(server.url, a.id, a.editorToken)
+      clients.push(attacker)
+      await attacker.synced
 
-    // The message budget lets one in whenever the sender likes; they come every 700 ms here.
-    const attacks = worstUpdates(attacker, 6)
-    const { latencies, sent } = await measureBystander(server.url, b, 20, async () => {
-      await attackWith(attacker, attacks, 700)
-      await new Promise((resolve) => setTimeout(resolve, 1500))
-    })
+      // The same bystander with nobody attacking: what this machine, however busy, does for an edit.
+      const quiet = await measureBystander(server.url, b, 20, () => new Promise((resolve) => setTimeout(resolve, 3000)))
 
-    // The attack landed whole in room A, and the attacker was never cut off. (Read after the
-    // measurement: applying it in this process would stall the clocks that measure.)
-    const reader = await SyncClient.connect(server.url, a.id, a.viewerToken)
-    clients.push(reader)
-    await reader.synced
-    const landed = () => ['links', 'promises', 'comments'].reduce((n, c) => n + reader.doc.getMap(c).size, 0)
-    await eventually(() => landed() === 6 * WORST_RECORDS, 10_000, 'the attack to land in room A')
-    expect(attacker.ws.readyState).toBe(attacker.ws.OPEN)
+      // The message budget lets one in whenever the sender likes; they come every 700 ms here.
+      const attacks = worstUpdates(attacker, 6)
+      const { latencies, sent } = await measureBystander(server.url, b, 20, async () => {
+        await attackWith(attacker, attacks, 700)
+        await new Promise((resolve) => setTimeout(resolve, 1500))
+      })
 
-    const p50 = percentile(latencies, 50)
-    const p99 = percentile(latencies, 99)
-    const quietP99 = percentile(quiet.latencies, 99)
-    console.log(`bystander edits: ${latencies.length}, p50 ${p50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms, max ${Math.max(...latencies).toFixed(1)} ms (quiet p99 ${quietP99.toFixed(1)} ms)`)
-    // Every edit arrived. How many there were depends on how often a loaded machine runs the
-    // bystander's timer (about 285 when quiet, 190 with fifteen jobs on two cores), so the floor
-    // only says the bystander kept editing through the attack.
-    expect(latencies.length, 'every bystander edit arrives').toBe(sent)
-    expect(sent).toBeGreaterThan(50)
-    // A machine so busy that even quiet edits take hundreds of milliseconds slows the relay's
-    // work on the attack by the same factor; a room that blocks another adds whole seconds on a
-    // quiet machine (p99 1–2.5 s before the per-message budget, against a quiet p99 near 10 ms).
-    expect(p99, `a bystander edit stalled behind the other room (quiet p99 ${quietP99.toFixed(1)} ms)`).toBeLessThan(STALL_MS + STALL_FACTOR * quietP99)
-  }, 120_000)
+      // The attack landed whole in room A, and the attacker was never cut off. (Read after the
+      // measurement: applying it in this process would stall the clocks that measure.)
+      const reader = await SyncClient.connect(server.url, a.id, a.viewerToken)
+      clients.push(reader)
+      await reader.synced
+      const landed = () => ['links', 'promises', 'comments'].reduce((n, c) => n + reader.doc.getMap(c).size, 0)
+      await eventually(() => landed() === 6 * WORST_RECORDS, 10_000, 'the attack to land in room A')
+      expect(attacker.ws.readyState).toBe(attacker.ws.OPEN)
+
+      const p50 = percentile(latencies, 50)
+      const p99 = percentile(latencies, 99)
+      const quietP99 = percentile(quiet.latencies, 99)
+      console.log(`attempt ${n}: bystander edits: ${latencies.length}, p50 ${p50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms, max ${Math.max(...latencies).toFixed(1)} ms (quiet p99 ${quietP99.toFixed(1)} ms)`)
+      // Every edit arrived. How many there were depends on how often a loaded machine runs the
+      // bystander's timer (about 285 when quiet, 190 with fifteen jobs on two cores), so the floor
+      // only says the bystander kept editing through the attack.
+      expect(latencies.length, 'every bystander edit arrives').toBe(sent)
+      expect(sent).toBeGreaterThan(50)
+      // A machine so busy that even quiet edits take hundreds of milliseconds slows the relay's
+      // work on the attack by the same factor; a room that blocks another adds whole seconds on a
+      // quiet machine (p99 1–2.5 s before the per-message budget, against a quiet p99 near 10 ms).
+      return { p99, quietP99, bound: STALL_MS + STALL_FACTOR * quietP99 }
+    }
+
+    // A room that blocks another does so at every attack, so it stalls both attempts. A shared
+    // machine can also freeze this whole process for a second once (seen at a load average of 10
+    // on two cores: p50 11 ms, and the two slowest edits both near 1.09 s, one freeze); that does not
+    // repeat on cue, so one attempt under the bound shows the rooms are isolated.
+    let result = await attempt(1)
+    if (result.p99 >= result.bound) result = await attempt(2)
+    expect(result.p99, `a bystander edit stalled behind the other room in two attempts (quiet p99 ${result.quietP99.toFixed(1)} ms)`).toBeLessThan(result.bound)
+  }, 240_000)
 })

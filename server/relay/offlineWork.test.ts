@@ -129,9 +129,12 @@ describe('offline work', () => {
     console.log(`offline work of ${(bytes / 1024 / 1024).toFixed(1)} MB landed in ${landedMs.toFixed(0)} ms; bystander p99 ${p99(latencies).toFixed(0)} ms (${latencies.length} edits)`)
     expect(closes).toEqual([])
     expect(watcher.doc.getMap('touchpoints').size).toBe(7000)
-    // A bound only a stall breaks (the same as for 1,000 cards: the stock provider encodes its 3 MB
-    // answer in this process too); the goal, 50 ms, is in bench/hostile.bench.ts, the relay alone.
-    expect(p99(latencies)).toBeLessThan(1000)
+    // A bound only a stall breaks. The stock provider encodes and sends its 3 MB answer in this
+    // process, on the event loop that also runs the probe and the relay, and other test files run
+    // beside it: 184–470 ms was seen at a load average of 8–13, so a second would flake; the relay
+    // applying the whole answer in one go holds everything for seconds. The goal, 50 ms, is in
+    // bench/hostile.bench.ts, with the relay in its own process.
+    expect(p99(latencies)).toBeLessThan(2000)
     // The window closed with the answer: the receive room is free again.
     expect(server.metrics.render()).toMatch(/^relay_offline_receive_bytes 0$/m)
   })
