@@ -18,6 +18,9 @@ import { applyLargeUpdatesQuietly } from './quietSync'
 import { peersFromAwareness } from './presence'
 import { trackSync, type SyncTracker } from './syncTracker'
 
+/** How long the relay's sync waits for the local copy to be read, at most. */
+const LOCAL_READ_WAIT_MS = 1500
+
 export interface MapSession {
   mapId: string
   doc: Y.Doc
@@ -79,13 +82,26 @@ export function openMapSession(options: OpenMapOptions): MapSession {
       params: known ? { token, participant: known.participantToken } : { token },
       // Reconnect with exponential backoff up to 10 s (y-websocket's own schedule).
       maxBackoffTime: 10_000,
-      // Without a participant id yet, wait (briefly) for one: presence and votes are bound to it.
-      connect: Boolean(known),
+      // Connects once the local copy is read (below), and without a participant id yet, once one
+      // is issued (briefly): presence and votes are bound to it.
+      connect: false,
     })
     awareness = provider.awareness
     const p = provider
     let destroyed = false
     cleanups.push(() => (destroyed = true))
+    // A browser that holds the map asks the relay for what it lacks once its copy is read: asked
+    // before, the state vector names nothing, and the relay sends the whole map again, to be
+    // applied on top of the same map read from IndexedDB. A local store that does not answer holds
+    // no one up long. A browser new to the map (no participant id yet) holds nothing to wait for.
+    const localRead = known ? Promise.race([whenLocalLoaded, new Promise<void>((resolve) => setTimeout(resolve, LOCAL_READ_WAIT_MS))]) : null
+    const connect = () => {
+      if (!localRead) return p.connect()
+      void localRead.then(() => {
+        if (!destroyed && refusal === null) p.connect()
+      })
+    }
+    if (known) connect()
     // Ask for (or renew) this browser's participant id; connect with it. Offline or refused, the
     // map still syncs anonymously (a stock client's way), and votes wait for the id.
     // The page may have asked already, before this code loaded (see takeEarlyParticipant).
@@ -100,12 +116,12 @@ export function openMapSession(options: OpenMapOptions): MapSession {
         if (known?.participantId === issued.participantId && p.wsconnected) return // same id: the next reconnect sends the fresh token
         if (refusal !== null) return // the link itself was refused: nothing to reconnect with
         p.disconnect()
-        p.connect()
+        connect()
       })
       .catch((e: unknown) => {
         if (destroyed) return
         if (e instanceof ApiError && e.linkRefused) refuse('link')
-        else if (!p.shouldConnect && refusal === null) p.connect()
+        else if (!p.shouldConnect && refusal === null) connect()
       })
     whenSynced = new Promise((resolve) => {
       if (p.synced) resolve()
