@@ -32,10 +32,10 @@ const REJECT_GRACE_MS = 1000
  */
 const MAX_UNSTORED_UPDATES = 32
 
-/** The smallest Yjs update: no structs, empty delete set. A viewer's empty sync step 2 is exactly this. */
 /** The second byte of a sync message that is a sync step 2 (y-protocols' `messageYjsSyncStep2`). */
 const SYNC_STEP_2 = 1
 
+/** The smallest Yjs update: no structs, empty delete set. A viewer's empty sync step 2 is exactly this. */
 const isEmptyUpdate = (update: Uint8Array) => update.length === 2 && update[0] === 0 && update[1] === 0
 
 let nextConnectionId = 1

@@ -54,6 +54,33 @@ async function stockEditor(doc: Y.Doc): Promise<WebsocketProvider> {
   return provider
 }
 
+/** The close codes a provider's sockets get, in order. */
+function closesOf(provider: WebsocketProvider): number[] {
+  const closes: number[] = []
+  provider.on('connection-close', (event) => void (event && closes.push(event.code)))
+  return closes
+}
+
+/** A viewer of the test's map, synced. */
+async function watchMap(): Promise<SyncClient> {
+  const watcher = await SyncClient.connect(server.url, links.id, links.viewerToken)
+  clients.push(watcher)
+  await watcher.synced
+  return watcher
+}
+
+/** A bystander editing in another room the whole time, timed by a colleague there. */
+async function bystanderProbe(): Promise<ReturnType<typeof startLatencyProbe>> {
+  const other = await server.createMap({ title: 'Et annet rom 🏠' })
+  const writer = await SyncClient.connect(server.url, other.id, other.editorToken)
+  const reader = await SyncClient.connect(server.url, other.id, other.editorToken)
+  clients.push(writer, reader)
+  await Promise.all([writer.synced, reader.synced])
+  const probe = startLatencyProbe(writer, reader, 20)
+  await new Promise((resolve) => setTimeout(resolve, 200))
+  return probe
+}
+
 /** The bytes a reconnecting stock client sends in its answer: what the relay lacks of `doc`. */
 const answerBytes = (doc: Y.Doc, relay: Y.Doc) => Y.encodeStateAsUpdate(doc, Y.encodeStateVector(relay)).byteLength
 
@@ -63,19 +90,11 @@ describe('offline work', () => {
   it('1,000 cards made offline land on reconnect, and a bystander in another room keeps answering', async () => {
     const doc = new Y.Doc()
     const provider = await stockEditor(doc)
-    const closes: number[] = []
-    provider.on('connection-close', (event) => void (event && closes.push(event.code)))
+    const closes = closesOf(provider)
     provider.disconnect()
     makeCards(doc, 1000)
 
-    // A bystander editing in another room the whole time.
-    const other = await server.createMap({ title: 'Et annet rom 🏠' })
-    const writer = await SyncClient.connect(server.url, other.id, other.editorToken)
-    const reader = await SyncClient.connect(server.url, other.id, other.editorToken)
-    clients.push(writer, reader)
-    await Promise.all([writer.synced, reader.synced])
-    const probe = startLatencyProbe(writer, reader, 20)
-    await new Promise((resolve) => setTimeout(resolve, 200))
+    const probe = await bystanderProbe()
 
     provider.connect()
     const watcher = await SyncClient.connect(server.url, links.id, links.viewerToken)
@@ -103,23 +122,14 @@ describe('offline work', () => {
   it('lands offline work larger than one live message (7,000 cards) on reconnect, while a bystander in another room keeps answering', async () => {
     const doc = new Y.Doc()
     const provider = await stockEditor(doc)
-    const closes: number[] = []
-    provider.on('connection-close', (event) => void (event && closes.push(event.code)))
-    const watcher = await SyncClient.connect(server.url, links.id, links.viewerToken)
-    clients.push(watcher)
-    await watcher.synced
+    const closes = closesOf(provider)
+    const watcher = await watchMap()
     provider.disconnect()
     makeCards(doc, 7000)
     const bytes = answerBytes(doc, watcher.doc)
     expect(bytes).toBeGreaterThan(server.config.limits.maxMessageBytes)
 
-    const other = await server.createMap({ title: 'Et annet rom 🏠' })
-    const writer = await SyncClient.connect(server.url, other.id, other.editorToken)
-    const reader = await SyncClient.connect(server.url, other.id, other.editorToken)
-    clients.push(writer, reader)
-    await Promise.all([writer.synced, reader.synced])
-    const probe = startLatencyProbe(writer, reader, 20)
-    await new Promise((resolve) => setTimeout(resolve, 200))
+    const probe = await bystanderProbe()
 
     const started = performance.now()
     provider.connect()
@@ -142,8 +152,7 @@ describe('offline work', () => {
   it('judges a large answer like any other: a schema violation in it closes the sender with 4422', async () => {
     const doc = new Y.Doc()
     const provider = await stockEditor(doc)
-    const closes: number[] = []
-    provider.on('connection-close', (event) => void (event && closes.push(event.code)))
+    const closes = closesOf(provider)
     provider.disconnect()
     makeCards(doc, 7000)
     const touchpoints = doc.getMap('touchpoints')
@@ -160,11 +169,8 @@ describe('offline work', () => {
     await start({ limits: { maxMessageBytes, maxOfflineMessageBytes: 512 * 1024, offlineBytes: { perSecond: 1, burst: 512 * 1024 } } })
     const doc = new Y.Doc()
     const provider = await stockEditor(doc)
-    const closes: number[] = []
-    provider.on('connection-close', (event) => void (event && closes.push(event.code)))
-    const watcher = await SyncClient.connect(server.url, links.id, links.viewerToken)
-    clients.push(watcher)
-    await watcher.synced
+    const closes = closesOf(provider)
+    const watcher = await watchMap()
 
     // The relay sees each socket gone before the editor reconnects: it then takes back the same
     // limits (a reconnect racing its own close is given a place, and limits, of its own).
