@@ -113,7 +113,9 @@ export function openMapSession(options: OpenMapOptions): MapSession {
         useJourneyStore.getState().setSelf({ ...identity, id: issued.participantId })
         if (issued.participantToken === p.params.participant) return
         p.params.participant = issued.participantToken
-        if (known?.participantId === issued.participantId && p.wsconnected) return // same id: the next reconnect sends the fresh token
+        // Same id: a socket open, opening or about to open (once the local copy is read) keeps going,
+        // and the next reconnect sends the fresh token. Reconnecting would open a second socket.
+        if (known?.participantId === issued.participantId && (p.wsconnected || p.wsconnecting || !p.shouldConnect)) return
         if (refusal !== null) return // the link itself was refused: nothing to reconnect with
         p.disconnect()
         connect()
