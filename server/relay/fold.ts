@@ -24,10 +24,10 @@ export interface Folded {
 export const FOLD_OFF_THREAD_BYTES = 128 * 1024
 
 /** The fold itself; the worker runs this. */
-export function foldRows(updates: Uint8Array[], seqs: number[]): Folded {
+export function foldRows(updates: Uint8Array[], seqs: number[], checked?: readonly boolean[]): Folded {
   const doc = new Y.Doc()
   try {
-    const bad = replayStoredRows(doc, updates, seqs)
+    const bad = replayStoredRows(doc, updates, seqs, checked)
     return { snapshot: Y.encodeStateAsUpdate(doc), bad, title: readMeta(doc).title }
   } finally {
     doc.destroy()
@@ -49,13 +49,13 @@ class FoldWorker {
   private readonly jobs = new Map<number, Job>()
   private nextId = 1
 
-  fold(updates: Uint8Array[], seqs: number[]): Promise<Folded> {
+  fold(updates: Uint8Array[], seqs: number[], checked?: readonly boolean[]): Promise<Folded> {
     const worker = this.worker ?? this.start()
     const id = this.nextId++
     return new Promise<Folded>((resolve, reject) => {
       this.jobs.set(id, { resolve, reject })
       if (this.jobs.size === 1) worker.ref()
-      worker.postMessage({ id, updates, seqs })
+      worker.postMessage({ id, updates, seqs, checked })
     })
   }
 
@@ -98,15 +98,15 @@ const shared = new FoldWorker()
  * for (`background`: compaction) always goes to the worker: the hop costs it nothing that matters,
  * while 500 small rows folded in place held every room up for 100–200 ms on a busy machine.
  */
-export async function fold(updates: Uint8Array[], seqs: number[], { background = false } = {}): Promise<Folded> {
+export async function fold(updates: Uint8Array[], seqs: number[], { background = false, checked }: { background?: boolean; checked?: readonly boolean[] } = {}): Promise<Folded> {
   const bytes = updates.reduce((n, u) => n + u.byteLength, 0)
-  if (bytes < FOLD_OFF_THREAD_BYTES && !background) return foldRows(updates, seqs)
+  if (bytes < FOLD_OFF_THREAD_BYTES && !background) return foldRows(updates, seqs, checked)
   try {
-    return await shared.fold(updates, seqs)
+    return await shared.fold(updates, seqs, checked)
   } catch (error) {
     // A fold that failed inside the worker fails the same way here; a lost worker is not the map's fault.
     if (!(error instanceof WorkerLost)) throw error
-    return foldRows(updates, seqs)
+    return foldRows(updates, seqs, checked)
   }
 }
 

@@ -11,7 +11,7 @@ import { readSnapshot } from '../../src/doc'
 import type { ShareLinks } from '../maps'
 import { spawnServer, type ServerProcess } from '../testing/serverProcess'
 import { SyncClient } from '../testing/syncClient'
-import { startTestServer, tempDataDir, type TestServer } from '../testing/testServer'
+import { eventually, startTestServer, tempDataDir, type TestServer } from '../testing/testServer'
 import { CLOSE_CODES } from './protocol'
 import { replayStoredRows } from './replay'
 
@@ -109,6 +109,34 @@ describe('a map always loads', () => {
     // What stays in the log replays cleanly (the room may have folded it into a snapshot meanwhile).
     const { updates, seqs } = await server.store.loadUpdates(map.id)
     expect(replayStoredRows(new Y.Doc(), updates, seqs)).toEqual([])
+  })
+})
+
+describe("a room's fold", () => {
+  it('still judges a row the room did not store itself: one written behind its back is quarantined, its own edits are kept', async () => {
+    const server = await startTestServer({ compactEvery: 10 })
+    servers.push(server)
+    const map = await server.createMap({ title: 'Bak ryggen 🕵️' })
+    const editor = await SyncClient.connect(server.url, map.id, map.editorToken)
+    clients.push(editor)
+    await editor.synced
+    const comment = (i: number) => editor.doc.getMap('comments').set(`comment:fold${i}`, new Y.Map([['text', `Kø ved kassen ${i} — æøå 😕`]]))
+    for (let i = 0; i < 3; i++) comment(i)
+    await eventually(async () => (await server.store.loadUpdates(map.id)).updates.length >= 4, 5000, 'the editor\'s rows stored')
+    // While the room is open, a row that breaks the schema lands in storage without passing it.
+    await server.store.appendUpdate(map.id, deepNesting(editor.doc, 5))
+    for (let i = 3; i < 20; i++) comment(i)
+    await eventually(() => server.metrics.compactions.get() > 0, 5000, 'a fold of the log')
+    await eventually(async () => (await server.store.listQuarantined(map.id)).length > 0, 5000, 'the bad row quarantined')
+    expect((await server.store.listQuarantined(map.id))[0].reason).toMatch(/^schema/)
+    await editor.close()
+    clients.splice(0)
+    await eventually(async () => (await server.store.loadUpdates(map.id)).updates.length === 1, 5000, 'the log folded on unload')
+    const stored = new Y.Doc()
+    const { updates, seqs } = await server.store.loadUpdates(map.id)
+    expect(replayStoredRows(stored, updates, seqs)).toEqual([])
+    expect(Object.keys(stored.getMap('comments').toJSON())).toHaveLength(20)
+    expect(stored.getMap('meta').get('x')).toBeUndefined()
   })
 })
 

@@ -3,6 +3,10 @@
  * that breaks the document schema (stored before the relay checked, or by hand), is left out and
  * reported, so one bad row never stops a map from loading; the caller quarantines it.
  *
+ * `checked` marks rows the caller itself judged before storing them (a room folding the rows it
+ * appended): those are applied without a second judgement, which otherwise doubles what every
+ * ordinary edit costs the relay. Rows it did not judge (another relay's, older ones) are judged.
+ *
  * The first row is exempt from the schema check: it is the map's creation state or a compacted
  * snapshot holding everything before it, and leaving it out would lose the map. Readers never
  * recurse into what it holds, so whatever it carries cannot break a load or an export.
@@ -15,11 +19,11 @@ export interface BadRow {
   reason: string
 }
 
-export function replayStoredRows(doc: Y.Doc, updates: Uint8Array[], seqs: number[]): BadRow[] {
+export function replayStoredRows(doc: Y.Doc, updates: Uint8Array[], seqs: number[], checked?: readonly boolean[]): BadRow[] {
   const bad: BadRow[] = []
   updates.forEach((update, i) => {
     try {
-      if (i > 0) {
+      if (i > 0 && !checked?.[i]) {
         const { violation } = analyzeUpdate(doc, update, { legacySets: true, relayWrites: true })
         if (violation) {
           bad.push({ seq: seqs[i], reason: `schema: ${violation}` })

@@ -149,6 +149,11 @@ export class Room {
   private writes: Promise<void> = Promise.resolve()
   /** Stored rows not yet folded into a snapshot. */
   private rowsSinceCompaction: number
+  /**
+   * The rows this room stored since the last fold: each was judged before it was applied (or
+   * written by the relay itself), so the fold applies them without judging them twice.
+   */
+  private readonly storedHere = new Set<number>()
   private compacting: Promise<void> | null = null
   private failed = false
   private readonly unsubscribe: () => void
@@ -214,7 +219,10 @@ export class Room {
     }
     // Listeners attach after the stored rows are applied, so loading does not write them back.
     const room = new Room(mapId, doc, deps, updates.length - bad.length + (migration ? 1 : 0), lastSeq)
-    if (migrationSeq !== undefined) room.position.saw(migrationSeq)
+    if (migrationSeq !== undefined) {
+      room.position.saw(migrationSeq)
+      room.storedHere.add(migrationSeq)
+    }
     // What was just applied is the full state a first opener is sent: no encode before the first answer.
     else if (snapshot) room.fullState.seed(snapshot)
     const seconds = (performance.now() - started) / 1000
@@ -602,6 +610,7 @@ export class Room {
       this.deps.metrics.updatesStored.inc()
       this.deps.metrics.storageWriteSeconds.inc({}, (performance.now() - started) / 1000)
       this.rowsSinceCompaction++
+      this.storedHere.add(seq)
       this.position.saw(seq)
       if (this.rowsSinceCompaction >= this.deps.compactEvery) this.compactInBackground()
       return seq
@@ -754,6 +763,7 @@ export class Room {
     metrics.storageWriteSeconds.inc({}, (performance.now() - started) / 1000)
     this.rowsSinceCompaction += batch.length
     batch.forEach((pending, i) => {
+      this.storedHere.add(seqs[i])
       this.position.saw(seqs[i])
       this.pendingUpdates.push(pending)
       fanOut.publish({ mapId: this.mapId, relayId, message: { kind: 'update', update: pending.update, seq: seqs[i] } })
@@ -804,8 +814,9 @@ export class Room {
   private async compact(): Promise<void> {
     const before = this.rowsSinceCompaction
     try {
-      const { rows, bytes } = await compactMapLog(this.deps.store, this.mapId)
+      const { rows, bytes, lastSeq } = await compactMapLog(this.deps.store, this.mapId, (seq) => this.storedHere.has(seq))
       this.rowsSinceCompaction -= before
+      if (lastSeq !== undefined) for (const seq of this.storedHere) if (seq <= lastSeq) this.storedHere.delete(seq)
       this.deps.metrics.compactions.inc()
       this.deps.log.debug('room.compact', { mapId: this.mapId, rows, bytes })
     } catch (error) {
