@@ -1,7 +1,8 @@
 /**
  * Opening a map link: with nothing cached, the map arrives once, on one socket; reopened in the
  * same browser, the copy kept there is read first and the relay sends only what it lacks, not the
- * whole map again.
+ * whole map again. The first socket says the browser holds none of the map (`state=empty`); the
+ * reopen's does not.
  */
 import { expect, test, type Page } from '@playwright/test'
 import { toJourneyJson } from '../src/model'
@@ -41,6 +42,8 @@ test('a map link opens on one socket with the map sent once, and a reopen is sen
   expect(opened).toHaveLength(1)
   const full = opened[0].bytes
   expect(full).toBeGreaterThan(100_000)
+  // It said it held none of the map, so a relay still loading it sends it at once.
+  expect(new URL(opened[0].url).searchParams.get('state')).toBe('empty')
 
   // Reopened in the same browser: the local copy is read before the relay is asked.
   await page.reload()
@@ -50,4 +53,5 @@ test('a map link opens on one socket with the map sent once, and a reopen is sen
   const again = (await sockets(page)).filter((s) => s.url.includes('/sync/'))
   expect(again).toHaveLength(1)
   expect(again[0].bytes).toBeLessThan(full / 10)
+  expect(new URL(again[0].url).searchParams.get('state')).toBeNull()
 })

@@ -60,8 +60,6 @@ export function createParticipantsApi(deps: ParticipantsApiDeps) {
     if (resource === 'participants') {
       if (req.method !== 'POST') throw new HttpError(405, 'use POST', {}, { Allow: 'POST' })
       const { claims } = await authorized(mapId, token)
-      // The socket follows this request: its room loads meanwhile.
-      deps.relay.warm(mapId)
       const body = await readJsonObject(req, MAX_BODY)
       const issuedAt = Date.now()
       if (claims.seatId) {

@@ -55,6 +55,7 @@ export class Connection implements Participant {
   readonly participantId?: string
   readonly seatId?: string
   readonly personKey: string
+  sentStoredState = false
   private paused = false
   /** Called once when the relay starts closing it: the place it held for limits is free at once (see participantLimits.ts). */
   onClosing: (() => void) | undefined
@@ -141,6 +142,11 @@ export class Connection implements Participant {
     this.awaitingPong = true
     this.ws.ping()
     return true
+  }
+
+  /** Take a message from the socket (or one it sent before this connection existed, in order). */
+  receive(data: RawData, isBinary: boolean): void {
+    this.onMessage(data, isBinary)
   }
 
   private readonly onMessage = (data: RawData, isBinary: boolean): void => {

@@ -6,7 +6,7 @@
  */
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
-import { WebSocketServer } from 'ws'
+import { WebSocketServer, type RawData, type WebSocket } from 'ws'
 import { authorize } from '../auth/authorize'
 import { seatParticipantId, type ParticipantSigner } from '../auth/participants'
 import type { Role, TokenClaims, TokenSigner } from '../auth/tokens'
@@ -21,7 +21,7 @@ import type { MapStore, RoleEpochs } from '../storage/types'
 import { Connection } from './connection'
 import { OfflineReceiveBudget } from './offlineAnswers'
 import { ParticipantLimits, personKey, type Who } from './participantLimits'
-import { CLOSE_CODES } from './protocol'
+import { CLOSE_CODES, encodeSyncStep2 } from './protocol'
 import { RoomRegistry } from './rooms'
 import { HeldBytes } from './sendQueue'
 import { StorageWatch } from './storageWatch'
@@ -128,24 +128,34 @@ export class Relay {
       return refuse(503, 'room_full', 'this map has the maximum number of participants')
     }
 
-    const room = await this.rooms.acquire(mapId).catch((error: unknown) => {
+    const buckets = this.participantLimits.buckets(admitted.limitsKey)
+    // A reader that holds none of the map, arriving while its room is not loaded, is sent the
+    // stored map at once and applies it while the room does (see RoomRegistry.storedState).
+    const stored = url.searchParams.get('state') === 'empty' ? await this.rooms.storedState(mapId) : null
+    const loading = this.rooms.acquire(mapId)
+    let early: EarlySocket | null = null
+    if (stored && buckets.syncRequests.take()) {
+      this.wss.handleUpgrade(req, socket, head, (ws) => (early = new EarlySocket(ws)))
+      if (early) stored.delayBuild((early as EarlySocket).send(encodeSyncStep2(stored.state), metrics))
+    }
+    const room = await loading.catch((error: unknown) => {
       log.error('room.load_failed', { mapId, error: String(error) })
       this.storage.suspect()
-      refuse(503, 'room_load_failed', 'the map could not be loaded; try again shortly')
+      if (early) early.ws.close(CLOSE_CODES.tryAgainLater, 'the map could not be loaded; try again shortly')
+      else refuse(503, 'room_load_failed', 'the map could not be loaded; try again shortly')
       return undefined
     })
-    if (!room) {
+    const giveUp = () => {
+      if (room) this.rooms.release(room)
       admitted.release()
-      return this.releaseSeat(mapId, seat)
+      this.releaseSeat(mapId, seat)
     }
-    let accepted = false
-    // `completeUpgrade` runs synchronously here (no async verifyClient), so `accepted` is final
-    // once handleUpgrade returns; a socket that died meanwhile is dropped without a callback.
-    this.wss.handleUpgrade(req, socket, head, (ws) => {
-      accepted = true
+    if (!room) return giveUp()
+    const open = (ws: WebSocket, sentStoredState: boolean) => {
       metrics.upgrades.inc({ status: '101' })
       const identity = { ...holder, personKey: personKey(who) }
-      const connection = new Connection(ws, room, auth.claims.role, identity, limits, metrics, log, this.sendBuffers, this.participantLimits.buckets(admitted.limitsKey), this.offlineBudget)
+      const connection = new Connection(ws, room, auth.claims.role, identity, limits, metrics, log, this.sendBuffers, buckets, this.offlineBudget)
+      connection.sentStoredState = sentStoredState
       // A client the relay closes may be back before the socket is gone: its place is free already.
       connection.onClosing = admitted.release
       this.connections.add(connection)
@@ -161,12 +171,27 @@ export class Relay {
         this.releaseSeat(mapId, seat)
         log.info('connection.close', { mapId, connection: connection.id, code, participants: room.size })
       })
-    })
-    if (!accepted) {
-      this.rooms.release(room)
-      admitted.release()
-      this.releaseSeat(mapId, seat)
+      return connection
     }
+    if (early) {
+      const waiting: EarlySocket = early
+      const messages = waiting.stopBuffering()
+      if (waiting.ws.readyState !== waiting.ws.OPEN || messages === null) {
+        waiting.ws.terminate()
+        return giveUp()
+      }
+      const connection = open(waiting.ws, true)
+      for (const [data, isBinary] of messages) connection.receive(data, isBinary)
+      return
+    }
+    let accepted = false
+    // `completeUpgrade` runs synchronously here (no async verifyClient), so `accepted` is final
+    // once handleUpgrade returns; a socket that died meanwhile is dropped without a callback.
+    this.wss.handleUpgrade(req, socket, head, (ws) => {
+      accepted = true
+      open(ws, false)
+    })
+    if (!accepted) giveUp()
   }
 
   /**
@@ -185,19 +210,6 @@ export class Relay {
     } else if (participant) return { participantId: participant.participantId }
     this.deps.metrics.rejected.inc({ reason: 'participant_invalid' })
     return {}
-  }
-
-  /**
-   * Start loading a map's room ahead of a socket that is about to ask for it (a browser asks for
-   * its participant id just before it connects): the load overlaps that request and the page's own
-   * start-up instead of following them. The room then stays for its grace period like any other.
-   */
-  warm(mapId: string): void {
-    if (this.closing || !this.storage.storageUp) return
-    this.rooms.acquire(mapId).then(
-      (room) => this.rooms.release(room),
-      () => {}, // the socket's own acquire reports a failed load
-    )
   }
 
   /** Close the connections of a revoked seat, here and (through fan-out) on other relays, and mark it on the roll. */
@@ -286,4 +298,42 @@ const STATUS_TEXT: Record<number, string> = {
   414: 'URI Too Long',
   429: 'Too Many Requests',
   503: 'Service Unavailable',
+}
+
+/** Messages a socket accepted ahead of its room may send before the room is loaded. */
+const MAX_EARLY_MESSAGES = 64
+
+/**
+ * A socket accepted while its room loads (see `storedState` in rooms.ts): what it sends waits
+ * here, in order, for the room; a client that sends more than a joining client does is closed.
+ */
+class EarlySocket {
+  private messages: [RawData, boolean][] | null = []
+
+  constructor(readonly ws: WebSocket) {
+    ws.binaryType = 'nodebuffer'
+    ws.on('error', () => ws.terminate())
+    ws.on('message', this.buffer)
+  }
+
+  /** Send `message`; resolves once it is handed to the socket. */
+  send(message: Uint8Array, metrics: RelayMetrics): Promise<void> {
+    metrics.messagesOut.inc()
+    metrics.bytesOut.inc({}, message.byteLength)
+    return new Promise((resolve) => this.ws.send(message, () => resolve()))
+  }
+
+  /** What it sent meanwhile, in order; null if it sent too much (it was closed). */
+  stopBuffering(): [RawData, boolean][] | null {
+    this.ws.off('message', this.buffer)
+    return this.messages
+  }
+
+  private readonly buffer = (data: RawData, isBinary: boolean): void => {
+    if (this.messages === null) return
+    this.messages.push([data, isBinary])
+    if (this.messages.length <= MAX_EARLY_MESSAGES) return
+    this.messages = null
+    this.ws.close(CLOSE_CODES.tryAgainLater, 'too many messages before the map loaded')
+  }
 }

@@ -32,7 +32,7 @@ import { countNewStructs, MAX_NEW_STRUCTS, MAX_OFFLINE_STRUCTS, type Verdict, ty
 import { roomPolicies, type RoomPolicies } from './roomPolicies'
 import type { RoomScope, TakenVersion } from './roomPolicy'
 import { readUpdate, readUpdateInSteps, sliceUpdate, type RawUpdate } from './updateFormat'
-import type { VersionReason } from '../storage/types'
+import type { StoredUpdates, VersionReason } from '../storage/types'
 import { randomBytes } from 'node:crypto'
 import { CLOSE_CODES, encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, readAwarenessEntries, writeAwarenessEntries } from './protocol'
 import { FullStateCache } from './fullStateCache'
@@ -48,6 +48,11 @@ export interface Participant {
   readonly seatId?: string
   /** Who holds it, across reconnects: the participant id, else the link from one address. */
   readonly personKey: string
+  /**
+   * It was sent the map's stored state before the room was loaded (see rooms.ts): its first
+   * request for everything is answered with what the room holds beyond that state.
+   */
+  sentStoredState?: boolean
   send(message: Uint8Array): void
   close(code: number, reason: string): void
   /** Its update was not applied: count it, and close the connection if the refusal is hard. */
@@ -185,6 +190,8 @@ export class Room {
     private readonly deps: RoomDeps,
     storedRows: number,
     lastSeq: number,
+    /** The document's state vector once its stored rows were applied (before any migration). */
+    private readonly storedState: Uint8Array,
   ) {
     this.rowsSinceCompaction = storedRows - 1
     this.position = new LogPosition(lastSeq)
@@ -197,10 +204,11 @@ export class Room {
     this.unsubscribe = deps.fanOut.subscribe(mapId, this.onFanOut, this.onFanOutMissed)
   }
 
-  /** Load a map from storage into a new room. */
-  static async load(mapId: string, deps: RoomDeps): Promise<Room> {
-    const started = performance.now()
-    const { updates, seqs, lastSeq } = await deps.store.loadUpdates(mapId)
+  /**
+   * A room from its map's stored rows, which the registry reads first: a reader that holds none
+   * of the map may be sent them while the room applies them (see rooms.ts).
+   */
+  static async build(mapId: string, deps: RoomDeps, { updates, seqs, lastSeq }: StoredUpdates, started = performance.now()): Promise<Room> {
     const doc = new Y.Doc()
     const { snapshot, bad } = await foldForLoad(doc, updates, seqs)
     for (const { seq, reason } of bad) {
@@ -208,6 +216,7 @@ export class Room {
       deps.metrics.rejected.inc({ reason: 'stored_row_quarantined' })
       await deps.store.quarantineUpdate(mapId, seq, reason)
     }
+    const storedState = Y.encodeStateVector(doc)
     // A stored v1 map becomes v2 before anyone joins; the migration is stored like any update.
     const from = docSchemaVersion(doc)
     let migration: Uint8Array | null = null
@@ -218,7 +227,7 @@ export class Room {
       deps.log.info('room.migrated', { mapId, from, to: SCHEMA_VERSION })
     }
     // Listeners attach after the stored rows are applied, so loading does not write them back.
-    const room = new Room(mapId, doc, deps, updates.length - bad.length + (migration ? 1 : 0), lastSeq)
+    const room = new Room(mapId, doc, deps, updates.length - bad.length + (migration ? 1 : 0), lastSeq, storedState)
     if (migrationSeq !== undefined) {
       room.position.saw(migrationSeq)
       room.storedHere.add(migrationSeq)
@@ -291,7 +300,13 @@ export class Room {
       this.backlog.push({ participant, stateVector })
       return
     }
-    const replies = this.coversNothing(stateVector) ? this.fullState.messages() : [encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector))]
+    let replies: Uint8Array[]
+    if (!this.coversNothing(stateVector)) replies = [encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector))]
+    else if (participant.sentStoredState) {
+      // It was sent the stored state while the room loaded: only what the room holds beyond it.
+      participant.sentStoredState = false
+      replies = [encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, this.storedState))]
+    } else replies = this.fullState.messages()
     this.afterWrites(() => {
       for (const reply of replies) participant.send(reply)
     })

@@ -3,6 +3,7 @@
  * grace period after its last holder lets go, so a page reload does not reload it from disk.
  */
 import type { Logger } from '../log'
+import type { StoredUpdates } from '../storage/types'
 import { CLOSE_CODES } from './protocol'
 import { Room, type RoomDeps } from './room'
 
@@ -13,7 +14,18 @@ interface Entry {
   /** Participants plus in-flight upgrades and API reads. */
   holds: number
   timer?: NodeJS.Timeout
+  /** Until the room is built: its stored rows, and what the build waits for (see `storedState`). */
+  pending?: Pending
 }
+
+interface Pending {
+  rows: Promise<StoredUpdates>
+  waits: Promise<unknown>[]
+  building: boolean
+}
+
+/** The longest a build waits for a stored state being sent (see `storedState`). */
+const STORED_STATE_WAIT_MS = 1000
 
 export class RoomRegistry {
   private readonly entries = new Map<string, Entry>()
@@ -39,12 +51,7 @@ export class RoomRegistry {
 
   /** Load (or reuse) a map's room and hold it until `release`. */
   async acquire(mapId: string): Promise<Room> {
-    let entry = this.entries.get(mapId)
-    if (!entry) {
-      const created: Entry = { room: this.load(mapId), holds: 0 }
-      created.room.then((room) => (created.loaded = room), () => {})
-      this.entries.set(mapId, (entry = created))
-    }
+    const entry = this.entryFor(mapId)
     entry.holds++
     clearTimeout(entry.timer)
     try {
@@ -66,6 +73,31 @@ export class RoomRegistry {
       if (this.entries.get(room.mapId) === entry && entry.holds === 0) void this.unload(room.mapId, entry)
     }, this.graceMs)
     entry.timer.unref()
+  }
+
+  /**
+   * The map's stored state, while its room is not built yet and its log is one stored state (the
+   * creation state or a compacted snapshot): that state is the whole map, so a reader that holds
+   * none of it can be sent it at once and apply it while the room applies it too, instead of
+   * after. Applying a large map takes the relay hundreds of milliseconds, and a first opener
+   * otherwise waits for that before its own apply even starts. `delayBuild` holds the build back
+   * (at most a second) until the state has been handed to the socket: a build blocks the event
+   * loop, which would stop the sending halfway. Null when the room is built or building, or its
+   * log has more rows (those need a fold first). Call `acquire` at once after it, in the same turn.
+   */
+  async storedState(mapId: string): Promise<{ state: Uint8Array; delayBuild(until: Promise<unknown>): void } | null> {
+    const pending = this.entryFor(mapId).pending
+    if (!pending || pending.building) return null
+    const rows = await pending.rows.catch(() => null)
+    if (!rows || rows.updates.length !== 1 || pending.building) return null
+    return {
+      state: rows.updates[0],
+      delayBuild: (until) => {
+        let timer: NodeJS.Timeout | undefined
+        const bounded = new Promise<void>((resolve) => (timer = setTimeout(resolve, STORED_STATE_WAIT_MS)))
+        pending.waits.push(Promise.race([until.catch(() => {}), bounded]).finally(() => clearTimeout(timer)))
+      },
+    }
   }
 
   /** Every room in memory now (loads in progress left out). */
@@ -93,9 +125,32 @@ export class RoomRegistry {
     await Promise.all(this.unloading.values())
   }
 
-  private async load(mapId: string): Promise<Room> {
-    await this.unloading.get(mapId)
-    return Room.load(mapId, { ...this.deps, onFailure: (room) => this.onFailure(room) })
+  private entryFor(mapId: string): Entry {
+    const existing = this.entries.get(mapId)
+    if (existing) return existing
+    const rows = (async () => {
+      await this.unloading.get(mapId)
+      return this.deps.store.loadUpdates(mapId)
+    })()
+    const pending: Pending = { rows, waits: [], building: false }
+    const entry: Entry = { room: this.load(mapId, pending), holds: 0, pending }
+    entry.room.then(
+      (room) => (entry.loaded = room),
+      () => {},
+    )
+    entry.room.finally(() => (entry.pending = undefined)).catch(() => {})
+    this.entries.set(mapId, entry)
+    return entry
+  }
+
+  private async load(mapId: string, pending: Pending): Promise<Room> {
+    const started = performance.now()
+    const rows = await pending.rows
+    // A turn for whoever is sending the stored state to register what the build must wait for.
+    await new Promise((resolve) => setImmediate(resolve))
+    pending.building = true
+    await Promise.all(pending.waits)
+    return Room.build(mapId, { ...this.deps, onFailure: (room) => this.onFailure(room) }, rows, started)
   }
 
   private async unload(mapId: string, entry: Entry): Promise<void> {

@@ -95,9 +95,17 @@ export function openMapSession(options: OpenMapOptions): MapSession {
     // applied on top of the same map read from IndexedDB. A local store that does not answer holds
     // no one up long. A browser new to the map (no participant id yet) holds nothing to wait for.
     const localRead = known ? Promise.race([whenLocalLoaded, new Promise<void>((resolve) => setTimeout(resolve, LOCAL_READ_WAIT_MS))]) : null
+    // A browser that holds none of the map says so: a relay that is still loading the map then
+    // sends it at once, and both apply it side by side (server/README.md, `state=empty`).
+    const sayIfEmpty = () => {
+      if (doc.store.clients.size === 0) p.params.state = 'empty'
+      else delete p.params.state
+    }
     const connect = () => {
+      sayIfEmpty()
       if (!localRead) return p.connect()
       void localRead.then(() => {
+        sayIfEmpty()
         if (!destroyed && refusal === null) p.connect()
       })
     }
@@ -169,6 +177,7 @@ export function openMapSession(options: OpenMapOptions): MapSession {
       publish()
     }
     const onConnectionClose = () => {
+      sayIfEmpty() // y-websocket reconnects with the same parameters
       if (!opened && navigator.onLine && refusal === null) probeLink()
       opened = false
       publish()
@@ -184,6 +193,7 @@ export function openMapSession(options: OpenMapOptions): MapSession {
       publish()
     }
     const onOnline = () => {
+      sayIfEmpty()
       if (refusal === null) p.connect()
       publish()
     }
