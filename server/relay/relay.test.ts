@@ -132,6 +132,29 @@ describe('relay', () => {
     expect((await server.store.loadUpdates(map.id)).updates.length).toBe(1)
   })
 
+  it('folds a busy log again only after it grew ten times over, or half a minute passed', async () => {
+    await server.dispose()
+    server = await startTestServer({ compactEvery: 10 })
+    const map = await server.createMap({ title: 'Travl 🐝' })
+    const editor = await connect(map.id, map.editorToken)
+    const random = seededRandom(11)
+    const stored = () => server.metrics.updatesStored.get()
+    for (let i = 0; i < 15; i++) randomEdit(editor.doc, random)
+    await eventually(() => server.metrics.compactions.get() === 1, 5000, 'the first fold')
+    const afterFirst = stored()
+    // Well past `compactEvery` rows again, within the half minute: no second fold yet…
+    for (let i = 0; i < 40; i++) randomEdit(editor.doc, random)
+    await eventually(() => stored() >= afterFirst + 40, 5000, 'the rows stored')
+    expect(server.metrics.compactions.get()).toBe(1)
+    // …until the log is ten times `compactEvery`.
+    for (let i = 0; i < 70; i++) randomEdit(editor.doc, random)
+    await eventually(() => server.metrics.compactions.get() === 2, 5000, 'the second fold')
+    const before = snapshotJson(editor.doc)
+    await editor.close()
+    clients.splice(0)
+    expect(snapshotJson(await reloadFromStorage(map.id, map.editorToken))).toBe(before)
+  })
+
   it("never applies nor relays a viewer's edits", async () => {
     const map = await server.createMap({ title: 'Read only' })
     const editor = await connect(map.id, map.editorToken)

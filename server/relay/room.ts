@@ -96,6 +96,14 @@ const SEPARATE_MAX = 4
 /** Updates waiting while a large one is applied in slices; past this the sender is asked to come back. */
 const MAX_BACKLOG_BYTES = 8 * 1024 * 1024
 
+/**
+ * A busy room folds its log in the background at most this often, unless the log grew to ten
+ * times `compactEvery`: each fold re-reads and re-applies every row on the fold worker, and a
+ * fold every `compactEvery` rows was, under steady editing, the relay's largest cost after
+ * relaying itself. Unloading folds whatever is left.
+ */
+const MIN_FOLD_INTERVAL_MS = 30_000
+
 /** A sync step 2 answer larger than this is read a slice per turn: a few thousand structs at most are read at once. */
 const READ_IN_STEPS_BYTES = 64 * 1024
 
@@ -160,6 +168,8 @@ export class Room {
    */
   private readonly storedHere = new Set<number>()
   private compacting: Promise<void> | null = null
+  /** When the last background fold started (see MIN_FOLD_INTERVAL_MS). */
+  private foldedAt: number | undefined
   private failed = false
   private readonly unsubscribe: () => void
   /** The product's rules (see roomPolicy.ts). */
@@ -627,7 +637,7 @@ export class Room {
       this.rowsSinceCompaction++
       this.storedHere.add(seq)
       this.position.saw(seq)
-      if (this.rowsSinceCompaction >= this.deps.compactEvery) this.compactInBackground()
+      this.compactIfDue()
       return seq
     })
     this.writes = stored.then(() => {})
@@ -783,7 +793,7 @@ export class Room {
       this.pendingUpdates.push(pending)
       fanOut.publish({ mapId: this.mapId, relayId, message: { kind: 'update', update: pending.update, seq: seqs[i] } })
     })
-    if (this.rowsSinceCompaction >= this.deps.compactEvery) this.compactInBackground()
+    this.compactIfDue()
     settle.resolve()
   }
 
@@ -819,8 +829,17 @@ export class Room {
     for (const p of this.participants.keys()) if (p !== soleOrigin) p.send(message)
   }
 
+  private compactIfDue(): void {
+    const rows = this.rowsSinceCompaction
+    const { compactEvery } = this.deps
+    if (rows < compactEvery) return
+    if (rows < 10 * compactEvery && this.foldedAt !== undefined && performance.now() - this.foldedAt < MIN_FOLD_INTERVAL_MS) return
+    this.compactInBackground()
+  }
+
   private compactInBackground(): void {
     if (this.compacting || this.failed) return
+    this.foldedAt = performance.now()
     this.compacting = new Promise<void>((resolve) => setImmediate(resolve))
       .then(() => this.compact())
       .finally(() => (this.compacting = null))
