@@ -103,8 +103,8 @@ export async function requestParticipant(id: string, token: string, known?: stri
 
 /**
  * The participant request the page's first script (public/open-early.js) made before this code
- * loaded: on a map link, in a browser holding no participant id for the map yet. The relay loads
- * the map on that request, while the page still loads its code.
+ * loaded: on a map link, in a browser holding no participant id for the map yet, so the id is
+ * there when the code is ready to connect.
  */
 interface EarlyParticipantRequest {
   mapId: string
