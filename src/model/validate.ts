@@ -230,6 +230,9 @@ function defaultFor(field: Field): unknown {
   }
 }
 
+/** `phase:before` etc.: what a reference to a phase may be. */
+const PHASE_TARGETS: ReadonlySet<string> = new Set(PHASES.map((p) => `phase:${p}`))
+
 function checkField(field: Field, value: unknown): string | null {
   switch (field.type) {
     case 'text':
@@ -238,7 +241,7 @@ function checkField(field: Field, value: unknown): string | null {
       return null
     case 'ref': {
       if (typeof value !== 'string') return `expected an id, got ${describe(value)}`
-      if (field.phase && PHASES.some((p) => value === `phase:${p}`)) return null
+      if (field.phase && PHASE_TARGETS.has(value)) return null
       if (field.to.some((t) => isId(t, value))) return null
       const kinds = [...field.to, ...(field.phase ? ['phase'] : [])].join(' | ')
       return `expected a ${kinds} id, got ${describe(value)}`
