@@ -37,6 +37,8 @@ export type PluralKey = { [K in MessageKey]: K extends `${infer Stem}.one` ? (`$
 
 /** Any tag (`da-DK`, a map's `nb`) finds its catalog; an unknown one reads English. */
 export function catalogLocale(locale: string): UiLocale {
+  // A translator passes its own locale, one of ours already: not parsed again on every message.
+  if (locale === 'en' || locale === 'da' || locale === 'sv' || locale === 'nb') return locale
   return uiLocaleOf(locale) ?? 'en'
 }
 
