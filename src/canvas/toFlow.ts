@@ -74,6 +74,15 @@ const CARD_HANDLES = [
   { id: 'in', type: 'target' as const, position: Position.Left, x: -4, y: GRID.cardHeight / 2 - 4, width: 8, height: 8 },
 ]
 
+/**
+ * The handles of a node that has none. React Flow draws every node whose handles it does not know
+ * yet, on screen or not, so that it can measure them: without this, the render that draws a map's
+ * first card also drew every cell, curve and header and all its blueprint items (1,000 of them on
+ * a large blueprint). Our nodes come with their sizes, so with their handles said too, React Flow
+ * draws only what is in view from the first render on.
+ */
+const NO_HANDLES: NonNullable<Node['handles']> = []
+
 /** Reuse the cached node when `same(cached)` says nothing visible changed. */
 function reuse<N extends JourneyNode>(cache: FlowCache, id: string, same: (cached: N) => boolean, make: () => N): N {
   const cached = cache.nodes.get(id) as N | undefined
@@ -118,6 +127,7 @@ export function toFlow(snapshot: Snapshot, layout: GridLayout, options: FlowOpti
           width: GRID.laneHeaderWidth,
           height: lane.height,
           measured: { width: GRID.laneHeaderWidth, height: lane.height },
+          handles: NO_HANDLES,
           data: { persona: lane.persona, width: fullWidth, annotationCount },
           selected,
           draggable,
@@ -143,6 +153,7 @@ export function toFlow(snapshot: Snapshot, layout: GridLayout, options: FlowOpti
           width: phaseBox.width,
           height: GRID.phaseHeaderHeight,
           measured: { width: phaseBox.width, height: GRID.phaseHeaderHeight },
+          handles: NO_HANDLES,
           data: { phase: phaseBox.phase, stageCount: phaseBox.stageIds.length },
           selected,
           draggable: false,
@@ -169,6 +180,7 @@ export function toFlow(snapshot: Snapshot, layout: GridLayout, options: FlowOpti
           width: col.width,
           height: GRID.stageHeaderHeight,
           measured: { width: col.width, height: GRID.stageHeaderHeight },
+          handles: NO_HANDLES,
           data: { stage: col.stage, annotationCount },
           selected,
           draggable,
@@ -192,6 +204,7 @@ export function toFlow(snapshot: Snapshot, layout: GridLayout, options: FlowOpti
             width: col.width,
             height: lane.height,
             measured: { width: col.width, height: lane.height },
+            handles: NO_HANDLES,
             data: { stageId: col.stage.id, personaId: lane.persona.id, stageTitle: col.stage.title, personaName: lane.persona.name },
             selected: cellSelected,
             draggable: false,
@@ -269,6 +282,7 @@ export function toFlow(snapshot: Snapshot, layout: GridLayout, options: FlowOpti
           width: fullWidth,
           height: curve.height,
           measured: { width: fullWidth, height: curve.height },
+          handles: NO_HANDLES,
           data: { persona: curve.persona, points, columns, height: curve.height },
           draggable: false,
           selectable: false,
@@ -330,6 +344,7 @@ function pushBlueprint(snapshot: Snapshot, layout: GridLayout, options: FlowOpti
           width: GRID.laneHeaderWidth,
           height: lane.height,
           measured: { width: GRID.laneHeaderWidth, height: lane.height },
+          handles: NO_HANDLES,
           data: { lane: lane.lane, width: fullWidth, collapsed: lane.collapsed },
           draggable: false,
           selectable: false,
@@ -353,6 +368,7 @@ function pushBlueprint(snapshot: Snapshot, layout: GridLayout, options: FlowOpti
             width: col.width,
             height: lane.height,
             measured: { width: col.width, height: lane.height },
+            handles: NO_HANDLES,
             data: { stageId: col.stage.id, lane: lane.lane },
             selected,
             draggable: false,
@@ -377,6 +393,7 @@ function pushBlueprint(snapshot: Snapshot, layout: GridLayout, options: FlowOpti
           width: fullWidth,
           height: 1,
           measured: { width: fullWidth, height: 1 },
+          handles: NO_HANDLES,
           data: { kind: line.kind, width: fullWidth },
           draggable: false,
           selectable: false,
@@ -406,6 +423,7 @@ function pushBlueprint(snapshot: Snapshot, layout: GridLayout, options: FlowOpti
           width: box.width,
           height: box.height,
           measured: { width: box.width, height: box.height },
+          handles: NO_HANDLES,
           data: { item, linkCount },
           selected,
           draggable,

@@ -27,6 +27,7 @@ import { Announcer } from './workshop/Announcer'
 import { FollowBanner } from './workshop/FollowBanner'
 import { measureClockOffset } from '../session'
 import { useT } from '../i18n/useT'
+import { prepareFormatting } from '../i18n/translate'
 import { FeedbackLoader } from './feedback/FeedbackLoader'
 
 // Dialogs opened on demand load then: the version preview carries a second canvas, the share dialog its link management.
@@ -54,6 +55,11 @@ export function MapPage({ mapId, token, local }: { mapId: string; token?: string
   const isFacilitator = useJourneyStore((st) => st.role === 'facilitator')
   const roomView = useJourneyStore((st) => st.roomView)
   const t = useT()
+  // While the map's bytes are on their way, not in the render of its first card.
+  useEffect(() => {
+    const timer = setTimeout(() => prepareFormatting(t.locale), 0)
+    return () => clearTimeout(timer)
+  }, [t.locale])
 
   useEffect(() => {
     if (!identity) return

@@ -49,24 +49,33 @@ export function writeSet(record: RecordMap, field: string, ids: readonly string[
 }
 
 /** A record Y.Map as a plain object: votes as an object, sets of ids as a sorted array (v1's plain arrays as they are). */
+// Read with `forEach`, not `entries()`: opening a map reads every record, and the iterator chain
+// behind `entries()` allocates several objects per field, which the garbage collector then pays for.
 export function yMapToPlain(ymap: RecordMap): Record<string, unknown> {
   const out: Record<string, unknown> = {}
-  for (const [k, v] of ymap.entries()) {
+  ymap.forEach((v, k) => {
     if (!(v instanceof Y.Map)) out[k] = v
     else if (k === 'votes') out[k] = shallowEntries(v)
-    else
-      out[k] = [...v.entries()]
-        .filter(([, member]) => member === true)
-        .map(([id]) => id)
-        .sort()
-  }
+    else out[k] = setMembers(v)
+  })
   return out
+}
+
+/** A nested set map's members (the ids mapped to `true`), sorted. */
+function setMembers(map: Y.Map<unknown>): string[] {
+  const ids: string[] = []
+  map.forEach((member, id) => {
+    if (member === true) ids.push(id)
+  })
+  return ids.sort()
 }
 
 /** A nested map's plain entries, one level only. */
 function shallowEntries(map: Y.Map<unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {}
-  for (const [k, v] of map.entries()) if (!(v instanceof Y.AbstractType)) out[k] = v
+  map.forEach((v, k) => {
+    if (!(v instanceof Y.AbstractType)) out[k] = v
+  })
   return out
 }
 
@@ -83,6 +92,7 @@ export function readRecord<C extends CollectionName>(collection: C, id: string, 
   if (!(ymap instanceof Y.Map)) return undefined
   const plain = yMapToPlain(ymap as RecordMap)
   plain.id = id // the key is the truth; a stray `id` field cannot alias another record
-  return restoreRecord(collection, plain, `${collection}[${JSON.stringify(id)}]`).record
+  // The path names the record in an error only: built when a field is wrong, not for every record read.
+  return restoreRecord(collection, plain, () => `${collection}[${JSON.stringify(id)}]`).record
 }
 

@@ -24,15 +24,21 @@ export function departmentKey(owner: string): string {
 }
 
 export function listDepartments(snapshot: Snapshot): Department[] {
+  // One pass per collection, grouped before sorting: each department's lists are sorted on their
+  // own (the same order as sorting the whole collection first), and each spelling of an owner is
+  // keyed once, not once per record. The department view runs this after every change to the map.
   const byKey = new Map<string, Department>()
+  const bySpelling = new Map<string, Department | undefined>()
   const of = (owner: string): Department | undefined => {
+    if (bySpelling.has(owner)) return bySpelling.get(owner)
     const key = departmentKey(owner)
-    if (key === '') return undefined
-    let dept = byKey.get(key)
-    if (!dept) byKey.set(key, (dept = { name: owner.trim(), touchpoints: [], blueprintItems: [], painPoints: [], unmetNeeds: [], actions: [] }))
+    let dept = key === '' ? undefined : byKey.get(key)
+    if (key !== '' && !dept) byKey.set(key, (dept = { name: owner.trim(), touchpoints: [], blueprintItems: [], painPoints: [], unmetNeeds: [], actions: [] }))
+    bySpelling.set(owner, dept)
     return dept
   }
   const owned = new Map<string, Department>()
+  // The first spelling met names the department: met in the touchpoints' order, as before.
   for (const tp of Object.values(snapshot.touchpoints).sort(byOrder)) {
     const dept = of(tp.owner)
     if (!dept) continue
@@ -41,11 +47,15 @@ export function listDepartments(snapshot: Snapshot): Department[] {
   }
   for (const item of Object.values(snapshot.blueprintItems).sort((a, b) => BLUEPRINT_LANES.indexOf(a.lane) - BLUEPRINT_LANES.indexOf(b.lane) || byOrder(a, b))) of(item.owner)?.blueprintItems.push(item)
   for (const action of Object.values(snapshot.actions).sort(byOrder)) of(action.owner)?.actions.push(action)
-  for (const a of Object.values(snapshot.annotations).sort(byOrder)) {
+  for (const a of Object.values(snapshot.annotations)) {
     const dept = owned.get(a.targetId)
     if (!dept) continue
     if (a.kind === 'pain-point') dept.painPoints.push(a)
     else if (isNeedKind(a.kind) && a.status === 'unmet') dept.unmetNeeds.push(a)
+  }
+  for (const dept of byKey.values()) {
+    dept.painPoints.sort(byOrder)
+    dept.unmetNeeds.sort(byOrder)
   }
   return [...byKey.values()].sort((a, b) => a.name.localeCompare(b.name))
 }

@@ -1,4 +1,4 @@
-import type { Snapshot } from './records'
+import type { Snapshot, Touchpoint } from './records'
 
 export interface CurvePoint {
   stageId: string
@@ -29,4 +29,21 @@ export function emotionCurve(snapshot: Snapshot, personaId: string, stageIds: re
     if (s) points.push({ stageId, column, emotion: s.sum / s.count, count: s.count })
   })
   return points
+}
+
+/**
+ * One column's point from the persona's touchpoints in that cell: the mean of the scored ones, or
+ * null when none is scored. The grid layout has the cards grouped by cell already and builds every
+ * curve from them in one pass, where `emotionCurve` walks the whole map once per persona.
+ */
+export function curvePoint(stageId: string, column: number, touchpoints: readonly Touchpoint[] | undefined): CurvePoint | null {
+  let sum = 0
+  let count = 0
+  if (touchpoints)
+    for (const tp of touchpoints)
+      if (tp.emotion !== null) {
+        sum += tp.emotion
+        count += 1
+      }
+  return count ? { stageId, column, emotion: sum / count, count } : null
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { makePersona, makeSnapshot, makeStage, makeTouchpoint } from '../test/factories'
-import { blueprintCellAt, cellAt, computeGridLayout, GRID, neighbourItem, type BlueprintItem, type BlueprintLane, type PersonaId, type StageId, type TouchpointId } from '.'
+import { blueprintCellAt, cellAt, computeGridLayout, emotionCurve, GRID, neighbourItem, type BlueprintItem, type BlueprintLane, type PersonaId, type StageId, type TouchpointId } from '.'
 
 const stage = (id: string, phase: 'before' | 'during' | 'after', order: string) => makeStage({ id: `stage:${id}` as StageId, phase, order, title: id })
 const persona = (id: string, order: string) => makePersona({ id: `persona:${id}` as PersonaId, order, name: id })
@@ -76,6 +76,18 @@ describe('emotion curves', () => {
     expect(fromMiddle(bedrift, bedrift.points[0].y)).toBeLessThan(0)
     expect(bedrift.points[0].y).toBeGreaterThan(bedrift.y)
     expect(karoline.points[0].x).toBe(layout.columns[0].x + GRID.columnWidth / 2)
+  })
+
+  it('draws the same points as the persona’s emotionCurve, from cells of several scored cards', () => {
+    const scored = makeSnapshot({
+      stages: [stage('b1', 'before', 'a0'), stage('d1', 'during', 'a0'), stage('a1', 'after', 'a0')],
+      personas: [persona('karoline', 'a0'), persona('bedrift', 'a1')],
+      touchpoints: [card('1', 'b1', 'karoline', 'a0', 2), card('2', 'b1', 'karoline', 'a1', -1), card('3', 'b1', 'karoline', 'a2', null), card('4', 'a1', 'karoline', 'a0', -2), card('5', 'd1', 'bedrift', 'a0', 1), card('6', 'a1', 'bedrift', 'a0', 0), card('7', 'gone', 'bedrift', 'a0', 2)],
+    })
+    const shown = computeGridLayout(scored)
+    const stageIds = shown.columns.map((c) => c.stage.id)
+    for (const curve of shown.curves) expect(curve.points.map(({ stageId, column, emotion, count }) => ({ stageId, column, emotion, count }))).toEqual(emotionCurve(scored, curve.persona.id, stageIds))
+    expect(shown.curves[0].points.map((p) => p.emotion)).toEqual([0.5, -2])
   })
 })
 

@@ -16,7 +16,7 @@
  *  curves    | one emotion curve row per persona, aligned with the stage columns
  */
 import { byOrder } from './fractionalIndex'
-import { emotionCurve, type CurvePoint } from './emotionCurve'
+import { curvePoint, type CurvePoint } from './emotionCurve'
 import type { PersonaId, StageId, TouchpointId } from './ids'
 import { BLUEPRINT_LANES, PHASES, type BlueprintItem, type BlueprintLane, type Persona, type Phase, type Snapshot, type Stage, type Touchpoint } from './records'
 
@@ -241,18 +241,18 @@ export function computeGridLayout(snapshot: Snapshot, options: LayoutOptions = {
     }
   }
 
-  const stageIds = columns.map((c) => c.stage.id)
   const curves: CurveRow[] = []
   y += g.curveGap
   for (const persona of personas) {
     const top = y
     const mid = top + g.curveHeight / 2
     const amplitude = (g.curveHeight - 24) / 4 // 2 units each way
-    const points = emotionCurve(snapshot, persona.id, stageIds).map((p) => ({
-      ...p,
-      x: columns[p.column].x + g.columnWidth / 2,
-      y: mid - p.emotion * amplitude,
-    }))
+    // The persona's emotionCurve, from the cells grouped above rather than a walk over every card.
+    const points: CurveRow['points'] = []
+    for (const col of columns) {
+      const p = curvePoint(col.stage.id, col.index, cells.get(cellKey(col.stage.id, persona.id)))
+      if (p) points.push({ ...p, x: col.x + g.columnWidth / 2, y: mid - p.emotion * amplitude })
+    }
     curves.push({ persona, y: top, height: g.curveHeight, points })
     y += g.curveHeight
   }

@@ -230,6 +230,9 @@ function defaultFor(field: Field): unknown {
   }
 }
 
+/** `phase:before` etc.: what a reference to a phase may be. */
+const PHASE_TARGETS: ReadonlySet<string> = new Set(PHASES.map((p) => `phase:${p}`))
+
 function checkField(field: Field, value: unknown): string | null {
   switch (field.type) {
     case 'text':
@@ -238,7 +241,7 @@ function checkField(field: Field, value: unknown): string | null {
       return null
     case 'ref': {
       if (typeof value !== 'string') return `expected an id, got ${describe(value)}`
-      if (field.phase && PHASES.some((p) => value === `phase:${p}`)) return null
+      if (field.phase && PHASE_TARGETS.has(value)) return null
       if (field.to.some((t) => isId(t, value))) return null
       const kinds = [...field.to, ...(field.phase ? ['phase'] : [])].join(' | ')
       return `expected a ${kinds} id, got ${describe(value)}`
@@ -291,23 +294,24 @@ export interface RestoreResult<T> {
 }
 
 /**
- * Restore one record of a collection. `path` is the prefix for errors, e.g. `touchpoints[3]`.
+ * Restore one record of a collection. `pathOf` is the prefix for errors, e.g. `touchpoints[3]`, or
+ * a function that makes it (called only when there is an error).
  * Missing optional fields get defaults without an error (older writers may omit them); a
  * present field of the wrong type, or a missing reference, is an error.
  */
-export function restoreRecord<C extends CollectionName>(collection: C, raw: unknown, path: string): RestoreResult<RecordsByCollection[C]> {
+export function restoreRecord<C extends CollectionName>(collection: C, raw: unknown, pathOf: string | (() => string)): RestoreResult<RecordsByCollection[C]> {
   const errors: ValidationError[] = []
+  const path = () => (typeof pathOf === 'string' ? pathOf : pathOf())
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    return { record: undefined, errors: [{ path, message: `expected a record object, got ${describe(raw)}` }] }
+    return { record: undefined, errors: [{ path: path(), message: `expected a record object, got ${describe(raw)}` }] }
   }
   const input = raw as Record<string, unknown>
   const type = RECORD_TYPE_OF[collection]
   if (!isId(type, input.id)) {
-    return { record: undefined, errors: [{ path: `${path}.id`, message: `expected a ${type} id like "${type}:abc123", got ${describe(input.id)}` }] }
+    return { record: undefined, errors: [{ path: `${path()}.id`, message: `expected a ${type} id like "${type}:abc123", got ${describe(input.id)}` }] }
   }
   const out: Record<string, unknown> = { id: input.id }
-  const fields = FIELDS[collection] as Record<string, Field>
-  for (const [name, field] of Object.entries(fields)) {
+  for (const [name, field] of fieldEntries(collection)) {
     const value = input[name]
     if (value === undefined && field.type === 'text' && field.optional) continue
     if (value === undefined && field.type !== 'ref') {
@@ -316,7 +320,7 @@ export function restoreRecord<C extends CollectionName>(collection: C, raw: unkn
     }
     const problem = checkField(field, value)
     if (problem) {
-      errors.push({ path: `${path}.${name}`, message: problem })
+      errors.push({ path: `${path()}.${name}`, message: problem })
       out[name] = defaultFor(field)
     } else {
       // Copies, so a snapshot never shares a mutable object with the input it was read from.
@@ -329,6 +333,15 @@ export function restoreRecord<C extends CollectionName>(collection: C, raw: unkn
     if (kind !== 'functional-need' && kind !== 'emotional-need') out.status = null
   }
   return { record: out as unknown as RecordsByCollection[C], errors }
+}
+
+const FIELD_ENTRIES = new Map<CollectionName, [string, Field][]>()
+
+/** A collection's fields as a list, made once: opening a map restores every record with it. */
+function fieldEntries(collection: CollectionName): [string, Field][] {
+  let entries = FIELD_ENTRIES.get(collection)
+  if (!entries) FIELD_ENTRIES.set(collection, (entries = Object.entries(FIELDS[collection] as Record<string, Field>)))
+  return entries
 }
 
 /** Throwing form for callers that construct records themselves (commands, templates). */

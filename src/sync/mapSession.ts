@@ -14,7 +14,7 @@ import { ApiError } from './http'
 import { connectionStatus, refusalOfClose } from './connectionStatus'
 import type { Identity } from './identity'
 import { loadParticipant, saveParticipant } from './participant'
-import { applyLargeUpdatesQuietly } from './quietSync'
+import { applyLargeUpdatesQuietly, readLocalCopyQuietly } from './quietSync'
 import { peersFromAwareness } from './presence'
 import { trackSync, type SyncTracker } from './syncTracker'
 
@@ -73,6 +73,8 @@ export function openMapSession(options: OpenMapOptions): MapSession {
   const whenLocalLoaded = persistence.whenSynced.then(() => undefined)
 
   let provider: WebsocketProvider | null = null
+  // The local copy is read without being encoded again for listeners that would drop it (see quietSync.ts).
+  const stopQuietRead = readLocalCopyQuietly(doc, persistence, () => provider !== null && (provider.wsconnected || provider.bcconnected))
   let awareness: Awareness
   let whenSynced: Promise<void>
   const cleanups: (() => void)[] = []
@@ -241,6 +243,7 @@ export function openMapSession(options: OpenMapOptions): MapSession {
       await persistence.clearData()
     },
     destroy() {
+      stopQuietRead()
       cleanups.forEach((c) => c())
       awareness.off('change', onAwareness)
       undoManager.destroy()

@@ -49,3 +49,42 @@ export function applyLargeUpdatesQuietly(provider: WebsocketProvider, doc: Y.Doc
     provider.messageHandlers[MESSAGE_SYNC] = stock
   }
 }
+
+/**
+ * The same for the copy kept in this browser. IndexedDB applies all it holds in one transaction
+ * of its own origin, and Yjs encodes that again for the `update` listeners (~50 ms for a
+ * 1,000-card map, before its first card), none of which wants it: IndexedDB skips its own origin,
+ * the sync tracker watches local edits only, and the provider, not yet connected on a reopen (it
+ * waits for this read), has no one to send it to; once it connects, its sync step carries whatever
+ * the relay lacks. So that transaction's encode is skipped while `canSend()` is false; while the
+ * provider can send (a browser new to the map connects at once) everything goes the stock way.
+ * Returns a function that stops.
+ */
+export function readLocalCopyQuietly(doc: Y.Doc, localOrigin: unknown, canSend: () => boolean): () => void {
+  const observers = (doc as unknown as Listened)._observers
+  let setAside: Set<unknown> | null = null
+  const restore = () => {
+    if (!setAside) return
+    // A listener added meanwhile (none is expected) joins the ones set aside.
+    for (const added of observers.get('update') ?? []) setAside.add(added)
+    observers.set('update', setAside)
+    setAside = null
+  }
+  // Yjs emits `afterTransactionCleanup` just before it encodes a transaction for the `update`
+  // listeners, and `afterAllTransactions` after the last one: the listeners are away for that one encode.
+  const onCleanup = (transaction: Y.Transaction) => {
+    restore()
+    if (transaction.origin !== localOrigin || canSend()) return
+    const listeners = observers.get('update')
+    if (!listeners) return
+    observers.delete('update')
+    setAside = listeners
+  }
+  doc.on('afterTransactionCleanup', onCleanup)
+  doc.on('afterAllTransactions', restore)
+  return () => {
+    restore()
+    doc.off('afterTransactionCleanup', onCleanup)
+    doc.off('afterAllTransactions', restore)
+  }
+}
