@@ -16,6 +16,9 @@ import { createFlowCache, toFlow } from '../src/canvas/toFlow'
 import { buildSyntheticMap } from '../src/test/maps'
 import { mulberry32 } from '../src/test/seededRandom'
 
+/** Reopens of each map, alternated (`BENCH_OPENS`). */
+const OPENS = Number(process.env.BENCH_OPENS ?? 7)
+
 const plain = buildSyntheticMap({ touchpoints: 1000, stages: 20, personas: 5, annotationsPerCard: 3 })
 
 /** 1,000 items spread over the stage columns and the four lanes, each serving one or two cards of its column. */
@@ -67,30 +70,45 @@ const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
 })
-try {
-  for (const [which, snapshot] of [['plain', plain], ['full', full]] as const) {
-    const created = await (await fetch(`${base}/api/maps/import`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(toJourneyJson(snapshot)) })).json()
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
-    await page.addInitScript(() => {
-      localStorage.setItem('journey:identity', JSON.stringify({ name: 'Bench', color: '#4f7cff' }))
-      const w = window as unknown as { __firstCard?: number }
-      new MutationObserver((_m, obs) => {
-        if (document.querySelector('.react-flow__node-touchpoint')) {
-          w.__firstCard = performance.now()
-          obs.disconnect()
-        }
-      }).observe(document, { childList: true, subtree: true })
-    })
-    const opens: number[] = []
-    for (let i = 0; i < 3; i++) {
-      await page.goto('about:blank')
-      await page.goto(`${base}/m/${created.id}#token=${created.facilitatorToken}`)
-      await page.waitForFunction(() => (window as unknown as { __firstCard?: number }).__firstCard !== undefined, null, { timeout: 30_000 })
-      opens.push(await page.evaluate(() => (window as unknown as { __firstCard: number }).__firstCard))
-      await page.waitForTimeout(1000)
-    }
-    note('open → first card rendered, median of 3, ms', which, opens.sort((a, b) => a - b)[1])
+/** A page that reopens one map, each time from this browser's copy, and reports when its first card is drawn. */
+async function mapPage(snapshot: Snapshot) {
+  const created = await (await fetch(`${base}/api/maps/import`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(toJourneyJson(snapshot)) })).json()
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
+  await page.addInitScript(() => {
+    localStorage.setItem('journey:identity', JSON.stringify({ name: 'Bench', color: '#4f7cff' }))
+    const w = window as unknown as { __firstCard?: number }
+    new MutationObserver((_m, obs) => {
+      if (document.querySelector('.react-flow__node-touchpoint')) {
+        w.__firstCard = performance.now()
+        obs.disconnect()
+      }
+    }).observe(document, { childList: true, subtree: true })
+  })
+  const open = async (): Promise<number> => {
+    await page.goto('about:blank')
+    await page.goto(`${base}/m/${created.id}#token=${created.facilitatorToken}`)
+    await page.waitForFunction(() => (window as unknown as { __firstCard?: number }).__firstCard !== undefined, null, { timeout: 30_000 })
+    const ms = await page.evaluate(() => (window as unknown as { __firstCard: number }).__firstCard)
+    await page.waitForTimeout(1000)
+    return ms
+  }
+  return { page, open }
+}
 
+try {
+  const pages = { plain: await mapPage(plain), full: await mapPage(full) }
+  // Opens alternate between the two maps, so a busy moment on the machine falls on both; the
+  // first open of each (nothing in this browser yet) is left out: what is compared is a reopen.
+  const opens = { plain: [] as number[], full: [] as number[] }
+  for (let i = 0; i <= OPENS; i++) {
+    for (const which of ['plain', 'full'] as const) {
+      const ms = await pages[which].open()
+      if (i > 0) opens[which].push(ms)
+    }
+  }
+  for (const which of ['plain', 'full'] as const) {
+    note(`open → first card rendered, median of ${OPENS}, ms`, which, opens[which].sort((a, b) => a - b)[Math.floor(OPENS / 2)])
+    const { page } = pages[which]
     await page.waitForTimeout(800)
     const pane = (await page.locator('.react-flow__pane').boundingBox())!
     const cx = pane.x + pane.width / 2
@@ -118,7 +136,9 @@ for (const [name, { plain: a, full: b }] of figures) {
   // Frames per second: higher is better, so the cost is the drop; times: the rise.
   const higherIsBetter = name.includes('frames per second')
   const cost = higherIsBetter ? (a - b) / a : (b - a) / a
-  rows.push([name, `${a.toFixed(1)} → ${b.toFixed(1)} (${cost >= 0 ? '+' : ''}${(cost * 100).toFixed(0)} % cost)`, 'cost ≤ 10 %'])
+  // The derive is one step of opening, measured on its own in Node; the goal is the open's.
+  const goal = name.startsWith('derive') ? '— (a step of opening)' : 'cost ≤ 10 %'
+  rows.push([name, `${a.toFixed(1)} → ${b.toFixed(1)} (${cost >= 0 ? '+' : ''}${(cost * 100).toFixed(0)} % cost)`, goal])
 }
 console.log('\nBlueprint benchmark · 1,000 touchpoints and 3,000 annotations, without → with 1,000 blueprint items')
 const w0 = Math.max(...rows.map((r) => r[0].length))

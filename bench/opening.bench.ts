@@ -105,6 +105,8 @@ try {
       const p = await firstCard('http://plain.bench/', '.react-flow__node', servePlain)
       plain.push(p.ms)
       await p.page.context().close()
+      // The first to open finds the map on disk only: the previous round's room is gone and its last fold done.
+      while (server.relay.rooms.loadedCount > 0 || server.relay.rooms.unloadingCount > 0) await new Promise((resolve) => setTimeout(resolve, 50))
       const o = await firstCard(`${base}/m/${created.id}#token=${created.facilitatorToken}`, '.react-flow__node-touchpoint')
       ours.push(o.ms)
       arrived.push(o.mapArrived)

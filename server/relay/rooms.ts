@@ -44,6 +44,11 @@ export class RoomRegistry {
     return this.entries.size
   }
 
+  /** Rooms being written out (their last fold) after their last holder left. */
+  get unloadingCount(): number {
+    return this.unloading.size
+  }
+
   /** How many hold the map now (0 when not loaded); used to refuse joins to a full room. */
   holdsOf(mapId: string): number {
     return this.entries.get(mapId)?.holds ?? 0
