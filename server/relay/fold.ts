@@ -111,17 +111,47 @@ export async function fold(updates: Uint8Array[], seqs: number[], { background =
 }
 
 /**
- * A room's document from its stored rows. A log of one row (a compacted snapshot, or the creation
- * state) is the whole map already: it is applied as it is, with no fold and no encode. Returns the
- * full state the document now holds (null if the one row could not be applied: the document then
- * holds what it could, as a fold would) and the rows left out.
+ * A log whose rows after its stored state (a snapshot or the creation state) add up to no more
+ * than this loads in place: the state is applied as it is and the tail judged and applied on
+ * top, with no fold and no encode. A room left with so short a tail is not folded on unload, so
+ * whoever opens the map next (a moment later, or the next day) waits for neither.
  */
-export async function foldForLoad(doc: Y.Doc, updates: Uint8Array[], seqs: number[]): Promise<{ snapshot: Uint8Array | null; bad: BadRow[] }> {
-  if (updates.length === 1) {
-    const bad = replayStoredRows(doc, updates, seqs)
-    return { snapshot: bad.length ? null : updates[0], bad }
+export const TAIL_IN_PLACE_ROWS = 200
+export const TAIL_IN_PLACE_BYTES = 64 * 1024
+
+export function loadsInPlace(updates: readonly Uint8Array[]): boolean {
+  if (updates.length - 1 > TAIL_IN_PLACE_ROWS) return false
+  let bytes = 0
+  for (let i = 1; i < updates.length; i++) bytes += updates[i].byteLength
+  return bytes <= TAIL_IN_PLACE_BYTES
+}
+
+export interface Loaded {
+  /** The stored state the document was built on, as stored (null if folded or if it could not be applied). */
+  snapshot: Uint8Array | null
+  /** The rows applied on top of `snapshot`, in order (empty when folded). */
+  tail: Uint8Array[]
+  /** The document's state vector once `snapshot` alone was applied (after a fold: the whole). */
+  base: Uint8Array
+  /** Rows left out. */
+  bad: BadRow[]
+}
+
+/**
+ * A room's document from its stored rows: in place when the log is its stored state and a short
+ * tail (see `loadsInPlace`), else folded (on the worker when large) and the fold applied.
+ */
+export async function foldForLoad(doc: Y.Doc, updates: Uint8Array[], seqs: number[]): Promise<Loaded> {
+  if (updates.length === 0) return { snapshot: null, tail: [], base: Y.encodeStateVector(doc), bad: [] }
+  if (loadsInPlace(updates)) {
+    const headBad = replayStoredRows(doc, updates.slice(0, 1), seqs.slice(0, 1))
+    const base = Y.encodeStateVector(doc)
+    const tailBad = replayStoredRows(doc, updates.slice(1), seqs.slice(1), undefined, { judgeFirst: true })
+    const left = new Set(tailBad.map((b) => b.seq))
+    const tail = updates.slice(1).filter((_, i) => !left.has(seqs[i + 1]))
+    return { snapshot: headBad.length ? null : updates[0], tail, base, bad: [...headBad, ...tailBad] }
   }
   const { snapshot, bad } = await fold(updates, seqs)
   Y.applyUpdate(doc, snapshot)
-  return { snapshot, bad }
+  return { snapshot, tail: [], base: Y.encodeStateVector(doc), bad }
 }

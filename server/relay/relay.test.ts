@@ -11,6 +11,7 @@ import { addTouchpoint, updateTouchpoint } from '../../src/commands'
 import { readSnapshot } from '../../src/doc'
 import type { PersonaId, StageId } from '../../src/model'
 import { randomEdit, seededRandom } from '../testing/randomEdits'
+import { loadsInPlace } from './fold'
 import { SyncClient } from '../testing/syncClient'
 import { eventually, startTestServer, type TestServer } from '../testing/testServer'
 
@@ -128,8 +129,46 @@ describe('relay', () => {
     clients.splice(0)
     const reloaded = await reloadFromStorage(map.id, map.editorToken)
     expect(snapshotJson(reloaded)).toBe(before)
-    // the log was folded on unload: a snapshot plus nothing (or little) after it
-    expect((await server.store.loadUpdates(map.id)).updates.length).toBe(1)
+    // the log was folded as it grew: a snapshot plus a tail short enough to load in place
+    const { updates } = await server.store.loadUpdates(map.id)
+    expect(loadsInPlace(updates)).toBe(true)
+  })
+
+  it('folds a long tail on unload, and leaves a short one to load in place', async () => {
+    await server.dispose()
+    server = await startTestServer({ compactEvery: 100_000 })
+    const map = await server.createMap({ title: 'Hale 🦎 æøå' })
+    const random = seededRandom(3)
+    /** A session of `batches` updates, each `perBatch` random edits in one transaction. */
+    const session = async (batches: number, perBatch: number) => {
+      const editor = await connect(map.id, map.editorToken)
+      for (let b = 0; b < batches; b++) {
+        editor.doc.transact(() => {
+          for (let i = 0; i < perBatch; i++) randomEdit(editor.doc, random)
+        })
+        await new Promise((resolve) => setTimeout(resolve, 20))
+      }
+      // Relayed only once stored: a second reader holding it all means every edit is stored.
+      const watcher = await connect(map.id, map.viewerToken)
+      await eventually(() => snapshotJson(watcher.doc) === snapshotJson(editor.doc), 5000, 'every edit stored')
+      const state = snapshotJson(editor.doc)
+      await Promise.all(clients.splice(0).map((c) => c.close()))
+      await eventually(() => server.relay.rooms.loadedCount === 0 && server.relay.rooms.unloadingCount === 0, 5000, 'the room unloaded')
+      return state
+    }
+    // A short session leaves its rows as they are: the next load applies them on the stored state.
+    const short = await session(20, 1)
+    expect((await server.store.loadUpdates(map.id)).updates.length).toBeGreaterThan(1)
+    expect(server.metrics.compactions.get()).toBe(0)
+    // A long one is folded as the room unloads: one row.
+    const reopened = await connect(map.id, map.editorToken)
+    expect(snapshotJson(reopened.doc)).toBe(short)
+    await reopened.close()
+    clients.splice(0)
+    await eventually(() => server.relay.rooms.loadedCount === 0 && server.relay.rooms.unloadingCount === 0, 5000, 'the room unloaded')
+    const long = await session(30, 30)
+    expect((await server.store.loadUpdates(map.id)).updates).toHaveLength(1)
+    expect(snapshotJson(await reloadFromStorage(map.id, map.editorToken))).toBe(long)
   })
 
   it('folds a busy log again only after it grew ten times over, or half a minute passed', async () => {

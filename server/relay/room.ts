@@ -26,7 +26,7 @@ import type { Logger } from '../log'
 import type { RelayMetrics } from '../metrics'
 import type { MapStore } from '../storage/types'
 import { compactMapLog } from './compaction'
-import { foldForLoad } from './fold'
+import { foldForLoad, TAIL_IN_PLACE_BYTES, TAIL_IN_PLACE_ROWS } from './fold'
 import { LogPosition } from './logPosition'
 import { countNewStructs, MAX_NEW_STRUCTS, MAX_OFFLINE_STRUCTS, type Verdict, type WriteRefusal } from './writePolicy'
 import { roomPolicies, type RoomPolicies } from './roomPolicies'
@@ -160,8 +160,9 @@ export class Room {
   private flushScheduled = false
   /** Resolves once every update applied so far is stored; rejects for good if a write failed. */
   private writes: Promise<void> = Promise.resolve()
-  /** Stored rows not yet folded into a snapshot. */
+  /** Stored rows not yet folded into a snapshot, and their bytes. */
   private rowsSinceCompaction: number
+  private bytesSinceCompaction: number
   /**
    * The rows this room stored since the last fold: each was judged before it was applied (or
    * written by the relay itself), so the fold applies them without judging them twice.
@@ -198,12 +199,13 @@ export class Room {
     readonly mapId: string,
     readonly doc: Y.Doc,
     private readonly deps: RoomDeps,
-    storedRows: number,
+    stored: { rows: number; tailBytes: number },
     lastSeq: number,
     /** The document's state vector once its stored rows were applied (before any migration). */
     private readonly storedState: Uint8Array,
   ) {
-    this.rowsSinceCompaction = storedRows - 1
+    this.rowsSinceCompaction = stored.rows - 1
+    this.bytesSinceCompaction = stored.tailBytes
     this.position = new LogPosition(lastSeq)
     this.policies = roomPolicies(this.scope())
     this.fullState = new FullStateCache(doc)
@@ -220,13 +222,12 @@ export class Room {
    */
   static async build(mapId: string, deps: RoomDeps, { updates, seqs, lastSeq }: StoredUpdates, started = performance.now()): Promise<Room> {
     const doc = new Y.Doc()
-    const { snapshot, bad } = await foldForLoad(doc, updates, seqs)
+    const { snapshot, tail, base, bad } = await foldForLoad(doc, updates, seqs)
     for (const { seq, reason } of bad) {
       deps.log.error('room.row_quarantined', { mapId, seq, reason })
       deps.metrics.rejected.inc({ reason: 'stored_row_quarantined' })
       await deps.store.quarantineUpdate(mapId, seq, reason)
     }
-    const storedState = Y.encodeStateVector(doc)
     // A stored v1 map becomes v2 before anyone joins; the migration is stored like any update.
     const from = docSchemaVersion(doc)
     let migration: Uint8Array | null = null
@@ -237,13 +238,17 @@ export class Room {
       deps.log.info('room.migrated', { mapId, from, to: SCHEMA_VERSION })
     }
     // Listeners attach after the stored rows are applied, so loading does not write them back.
-    const room = new Room(mapId, doc, deps, updates.length - bad.length + (migration ? 1 : 0), lastSeq, storedState)
+    const tailBytes = updates.reduce((n, u, i) => (i > 0 ? n + u.byteLength : n), 0)
+    const room = new Room(mapId, doc, deps, { rows: updates.length - bad.length + (migration ? 1 : 0), tailBytes }, lastSeq, base)
     if (migrationSeq !== undefined) {
       room.position.saw(migrationSeq)
       room.storedHere.add(migrationSeq)
     }
     // What was just applied is the full state a first opener is sent: no encode before the first answer.
-    else if (snapshot) room.fullState.seed(snapshot)
+    else if (snapshot) {
+      room.fullState.seed(snapshot)
+      for (const update of tail) room.fullState.applied(update)
+    }
     const seconds = (performance.now() - started) / 1000
     deps.metrics.roomLoads.inc()
     deps.metrics.roomLoadSeconds.inc({}, seconds)
@@ -584,7 +589,7 @@ export class Room {
     for (const p of [...this.participants.keys()]) p.close(code, reason)
   }
 
-  /** Wait for pending writes, fold the log if it grew, and release the document. */
+  /** Wait for pending writes, fold the log if it grew past a tail that loads in place, and release the document. */
   async unload(): Promise<void> {
     this.unloaded = true
     clearTimeout(this.gapTimer)
@@ -592,7 +597,8 @@ export class Room {
     this.awareness.destroy()
     await this.writes.catch(() => {})
     await this.compacting
-    if (!this.failed && this.rowsSinceCompaction > 0) await this.compact()
+    const shortTail = this.rowsSinceCompaction <= TAIL_IN_PLACE_ROWS && this.bytesSinceCompaction <= TAIL_IN_PLACE_BYTES
+    if (!this.failed && this.rowsSinceCompaction > 0 && !shortTail) await this.compact()
     this.doc.destroy()
   }
 
@@ -635,6 +641,7 @@ export class Room {
       this.deps.metrics.updatesStored.inc()
       this.deps.metrics.storageWriteSeconds.inc({}, (performance.now() - started) / 1000)
       this.rowsSinceCompaction++
+      this.bytesSinceCompaction += update.byteLength
       this.storedHere.add(seq)
       this.position.saw(seq)
       this.compactIfDue()
@@ -787,6 +794,7 @@ export class Room {
     metrics.updatesStored.inc({}, batch.length)
     metrics.storageWriteSeconds.inc({}, (performance.now() - started) / 1000)
     this.rowsSinceCompaction += batch.length
+    this.bytesSinceCompaction += batch.reduce((n, b) => n + b.update.byteLength, 0)
     batch.forEach((pending, i) => {
       this.storedHere.add(seqs[i])
       this.position.saw(seqs[i])
@@ -847,9 +855,11 @@ export class Room {
 
   private async compact(): Promise<void> {
     const before = this.rowsSinceCompaction
+    const bytesBefore = this.bytesSinceCompaction
     try {
       const { rows, bytes, lastSeq } = await compactMapLog(this.deps.store, this.mapId, (seq) => this.storedHere.has(seq))
       this.rowsSinceCompaction -= before
+      this.bytesSinceCompaction -= bytesBefore
       if (lastSeq !== undefined) for (const seq of this.storedHere) if (seq <= lastSeq) this.storedHere.delete(seq)
       this.deps.metrics.compactions.inc()
       this.deps.log.debug('room.compact', { mapId: this.mapId, rows, bytes })

@@ -5,6 +5,7 @@
 import type { Logger } from '../log'
 import type { StoredUpdates } from '../storage/types'
 import { CLOSE_CODES } from './protocol'
+import { loadsInPlace } from './fold'
 import { Room, type RoomDeps } from './room'
 
 interface Entry {
@@ -82,19 +83,19 @@ export class RoomRegistry {
 
   /**
    * The map's stored state, while its room is not built yet and its log is one stored state (the
-   * creation state or a compacted snapshot): that state is the whole map, so a reader that holds
-   * none of it can be sent it at once and apply it while the room applies it too, instead of
-   * after. Applying a large map takes the relay hundreds of milliseconds, and a first opener
+   * creation state or a compacted snapshot) with at most a short tail (see `loadsInPlace`): a
+   * reader that holds none of the map can be sent that state at once and apply it while the room
+   * applies it too, instead of after; the tail, judged first, reaches it with the room's answer. Applying a large map takes the relay hundreds of milliseconds, and a first opener
    * otherwise waits for that before its own apply even starts. `delayBuild` holds the build back
    * (at most a second) until the state has been handed to the socket: a build blocks the event
    * loop, which would stop the sending halfway. Null when the room is built or building, or its
-   * log has more rows (those need a fold first). Call `acquire` at once after it, in the same turn.
+   * log has a longer tail (that needs a fold first). Call `acquire` at once after it, in the same turn.
    */
   async storedState(mapId: string): Promise<{ state: Uint8Array; delayBuild(until: Promise<unknown>): void } | null> {
     const pending = this.entryFor(mapId).pending
     if (!pending || pending.building) return null
     const rows = await pending.rows.catch(() => null)
-    if (!rows || rows.updates.length !== 1 || pending.building) return null
+    if (!rows || rows.updates.length === 0 || !loadsInPlace(rows.updates) || pending.building) return null
     return {
       state: rows.updates[0],
       delayBuild: (until) => {

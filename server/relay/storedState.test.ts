@@ -16,6 +16,8 @@ import { createMapId } from '../mapIds'
 import type { ShareLinks } from '../maps'
 import { SyncClient } from '../testing/syncClient'
 import { eventually, startTestServer, TEST_SECRET, type TestServer } from '../testing/testServer'
+import { compactMapLog } from './compaction'
+import { loadsInPlace } from './fold'
 import { encodeSyncStep1, encodeSyncStep2, encodeUpdate, parseMessage } from './protocol'
 
 const servers: TestServer[] = []
@@ -57,8 +59,10 @@ const titles = (doc: Y.Doc) =>
     .map((t) => t.title)
     .sort()
 
-/** A map with cards, stored and then closed: its room unloaded, its log folded into one row. */
-async function storedMap(server: TestServer): Promise<{ map: ShareLinks; titles: string[] }> {
+const unloaded = (server: TestServer) => server.relay.rooms.loadedCount === 0 && server.relay.rooms.unloadingCount === 0
+
+/** A map with cards, stored and then closed: its room unloaded and (`folded`) its log folded into one row. */
+async function storedMap(server: TestServer, { folded = true } = {}): Promise<{ map: ShareLinks; titles: string[] }> {
   const map = await server.createMap({ title: 'Lagret kart 🗺️ æøå' })
   const editor = await SyncClient.connect(server.url, map.id, map.editorToken)
   await editor.synced
@@ -69,7 +73,9 @@ async function storedMap(server: TestServer): Promise<{ map: ShareLinks; titles:
   await eventually(async () => (await server.store.loadUpdates(map.id)).seqs.length > 1, 5000, 'the cards stored')
   const expected = titles(editor.doc)
   await editor.close()
-  await eventually(async () => server.relay.rooms.loadedCount === 0 && (await server.store.loadUpdates(map.id)).updates.length === 1, 5000, 'the room unloaded and its log folded')
+  await eventually(() => unloaded(server), 5000, 'the room unloaded')
+  if (folded) await compactMapLog(server.store, map.id)
+  expect((await server.store.loadUpdates(map.id)).updates.length === 1).toBe(folded)
   return { map, titles: expected }
 }
 
@@ -99,6 +105,19 @@ describe('the stored map for a reader that holds none of it', () => {
     expect(stock.kinds[0]).toBe('sync-step-1')
   })
 
+  it('is the stored state with the short tail after it judged and sent with the room\'s answer', async () => {
+    const server = await startTestServer()
+    servers.push(server)
+    const { map, titles: expected } = await storedMap(server, { folded: false })
+    const { updates } = await server.store.loadUpdates(map.id)
+    expect(loadsInPlace(updates)).toBe(true) // the cards are rows after the creation state, left unfolded
+    const fresh = reader(server, map.id, map.editorToken, { state: 'empty' })
+    await fresh.opened
+    await eventually(() => titles(fresh.doc).length === expected.length, 5000, 'the whole map')
+    expect(fresh.kinds[0]).toBe('sync-step-2')
+    expect(titles(fresh.doc)).toEqual(expected)
+  })
+
   it("keeps what the reader sends before the room has loaded, and relays it once it has", async () => {
     const server = await startTestServer()
     servers.push(server)
@@ -106,7 +125,7 @@ describe('the stored map for a reader that holds none of it', () => {
     const watcher = await SyncClient.connect(server.url, map.id, map.viewerToken)
     await watcher.synced
     await watcher.close()
-    await eventually(async () => server.relay.rooms.loadedCount === 0 && (await server.store.loadUpdates(map.id)).updates.length === 1, 5000, 'the room unloaded')
+    await eventually(() => unloaded(server), 5000, 'the room unloaded')
 
     const fresh = reader(server, map.id, map.editorToken, { state: 'empty' })
     await fresh.opened
