@@ -119,11 +119,14 @@ export async function fold(updates: Uint8Array[], seqs: number[], { background =
 export const TAIL_IN_PLACE_ROWS = 200
 export const TAIL_IN_PLACE_BYTES = 64 * 1024
 
+/** Whether a tail of `rows` rows and `bytes` bytes after the stored state loads in place. */
+export const tailLoadsInPlace = (rows: number, bytes: number): boolean => rows <= TAIL_IN_PLACE_ROWS && bytes <= TAIL_IN_PLACE_BYTES
+
+/** The bytes of a log's rows after its stored state. */
+export const tailBytes = (updates: readonly Uint8Array[]): number => updates.reduce((n, u, i) => (i > 0 ? n + u.byteLength : n), 0)
+
 export function loadsInPlace(updates: readonly Uint8Array[]): boolean {
-  if (updates.length - 1 > TAIL_IN_PLACE_ROWS) return false
-  let bytes = 0
-  for (let i = 1; i < updates.length; i++) bytes += updates[i].byteLength
-  return bytes <= TAIL_IN_PLACE_BYTES
+  return tailLoadsInPlace(updates.length - 1, tailBytes(updates))
 }
 
 export interface Loaded {

@@ -45,9 +45,12 @@ const stateVector = (doc: Y.Doc) => Buffer.from(Y.encodeStateVector(doc)).toStri
 /** Same state vectors first (cheap, while updates are still in flight), then same content. */
 const allSame = (docs: Y.Doc[]) => docs.every((d) => stateVector(d) === stateVector(docs[0])) && docs.every((d) => snapshotJson(d) === snapshotJson(docs[0]))
 
+/** Wait until no room is in memory or being written out. */
+const roomsGone = () => eventually(() => server.relay.rooms.loadedCount === 0 && server.relay.rooms.unloadingCount === 0, 5000, 'the room unloaded')
+
 /** Reload the map from storage alone: wait for the room to unload, then sync a fresh client. */
 async function reloadFromStorage(mapId: string, token: string): Promise<Y.Doc> {
-  await eventually(() => server.relay.rooms.loadedCount === 0, 5000, 'room unload')
+  await roomsGone()
   const fresh = await connect(mapId, token)
   return fresh.doc
 }
@@ -153,19 +156,19 @@ describe('relay', () => {
       await eventually(() => snapshotJson(watcher.doc) === snapshotJson(editor.doc), 5000, 'every edit stored')
       const state = snapshotJson(editor.doc)
       await Promise.all(clients.splice(0).map((c) => c.close()))
-      await eventually(() => server.relay.rooms.loadedCount === 0 && server.relay.rooms.unloadingCount === 0, 5000, 'the room unloaded')
+      await roomsGone()
       return state
     }
     // A short session leaves its rows as they are: the next load applies them on the stored state.
     const short = await session(20, 1)
     expect((await server.store.loadUpdates(map.id)).updates.length).toBeGreaterThan(1)
     expect(server.metrics.compactions.get()).toBe(0)
-    // A long one is folded as the room unloads: one row.
     const reopened = await connect(map.id, map.editorToken)
     expect(snapshotJson(reopened.doc)).toBe(short)
     await reopened.close()
     clients.splice(0)
-    await eventually(() => server.relay.rooms.loadedCount === 0 && server.relay.rooms.unloadingCount === 0, 5000, 'the room unloaded')
+    await roomsGone()
+    // A long one is folded as the room unloads: one row.
     const long = await session(30, 30)
     expect((await server.store.loadUpdates(map.id)).updates).toHaveLength(1)
     expect(snapshotJson(await reloadFromStorage(map.id, map.editorToken))).toBe(long)

@@ -26,7 +26,7 @@ import type { Logger } from '../log'
 import type { RelayMetrics } from '../metrics'
 import type { MapStore } from '../storage/types'
 import { compactMapLog } from './compaction'
-import { foldForLoad, TAIL_IN_PLACE_BYTES, TAIL_IN_PLACE_ROWS } from './fold'
+import { foldForLoad, tailBytes, tailLoadsInPlace } from './fold'
 import { LogPosition } from './logPosition'
 import { countNewStructs, MAX_NEW_STRUCTS, MAX_OFFLINE_STRUCTS, type Verdict, type WriteRefusal } from './writePolicy'
 import { roomPolicies, type RoomPolicies } from './roomPolicies'
@@ -100,7 +100,7 @@ const MAX_BACKLOG_BYTES = 8 * 1024 * 1024
  * A busy room folds its log in the background at most this often, unless the log grew to ten
  * times `compactEvery`: each fold re-reads and re-applies every row on the fold worker, and a
  * fold every `compactEvery` rows was, under steady editing, the relay's largest cost after
- * relaying itself. Unloading folds whatever is left.
+ * relaying itself. Unloading folds what is left unless it is a tail that loads in place (fold.ts).
  */
 const MIN_FOLD_INTERVAL_MS = 30_000
 
@@ -201,7 +201,7 @@ export class Room {
     private readonly deps: RoomDeps,
     stored: { rows: number; tailBytes: number },
     lastSeq: number,
-    /** The document's state vector once its stored rows were applied (before any migration). */
+    /** The document's state vector once its stored state alone was applied (before its tail and any migration). */
     private readonly storedState: Uint8Array,
   ) {
     this.rowsSinceCompaction = stored.rows - 1
@@ -238,8 +238,7 @@ export class Room {
       deps.log.info('room.migrated', { mapId, from, to: SCHEMA_VERSION })
     }
     // Listeners attach after the stored rows are applied, so loading does not write them back.
-    const tailBytes = updates.reduce((n, u, i) => (i > 0 ? n + u.byteLength : n), 0)
-    const room = new Room(mapId, doc, deps, { rows: updates.length - bad.length + (migration ? 1 : 0), tailBytes }, lastSeq, base)
+    const room = new Room(mapId, doc, deps, { rows: updates.length - bad.length + (migration ? 1 : 0), tailBytes: tailBytes(updates) }, lastSeq, base)
     if (migrationSeq !== undefined) {
       room.position.saw(migrationSeq)
       room.storedHere.add(migrationSeq)
@@ -597,8 +596,7 @@ export class Room {
     this.awareness.destroy()
     await this.writes.catch(() => {})
     await this.compacting
-    const shortTail = this.rowsSinceCompaction <= TAIL_IN_PLACE_ROWS && this.bytesSinceCompaction <= TAIL_IN_PLACE_BYTES
-    if (!this.failed && this.rowsSinceCompaction > 0 && !shortTail) await this.compact()
+    if (!this.failed && this.rowsSinceCompaction > 0 && !tailLoadsInPlace(this.rowsSinceCompaction, this.bytesSinceCompaction)) await this.compact()
     this.doc.destroy()
   }
 

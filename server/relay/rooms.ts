@@ -85,11 +85,12 @@ export class RoomRegistry {
    * The map's stored state, while its room is not built yet and its log is one stored state (the
    * creation state or a compacted snapshot) with at most a short tail (see `loadsInPlace`): a
    * reader that holds none of the map can be sent that state at once and apply it while the room
-   * applies it too, instead of after; the tail, judged first, reaches it with the room's answer. Applying a large map takes the relay hundreds of milliseconds, and a first opener
-   * otherwise waits for that before its own apply even starts. `delayBuild` holds the build back
-   * (at most a second) until the state has been handed to the socket: a build blocks the event
-   * loop, which would stop the sending halfway. Null when the room is built or building, or its
-   * log has a longer tail (that needs a fold first). Call `acquire` at once after it, in the same turn.
+   * applies it too, instead of after; the tail, judged first, reaches it with the room's answer.
+   * Applying a large map takes the relay hundreds of milliseconds, and a first opener otherwise
+   * waits for that before its own apply even starts. `delayBuild` holds the build back (at most a
+   * second) until the state has been handed to the socket: a build blocks the event loop, which
+   * would stop the sending halfway. Null when the room is built or building, or its log has a
+   * longer tail (that needs a fold first). Call `acquire` at once after it, in the same turn.
    */
   async storedState(mapId: string): Promise<{ state: Uint8Array; delayBuild(until: Promise<unknown>): void } | null> {
     const pending = this.entryFor(mapId).pending

@@ -103,12 +103,14 @@ export function openMapSession(options: OpenMapOptions): MapSession {
       if (doc.store.clients.size === 0) p.params.state = 'empty'
       else delete p.params.state
     }
-    const connect = () => {
+    const connectNow = () => {
       sayIfEmpty()
-      if (!localRead) return p.connect()
+      p.connect()
+    }
+    const connect = () => {
+      if (!localRead) return connectNow()
       void localRead.then(() => {
-        sayIfEmpty()
-        if (!destroyed && refusal === null) p.connect()
+        if (!destroyed && refusal === null) connectNow()
       })
     }
     if (known) connect()
@@ -195,8 +197,7 @@ export function openMapSession(options: OpenMapOptions): MapSession {
       publish()
     }
     const onOnline = () => {
-      sayIfEmpty()
-      if (refusal === null) p.connect()
+      if (refusal === null) connectNow()
       publish()
     }
     window.addEventListener('offline', onOffline)
