@@ -4,6 +4,7 @@
  * whole map again. The first socket says the browser holds none of the map (`state=empty`); the
  * reopen's does not.
  */
+import { readFileSync } from 'node:fs'
 import { expect, test, type Page } from '@playwright/test'
 import { toJourneyJson } from '../src/model'
 import { buildSyntheticMap } from '../src/test/maps'
@@ -54,4 +55,30 @@ test('a map link opens on one socket with the map sent once, and a reopen is sen
   expect(again).toHaveLength(1)
   expect(again[0].bytes).toBeLessThan(full / 10)
   expect(new URL(again[0].url).searchParams.get('state')).toBeNull()
+})
+
+test('a large map is drawn from its first part, opens on the start of the journey, and ends up whole', async ({ page, request }) => {
+  // About 130,000 structs: large enough to arrive in two parts (src/sync/inParts.ts).
+  const map = buildSyntheticMap({ touchpoints: 3000, stages: 12, personas: 4, annotationsPerCard: 2 })
+  const created = (await (await request.post('/api/maps/import', { data: toJourneyJson(map) })).json()) as { id: string; editorToken: string }
+  await setIdentity(page, 'Opener')
+  await countSockets(page)
+  await page.goto(`/m/${created.id}#token=${created.editorToken}`)
+  await expect(page.locator('.react-flow__node-touchpoint').first()).toBeVisible({ timeout: 30_000 })
+  await expect(page.getByTestId('connection')).toHaveText(/^Connected/, { timeout: 30_000 })
+  await allSaved(page)
+  expect((await sockets(page)).filter((s) => s.url.includes('/sync/'))).toHaveLength(1)
+  // A large map opens at a working zoom on its first stage, not fitted whole from its first part.
+  const first = [...Object.values(map.stages)].sort((a, b) => (a.order < b.order ? -1 : 1))[0]
+  await expect(page.locator('.react-flow__node').filter({ hasText: first.title }).first()).toBeInViewport()
+
+  // The whole map is here: its export holds every card and annotation, with their text as sent.
+  await page.getByRole('button', { name: 'Export', exact: true }).click()
+  const download = page.waitForEvent('download')
+  await page.getByRole('menu').getByRole('menuitem', { name: 'JSON', exact: true }).click()
+  const exported = JSON.parse(readFileSync((await (await download).path())!, 'utf8')) as { touchpoints: { id: string; title: string }[]; annotations: unknown[] }
+  expect(exported.touchpoints).toHaveLength(3000)
+  expect(exported.annotations).toHaveLength(6000)
+  const last = Object.values(map.touchpoints).at(-1)!
+  expect(exported.touchpoints.find((t) => t.id === last.id)?.title).toBe(last.title)
 })

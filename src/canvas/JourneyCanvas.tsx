@@ -266,6 +266,7 @@ export const JourneyCanvas = memo(function JourneyCanvas() {
   // The document arrives after the first render (IndexedDB, then the relay): fit it once it has a grid.
   const fitted = useRef(false)
   const hasGrid = layout.columns.length > 0 || layout.lanes.length > 0
+  const arriving = useJourneyStore((s) => s.mapArriving)
   useEffect(() => {
     if (!hasGrid || fitted.current) return
     fitted.current = true
@@ -276,10 +277,14 @@ export const JourneyCanvas = memo(function JourneyCanvas() {
       // with cards at their far-zoom level of detail and the headers pinned.
       const { width, height } = store.getState()
       const fitZoom = Math.min(width / (layout.width * 1.16), height / (layout.height * 1.16))
-      if (layout.cards.length > LARGE_MAP_CARDS || fitZoom < OPENING_ZOOM) void flow.setViewport({ x: 16, y: 16, zoom: OPENING_ZOOM })
+      const atStart = layout.cards.length > LARGE_MAP_CARDS || fitZoom < OPENING_ZOOM
+      if (atStart) void flow.setViewport({ x: 16, y: 16, zoom: OPENING_ZOOM })
+      // While a large map's rest is arriving only its start is known, and the rest can only make
+      // it larger: fitted whole once it is all here.
+      else if (useJourneyStore.getState().mapArriving) fitted.current = false
       else void flow.fitView({ padding: 0.08, maxZoom: 1 })
     })
-  }, [hasGrid, flow, store, layout.cards.length, layout.width, layout.height])
+  }, [hasGrid, arriving, flow, store, layout.cards.length, layout.width, layout.height])
 
   // What the first look at a map does not need waits until its cards are painted: the minimap
   // (a shape per card), the frozen headers (a copy of every header) and the unplaced tray (a

@@ -29,7 +29,9 @@ export interface ConnectionSlice {
   role: Role
   /** Why the map is read-only, when it is. */
   readOnlyReason: string | null
-  setConnection(patch: Partial<Pick<ConnectionSlice, 'mapId' | 'status' | 'unsynced' | 'catchingUp' | 'held' | 'refusal' | 'role' | 'readOnlyReason'>>): void
+  /** A large map's first part is drawn and the rest is still being applied (sync/inParts.ts). */
+  mapArriving: boolean
+  setConnection(patch: Partial<Pick<ConnectionSlice, 'mapId' | 'status' | 'unsynced' | 'catchingUp' | 'held' | 'refusal' | 'role' | 'readOnlyReason' | 'mapArriving'>>): void
 }
 
 export const createConnectionSlice: StateCreator<JourneyState, [['zustand/immer', never]], [], ConnectionSlice> = (set) => ({
@@ -41,5 +43,6 @@ export const createConnectionSlice: StateCreator<JourneyState, [['zustand/immer'
   refusal: null,
   role: 'facilitator',
   readOnlyReason: null,
+  mapArriving: false,
   setConnection: (patch) => set(patch),
 })

@@ -17,6 +17,7 @@ import { loadParticipant, saveParticipant } from './participant'
 import { applyLargeUpdatesQuietly, readLocalCopyQuietly } from './quietSync'
 import { peersFromAwareness } from './presence'
 import { trackSync, type SyncTracker } from './syncTracker'
+import { adoptingWebSocket } from './earlySocket'
 
 /** How long the relay's sync waits for the local copy to be read, at most. */
 const LOCAL_READ_WAIT_MS = 1500
@@ -59,12 +60,16 @@ export function relayUrlForPage(): string {
   return `${scheme}://${location.host}/sync`
 }
 
+// The code that cuts a large map in two loads beside the page's own; until it is here a map is applied whole.
+let cut: typeof import('./inParts') | null = null
+import('./inParts').then((m) => (cut = m), () => undefined)
+
 export function openMapSession(options: OpenMapOptions): MapSession {
   const { mapId, token, identity } = options
   const doc = new Y.Doc()
   const unbind = bindDocument(doc, { relayed: Boolean(token) })
   const store = useJourneyStore.getState()
-  store.setConnection({ mapId, status: token ? 'connecting' : 'local', unsynced: 0, catchingUp: 0, held: false, refusal: null, role: options.role ?? 'facilitator', readOnlyReason: null })
+  store.setConnection({ mapId, status: token ? 'connecting' : 'local', unsynced: 0, catchingUp: 0, held: false, refusal: null, role: options.role ?? 'facilitator', readOnlyReason: null, mapArriving: false })
   // On a map kept in this browser the browser's own id is the voter; on the relay's, the id it issues.
   const known = token ? loadParticipant(mapId) : null
   store.setSelf({ ...identity, id: token ? (known?.participantId ?? '') : identity.id })
@@ -87,6 +92,8 @@ export function openMapSession(options: OpenMapOptions): MapSession {
       // Connects once the local copy is read (below), and without a participant id yet, once one
       // is issued (briefly): presence and votes are bound to it.
       connect: false,
+      // The socket the page opened before this code loaded, if it is the one asked for (earlySocket.ts).
+      WebSocketPolyfill: adoptingWebSocket(),
     })
     awareness = provider.awareness
     const p = provider
@@ -155,8 +162,10 @@ export function openMapSession(options: OpenMapOptions): MapSession {
         refusal,
       })
     }
-    // The map as the relay sends it is kept in IndexedDB as it came, not encoded again (see quietSync.ts).
-    const unquiet = applyLargeUpdatesQuietly(p, doc, (update, origin) => (persistence as unknown as IndexeddbStore)._storeUpdate(update, origin))
+    // The map as the relay sends it is kept in IndexedDB as it came, not encoded again, and a
+    // large one is drawn from its first part while the rest is applied (see quietSync.ts).
+    const inParts = () => cut?.inParts({ arriving: (mapArriving) => useJourneyStore.getState().setConnection({ mapArriving }) }) ?? null
+    const unquiet = applyLargeUpdatesQuietly(p, doc, (update, origin) => (persistence as unknown as IndexeddbStore)._storeUpdate(update, origin), inParts)
     tracker = trackSync(p, (origin) => origin !== p && origin !== persistence, publish)
     const refuse = (why: Refusal) => {
       refusal = why

@@ -14,6 +14,7 @@ import { buildSyntheticMap } from '../test/maps'
 import { SyncClient } from '../../server/testing/syncClient'
 import { eventually, startTestServer, type TestServer } from '../../server/testing/testServer'
 import { applyLargeUpdatesQuietly } from './quietSync'
+import { inParts } from './inParts'
 
 let server: TestServer
 const cleanups: (() => unknown)[] = []
@@ -63,4 +64,66 @@ it('a large map from the relay is applied whole and kept locally as it came; sma
   await eventually(() => readSnapshot(doc).touchpoints[id]?.title === 'Kø ved skranken 😤', 15_000, 'the colleague’s edit')
   expect(heard).toContain(provider)
   expect(kept).toHaveLength(1)
+})
+
+it('a large map arrives in two parts: the first drawn at once, the rest after the paint, with what the relay sent meanwhile applied after it', async () => {
+  const map = buildSyntheticMap({ touchpoints: 1000, stages: 10, personas: 3, annotationsPerCard: 3 })
+  const res = await fetch(`${server.url}/api/maps/import`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(toJourneyJson(map)) })
+  const created = (await res.json()) as { id: string; editorToken: string }
+
+  const doc = new Y.Doc()
+  const kept: Uint8Array[] = []
+  doc.on('update', () => undefined) // the local store's listener, as in the app
+  const provider = new WebsocketProvider(`${server.url.replace('http', 'ws')}/sync`, created.id, doc, {
+    params: { token: created.editorToken },
+    WebSocketPolyfill: WebSocket as never,
+    disableBc: true,
+  })
+  const arriving: boolean[] = []
+  let paint: (() => void) | null = null
+  const unwrap = applyLargeUpdatesQuietly(
+    provider,
+    doc,
+    (update) => kept.push(update),
+    () => inParts({ first: 5000, afterPaint: (next) => (paint = next), arriving: (value) => arriving.push(value) }),
+  )
+  cleanups.push(() => (unwrap(), provider.destroy()))
+  await eventually(() => paint !== null, 15_000, 'the first part')
+
+  // The first part is in: some of the cards, whole; not yet synced, nothing kept yet.
+  const first = readSnapshot(doc).touchpoints
+  const count = Object.keys(first).length
+  expect(count).toBeGreaterThan(50)
+  expect(count).toBeLessThan(1000)
+  expect(arriving).toEqual([true])
+  expect(provider.synced).toBe(false)
+  expect(kept).toHaveLength(0)
+
+  // A colleague edits a card we have meanwhile; a bystander sees it, so the relay has sent it to us too.
+  const colleague = await SyncClient.connect(server.url, created.id, created.editorToken)
+  const bystander = await SyncClient.connect(server.url, created.id, created.editorToken)
+  cleanups.push(() => colleague.close(), () => bystander.close())
+  await Promise.all([colleague.synced, bystander.synced])
+  const id = Object.keys(first)[0] as TouchpointId
+  updateTouchpoint(colleague.doc, id, { title: 'Kø ved skranken 😤' })
+  await eventually(() => readSnapshot(bystander.doc).touchpoints[id]?.title === 'Kø ved skranken 😤', 15_000, 'the edit at the bystander')
+  await new Promise((resolve) => setTimeout(resolve, 200))
+  expect(readSnapshot(doc).touchpoints[id]?.title).not.toBe('Kø ved skranken 😤')
+
+  // Painted: the rest, then what waited.
+  paint!()
+  expect(arriving).toEqual([true, false])
+  expect(provider.synced).toBe(true)
+  const expected = new Y.Doc()
+  writeSnapshot(expected, map)
+  const whole = readSnapshot(doc).touchpoints
+  expect(Object.keys(whole)).toHaveLength(1000)
+  expect(whole[id].title).toBe('Kø ved skranken 😤')
+  expect({ ...whole, [id]: readSnapshot(expected).touchpoints[id] }).toEqual(readSnapshot(expected).touchpoints)
+  expect(kept).toHaveLength(1)
+
+  // The socket carries our edits as before.
+  const other = Object.keys(whole).at(-1) as TouchpointId
+  updateTouchpoint(doc, other, { title: 'Blåbær på æblet, søster' })
+  await eventually(() => readSnapshot(colleague.doc).touchpoints[other]?.title === 'Blåbær på æblet, søster', 15_000, 'our edit at the colleague')
 })

@@ -11,8 +11,9 @@
  * does; the stock handler still applies the message.
  */
 import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
 import * as syncProtocol from 'y-protocols/sync'
-import type * as Y from 'yjs'
+import * as Y from 'yjs'
 import type { WebsocketProvider } from 'y-websocket'
 
 const MESSAGE_SYNC = 0
@@ -23,29 +24,71 @@ const QUIET_MIN_BYTES = 64 * 1024
 type Listened = { _observers: Map<string, Set<unknown>> }
 
 /**
- * Apply large relay updates without re-encoding them for the `update` listeners; `keep` stores an
- * update locally as the IndexedDB listener would have. Returns a function that undoes the wrap.
+ * A whole map may be applied in parts (see inParts.ts): the first applied at once and drawn, the
+ * rest after the paint. Until the last part the provider is not synced, and the relay's other
+ * sync messages wait, in order, to be handled after the whole map.
  */
-export function applyLargeUpdatesQuietly(provider: WebsocketProvider, doc: Y.Doc, keep: (update: Uint8Array, origin: unknown) => void): () => void {
+export interface InParts {
+  /** Apply `update` in parts with `apply` and call `done` after the last; false to apply it whole. */
+  take(update: Uint8Array, apply: (part: Uint8Array) => void, done: () => void): boolean
+}
+
+/**
+ * Apply large relay updates without re-encoding them for the `update` listeners; `keep` stores an
+ * update locally as the IndexedDB listener would have. A whole map may be applied in parts
+ * (`inParts`, when it returns something). Returns a function that undoes the wrap.
+ */
+export function applyLargeUpdatesQuietly(provider: WebsocketProvider, doc: Y.Doc, keep: (update: Uint8Array, origin: unknown) => void, inParts: () => InParts | null = () => null): () => void {
   const stock = provider.messageHandlers[MESSAGE_SYNC]
-  provider.messageHandlers[MESSAGE_SYNC] = (encoder, decoder, p, emitSynced, messageType) => {
-    const peek = decoding.clone(decoder)
-    const type = decoding.readVarUint(peek)
-    const update = type === syncProtocol.messageYjsSyncStep2 || type === syncProtocol.messageYjsUpdate ? decoding.readVarUint8Array(peek) : null
-    const observers = (doc as unknown as Listened)._observers
+  const observers = (doc as unknown as Listened)._observers
+  const quietly = (apply: () => void) => {
     const listeners = observers.get('update')
-    if (!update || update.byteLength < QUIET_MIN_BYTES || !listeners) return stock(encoder, decoder, p, emitSynced, messageType)
+    if (!listeners) return apply()
     observers.delete('update')
     try {
-      stock(encoder, decoder, p, emitSynced, messageType)
+      apply()
     } finally {
       // A listener added meanwhile (none is expected) joins the ones set aside.
       for (const added of observers.get('update') ?? []) listeners.add(added)
       observers.set('update', listeners)
     }
-    keep(update, provider)
   }
+  /** Sync messages that came while a map arrives in parts, with the socket each came on. */
+  type Waiting = { message: Uint8Array; emitSynced: boolean; socket: WebSocket | null }[]
+  let waiting: Waiting | null = null
+  let stopped = false
+  const handle: (typeof provider.messageHandlers)[number] = (encoder, decoder, p, emitSynced, messageType) => {
+    if (waiting) {
+      waiting.push({ message: decoder.arr.subarray(decoder.pos), emitSynced, socket: p.ws })
+      return
+    }
+    const peek = decoding.clone(decoder)
+    const type = decoding.readVarUint(peek)
+    const update = type === syncProtocol.messageYjsSyncStep2 || type === syncProtocol.messageYjsUpdate ? decoding.readVarUint8Array(peek) : null
+    if (!update || update.byteLength < QUIET_MIN_BYTES || !observers.get('update')) return stock(encoder, decoder, p, emitSynced, messageType)
+    const socket = p.ws
+    const queue: Waiting = []
+    const inTwo = type === syncProtocol.messageYjsSyncStep2 && inParts()?.take(update, (part) => quietly(() => Y.applyUpdate(doc, part, provider)), () => {
+      if (stopped) return
+      keep(update, provider)
+      // As the stock handler does after a sync step 2, on the socket it came on.
+      if (emitSynced && !p.synced && p.ws === socket) p.synced = true
+      waiting = null
+      for (const { message, emitSynced: synced, socket: from } of queue) {
+        const reply = encoding.createEncoder()
+        handle(reply, decoding.createDecoder(message), p, synced, MESSAGE_SYNC)
+        if (encoding.length(reply) > 1 && p.ws === from && p.wsconnected) p.ws!.send(encoding.toUint8Array(reply))
+      }
+    })
+    if (inTwo) waiting = queue
+    else {
+      quietly(() => stock(encoder, decoder, p, emitSynced, messageType))
+      keep(update, provider)
+    }
+  }
+  provider.messageHandlers[MESSAGE_SYNC] = handle
   return () => {
+    stopped = true
     provider.messageHandlers[MESSAGE_SYNC] = stock
   }
 }
