@@ -1,6 +1,8 @@
 import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
-import { fold, FOLD_OFF_THREAD_BYTES, foldRows } from './fold'
+import { readSnapshot, writeSnapshot } from '../../src/doc'
+import { buildSyntheticMap } from '../../src/test/maps'
+import { fold, FOLD_OFF_THREAD_BYTES, foldForLoad, foldRows, LOAD_SLICE_BYTES } from './fold'
 
 /** A map's log as stored: the creation state, then many editor updates of new comments. */
 function storedLog(rows: number, perRow: number): { updates: Uint8Array[]; seqs: number[] } {
@@ -58,5 +60,29 @@ describe('folding stored rows', () => {
     clearInterval(ticking)
     expect(turns).toBe(0)
     expect(Object.keys(asJson(folded.snapshot).comments)).toHaveLength(4)
+  })
+})
+
+describe('loading a large stored map', () => {
+  it('applies it a slice per event-loop turn, so other work runs meanwhile, and builds the same map', async () => {
+    const source = new Y.Doc()
+    writeSnapshot(source, buildSyntheticMap({ touchpoints: 1500, stages: 10, personas: 3, annotationsPerCard: 2 }))
+    const state = Y.encodeStateAsUpdate(source)
+    expect(state.byteLength).toBeGreaterThan(LOAD_SLICE_BYTES)
+
+    const doc = new Y.Doc()
+    let transactions = 0
+    doc.on('afterTransaction', () => transactions++)
+    let settled = false
+    const loading = foldForLoad(doc, [state], [1]).then((loaded) => ((settled = true), loaded))
+    // Scheduled once the load has begun: it runs before the load is done.
+    const ranDuring = await new Promise<boolean>((resolve) => setImmediate(() => resolve(!settled)))
+    const loaded = await loading
+    expect(ranDuring).toBe(true)
+    expect(transactions).toBeGreaterThan(5)
+    expect(loaded.bad).toEqual([])
+    expect(loaded.snapshot).toBe(state)
+    expect(Buffer.from(Y.encodeStateAsUpdate(doc)).equals(Buffer.from(state))).toBe(true)
+    expect(readSnapshot(doc)).toEqual(readSnapshot(source))
   })
 })
