@@ -60,9 +60,10 @@ export function relayUrlForPage(): string {
   return `${scheme}://${location.host}/sync`
 }
 
-// The code that cuts a large map in two loads beside the page's own; until it is here a map is applied whole.
+// The code that cuts a large map in two loads beside the page's own; a large map that comes
+// first waits for it (it is small), or, if it cannot be had, is applied whole.
 let cut: typeof import('./inParts') | null = null
-import('./inParts').then((m) => (cut = m), () => undefined)
+const cutting = import('./inParts').then((m) => (cut = m), () => null)
 
 export function openMapSession(options: OpenMapOptions): MapSession {
   const { mapId, token, identity } = options
@@ -164,7 +165,7 @@ export function openMapSession(options: OpenMapOptions): MapSession {
     }
     // The map as the relay sends it is kept in IndexedDB as it came, not encoded again, and a
     // large one is drawn from its first part while the rest is applied (see quietSync.ts).
-    const inParts = () => cut?.inParts({ arriving: (mapArriving) => useJourneyStore.getState().setConnection({ mapArriving }) }) ?? null
+    const inParts = () => (cut ? cut.inParts({ arriving: (mapArriving) => useJourneyStore.getState().setConnection({ mapArriving }) }) : cutting)
     const unquiet = applyLargeUpdatesQuietly(p, doc, (update, origin) => (persistence as unknown as IndexeddbStore)._storeUpdate(update, origin), inParts)
     tracker = trackSync(p, (origin) => origin !== p && origin !== persistence, publish)
     const refuse = (why: Refusal) => {

@@ -127,3 +127,40 @@ it('a large map arrives in two parts: the first drawn at once, the rest after th
   updateTouchpoint(doc, other, { title: 'Blåbær på æblet, søster' })
   await eventually(() => readSnapshot(colleague.doc).touchpoints[other]?.title === 'Blåbær på æblet, søster', 15_000, 'our edit at the colleague')
 })
+
+it('a large map that comes before the code that cuts it waits for that code, then arrives in two parts; without it, whole', async () => {
+  const map = buildSyntheticMap({ touchpoints: 1000, stages: 10, personas: 3, annotationsPerCard: 3 })
+  const res = await fetch(`${server.url}/api/maps/import`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(toJourneyJson(map)) })
+  const created = (await res.json()) as { id: string; editorToken: string }
+
+  const open = (factory: () => ReturnType<typeof inParts> | Promise<unknown>) => {
+    const doc = new Y.Doc()
+    doc.on('update', () => undefined)
+    const provider = new WebsocketProvider(`${server.url.replace('http', 'ws')}/sync`, created.id, doc, { params: { token: created.editorToken }, WebSocketPolyfill: WebSocket as never, disableBc: true })
+    const unwrap = applyLargeUpdatesQuietly(provider, doc, () => undefined, factory)
+    cleanups.push(() => (unwrap(), provider.destroy()))
+    return { doc, provider }
+  }
+
+  let loaded: (value: unknown) => void = () => undefined
+  const loading = new Promise((resolve) => (loaded = resolve))
+  let here = false
+  let paint: (() => void) | null = null
+  const { doc, provider } = open(() => (here ? inParts({ first: 5000, afterPaint: (next) => (paint = next), arriving: () => undefined }) : loading))
+  await new Promise((resolve) => setTimeout(resolve, 1000))
+  // The map came and waits: nothing applied, not synced.
+  expect(Object.keys(readSnapshot(doc).touchpoints)).toHaveLength(0)
+  expect(provider.synced).toBe(false)
+  here = true
+  loaded(true)
+  await eventually(() => paint !== null, 15_000, 'the first part')
+  expect(Object.keys(readSnapshot(doc).touchpoints).length).toBeLessThan(1000)
+  paint!()
+  expect(Object.keys(readSnapshot(doc).touchpoints)).toHaveLength(1000)
+  expect(provider.synced).toBe(true)
+
+  // The code cannot be had: the map is applied whole once that is known.
+  const other = open(() => Promise.resolve(null))
+  await eventually(() => other.provider.synced, 15_000, 'the map applied whole')
+  expect(Object.keys(readSnapshot(other.doc).touchpoints)).toHaveLength(1000)
+})

@@ -36,9 +36,10 @@ export interface InParts {
 /**
  * Apply large relay updates without re-encoding them for the `update` listeners; `keep` stores an
  * update locally as the IndexedDB listener would have. A whole map may be applied in parts
- * (`inParts`, when it returns something). Returns a function that undoes the wrap.
+ * (`inParts`, when it returns something; a promise while that code loads, settled once it is
+ * here, or with nothing if it cannot be had). Returns a function that undoes the wrap.
  */
-export function applyLargeUpdatesQuietly(provider: WebsocketProvider, doc: Y.Doc, keep: (update: Uint8Array, origin: unknown) => void, inParts: () => InParts | null = () => null): () => void {
+export function applyLargeUpdatesQuietly(provider: WebsocketProvider, doc: Y.Doc, keep: (update: Uint8Array, origin: unknown) => void, inParts: () => InParts | Promise<unknown> | null = () => null): () => void {
   const stock = provider.messageHandlers[MESSAGE_SYNC]
   const observers = (doc as unknown as Listened)._observers
   const quietly = (apply: () => void) => {
@@ -57,9 +58,20 @@ export function applyLargeUpdatesQuietly(provider: WebsocketProvider, doc: Y.Doc
   type Waiting = { message: Uint8Array; emitSynced: boolean; socket: WebSocket | null }[]
   let waiting: Waiting | null = null
   let stopped = false
+  /** The code that cuts could not be had: every map is applied whole. */
+  let whole = false
+  /** Handle messages that waited, in order, sending each reply on the socket its message came on. */
+  const drain = (queue: Waiting) => {
+    for (const { message, emitSynced, socket } of queue) {
+      const reply = encoding.createEncoder()
+      handle(reply, decoding.createDecoder(message), provider, emitSynced, MESSAGE_SYNC)
+      if (encoding.length(reply) > 1 && provider.ws === socket && provider.wsconnected) provider.ws!.send(encoding.toUint8Array(reply))
+    }
+  }
   const handle: (typeof provider.messageHandlers)[number] = (encoder, decoder, p, emitSynced, messageType) => {
+    const message = decoder.arr.subarray(decoder.pos)
     if (waiting) {
-      waiting.push({ message: decoder.arr.subarray(decoder.pos), emitSynced, socket: p.ws })
+      waiting.push({ message, emitSynced, socket: p.ws })
       return
     }
     const peek = decoding.clone(decoder)
@@ -68,17 +80,26 @@ export function applyLargeUpdatesQuietly(provider: WebsocketProvider, doc: Y.Doc
     if (!update || update.byteLength < QUIET_MIN_BYTES || !observers.get('update')) return stock(encoder, decoder, p, emitSynced, messageType)
     const socket = p.ws
     const queue: Waiting = []
-    const inTwo = type === syncProtocol.messageYjsSyncStep2 && inParts()?.take(update, (part) => quietly(() => Y.applyUpdate(doc, part, provider)), () => {
+    const plan = type === syncProtocol.messageYjsSyncStep2 && !whole ? inParts() : null
+    if (plan instanceof Promise) {
+      // The code that cuts it is still loading: this message and what follows wait for it.
+      waiting = [{ message, emitSynced, socket }]
+      void plan.then((loaded) => {
+        if (stopped) return
+        const waited = waiting!
+        waiting = null
+        if (!loaded) whole = true
+        drain(waited)
+      })
+      return
+    }
+    const inTwo = plan?.take(update, (part) => quietly(() => Y.applyUpdate(doc, part, provider)), () => {
       if (stopped) return
       keep(update, provider)
       // As the stock handler does after a sync step 2, on the socket it came on.
       if (emitSynced && !p.synced && p.ws === socket) p.synced = true
       waiting = null
-      for (const { message, emitSynced: synced, socket: from } of queue) {
-        const reply = encoding.createEncoder()
-        handle(reply, decoding.createDecoder(message), p, synced, MESSAGE_SYNC)
-        if (encoding.length(reply) > 1 && p.ws === from && p.wsconnected) p.ws!.send(encoding.toUint8Array(reply))
-      }
+      drain(queue)
     })
     if (inTwo) waiting = queue
     else {
