@@ -3,7 +3,7 @@
  * or of the whole map, CSV, JSON and a Mermaid journey. Everything heavy (jsPDF, the PDF font, html-to-image) is loaded
  * on first use by a dynamic import, so an export costs nothing until someone asks for one.
  */
-import { useRef, useState } from 'react'
+import { lazy, Suspense, useRef, useState } from 'react'
 import type { Snapshot } from '../model'
 import { loadPrintLabels } from '../io/printLabels'
 import { downloadBlob } from '../io/download'
@@ -12,10 +12,12 @@ import { journeyJsonBlob } from '../io/json'
 import { useT } from '../i18n/useT'
 import type { MessageKey } from '../i18n/translate'
 import { Menu } from './Menu'
-import { PdfDialog } from './PdfDialog'
 import './ExportMenu.css'
 import type { PdfFeedback } from '../io/pdf/measuredPage'
 import { errorText } from '../i18n/errorText'
+
+// The PDF options load when someone asks for a PDF, with the rest of what a PDF takes.
+const PdfDialog = lazy(() => import('./PdfDialog').then((m) => ({ default: m.PdfDialog })))
 
 export interface ExportMenuProps {
   /** The map as it is at the moment of export. */
@@ -43,6 +45,9 @@ const EXPORT_NAMES: Record<ItemId, MessageKey> = { pdf: 'export.pdfName', 'png-v
 
 export function ExportMenu({ getSnapshot, getFlowElement, fileBaseName, getFeedback }: ExportMenuProps) {
   const [pdfOpen, setPdfOpen] = useState(false)
+  // Mounted from its first opening on, so the paper, orientation and fit chosen stay for the next.
+  const [pdfWanted, setPdfWanted] = useState(false)
+  if (pdfOpen && !pdfWanted) setPdfWanted(true)
   const [busy, setBusy] = useState<ItemId | null>(null)
   const [error, setError] = useState<string | null>(null)
   const wrapRef = useRef<HTMLDivElement>(null)
@@ -125,24 +130,28 @@ export function ExportMenu({ getSnapshot, getFlowElement, fileBaseName, getFeedb
           </span>
         )}
       </Menu>
-      <PdfDialog
-        open={pdfOpen}
-        onClose={() => {
-          setPdfOpen(false)
-          menuButton()?.focus()
-        }}
-        onExport={(options, onProgress) =>
-          run('pdf', async () => {
-            const { exportJourneyPdf } = await import('../io/pdf/exportPdf')
-            const blob = await exportJourneyPdf(getSnapshot(), options, onProgress, getFeedback?.())
-            downloadBlob(blob, `${baseName()}.pdf`)
-            setPdfOpen(false)
-            menuButton()?.focus()
-          })
-        }
-        busy={busy === 'pdf'}
-        error={pdfOpen ? error : null}
-      />
+      {pdfWanted && (
+        <Suspense fallback={null}>
+          <PdfDialog
+            open={pdfOpen}
+            onClose={() => {
+              setPdfOpen(false)
+              menuButton()?.focus()
+            }}
+            onExport={(options, onProgress) =>
+              run('pdf', async () => {
+                const { exportJourneyPdf } = await import('../io/pdf/exportPdf')
+                const blob = await exportJourneyPdf(getSnapshot(), options, onProgress, getFeedback?.())
+                downloadBlob(blob, `${baseName()}.pdf`)
+                setPdfOpen(false)
+                menuButton()?.focus()
+              })
+            }
+            busy={busy === 'pdf'}
+            error={pdfOpen ? error : null}
+          />
+        </Suspense>
+      )}
     </div>
   )
 }
