@@ -55,7 +55,7 @@ export class Connection implements Participant {
   readonly participantId?: string
   readonly seatId?: string
   readonly personKey: string
-  sentStoredState = false
+  sentStoredState: Uint8Array | null = null
   private paused = false
   /** Called once when the relay starts closing it: the place it held for limits is free at once (see participantLimits.ts). */
   onClosing: (() => void) | undefined

@@ -19,6 +19,9 @@ const REENCODE_MIN_BYTES = 16 * 1024
 /** …or this many updates (each merge of them costs a pass over all). */
 const REENCODE_MAX_UPDATES = 200
 
+/** An update that holds nothing: no structs, no deletions. */
+const EMPTY_UPDATE = Uint8Array.of(0, 0)
+
 export class FullStateCache {
   /** Sync step 2 with the full state as last encoded. */
   private full: Uint8Array | null = null
@@ -69,6 +72,17 @@ export class FullStateCache {
   /** The full state as one update, if it is at hand without encoding (nothing applied since it was). */
   current(): Uint8Array | null {
     return this.since.length === 0 ? this.fullUpdate : null
+  }
+
+  /**
+   * What the document applied since its full state was `state`, as one update (empty if nothing),
+   * if `state` is still the full state kept (nothing encoded since), else null. A reader sent
+   * `state` needs only this; encoding it from the document would cost a pass over every struct.
+   */
+  appliedSince(state: Uint8Array): Uint8Array | null {
+    if (this.fullUpdate !== state) return null
+    if (this.since.length === 0) return EMPTY_UPDATE
+    return this.since.length === 1 ? this.since[0] : Y.mergeUpdates(this.since)
   }
 
   /** Note an update the document has just applied. */

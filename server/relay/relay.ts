@@ -151,7 +151,7 @@ export class Relay {
       this.releaseSeat(mapId, seat)
     }
     if (!room) return giveUp()
-    const open = (ws: WebSocket, sentStoredState: boolean) => {
+    const open = (ws: WebSocket, sentStoredState: Uint8Array | null) => {
       metrics.upgrades.inc({ status: '101' })
       const identity = { ...holder, personKey: personKey(who) }
       const connection = new Connection(ws, room, auth.claims.role, identity, limits, metrics, log, this.sendBuffers, buckets, this.offlineBudget)
@@ -180,7 +180,7 @@ export class Relay {
         waiting.ws.terminate()
         return giveUp()
       }
-      const connection = open(waiting.ws, true)
+      const connection = open(waiting.ws, stored!.state)
       for (const [data, isBinary] of messages) connection.receive(data, isBinary)
       return
     }
@@ -189,7 +189,7 @@ export class Relay {
     // once handleUpgrade returns; a socket that died meanwhile is dropped without a callback.
     this.wss.handleUpgrade(req, socket, head, (ws) => {
       accepted = true
-      open(ws, false)
+      open(ws, null)
     })
     if (!accepted) giveUp()
   }

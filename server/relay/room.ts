@@ -49,10 +49,10 @@ export interface Participant {
   /** Who holds it, across reconnects: the participant id, else the link from one address. */
   readonly personKey: string
   /**
-   * It was sent the map's stored state before the room was loaded (see rooms.ts): its first
+   * The map's stored state it was sent before the room was loaded (see rooms.ts): its first
    * request for everything is answered with what the room holds beyond that state.
    */
-  sentStoredState?: boolean
+  sentStoredState?: Uint8Array | null
   send(message: Uint8Array): void
   close(code: number, reason: string): void
   /** Its update was not applied: count it, and close the connection if the refusal is hard. */
@@ -317,9 +317,11 @@ export class Room {
     let replies: Uint8Array[]
     if (!this.coversNothing(stateVector)) replies = [encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector))]
     else if (participant.sentStoredState) {
-      // It was sent the stored state while the room loaded: only what the room holds beyond it.
-      participant.sentStoredState = false
-      replies = [encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, this.storedState))]
+      // It was sent the stored state while the room loaded: only what the room holds beyond it,
+      // which the room has at hand while that state is the one it was built on; else encoded.
+      const sent = participant.sentStoredState
+      participant.sentStoredState = null
+      replies = [encodeSyncStep2(this.fullState.appliedSince(sent) ?? Y.encodeStateAsUpdate(this.doc, this.storedState))]
     } else replies = this.fullState.messages()
     this.afterWrites(() => {
       for (const reply of replies) participant.send(reply)
