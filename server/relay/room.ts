@@ -250,7 +250,7 @@ export class Room {
     }
     const seconds = (performance.now() - started) / 1000
     deps.metrics.roomLoads.inc()
-    deps.metrics.roomLoadSeconds.inc({}, seconds)
+    deps.metrics.roomLoadSeconds.add(seconds)
     const meta = readMeta(room.doc)
     deps.log.info('room.load', { mapId, rows: updates.length, ms: Math.round(seconds * 1000) })
     // The relay passes documents through as they are; a newer schema is the clients' to refuse
@@ -637,7 +637,7 @@ export class Room {
     const stored = Promise.all([this.writes, written]).then(([, seq]) => {
       this.unstored--
       this.deps.metrics.updatesStored.inc()
-      this.deps.metrics.storageWriteSeconds.inc({}, (performance.now() - started) / 1000)
+      this.deps.metrics.storageWriteSeconds.add((performance.now() - started) / 1000)
       this.rowsSinceCompaction++
       this.bytesSinceCompaction += update.byteLength
       this.storedHere.add(seq)
@@ -735,7 +735,7 @@ export class Room {
           }, REMOTE_ORIGIN)
           this.policies.all.applied(null)
           metrics.catchUps.inc({ source: 'storage', reason })
-          metrics.catchUpUpdates.inc({}, updates.length)
+          metrics.catchUpUpdates.add(updates.length)
         }
         this.position.caughtUpTo(lastSeq)
       } while (this.catchUpAgain)
@@ -789,8 +789,8 @@ export class Room {
       return
     }
     this.unstored -= batch.length
-    metrics.updatesStored.inc({}, batch.length)
-    metrics.storageWriteSeconds.inc({}, (performance.now() - started) / 1000)
+    metrics.updatesStored.add(batch.length)
+    metrics.storageWriteSeconds.add((performance.now() - started) / 1000)
     this.rowsSinceCompaction += batch.length
     this.bytesSinceCompaction += batch.reduce((n, b) => n + b.update.byteLength, 0)
     batch.forEach((pending, i) => {
