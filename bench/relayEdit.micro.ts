@@ -49,7 +49,9 @@ class StandInSocket {
   binaryType = 'nodebuffer'
   bytes = 0
   send(message: Uint8Array, written?: () => void): void {
-    this.bytes += message.byteLength
+    // As `ws` does: a message that is not a Buffer is wrapped in one for the socket.
+    const frame = Buffer.isBuffer(message) ? message : Buffer.from(message.buffer, message.byteOffset, message.byteLength)
+    this.bytes += frame.byteLength
     if (written) process.nextTick(written) // as a socket calls back after a write that completed at once
   }
   on(): this {
