@@ -19,7 +19,7 @@
  *
  * Run: `npm run bench` (all benchmarks) or `npx tsx bench/relay.bench.ts`; `BENCH_PARTS=flood,connections`
  * runs some of the parts (load, room, flood, connections); `BENCH_ROUNDS=1 BENCH_PROFILE=/tmp/prof`
- * writes a CPU profile of this relay under the load.
+ * writes a CPU profile of this relay under the load; `BENCH_THREADS=1` prints each relay's CPU by thread.
  */
 import fs from 'node:fs'
 import os from 'node:os'
@@ -71,6 +71,8 @@ interface LoadResult {
   warmupCpuSeconds: number
   /** CPU of this process, where all the clients run. */
   clientCpuSeconds: number
+  /** CPU of the relay's threads in the measured window, by thread name (`BENCH_THREADS=1`). */
+  threads?: Map<string, number>
   updatesSent: number
   messagesReceived: number
   bytesReceived: number
@@ -80,6 +82,25 @@ interface LoadResult {
 function processCpuSeconds(pid: number): number {
   const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')
   return (Number(fields[11]) + Number(fields[12])) / 100 // utime, stime in clock ticks (CLK_TCK = 100)
+}
+
+/**
+ * CPU seconds per thread of a process so far, summed by thread name (Node names its threads: the
+ * main thread after the process, V8's helper threads "V8 DefaultWorke", libuv's pool "libuv-worker",
+ * a worker thread by its own name). Threads that ended are not counted (`BENCH_THREADS=1`).
+ */
+function threadCpuSeconds(pid: number): Map<string, number> {
+  const byName = new Map<string, number>()
+  for (const tid of fs.readdirSync(`/proc/${pid}/task`)) {
+    try {
+      const fields = fs.readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8').split(') ')[1].split(' ')
+      const name = tid === String(pid) ? 'main' : fs.readFileSync(`/proc/${pid}/task/${tid}/comm`, 'utf8').trim()
+      byName.set(name, (byName.get(name) ?? 0) + (Number(fields[11]) + Number(fields[12])) / 100)
+    } catch {
+      // the thread ended meanwhile
+    }
+  }
+  return byName
 }
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
@@ -138,11 +159,13 @@ async function runLoad(relay: string, server: ServerProcess, mapId: string, toke
   const warmupCpuBefore = processCpuSeconds(server.child.pid!)
   await sleep(WARMUP_SECONDS * 1000)
   const cpuBefore = processCpuSeconds(server.child.pid!)
+  const threadsBefore = process.env.BENCH_THREADS ? threadCpuSeconds(server.child.pid!) : undefined
   const clientCpuBefore = process.cpuUsage()
   measuring = true
   await sleep(SECONDS * 1000)
   measuring = false
   const cpuAfter = processCpuSeconds(server.child.pid!)
+  const threadsAfter = threadsBefore ? threadCpuSeconds(server.child.pid!) : undefined
   const clientCpu = process.cpuUsage(clientCpuBefore)
   timers.forEach((t) => clearInterval(t))
   await sleep(200)
@@ -158,6 +181,7 @@ async function runLoad(relay: string, server: ServerProcess, mapId: string, toke
     cpuSeconds: cpuAfter - cpuBefore,
     warmupCpuSeconds: cpuBefore - warmupCpuBefore,
     clientCpuSeconds: (clientCpu.user + clientCpu.system) / 1e6,
+    threads: threadsAfter && new Map([...threadsAfter].map(([name, seconds]) => [name, seconds - (threadsBefore!.get(name) ?? 0)])),
     updatesSent,
     messagesReceived,
     bytesReceived,
@@ -403,6 +427,10 @@ if (PARTS.has('load')) {
     'KB out/s': Math.round(r.bytesReceived / SECONDS / 1024),
   }))
   console.table(rows)
+  if (process.env.BENCH_THREADS) {
+    const names = [...new Set(results.flatMap((r) => [...(r.threads ?? new Map()).keys()]))]
+    console.table(results.map((r) => ({ relay: r.relay, ...Object.fromEntries(names.map((n) => [n, `${(((r.threads?.get(n) ?? 0) / SECONDS) * 100).toFixed(1)} %`])) })))
+  }
   // Each round's ratio to the stock server in the same round, then the median over the rounds.
   const ratio = (figure: (r: LoadResult) => number) => {
     const ratios = Array.from({ length: ROUNDS }, (_, i) => figure(results[2 * i]) / figure(results[2 * i + 1])).sort((a, b) => a - b)

@@ -367,7 +367,7 @@ export class RedisFanOut implements FanOut {
     }
     this.lastHeard.delete(relayId)
     if (dropped) {
-      this.options.metrics.presenceExpired.inc({}, dropped)
+      this.options.metrics.presenceExpired.add(dropped)
       this.options.log.info('fanout.relay_gone', { relayId, participants: dropped })
     }
   }

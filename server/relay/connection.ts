@@ -112,7 +112,7 @@ export class Connection implements Participant {
       this.openOfflineWindow()
     }
     this.metrics.messagesOut.inc()
-    this.metrics.bytesOut.inc({}, message.byteLength)
+    this.metrics.bytesOut.add(message.byteLength)
   }
 
   close(code: number, reason: string): void {
@@ -152,7 +152,7 @@ export class Connection implements Participant {
   private readonly onMessage = (data: RawData, isBinary: boolean): void => {
     if (this.closing) return
     const bytes = data as Buffer // binaryType 'nodebuffer' and no fragments kept apart
-    this.metrics.bytesIn.inc({}, bytes.byteLength)
+    this.metrics.bytesIn.add(bytes.byteLength)
     if (!isBinary) {
       this.reject('text_frame', CLOSE_CODES.unsupportedData, 'binary messages only')
       return

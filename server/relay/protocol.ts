@@ -129,12 +129,27 @@ export function encodeUpdate(update: Uint8Array): Uint8Array {
   return encodeSync(syncProtocol.messageYjsUpdate, update)
 }
 
+/**
+ * The message as `encoding.writeVarUint8Array` lays it out (type, sync type, length as a varUint,
+ * payload), written straight into a buffer of its size: an encoder grows a buffer and copies it
+ * out, once for every update relayed. It is a Buffer, which `ws` sends as it is; a plain
+ * Uint8Array it wraps in a Buffer again for every socket it is sent to (29 per edit in a room of 30).
+ */
 function encodeSync(syncType: number, payload: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder()
-  encoding.writeVarUint(encoder, MESSAGE_SYNC)
-  encoding.writeVarUint(encoder, syncType)
-  encoding.writeVarUint8Array(encoder, payload)
-  return encoding.toUint8Array(encoder)
+  let lengthBytes = 1
+  for (let n = payload.length; n > 127; n = Math.floor(n / 128)) lengthBytes++
+  const message = Buffer.allocUnsafeSlow(2 + lengthBytes + payload.length) // every byte is written below
+  message[0] = MESSAGE_SYNC
+  message[1] = syncType
+  let pos = 2
+  let n = payload.length
+  while (n > 127) {
+    message[pos++] = (n % 128) | 128
+    n = Math.floor(n / 128)
+  }
+  message[pos++] = n
+  message.set(payload, pos)
+  return message
 }
 
 /**

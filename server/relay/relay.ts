@@ -319,7 +319,7 @@ class EarlySocket {
   /** Send `message`; resolves once it is handed to the socket. */
   send(message: Uint8Array, metrics: RelayMetrics): Promise<void> {
     metrics.messagesOut.inc()
-    metrics.bytesOut.inc({}, message.byteLength)
+    metrics.bytesOut.add(message.byteLength)
     return new Promise((resolve) => this.ws.send(message, () => resolve()))
   }
 

@@ -150,15 +150,23 @@ export class Room {
   private readonly presenceOwners = new PresenceOwners()
   private pendingUpdates: PendingUpdate[] = []
   /**
-   * Participants' updates applied this turn and not yet stored, with the settling of `writes` for
-   * them: with a store that writes synchronously they are stored in one commit at the turn's
-   * flush, just before they are relayed (see `storeTurn`).
+   * Participants' updates applied this turn and not yet stored: with a store that writes
+   * synchronously they are stored in one commit at the turn's flush, just before they are relayed
+   * (see `storeTurn`).
    */
   private toStore: PendingUpdate[] = []
+  /**
+   * The settling of `writes` for the turn's updates, made only when someone waits for them (see
+   * `stored`): most turns nobody does, and a promise, its chaining and their microtasks for each
+   * were, with a commit a turn, a good part of what the relay allocated per edit.
+   */
   private turnStored: { resolve(): void; reject(error: unknown): void } | null = null
   private pendingAwareness = new Map<number, Participant | null>()
   private flushScheduled = false
-  /** Resolves once every update applied so far is stored; rejects for good if a write failed. */
+  /**
+   * Resolves once every update applied so far is stored; rejects for good if a write failed. Read
+   * it through `stored()`, which adds the turn's updates waiting to be stored.
+   */
   private writes: Promise<void> = Promise.resolve()
   /** Stored rows not yet folded into a snapshot, and their bytes. */
   private rowsSinceCompaction: number
@@ -250,7 +258,7 @@ export class Room {
     }
     const seconds = (performance.now() - started) / 1000
     deps.metrics.roomLoads.inc()
-    deps.metrics.roomLoadSeconds.inc({}, seconds)
+    deps.metrics.roomLoadSeconds.add(seconds)
     const meta = readMeta(room.doc)
     deps.log.info('room.load', { mapId, rows: updates.length, ms: Math.round(seconds * 1000) })
     // The relay passes documents through as they are; a newer schema is the clients' to refuse
@@ -533,7 +541,7 @@ export class Room {
   /** Keep a named copy of the map as it is now, once everything before it is stored. */
   takeVersion(reason: VersionReason, name: string, state = Y.encodeStateAsUpdate(this.doc)): Promise<TakenVersion> {
     const version = { id: `v_${randomBytes(9).toString('base64url')}`, name, reason, createdAt: new Date().toISOString() }
-    return this.writes.then(async () => {
+    return this.stored().then(async () => {
       await this.deps.store.saveVersion(this.mapId, { ...version, state })
       this.deps.log.info('room.version', { mapId: this.mapId, reason })
       return version
@@ -596,7 +604,7 @@ export class Room {
     clearTimeout(this.gapTimer)
     this.unsubscribe()
     this.awareness.destroy()
-    await this.writes.catch(() => {})
+    await this.stored().catch(() => {})
     await this.compacting
     if (!this.failed && this.rowsSinceCompaction > 0 && !tailLoadsInPlace(this.rowsSinceCompaction, this.bytesSinceCompaction)) await this.compact()
     this.doc.destroy()
@@ -609,11 +617,21 @@ export class Room {
 
   /** Resolves once every update applied so far is stored (or storage failed). */
   whenStored(): Promise<void> {
-    return this.writes.catch(() => {})
+    return this.stored().catch(() => {})
   }
 
   private afterWrites(fn: () => void): void {
-    this.writes.then(fn, () => {})
+    this.stored().then(fn, () => {})
+  }
+
+  /** `writes`, with the turn's updates waiting to be stored (synchronous store) included once someone asks. */
+  private stored(): Promise<void> {
+    if (this.toStore.length > 0 && !this.turnStored) {
+      const turn = new Promise<void>((resolve, reject) => (this.turnStored = { resolve, reject }))
+      this.writes = Promise.all([this.writes, turn]).then(() => {})
+      this.writes.catch(() => {}) // a failed write fails the room (see `storeTurn`); waiters see it through `writes`
+    }
+    return this.writes
   }
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
@@ -626,11 +644,6 @@ export class Room {
     this.unstored++
     if (this.deps.store.appendUpdatesNow) {
       this.toStore.push({ update, from })
-      if (!this.turnStored) {
-        const stored = new Promise<void>((resolve, reject) => (this.turnStored = { resolve, reject }))
-        this.writes = Promise.all([this.writes, stored]).then(() => {})
-        this.writes.catch(() => {}) // a failed write fails the room (see `storeTurn`); waiters see it through `writes`
-      }
       this.scheduleFlush()
       return
     }
@@ -639,7 +652,7 @@ export class Room {
     const stored = Promise.all([this.writes, written]).then(([, seq]) => {
       this.unstored--
       this.deps.metrics.updatesStored.inc()
-      this.deps.metrics.storageWriteSeconds.inc({}, (performance.now() - started) / 1000)
+      this.deps.metrics.storageWriteSeconds.add((performance.now() - started) / 1000)
       this.rowsSinceCompaction++
       this.bytesSinceCompaction += update.byteLength
       this.storedHere.add(seq)
@@ -737,7 +750,7 @@ export class Room {
           }, REMOTE_ORIGIN)
           this.policies.all.applied(null)
           metrics.catchUps.inc({ source: 'storage', reason })
-          metrics.catchUpUpdates.inc({}, updates.length)
+          metrics.catchUpUpdates.add(updates.length)
         }
         this.position.caughtUpTo(lastSeq)
       } while (this.catchUpAgain)
@@ -775,34 +788,44 @@ export class Room {
    * A failed commit relays none of them and fails the room.
    */
   private storeTurn(): void {
-    const settle = this.turnStored
-    if (!settle) return
     const batch = this.toStore
+    if (batch.length === 0) return
+    const settle = this.turnStored
     this.toStore = []
     this.turnStored = null
     const { store, metrics, fanOut, relayId } = this.deps
     const started = performance.now()
+    const updates: Uint8Array[] = []
+    let bytes = 0
+    for (const pending of batch) {
+      updates.push(pending.update)
+      bytes += pending.update.byteLength
+    }
     let seqs: number[]
     try {
-      seqs = store.appendUpdatesNow!(this.mapId, batch.map((b) => b.update))
+      seqs = store.appendUpdatesNow!(this.mapId, updates)
     } catch (error) {
-      settle.reject(error)
+      if (settle) settle.reject(error)
+      else {
+        this.writes = Promise.reject(error)
+        this.writes.catch(() => {})
+      }
       this.fail(error)
       return
     }
     this.unstored -= batch.length
-    metrics.updatesStored.inc({}, batch.length)
-    metrics.storageWriteSeconds.inc({}, (performance.now() - started) / 1000)
+    metrics.updatesStored.add(batch.length)
+    metrics.storageWriteSeconds.add((performance.now() - started) / 1000)
     this.rowsSinceCompaction += batch.length
-    this.bytesSinceCompaction += batch.reduce((n, b) => n + b.update.byteLength, 0)
-    batch.forEach((pending, i) => {
+    this.bytesSinceCompaction += bytes
+    for (let i = 0; i < batch.length; i++) {
       this.storedHere.add(seqs[i])
       this.position.saw(seqs[i])
-      this.pendingUpdates.push(pending)
-      fanOut.publish({ mapId: this.mapId, relayId, message: { kind: 'update', update: pending.update, seq: seqs[i] } })
-    })
+      this.pendingUpdates.push(batch[i])
+      fanOut.publish({ mapId: this.mapId, relayId, message: { kind: 'update', update: batch[i].update, seq: seqs[i] } })
+    }
     this.compactIfDue()
-    settle.resolve()
+    settle?.resolve()
   }
 
   /**
@@ -814,6 +837,13 @@ export class Room {
    * to everyone: merging re-encodes every struct, work no other room should wait for.
    */
   private broadcastUpdates(batch: PendingUpdate[]): void {
+    if (batch.length === 1) {
+      // The usual turn: one update, to everyone but its sender.
+      const message = encodeUpdate(batch[0].update)
+      const from = batch[0].from
+      for (const p of this.participants.keys()) if (p !== from) p.send(message)
+      return
+    }
     const each = batch.map((b) => encodeUpdate(b.update))
     const small = batch.reduce((n, b) => n + b.update.byteLength, 0) <= MERGE_MAX_BYTES
     const merged = (items: PendingUpdate[]) => [encodeUpdate(Y.mergeUpdates(items.map((b) => b.update)))]

@@ -61,7 +61,7 @@ export function analyzeUpdate(doc: Y.Doc, update: Uint8Array | RawUpdate, option
   const parsed = update instanceof Uint8Array ? readUpdate(update) : update
   const fresh = freshStructs(doc, parsed)
   const tracer = new StructTracer(doc, fresh.byClient)
-  const inserts = readInserts(doc, tracer, fresh.byClient, options)
+  const inserts = readInserts(doc, tracer, fresh.byClient, fresh.count, options)
   const deletions = readDeletions(doc, tracer, parsed.deletes)
   const missing = fresh.gap || inserts.missing || deletions.missing
   const changes = deletions.changes.length ? [...inserts.changes, ...deletions.changes] : inserts.changes
@@ -219,12 +219,14 @@ class StructTracer {
 }
 
 /** Each new item's path, checked against the schema, the caps on keys and the concurrency per key. */
-function readInserts(doc: Y.Doc, tracer: StructTracer, fresh: Map<number, RawStruct[]>, options: AnalyzeOptions): { changes: Change[]; violation: string | null; missing: boolean } {
+function readInserts(doc: Y.Doc, tracer: StructTracer, fresh: Map<number, RawStruct[]>, freshCount: number, options: AnalyzeOptions): { changes: Change[]; violation: string | null; missing: boolean } {
   const changes: Change[] = []
   let violation: string | null = null
   let missing = false
   const newKeys: NewKeys = new Map()
-  const concurrent = new Map<string, number>()
+  // No key can have more concurrent writes than the update has new structs: a small update (every
+  // live edit) is not counted, which built a string key per insert.
+  const concurrent = freshCount > MAX_CONCURRENT_PER_KEY ? new Map<string, number>() : null
   for (const list of fresh.values()) {
     for (const s of list) {
       if (s.kind !== 'item') continue // collected content: nothing to place or check
@@ -240,7 +242,7 @@ function readInserts(doc: Y.Doc, tracer: StructTracer, fresh: Map<number, RawStr
         continue
       }
       noteNewKey(newKeys, path)
-      if (countConcurrent(concurrent, path, s.origin) > MAX_CONCURRENT_PER_KEY) violation ??= `${path.join('.')}: too many concurrent writes to one key`
+      if (concurrent && countConcurrent(concurrent, path, s.origin) > MAX_CONCURRENT_PER_KEY) violation ??= `${path.join('.')}: too many concurrent writes to one key`
       changes.push({ op: 'insert', path, value: s.content?.kind === 'any' ? s.content.values[s.content.values.length - 1] : undefined })
     }
   }

@@ -1,7 +1,7 @@
 import * as Y from 'yjs'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { readUpdate, sliceUpdate, UpdateFormatError } from './updateFormat'
+import { readUpdate, readUpdateInSteps, sliceUpdate, UpdateFormatError } from './updateFormat'
 
 /** Random edits by a few peers on maps, nested maps, arrays and text, as updates (with history). */
 const arbitraryUpdates = fc.array(
@@ -66,6 +66,19 @@ describe('the v1 update reader', () => {
         expect([...ours.deletes].map(([client, ranges]) => [client, ranges.map((r) => [r.clock, r.len])])).toEqual(ds)
       }),
       { numRuns: 150, seed: 20261129 },
+    )
+  })
+
+  it('reads the same in steps as in one go', () => {
+    fc.assert(
+      fc.property(arbitraryUpdates, fc.integer({ min: 1, max: 5 }), (steps, perStep) => {
+        const { update } = play(steps)
+        const stepped = readUpdateInSteps(update, perStep)
+        let step = stepped.next()
+        while (!step.done) step = stepped.next()
+        expect(step.value).toEqual(readUpdate(update))
+      }),
+      { numRuns: 100, seed: 20261207 },
     )
   })
 

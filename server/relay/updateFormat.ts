@@ -66,10 +66,28 @@ const readId = (d: decoding.Decoder): RawId => ({ client: decoding.readVarUint(d
 
 /** Parse a v1 update. Throws `UpdateFormatError` for anything Yjs could not read either. */
 export function readUpdate(update: Uint8Array): RawUpdate {
-  const steps = readUpdateInSteps(update, Infinity)
-  for (;;) {
-    const step = steps.next()
-    if (step.done) return step.value
+  // Read in one go, as `readUpdateInSteps` reads without pausing: a live edit is read for every
+  // message, and a generator's object and its step results were most of what reading one cost.
+  const d = decoding.createDecoder(update)
+  try {
+    const blockCount = decoding.readVarUint(d)
+    const blocks: RawUpdate['blocks'] = []
+    const seen = blockCount > 1 ? new Set<number>() : null
+    for (let b = 0; b < blockCount; b++) {
+      const count = decoding.readVarUint(d)
+      const client = readBlockClient(d, seen)
+      let clock = decoding.readVarUint(d)
+      const structs: RawStruct[] = []
+      for (let i = 0; i < count; i++) {
+        const struct = readStruct(d, client, clock)
+        structs.push(struct)
+        clock += struct.length
+      }
+      blocks.push({ client, structs })
+    }
+    return readDeleteSet(d, blocks)
+  } catch (e) {
+    throw asFormatError(e)
   }
 }
 
@@ -86,29 +104,11 @@ export function* readUpdateInSteps(update: Uint8Array, structsPerStep: number): 
     const seen = new Set<number>()
     for (let b = 0; b < blockCount; b++) {
       const count = decoding.readVarUint(d)
-      const client = decoding.readVarUint(d)
-      // Yjs keeps only the last block of a client; it never writes two, so two are refused.
-      if (seen.has(client)) throw new UpdateFormatError(`two blocks for client ${client}`)
-      seen.add(client)
+      const client = readBlockClient(d, seen)
       let clock = decoding.readVarUint(d)
       const structs: RawStruct[] = []
       for (let i = 0; i < count; i++) {
-        const start = d.pos
-        const info = decoding.readUint8(d)
-        const ref = info & 31
-        let struct: RawStruct
-        if (ref === 10 || ref === 0) {
-          const length = decoding.readVarUint(d)
-          struct = { kind: ref === 10 ? 'skip' : 'gc', client, clock, length, start, end: d.pos, origin: null, rightOrigin: null, parent: null, parentSub: null, content: null }
-        } else {
-          const origin = (info & 128) === 128 ? readId(d) : null
-          const rightOrigin = (info & 64) === 64 ? readId(d) : null
-          const carriesParent = (info & (128 | 64)) === 0
-          const parent = carriesParent ? (decoding.readVarUint(d) === 1 ? decoding.readVarString(d) : readId(d)) : null
-          const parentSub = carriesParent && (info & 32) === 32 ? decoding.readVarString(d) : null
-          const content = readContent(d, ref)
-          struct = { kind: 'item', client, clock, length: contentLength, start, end: d.pos, origin, rightOrigin, parent, parentSub, content }
-        }
+        const struct = readStruct(d, client, clock)
         structs.push(struct)
         clock += struct.length
         if (++sinceStep >= structsPerStep) {
@@ -118,22 +118,56 @@ export function* readUpdateInSteps(update: Uint8Array, structsPerStep: number): 
       }
       blocks.push({ client, structs })
     }
-    const deleteSetStart = d.pos
-    const deletes = new Map<number, { clock: number; len: number }[]>()
-    const clients = decoding.readVarUint(d)
-    for (let c = 0; c < clients; c++) {
-      const client = decoding.readVarUint(d)
-      const n = decoding.readVarUint(d)
-      const ranges = deletes.get(client) ?? []
-      for (let i = 0; i < n; i++) ranges.push({ clock: decoding.readVarUint(d), len: decoding.readVarUint(d) })
-      deletes.set(client, ranges)
-    }
-    if (decoding.hasContent(d)) throw new UpdateFormatError('trailing bytes after the update')
-    return { blocks, deletes, deleteSetStart }
+    return readDeleteSet(d, blocks)
   } catch (e) {
-    if (e instanceof UpdateFormatError) throw e
-    throw new UpdateFormatError(`not a Yjs update: ${(e as Error).message}`)
+    throw asFormatError(e)
   }
+}
+
+function asFormatError(e: unknown): UpdateFormatError {
+  return e instanceof UpdateFormatError ? e : new UpdateFormatError(`not a Yjs update: ${(e as Error).message}`)
+}
+
+/** A client block's client; Yjs keeps only the last block of a client and never writes two, so two are refused. */
+function readBlockClient(d: decoding.Decoder, seen: Set<number> | null): number {
+  const client = decoding.readVarUint(d)
+  if (seen) {
+    if (seen.has(client)) throw new UpdateFormatError(`two blocks for client ${client}`)
+    seen.add(client)
+  }
+  return client
+}
+
+function readStruct(d: decoding.Decoder, client: number, clock: number): RawStruct {
+  const start = d.pos
+  const info = decoding.readUint8(d)
+  const ref = info & 31
+  if (ref === 10 || ref === 0) {
+    const length = decoding.readVarUint(d)
+    return { kind: ref === 10 ? 'skip' : 'gc', client, clock, length, start, end: d.pos, origin: null, rightOrigin: null, parent: null, parentSub: null, content: null }
+  }
+  const origin = (info & 128) === 128 ? readId(d) : null
+  const rightOrigin = (info & 64) === 64 ? readId(d) : null
+  const carriesParent = (info & (128 | 64)) === 0
+  const parent = carriesParent ? (decoding.readVarUint(d) === 1 ? decoding.readVarString(d) : readId(d)) : null
+  const parentSub = carriesParent && (info & 32) === 32 ? decoding.readVarString(d) : null
+  const content = readContent(d, ref)
+  return { kind: 'item', client, clock, length: contentLength, start, end: d.pos, origin, rightOrigin, parent, parentSub, content }
+}
+
+function readDeleteSet(d: decoding.Decoder, blocks: RawUpdate['blocks']): RawUpdate {
+  const deleteSetStart = d.pos
+  const deletes = new Map<number, { clock: number; len: number }[]>()
+  const clients = decoding.readVarUint(d)
+  for (let c = 0; c < clients; c++) {
+    const client = decoding.readVarUint(d)
+    const n = decoding.readVarUint(d)
+    const ranges = deletes.get(client) ?? []
+    for (let i = 0; i < n; i++) ranges.push({ clock: decoding.readVarUint(d), len: decoding.readVarUint(d) })
+    deletes.set(client, ranges)
+  }
+  if (decoding.hasContent(d)) throw new UpdateFormatError('trailing bytes after the update')
+  return { blocks, deletes, deleteSetStart }
 }
 
 /** The length of the content `readContent` read last (kept apart so the content objects stay small). */

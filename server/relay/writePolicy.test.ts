@@ -281,6 +281,16 @@ describe('write policy: the document schema', () => {
     expect(refused(server, six)).toMatch(/more than/)
   })
 
+  it('caps how many writes one update brings to one key from one origin (each costs Yjs a scan of the others)', () => {
+    const { server } = pair()
+    server.getMap('links').set('link:one', new Y.Map([['label', 'first']]))
+    // Peers writing one key at once, each from the same value: a merged re-send carries them all.
+    const concurrent = (peers: number) =>
+      Y.mergeUpdates(Array.from({ length: peers }, (_, i) => rawWrite(server, (d) => (d.getMap('links').get('link:one') as Y.Map<string>).set('label', `peer ${i}`))))
+    expect(refused(server, concurrent(64))).toBeNull()
+    expect(refused(server, concurrent(65))).toMatch(/too many concurrent writes to one key/)
+  })
+
   it('refuses more new structs in one message than one message may bring', () => {
     const { server } = pair()
     const flood = rawWrite(server, (d) => d.transact(() => Array.from({ length: MAX_NEW_STRUCTS / 2 + 1 }, (_, i) => d.getMap('links').set(`link:${i}`, new Y.Map([['label', 'x']])))))

@@ -155,6 +155,8 @@ function checkSize(doc: Y.Doc, parsed: RawUpdate): Verdict | null {
  * delete a thread while another answers it. At most `MAX_REPLY_DEPTH` steps per written comment.
  */
 function findEndlessReplyChain(doc: Y.Doc, changes: Change[]): string | null {
+  // Most updates write no reply target: nothing to follow, nothing to collect.
+  if (!changes.some(({ op, path }) => op === 'insert' && path.length === 3 && path[0] === 'comments' && path[2] === 'targetId')) return null
   const written = new Map<string, unknown>()
   const created = new Set<string>()
   const deleted = new Set<string>()
