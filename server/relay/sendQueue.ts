@@ -120,6 +120,12 @@ export class SendQueue {
     const message = this.inFlight[this.head]!
     this.inFlight[this.head++] = undefined
     if (this.head === this.tail) this.head = this.tail = 0
+    else if (this.head >= 1024 && this.head * 2 >= this.tail) {
+      // A socket that is never quite drained would otherwise grow the array for ever.
+      this.inFlight.splice(0, this.head)
+      this.tail -= this.head
+      this.head = 0
+    }
     this.queued -= message.byteLength
     this.room.release(message)
     this.process.release(message)
