@@ -146,8 +146,10 @@ it('a large map that comes before the code that cuts it waits for that code, the
   const loading = new Promise((resolve) => (loaded = resolve))
   let here = false
   let paint: (() => void) | null = null
-  const { doc, provider } = open(() => (here ? inParts({ first: 5000, afterPaint: (next) => (paint = next), arriving: () => undefined }) : loading))
-  await new Promise((resolve) => setTimeout(resolve, 1000))
+  let asked = 0
+  const { doc, provider } = open(() => (asked++, here ? inParts({ first: 5000, afterPaint: (next) => (paint = next), arriving: () => undefined }) : loading))
+  // The map has come when the code that cuts it is asked for.
+  await eventually(() => asked > 0, 15_000, 'the map')
   // The map came and waits: nothing applied, not synced.
   expect(Object.keys(readSnapshot(doc).touchpoints)).toHaveLength(0)
   expect(provider.synced).toBe(false)

@@ -69,9 +69,8 @@ export function applyLargeUpdatesQuietly(provider: WebsocketProvider, doc: Y.Doc
     }
   }
   const handle: (typeof provider.messageHandlers)[number] = (encoder, decoder, p, emitSynced, messageType) => {
-    const message = decoder.arr.subarray(decoder.pos)
     if (waiting) {
-      waiting.push({ message, emitSynced, socket: p.ws })
+      waiting.push({ message: decoder.arr.subarray(decoder.pos), emitSynced, socket: p.ws })
       return
     }
     const peek = decoding.clone(decoder)
@@ -83,7 +82,7 @@ export function applyLargeUpdatesQuietly(provider: WebsocketProvider, doc: Y.Doc
     const plan = type === syncProtocol.messageYjsSyncStep2 && !whole ? inParts() : null
     if (plan instanceof Promise) {
       // The code that cuts it is still loading: this message and what follows wait for it.
-      waiting = [{ message, emitSynced, socket }]
+      waiting = [{ message: decoder.arr.subarray(decoder.pos), emitSynced, socket }]
       void plan.then((loaded) => {
         if (stopped) return
         const waited = waiting!
